@@ -1,0 +1,56 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { createDynamoClient, dueJobs, finishJob, type Job, Store } from '@onewindow/store';
+import { requireEnv } from '../shared/config';
+
+/** Runs one kind of job; it must be safe to run again, since the clock may die midway. */
+export type JobRunner = (job: Job, store: Store) => Promise<void>;
+
+export interface ClockDeps {
+  readonly store: Store;
+  readonly runners: Readonly<Record<string, JobRunner>>;
+  readonly logger: Logger;
+  readonly now?: () => Date;
+}
+
+/**
+ * One tick of the clock: run every job that is due. A job is deleted only after its
+ * runner finished, so a tick that dies leaves it for the next one.
+ */
+export function createClockHandler(deps: ClockDeps) {
+  return async (): Promise<{ ran: number; failed: number }> => {
+    const now = (deps.now?.() ?? new Date()).toISOString();
+    let ran = 0;
+    let failed = 0;
+    for (const job of await dueJobs(deps.store, now)) {
+      const runner = deps.runners[job.kind];
+      if (!runner) {
+        deps.logger.error('no runner for job kind', { jobId: job.id, kind: job.kind });
+        failed++;
+        continue;
+      }
+      try {
+        await runner(job, deps.store);
+        await finishJob(deps.store, job);
+        ran++;
+      } catch (error) {
+        deps.logger.error('job failed', { jobId: job.id, kind: job.kind, error: error as Error });
+        failed++;
+      }
+    }
+    return { ran, failed };
+  };
+}
+
+/** Job kinds the clock knows; capabilities register theirs here. */
+export const jobRunners: Record<string, JobRunner> = {};
+
+let live: ReturnType<typeof createClockHandler> | undefined;
+
+export const handler = () => {
+  live ??= createClockHandler({
+    store: new Store(createDynamoClient(), requireEnv('TABLE_NAME')),
+    runners: jobRunners,
+    logger: new Logger({ serviceName: 'onewindow-clock' }),
+  });
+  return live();
+};

@@ -1,0 +1,131 @@
+import { CfnOutput, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  type HttpRoute,
+  HttpStage,
+  type IHttpRouteAuthorizer,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { DataConstruct } from './data';
+import { ServiceFunction } from './function';
+
+export interface ApiConstructProps {
+  readonly data: DataConstruct;
+  readonly userPool: IUserPool;
+  readonly userPoolClient: IUserPoolClient;
+  readonly logRetention: RetentionDays;
+}
+
+/** Routes the gateway leaves open; the app serves each one and does its own checks where needed. */
+const PUBLIC_ROUTES: ReadonlyArray<{ path: string; methods: HttpMethod[]; why: string }> = [
+  { path: '/healthz', methods: [HttpMethod.GET], why: 'is the unauthenticated health probe' },
+  { path: '/openapi.json', methods: [HttpMethod.GET], why: 'publishes the public API contract' },
+  { path: '/docs', methods: [HttpMethod.GET], why: 'is the public reference page for the API contract' },
+  {
+    path: '/v1/public/{proxy+}',
+    methods: [HttpMethod.ANY],
+    why: 'serves citizens without accounts (service guide, progress by query code, result verification)',
+  },
+  { path: '/problems/{proxy+}', methods: [HttpMethod.GET], why: 'documents the RFC 9457 problem types' },
+  { path: '/', methods: [HttpMethod.GET], why: 'redirects to the console' },
+  {
+    path: '/console/{proxy+}',
+    methods: [HttpMethod.ANY],
+    why: 'is the staff console, which authenticates with its own session cookie from the hosted UI code flow',
+  },
+];
+
+/** The HTTP API in front of the hono app. */
+export class ApiConstruct extends Construct {
+  readonly fn: ServiceFunction;
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  readonly authorizer: IHttpRouteAuthorizer;
+
+  constructor(scope: Construct, id: string, props: ApiConstructProps) {
+    super(scope, id);
+    const { region, urlSuffix } = Stack.of(this);
+    const issuer = `https://cognito-idp.${region}.${urlSuffix}/${props.userPool.userPoolId}`;
+    const audience = props.userPoolClient.userPoolClientId;
+
+    this.fn = new ServiceFunction(this, 'Handler', {
+      entry: 'functions/api/handler.ts',
+      description: 'OneWindow HTTP API and console',
+      memorySize: 1024,
+      timeout: Duration.seconds(29),
+      logRetention: props.logRetention,
+      environment: {
+        TABLE_NAME: props.data.table.tableName,
+        // The app verifies tokens itself too, so a route added without the authorizer stays closed.
+        JWKS_URL: `${issuer}/.well-known/jwks.json`,
+        JWT_ISSUER: issuer,
+        JWT_AUDIENCE: audience,
+        POWERTOOLS_SERVICE_NAME: 'onewindow-api',
+      },
+    });
+    props.data.grantData(this.fn.fn);
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: 'onewindow',
+      description: 'OneWindow API v1 and staff console',
+      createDefaultStage: false,
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      autoDeploy: true,
+      throttle: { rateLimit: 200, burstLimit: 400 },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat() },
+    });
+
+    const integration = new HttpLambdaIntegration('App', this.fn.fn);
+    this.authorizer = new HttpJwtAuthorizer('CognitoJwt', issuer, { jwtAudience: [audience] });
+    this.httpApi.addRoutes({
+      path: '/v1/{proxy+}',
+      methods: [HttpMethod.ANY],
+      integration,
+      authorizer: this.authorizer,
+    });
+
+    for (const route of PUBLIC_ROUTES) {
+      const routes: HttpRoute[] = this.httpApi.addRoutes({
+        path: route.path,
+        methods: route.methods,
+        integration,
+      });
+      for (const r of routes) {
+        Validations.of(r).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${route.methods.join(',')} ${route.path} is deliberately open: it ${route.why}.`,
+        });
+      }
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the OneWindow API' });
+  }
+}
+
+// HTTP APIs take only their own $context variables, so the REST helpers' standard JSON is not used.
+function accessLogFormat(): AccessLogFormat {
+  return AccessLogFormat.custom(
+    JSON.stringify({
+      requestId: '$context.requestId',
+      ip: '$context.identity.sourceIp',
+      requestTime: '$context.requestTime',
+      routeKey: '$context.routeKey',
+      status: '$context.status',
+      responseLength: '$context.responseLength',
+      latency: '$context.responseLatency',
+      integrationError: '$context.integrationErrorMessage',
+      authorizerError: '$context.authorizer.error',
+      sub: '$context.authorizer.claims.sub',
+    }),
+  );
+}

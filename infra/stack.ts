@@ -1,0 +1,53 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { ApiConstruct } from './constructs/api';
+import { DataConstruct } from './constructs/data';
+import { IdentityConstruct } from './constructs/identity';
+import { WorkersConstruct } from './constructs/workers';
+
+export interface OneWindowStackProps extends StackProps {
+  /** Cognito hosted-UI domain prefix; must be unique in the region. */
+  readonly domainPrefix: string;
+  /** The console's OAuth callback URL(s) for the hosted UI code flow. */
+  readonly callbackUrls: readonly string[];
+  readonly logoutUrls: readonly string[];
+  /**
+   * Retention of every function and access log group. Six months by default: the PRC
+   * Cybersecurity Law (art. 21) requires network logs to be kept at least that long.
+   */
+  readonly logRetention?: RetentionDays;
+}
+
+export class OneWindowStack extends Stack {
+  readonly data: DataConstruct;
+  readonly identity: IdentityConstruct;
+  readonly api: ApiConstruct;
+  readonly workers: WorkersConstruct;
+
+  constructor(scope: Construct, id: string, props: OneWindowStackProps) {
+    super(scope, id, props);
+    const logRetention = props.logRetention ?? RetentionDays.SIX_MONTHS;
+
+    this.data = new DataConstruct(this, 'Data');
+    this.identity = new IdentityConstruct(this, 'Identity', {
+      domainPrefix: props.domainPrefix,
+      callbackUrls: props.callbackUrls,
+      logoutUrls: props.logoutUrls,
+      logRetention,
+    });
+    this.api = new ApiConstruct(this, 'Api', {
+      data: this.data,
+      userPool: this.identity.userPool,
+      userPoolClient: this.identity.client,
+      logRetention,
+    });
+    this.workers = new WorkersConstruct(this, 'Workers', { data: this.data, logRetention });
+
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.identity.client.userPoolClientId });
+    new CfnOutput(this, 'HostedUiDomain', { value: this.identity.domain.baseUrl() });
+    new CfnOutput(this, 'EventBusName', { value: this.workers.bus.eventBusName });
+  }
+}

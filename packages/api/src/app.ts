@@ -1,0 +1,71 @@
+import { DomainError } from '@onewindow/domain';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { docsPage, problemsPage } from './docs';
+import type { AppDeps, AppEnv } from './env';
+import { buildOpenApi } from './openapi';
+import { PROBLEM_TYPES, Problem, type ProblemType, problemResponse } from './problem';
+import { mountRoute, type RouteSpec } from './route';
+import { tenancyRoutes } from './routes/tenancy';
+import { systemOpenApiPaths } from './system';
+
+/** Every API route, in one list: the app mounts it, OpenAPI describes it, the access matrix test walks it. */
+export const apiRoutes: readonly RouteSpec[] = [...tenancyRoutes];
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const openapi = buildOpenApi(apiRoutes);
+  Object.assign(openapi.paths, systemOpenApiPaths);
+
+  app.use(async (c, next) => {
+    const lambdaRequestId = (c.env as { event?: { requestContext?: { requestId?: string } } } | undefined)?.event
+      ?.requestContext?.requestId;
+    const requestId = lambdaRequestId ?? c.req.header('x-request-id') ?? crypto.randomUUID();
+    c.set('requestId', requestId);
+    // A child per request: the node server runs requests concurrently and keys must not mix.
+    const log = deps.logger.createChild();
+    log.appendKeys({ requestId });
+    c.set('log', log);
+    await next();
+    c.header('x-request-id', requestId);
+  });
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => problemResponse(c, 'payload-too-large'),
+    }),
+  );
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/openapi.json', (c) => c.json(openapi));
+  app.get('/docs', (c) => c.html(docsPage(openapi)));
+  app.get('/problems', (c) => c.html(problemsPage()));
+  app.get('/problems/:type', (c) => {
+    const type = c.req.param('type');
+    if (!(type in PROBLEM_TYPES)) return problemResponse(c, 'not-found');
+    return c.html(problemsPage(type as ProblemType));
+  });
+
+  for (const route of apiRoutes) mountRoute(app, route, deps);
+
+  app.notFound((c) => problemResponse(c, 'not-found'));
+  app.onError((error, c) => {
+    if (error instanceof Problem) return problemResponse(c, error.problemType, error.extras);
+    if (error instanceof DomainError) {
+      return problemResponse(c, error.type, {
+        detail: error.zh,
+        detailEn: error.en,
+        ...(error.field ? { errors: [{ path: error.field, message: error.zh, messageEn: error.en }] } : {}),
+      });
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      return problemResponse(c, error.status === 413 ? 'payload-too-large' : 'validation', { detailEn: error.message });
+    }
+    c.get('log')?.error('unhandled error', error as Error);
+    return problemResponse(c, 'internal');
+  });
+  return app;
+}

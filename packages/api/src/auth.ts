@@ -1,0 +1,91 @@
+import { isRole, type Principal, type Role } from '@onewindow/domain';
+import { decode, verifyWithJwks } from 'hono/jwt';
+import type { HonoJsonWebKey } from 'hono/utils/jwt/jws';
+
+export interface JwksSource {
+  keys(): Promise<HonoJsonWebKey[]>;
+  /** Present when the keys can be fetched again (a rotated key appears). */
+  refresh?(): Promise<void>;
+}
+
+/** Keys held in memory: the local dev issuer hands its public keys over this way. */
+export const staticJwks = (keys: HonoJsonWebKey[]): JwksSource => ({ keys: async () => keys });
+
+/**
+ * Keys fetched from a JWKS URL (Cognito's) and kept for ten minutes, so a warm Lambda
+ * does not fetch them on every request. A token signed with a key we have not seen
+ * triggers one refetch: Cognito rotates keys without notice.
+ */
+export function remoteJwks(url: string, ttlMs = 10 * 60_000): JwksSource {
+  let cached: { at: number; keys: HonoJsonWebKey[] } | undefined;
+  const load = async () => {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`JWKS fetch failed: ${res.status}`);
+    const body = (await res.json()) as { keys?: HonoJsonWebKey[] };
+    cached = { at: Date.now(), keys: body.keys ?? [] };
+  };
+  return {
+    async keys() {
+      if (!cached || Date.now() - cached.at > ttlMs) await load();
+      return cached?.keys ?? [];
+    },
+    refresh: load,
+  };
+}
+
+export interface VerifierOptions {
+  readonly jwks: JwksSource;
+  readonly issuer: string;
+  /** The app client id: Cognito puts it in `aud` of ID tokens and `client_id` of access tokens. */
+  readonly audience: string;
+}
+
+export class TokenError extends Error {}
+
+/**
+ * The one verification path (DESIGN.md decision 6): signature against the JWKS,
+ * issuer, expiry, audience; then the claims of API.md become a Principal.
+ */
+export function createVerifier(options: VerifierOptions) {
+  const keysFor = async (token: string): Promise<HonoJsonWebKey[]> => {
+    const keys = await options.jwks.keys();
+    const { kid } = decode(token).header;
+    if (options.jwks.refresh && !keys.some((k) => k.kid === kid)) {
+      await options.jwks.refresh();
+      return options.jwks.keys();
+    }
+    return keys;
+  };
+  return async (token: string): Promise<Principal> => {
+    let payload: Record<string, unknown>;
+    try {
+      payload = await verifyWithJwks(token, {
+        keys: await keysFor(token),
+        verification: { iss: options.issuer },
+        allowedAlgorithms: ['RS256'],
+      });
+    } catch {
+      throw new TokenError('invalid token');
+    }
+    if (payload.aud !== options.audience && payload.client_id !== options.audience) {
+      throw new TokenError('wrong audience');
+    }
+    return principalOf(payload);
+  };
+}
+
+export type Verifier = ReturnType<typeof createVerifier>;
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+export function principalOf(claims: Record<string, unknown>): Principal {
+  const sub = str(claims.sub);
+  if (!sub) throw new TokenError('token has no subject');
+  const roles = (Array.isArray(claims.roles) ? claims.roles : []).filter(
+    (r): r is Role => typeof r === 'string' && isRole(r),
+  );
+  const city = str(claims.city);
+  const tenant = str(claims.tenant);
+  const body = str(claims.body);
+  return { sub, roles, ...(city ? { city } : {}), ...(tenant ? { tenant } : {}), ...(body ? { body } : {}) };
+}

@@ -1,0 +1,20 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Principal } from '@onewindow/domain';
+import type { Store } from '@onewindow/store';
+import type { Verifier } from './auth';
+
+/** What the app needs from outside; handlers and the local stack build it. */
+export interface AppDeps {
+  readonly store: Store;
+  readonly verify: Verifier;
+  readonly logger: Logger;
+  readonly now?: () => Date;
+}
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    log: Logger;
+    principal?: Principal;
+  };
+};

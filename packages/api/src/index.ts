@@ -1,0 +1,6 @@
+export { apiRoutes, createApp } from './app';
+export * from './auth';
+export type { AppDeps, AppEnv } from './env';
+export { PROBLEM_TYPES, Problem } from './problem';
+export type { RouteSpec } from './route';
+export { parseWith } from './validate';

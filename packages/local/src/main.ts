@@ -1,0 +1,80 @@
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { demoUsers } from './demo/tenancy';
+import { acquireLock } from './lock';
+import { startLocalStack } from './stack';
+
+const { values } = parseArgs({
+  options: {
+    memory: { type: 'boolean', default: false },
+    port: { type: 'string' },
+    'data-dir': { type: 'string', default: '.data' },
+    'no-demo': { type: 'boolean', default: false },
+  },
+});
+
+const port = Number(values.port ?? process.env.PORT ?? 8787);
+const dataDir = values.memory ? undefined : resolve(values['data-dir'] ?? '.data');
+const url = `http://127.0.0.1:${port}`;
+
+function portFree(p: number): Promise<boolean> {
+  return new Promise((ok) => {
+    const s = createServer();
+    s.once('error', () => ok(false));
+    s.listen(p, '127.0.0.1', () => s.close(() => ok(true)));
+  });
+}
+
+async function main(): Promise<void> {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be 1–65535, got ${values.port}`);
+  let lock: ReturnType<typeof acquireLock> | undefined;
+  if (dataDir) {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(dataDir, { recursive: true });
+    lock = acquireLock(join(dataDir, 'lock.json'), url);
+  }
+  if (!(await portFree(port))) {
+    lock?.release();
+    throw new Error(`端口 ${port} 已被占用 / port ${port} is in use: is OneWindow already running? Set PORT to use another.`);
+  }
+  console.log(`正在启动 OneWindow 本地环境 / starting OneWindow locally (${dataDir ? `data in ${dataDir}` : 'in memory'})…`);
+  const started = Date.now();
+  const stack = await startLocalStack({
+    port,
+    ...(dataDir ? { dataDir } : {}),
+    demo: !values['no-demo'],
+    logLevel: (process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'WARN',
+  });
+  if (stack.dynamo.process.pid) lock?.update(stack.dynamo.process.pid);
+
+  console.log(`
+一窗通办 OneWindow is running at ${stack.url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
+  API reference   ${stack.url}/docs      OpenAPI ${stack.url}/openapi.json
+  DynamoDB Local  ${stack.dynamo.endpoint}
+  Data            ${dataDir ?? 'in memory (--memory): nothing is kept'}
+
+演示用户 Demo users (get a token: curl -s -X POST ${stack.url}/dev/token -H 'content-type: application/json' -d '<claims>'):`);
+  for (const u of demoUsers) {
+    const { name, backupFor: _b, ...claims } = u;
+    console.log(`  ${u.sub.padEnd(28)} ${name}\n    ${JSON.stringify(claims)}`);
+  }
+  console.log('\nCtrl-C 停止 / stops everything.');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: 正在停止 / stopping…`);
+    await stack.stop();
+    lock?.release();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

@@ -1,0 +1,96 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { serve } from '@hono/node-server';
+import { createApp, createVerifier, parseWith, staticJwks } from '@onewindow/api';
+import { createDynamoClient, type OutboundEvent, Store } from '@onewindow/store';
+import { createClockHandler, jobRunners } from '../../../functions/clock/handler';
+import { createStreamHandler } from '../../../functions/stream/handler';
+import { seedDemo } from './demo/seed';
+import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER, devRoutes } from './issuer';
+import { every, type Poller, streamPoller } from './pollers';
+import { ensureTable } from './table';
+import { type LocalDynamo, startDynamo } from './dynamo';
+
+export interface LocalStackOptions {
+  readonly port: number;
+  readonly host?: string;
+  /** Where data persists; undefined keeps everything in memory. */
+  readonly dataDir?: string;
+  readonly demo?: boolean;
+  readonly tableName?: string;
+  readonly clockIntervalMs?: number;
+  readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+}
+
+export interface LocalStack {
+  readonly url: string;
+  readonly dynamo: LocalDynamo;
+  readonly events: OutboundEvent[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything `npm start` runs: DynamoDB Local, the table from the shared definition,
+ * the API with the dev issuer, the real stream and clock handlers fed by pollers, and
+ * the demo data.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const host = options.host ?? '127.0.0.1';
+  const tableName = options.tableName ?? 'onewindow';
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const dynamo = await startDynamo(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {});
+  const stops: (() => Promise<void>)[] = [() => dynamo.stop()];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => undefined);
+  };
+  try {
+    const client = createDynamoClient({ endpoint: dynamo.endpoint });
+    await ensureTable(client, tableName);
+    const store = new Store(client, tableName);
+    const logger = new Logger({ serviceName: 'onewindow-local', logLevel: options.logLevel ?? 'WARN' });
+    const issuer = await createDevIssuer(options.dataDir ? join(options.dataDir, 'dev-keys.json') : undefined);
+    const verify = createVerifier({ jwks: staticJwks(issuer.publicKeys), issuer: DEV_ISSUER, audience: DEV_AUDIENCE });
+    const app = createApp({ store, verify, logger });
+    app.route('/dev', devRoutes(issuer, parseWith));
+
+    // Events leave through the real stream handler; locally they are kept for /dev/events.
+    const events: OutboundEvent[] = [];
+    app.get('/dev/events', (c) => c.json({ items: events.slice(-200) }));
+    const streamHandler = createStreamHandler(async (batch) => {
+      events.push(...batch);
+      if (events.length > 1000) events.splice(0, events.length - 1000);
+      for (const e of batch) logger.info('event published', { detailType: e.detailType, ...e.detail });
+      return [];
+    });
+    const clock = createClockHandler({ store, runners: jobRunners, logger });
+
+    if (options.demo !== false) {
+      await seedDemo(app, await issuer.issue({ sub: 'demo-loader', roles: ['platform-admin'] }, 600));
+    }
+
+    const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
+      const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => ok(s));
+      s.once('error', fail);
+    });
+    stops.push(
+      () =>
+        new Promise<void>((ok) => {
+          server.close(() => ok());
+          (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        }),
+    );
+    const onError = (e: unknown) => logger.error('worker tick failed', e as Error);
+    const pollers: Poller[] = [
+      await streamPoller({ dynamo: client, endpoint: dynamo.endpoint, tableName, handle: streamHandler, onError }),
+      every(options.clockIntervalMs ?? 5000, clock, onError),
+    ];
+    stops.push(async () => {
+      await Promise.all(pollers.map((p) => p.stop()));
+    });
+    return { url: `http://${host}:${options.port}`, dynamo, events, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Key builders. Every key starts with its owning scope (DESIGN.md decision 4), so a
+ * tenant's data is one key prefix and a cross-tenant read needs a key we never build
+ * from a request that is not in the token's scope.
+ */
+export const platformPk = (): string => 'P#';
+export const cityPk = (city: string): string => `C#${city}`;
+export const tenantPk = (tenant: string): string => `T#${tenant}`;
+
+export const keys = {
+  city: (city: string) => ({ pk: platformPk(), sk: `CITY#${city}` }),
+  tenant: (city: string, tenant: string) => ({ pk: cityPk(city), sk: `TENANT#${tenant}` }),
+  body: (tenant: string, code: string) => ({ pk: tenantPk(tenant), sk: `BODY#${code}` }),
+  staff: (tenant: string, id: string) => ({ pk: tenantPk(tenant), sk: `STAFF#${id}` }),
+  /** Holds the B role of a post, so a post gets at most one backup. */
+  backup: (tenant: string, staffId: string) => ({ pk: tenantPk(tenant), sk: `BACKUP#${staffId}` }),
+  idempotency: (scopePk: string, caller: string, key: string) => ({ pk: scopePk, sk: `IDEM#${caller}#${key}` }),
+  audit: (scopePk: string, at: string, id: string) => ({ pk: scopePk, sk: `AUDIT#${at}#${id}` }),
+  /** Clock jobs live in one small partition ordered by due instant. */
+  job: (dueAt: string, id: string) => ({ pk: 'JOB#', sk: `${dueAt}#${id}` }),
+} as const;
+
+export type Key = { readonly pk: string; readonly sk: string };

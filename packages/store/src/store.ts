@@ -1,0 +1,206 @@
+import {
+  type DynamoDBClient,
+  GetItemCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  type TransactWriteItem,
+  TransactWriteItemsCommand,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { DomainError } from '@onewindow/domain';
+import { type Key, keys } from './keys';
+
+export type Item = Record<string, unknown>;
+
+/** One write inside a command's transaction, with what to say if its condition fails. */
+export type Write =
+  | {
+      readonly put: Item & Key;
+      /** When set, the put fails unless the key is new; the error says what already exists. */
+      readonly ifNew?: DomainError;
+    }
+  | { readonly check: Key; readonly exists: DomainError };
+
+export interface StoredResponse {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export interface Command {
+  readonly actor: string;
+  readonly action: string;
+  /** Partition the audit record is written to: the scope that owns the change. */
+  readonly scopePk: string;
+  readonly target: string;
+  readonly at: string;
+  readonly writes: readonly Write[];
+  readonly response: StoredResponse;
+  readonly idempotency?: { readonly caller: string; readonly key: string; readonly fingerprint: string };
+}
+
+/** Another request with the same Idempotency-Key won the race; its answer is stored. */
+export class IdempotentReplay extends Error {
+  constructor(readonly stored: StoredResponse) {
+    super('idempotent replay');
+  }
+}
+
+const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+
+export class Store {
+  constructor(
+    readonly client: DynamoDBClient,
+    readonly tableName: string,
+  ) {}
+
+  async get<T = Item>(key: Key): Promise<T | undefined> {
+    const out = await this.client.send(
+      new GetItemCommand({ TableName: this.tableName, Key: marshall(key), ConsistentRead: true }),
+    );
+    return out.Item ? (unmarshall(out.Item) as T) : undefined;
+  }
+
+  /** One Query page; `cursor` is the opaque LastEvaluatedKey of the previous page. */
+  async query<T = Item>(
+    input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'> & { cursor?: string },
+  ): Promise<{ items: T[]; cursor?: string }> {
+    const { cursor, ...rest } = input;
+    const start = cursor ? decodeCursor(cursor) : undefined;
+    // A cursor is client-held: one naming another partition must not open it.
+    if (start && JSON.stringify(start.pk) !== JSON.stringify(rest.ExpressionAttributeValues?.[':pk'])) {
+      throw new DomainError('validation', '分页游标无效', 'the cursor is not valid', 'cursor');
+    }
+    const out = await this.client.send(
+      new QueryCommand({
+        ...rest,
+        TableName: this.tableName,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    return {
+      items: (out.Items ?? []).map((i) => unmarshall(i) as T),
+      ...(out.LastEvaluatedKey ? { cursor: encodeCursor(out.LastEvaluatedKey) } : {}),
+    };
+  }
+
+  /** Items of one partition whose sort key starts with `prefix`, all pages. */
+  async queryPrefix<T = Item>(pk: string, prefix: string): Promise<T[]> {
+    const items: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.query<T>({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: marshall({ ':pk': pk, ':p': prefix }),
+        ...(cursor ? { cursor } : {}),
+      });
+      items.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor);
+    return items;
+  }
+
+  async storedResponse(scopePk: string, caller: string, key: string): Promise<(StoredResponse & { fingerprint: string }) | undefined> {
+    const item = await this.get<{ fingerprint: string; status: number; body: string }>(
+      keys.idempotency(scopePk, caller, key),
+    );
+    return item ? { fingerprint: item.fingerprint, status: item.status, body: JSON.parse(item.body) } : undefined;
+  }
+
+  /**
+   * Writes a command as ONE transaction: its entity writes, an audit record (R10) and,
+   * when the caller sent an Idempotency-Key, the stored answer. Either all of it is
+   * written or nothing is (DESIGN.md decision 3).
+   */
+  async commit(command: Command): Promise<StoredResponse> {
+    const items: TransactWriteItem[] = command.writes.map((w) => this.toTransactItem(w));
+    const auditId = Math.random().toString(36).slice(2, 10);
+    items.push({
+      Put: {
+        TableName: this.tableName,
+        Item: marshall(
+          {
+            ...keys.audit(command.scopePk, command.at, auditId),
+            entity: 'audit',
+            actor: command.actor,
+            action: command.action,
+            target: command.target,
+            at: command.at,
+          },
+          { removeUndefinedValues: true },
+        ),
+      },
+    });
+    const idem = command.idempotency;
+    if (idem) {
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: marshall({
+            ...keys.idempotency(command.scopePk, idem.caller, idem.key),
+            entity: 'idempotency',
+            fingerprint: idem.fingerprint,
+            status: command.response.status,
+            body: JSON.stringify(command.response.body),
+            expiresAt: Math.floor(Date.parse(command.at) / 1000) + IDEMPOTENCY_TTL_SECONDS,
+          }),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      });
+    }
+    try {
+      await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
+      return command.response;
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons ?? [];
+      if (idem && reasons[items.length - 1]?.Code === 'ConditionalCheckFailed') {
+        const stored = await this.storedResponse(command.scopePk, idem.caller, idem.key);
+        if (stored) throw new IdempotentReplay(stored);
+      }
+      for (const [index, reason] of reasons.entries()) {
+        if (reason.Code !== 'ConditionalCheckFailed') continue;
+        const write = command.writes[index];
+        const failure = write && ('put' in write ? write.ifNew : write.exists);
+        if (failure) throw failure;
+      }
+      if (reasons.some((r) => r.Code === 'TransactionConflict')) {
+        throw new DomainError('conflict', '数据正被同时修改，请重试', 'a concurrent change won; retry');
+      }
+      throw error;
+    }
+  }
+
+  private toTransactItem(write: Write): TransactWriteItem {
+    if ('check' in write) {
+      return {
+        ConditionCheck: {
+          TableName: this.tableName,
+          Key: marshall(write.check),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      };
+    }
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: marshall(write.put, { removeUndefinedValues: true }),
+        ...(write.ifNew ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
+      },
+    };
+  }
+}
+
+function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): NonNullable<QueryCommandInput['ExclusiveStartKey']> {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (key && typeof key === 'object' && !Array.isArray(key)) return key;
+    throw new Error('not an object');
+  } catch {
+    throw new DomainError('validation', '分页游标无效', 'the cursor is not valid', 'cursor');
+  }
+}

@@ -1,0 +1,56 @@
+import type { Body, City, Staff, Tenant } from '@onewindow/domain';
+import { cityOfTenant } from '@onewindow/domain';
+import { keys, platformPk, tenantPk, cityPk } from './keys';
+import type { Item, Store } from './store';
+
+/** Removes the storage attributes so an item reads back as the entity it holds. */
+export function entityOf<T>(item: Item): T {
+  const { pk: _pk, sk: _sk, entity: _entity, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...rest } = item;
+  return rest as T;
+}
+
+export const cityItem = (city: City) => ({ ...keys.city(city.id), entity: 'city', ...city });
+export const tenantItem = (t: Tenant) => ({ ...keys.tenant(t.city, t.id), entity: 'tenant', ...t });
+export const bodyItem = (b: Body) => ({ ...keys.body(b.tenant, b.code), entity: 'body', ...b });
+export const staffItem = (s: Staff) => ({ ...keys.staff(s.tenant, s.id), entity: 'staff', ...s });
+
+/** Reads of the tenancy entities: every one a GetItem or a single-partition Query. */
+export class TenancyRepository {
+  constructor(private readonly store: Store) {}
+
+  async city(id: string): Promise<City | undefined> {
+    const item = await this.store.get(keys.city(id));
+    return item && entityOf<City>(item);
+  }
+
+  async cities(): Promise<City[]> {
+    return (await this.store.queryPrefix(platformPk(), 'CITY#')).map((i) => entityOf<City>(i));
+  }
+
+  async tenant(id: string): Promise<Tenant | undefined> {
+    const item = await this.store.get(keys.tenant(cityOfTenant(id), id));
+    return item && entityOf<Tenant>(item);
+  }
+
+  async tenants(city: string): Promise<Tenant[]> {
+    return (await this.store.queryPrefix(cityPk(city), 'TENANT#')).map((i) => entityOf<Tenant>(i));
+  }
+
+  async body(tenant: string, code: string): Promise<Body | undefined> {
+    const item = await this.store.get(keys.body(tenant, code));
+    return item && entityOf<Body>(item);
+  }
+
+  async bodies(tenant: string): Promise<Body[]> {
+    return (await this.store.queryPrefix(tenantPk(tenant), 'BODY#')).map((i) => entityOf<Body>(i));
+  }
+
+  async staffMember(tenant: string, id: string): Promise<Staff | undefined> {
+    const item = await this.store.get(keys.staff(tenant, id));
+    return item && entityOf<Staff>(item);
+  }
+
+  async staff(tenant: string): Promise<Staff[]> {
+    return (await this.store.queryPrefix(tenantPk(tenant), 'STAFF#')).map((i) => entityOf<Staff>(i));
+  }
+}
