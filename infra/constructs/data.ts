@@ -11,7 +11,8 @@ import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { tableDefinition } from '../../packages/store/src/table';
 
-// Item-level actions only: no table admin. TransactWriteItems is authorised through these.
+// Item-level actions only: no table admin, and no Scan (DESIGN.md decision 3; the clock queries
+// a GSI for due jobs). TransactWriteItems is authorised through the per-item actions.
 const READ_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:BatchGetItem',
@@ -24,11 +25,6 @@ const WRITE_ACTIONS = [
   'dynamodb:DeleteItem',
   'dynamodb:BatchWriteItem',
 ];
-
-export interface DataGrantOptions {
-  /** Scan is off unless asked for: no request path may scan the table (DESIGN.md decision 3). */
-  readonly scan?: boolean;
-}
 
 export interface DataConstructProps {
   /** Kept when the stack is deleted: the table holds the legal record of every case. */
@@ -69,11 +65,11 @@ export class DataConstruct extends Construct {
   }
 
   /** Read/write items on the table and its named indexes (no `index/*` wildcard). */
-  grantData(grantee: IGrantable, options: DataGrantOptions = {}): void {
+  grantData(grantee: IGrantable): void {
     const { tableArn } = this.table;
     grantee.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({
-        actions: [...READ_ACTIONS, ...(options.scan ? ['dynamodb:Scan'] : []), ...WRITE_ACTIONS],
+        actions: [...READ_ACTIONS, ...WRITE_ACTIONS],
         resources: [tableArn, ...this.indexNames.map((name) => `${tableArn}/index/${name}`)],
       }),
     );

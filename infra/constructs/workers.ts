@@ -74,8 +74,7 @@ export class WorkersConstruct extends Construct {
       logRetention: props.logRetention,
       environment: { ...environment, POWERTOOLS_SERVICE_NAME: 'onewindow-clock' },
     });
-    // The clock sweeps for due work off the request path, the one place a Scan may be needed.
-    props.data.grantData(this.clock.fn, { scan: true });
+    props.data.grantData(this.clock.fn);
 
     new Rule(this, 'EveryMinute', {
       description: 'Drives the OneWindow clock',

@@ -21,8 +21,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   Object.assign(openapi.paths, systemOpenApiPaths);
 
   app.use(async (c, next) => {
-    const lambdaRequestId = (c.env as { event?: { requestContext?: { requestId?: string } } } | undefined)?.event
-      ?.requestContext?.requestId;
+    const lambdaRequestId = (c.env as { event?: { requestContext?: { requestId?: string } } } | undefined)
+      ?.event?.requestContext?.requestId;
     const requestId = lambdaRequestId ?? c.req.header('x-request-id') ?? crypto.randomUUID();
     c.set('requestId', requestId);
     // A child per request: the node server runs requests concurrently and keys must not mix.
@@ -62,7 +62,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       });
     }
     if (error instanceof HTTPException && error.status < 500) {
-      return problemResponse(c, error.status === 413 ? 'payload-too-large' : 'validation', { detailEn: error.message });
+      return problemResponse(c, error.status === 413 ? 'payload-too-large' : 'validation', {
+        detailEn: error.message,
+      });
     }
     c.get('log')?.error('unhandled error', error as Error);
     return problemResponse(c, 'internal');

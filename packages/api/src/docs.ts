@@ -39,7 +39,9 @@ export function docsPage(doc: OpenApi) {
           ${
             op.requestBody
               ? html`<details><summary>请求体 Request body</summary><pre>${JSON.stringify(
-                  (op.requestBody as { content: Record<string, { schema: unknown }> }).content['application/json']?.schema,
+                  (op.requestBody as { content: Record<string, { schema: unknown }> }).content[
+                    'application/json'
+                  ]?.schema,
                   null,
                   2,
                 )}</pre></details>`

@@ -5,10 +5,10 @@ import type { RouteSpec } from './route';
 const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z]+)/g, '{$1}');
 
 function schemaOf(schema: z.ZodMiniType): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
   return rest;
 }
 
@@ -45,12 +45,14 @@ export function buildOpenApi(routes: readonly RouteSpec[]) {
       schema: { type: 'string' },
     }));
     const query = route.query ? schemaOf(route.query) : undefined;
-    const queryParams = Object.entries((query?.properties ?? {}) as Record<string, unknown>).map(([name, schema]) => ({
-      name,
-      in: 'query',
-      required: ((query?.required as string[] | undefined) ?? []).includes(name),
-      schema,
-    }));
+    const queryParams = Object.entries((query?.properties ?? {}) as Record<string, unknown>).map(
+      ([name, schema]) => ({
+        name,
+        in: 'query',
+        required: ((query?.required as string[] | undefined) ?? []).includes(name),
+        schema,
+      }),
+    );
     const access = route.access;
     const secured = access !== 'public';
     const problems = secured ? ['400', '401', '403', '404', '409'] : ['400', '404'];
@@ -66,10 +68,22 @@ export function buildOpenApi(routes: readonly RouteSpec[]) {
         ...queryParams,
         ...(route.method === 'get'
           ? []
-          : [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 8 } }]),
+          : [
+              {
+                name: 'Idempotency-Key',
+                in: 'header',
+                required: false,
+                schema: { type: 'string', minLength: 8 },
+              },
+            ]),
       ],
       ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body) } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: schemaOf(route.body) } },
+            },
+          }
         : {}),
       responses: {
         [String(route.success)]: { description: 'OK', content: { 'application/json': { schema: {} } } },

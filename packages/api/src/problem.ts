@@ -25,7 +25,11 @@ export const PROBLEM_TYPES = {
     zh: '幂等键已用于另一个不同的请求',
     en: 'This Idempotency-Key was used for a different request',
   },
-  internal: { status: 500, zh: '服务内部错误，请稍后重试', en: 'Something went wrong on our side; retry later' },
+  internal: {
+    status: 500,
+    zh: '服务内部错误，请稍后重试',
+    en: 'Something went wrong on our side; retry later',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ProblemType = keyof typeof PROBLEM_TYPES;

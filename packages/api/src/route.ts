@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { decideAccess, type Principal, type Role, type Scope } from '@onewindow/domain';
-import { type Command, IdempotentReplay, type StoredResponse, cityPk, platformPk, tenantPk } from '@onewindow/store';
+import {
+  type Command,
+  cityPk,
+  IdempotentReplay,
+  platformPk,
+  type StoredResponse,
+  tenantPk,
+} from '@onewindow/store';
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type * as z from 'zod/mini';
@@ -69,7 +76,11 @@ async function authenticate(c: Context<AppEnv>, deps: AppDeps): Promise<Principa
 }
 
 const send = (c: Context, r: StoredResponse, replayed = false) =>
-  c.json(r.body as object, r.status as ContentfulStatusCode, replayed ? { 'idempotent-replayed': 'true' } : {});
+  c.json(
+    r.body as object,
+    r.status as ContentfulStatusCode,
+    replayed ? { 'idempotent-replayed': 'true' } : {},
+  );
 
 const ANONYMOUS: Principal = { sub: 'anonymous', roles: [] };
 
@@ -98,7 +109,11 @@ export function mountRoute(app: Hono<AppEnv>, route: RouteSpec<unknown>, deps: A
       if (!/^[A-Za-z0-9_.:-]{8,128}$/.test(key)) {
         throw new Problem('validation', {
           errors: [
-            { path: 'Idempotency-Key', message: '应为 8–128 个字母、数字或 _.:-', messageEn: 'must be 8–128 of [A-Za-z0-9_.:-]' },
+            {
+              path: 'Idempotency-Key',
+              message: '应为 8–128 个字母、数字或 _.:-',
+              messageEn: 'must be 8–128 of [A-Za-z0-9_.:-]',
+            },
           ],
         });
       }
@@ -124,7 +139,13 @@ export function mountRoute(app: Hono<AppEnv>, route: RouteSpec<unknown>, deps: A
         query,
         now,
         commit: (command) =>
-          deps.store.commit({ ...command, actor: principal.sub, at: now, scopePk, ...(idempotency ? { idempotency } : {}) }),
+          deps.store.commit({
+            ...command,
+            actor: principal.sub,
+            at: now,
+            scopePk,
+            ...(idempotency ? { idempotency } : {}),
+          }),
       });
       return send(c, result);
     } catch (error) {

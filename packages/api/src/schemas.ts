@@ -2,7 +2,9 @@ import { BODY_KINDS, STAFF_ROLES, TENANT_KINDS } from '@onewindow/domain';
 import * as z from 'zod/mini';
 
 export const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/));
-export const tenantId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}(\.[a-z0-9][a-z0-9-]{0,62}){1,3}$/));
+export const tenantId = z
+  .string()
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}(\.[a-z0-9][a-z0-9-]{0,62}){1,3}$/));
 export const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 export const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 

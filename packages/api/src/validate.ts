@@ -49,7 +49,11 @@ export function fieldErrors(issues: readonly Issue[]): FieldError[] {
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        out.push({ path: joinPath([...issue.path, key]), message: '不允许的字段', messageEn: 'is not an allowed field' });
+        out.push({
+          path: joinPath([...issue.path, key]),
+          message: '不允许的字段',
+          messageEn: 'is not an allowed field',
+        });
       }
       continue;
     }

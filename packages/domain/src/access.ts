@@ -13,7 +13,8 @@ export interface Principal {
   readonly body?: string;
 }
 
-export const hasAnyRole = (p: Principal, roles: readonly Role[]): boolean => p.roles.some((r) => roles.includes(r));
+export const hasAnyRole = (p: Principal, roles: readonly Role[]): boolean =>
+  p.roles.some((r) => roles.includes(r));
 
 /** A city's data is reachable by the platform and by that city's administrators. */
 export function reachesCity(p: Principal, city: string): boolean {
@@ -30,10 +31,13 @@ export function reachesTenant(p: Principal, tenant: string): boolean {
   return p.tenant === tenant;
 }
 
-export type Scope = { readonly kind: 'platform' } | { readonly kind: 'city'; readonly city: string } | {
-  readonly kind: 'tenant';
-  readonly tenant: string;
-};
+export type Scope =
+  | { readonly kind: 'platform' }
+  | { readonly kind: 'city'; readonly city: string }
+  | {
+      readonly kind: 'tenant';
+      readonly tenant: string;
+    };
 
 export type AccessDecision = 'allow' | 'not-found' | 'forbidden';
 

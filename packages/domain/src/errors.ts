@@ -15,11 +15,7 @@ export class DomainError extends Error {
   }
 }
 
-export type DomainErrorType =
-  | 'validation'
-  | 'conflict'
-  | 'not-found'
-  | 'invalid-state'
-  | 'forbidden';
+export type DomainErrorType = 'validation' | 'conflict' | 'not-found' | 'invalid-state' | 'forbidden';
 
-export const invalid = (field: string, zh: string, en: string) => new DomainError('validation', zh, en, field);
+export const invalid = (field: string, zh: string, en: string) =>
+  new DomainError('validation', zh, en, field);

@@ -44,7 +44,8 @@ export interface Staff {
 }
 
 export function assertCityId(id: string): void {
-  if (!isId(id)) throw invalid('id', '城市编码只能包含小写字母、数字和连字符', 'a city id is lower-case [a-z0-9-]');
+  if (!isId(id))
+    throw invalid('id', '城市编码只能包含小写字母、数字和连字符', 'a city id is lower-case [a-z0-9-]');
 }
 
 /**
@@ -69,11 +70,16 @@ export function placeTenant(input: Omit<Tenant, 'city'>, city: string, parent: T
   }
   if (input.parent === undefined) {
     if (parentPathOf(input.id) !== undefined) {
-      throw invalid('id', '区县级租户编码应直接位于城市之下', 'a district-level tenant id sits directly under its city');
+      throw invalid(
+        'id',
+        '区县级租户编码应直接位于城市之下',
+        'a district-level tenant id sits directly under its city',
+      );
     }
     return { ...input, city };
   }
-  if (!parent) throw new DomainError('validation', '上级租户不存在', 'the parent tenant does not exist', 'parent');
+  if (!parent)
+    throw new DomainError('validation', '上级租户不存在', 'the parent tenant does not exist', 'parent');
   if (!PARENT_KINDS.includes(parent.kind)) {
     throw invalid('parent', '上级必须是区、县或开发区', 'the parent must be a district, county or zone');
   }
@@ -116,6 +122,10 @@ export function checkStaff(staff: Staff, backedUp: Staff | undefined, bodyExists
     );
   }
   if (backedUp.body !== undefined && backedUp.body !== staff.body) {
-    throw invalid('backupFor', 'B角须与A角在同一机构', `a backup must work in the same body (${backedUp.body})`);
+    throw invalid(
+      'backupFor',
+      'B角须与A角在同一机构',
+      `a backup must work in the same body (${backedUp.body})`,
+    );
   }
 }

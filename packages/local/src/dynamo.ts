@@ -21,7 +21,9 @@ export function freePort(): Promise<number> {
     server.on('error', fail);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port')),
+      );
     });
   });
 }
@@ -61,7 +63,8 @@ export async function startDynamo(options: { dataDir?: string; port?: number } =
       await client.send(new ListTablesCommand({ Limit: 1 }));
       break;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint}: ${error}\n${stderr}`);
+      if (Date.now() > deadline)
+        throw new Error(`DynamoDB Local did not answer on ${endpoint}: ${error}\n${stderr}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }

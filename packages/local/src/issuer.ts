@@ -1,7 +1,7 @@
 import type { webcrypto } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AppEnv } from '@onewindow/api';
-import { isRole, STAFF_ROLES } from '@onewindow/domain';
+import { ROLES } from '@onewindow/domain';
 import { Hono } from 'hono';
 import { sign } from 'hono/jwt';
 import type { HonoJsonWebKey } from 'hono/utils/jwt/jws';
@@ -34,7 +34,12 @@ export async function createDevIssuer(keyFile?: string): Promise<DevIssuer> {
     pair = JSON.parse(readFileSync(keyFile, 'utf8'));
   } else {
     const keys = (await crypto.subtle.generateKey(
-      { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+      {
+        name: 'RSASSA-PKCS1-v1_5',
+        modulusLength: 2048,
+        publicExponent: new Uint8Array([1, 0, 1]),
+        hash: 'SHA-256',
+      },
       true,
       ['sign', 'verify'],
     )) as webcrypto.CryptoKeyPair;
@@ -62,14 +67,17 @@ export async function createDevIssuer(keyFile?: string): Promise<DevIssuer> {
 
 const Claims = z.strictObject({
   sub: z.string().check(z.minLength(1), z.maxLength(128)),
-  roles: z.array(z.string().check(z.refine(isRole, { message: `roles: ${['platform-admin', 'city-admin', ...STAFF_ROLES].join(', ')}` }))),
+  roles: z.array(z.enum(ROLES)),
   city: z.optional(z.string()),
   tenant: z.optional(z.string()),
   body: z.optional(z.string()),
 });
 
 /** `POST /dev/token` and `GET /dev/jwks.json`: mounted by the local stack only, never in a Lambda bundle. */
-export function devRoutes(issuer: DevIssuer, parse: <S extends z.ZodMiniType>(s: S, v: unknown) => z.output<S>) {
+export function devRoutes(
+  issuer: DevIssuer,
+  parse: <S extends z.ZodMiniType>(s: S, v: unknown) => z.output<S>,
+) {
   const dev = new Hono<AppEnv>();
   dev.post('/token', async (c) => {
     const claims = parse(Claims, await c.req.json().catch(() => undefined));

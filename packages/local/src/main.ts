@@ -27,7 +27,8 @@ function portFree(p: number): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be 1–65535, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`PORT must be 1–65535, got ${values.port}`);
   let lock: ReturnType<typeof acquireLock> | undefined;
   if (dataDir) {
     const { mkdirSync } = await import('node:fs');
@@ -36,9 +37,13 @@ async function main(): Promise<void> {
   }
   if (!(await portFree(port))) {
     lock?.release();
-    throw new Error(`端口 ${port} 已被占用 / port ${port} is in use: is OneWindow already running? Set PORT to use another.`);
+    throw new Error(
+      `端口 ${port} 已被占用 / port ${port} is in use: is OneWindow already running? Set PORT to use another.`,
+    );
   }
-  console.log(`正在启动 OneWindow 本地环境 / starting OneWindow locally (${dataDir ? `data in ${dataDir}` : 'in memory'})…`);
+  console.log(
+    `正在启动 OneWindow 本地环境 / starting OneWindow locally (${dataDir ? `data in ${dataDir}` : 'in memory'})…`,
+  );
   const started = Date.now();
   const stack = await startLocalStack({
     port,

@@ -12,7 +12,11 @@ export interface Poller {
 }
 
 /** Runs `tick` every `intervalMs` until stopped; a tick never overlaps the previous one. */
-export function every(intervalMs: number, tick: () => Promise<unknown>, onError: (e: unknown) => void): Poller {
+export function every(
+  intervalMs: number,
+  tick: () => Promise<unknown>,
+  onError: (e: unknown) => void,
+): Poller {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
@@ -43,14 +47,19 @@ export async function streamPoller(options: {
   readonly dynamo: DynamoDBClient;
   readonly endpoint: string;
   readonly tableName: string;
-  readonly handle: (batch: { Records: StreamRecordLike[] }) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
+  readonly handle: (batch: {
+    Records: StreamRecordLike[];
+  }) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
   readonly intervalMs?: number;
   readonly onError: (e: unknown) => void;
 }): Promise<Poller> {
   const table = await options.dynamo.send(new DescribeTableCommand({ TableName: options.tableName }));
   const streamArn = table.Table?.LatestStreamArn;
   if (!streamArn) throw new Error(`table ${options.tableName} has no stream`);
-  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: process.env.AWS_REGION ?? 'cn-north-1' });
+  const streams = new DynamoDBStreamsClient({
+    endpoint: options.endpoint,
+    region: process.env.AWS_REGION ?? 'cn-north-1',
+  });
   const iterators = new Map<string, string | undefined>();
 
   const tick = async () => {
@@ -61,7 +70,11 @@ export async function streamPoller(options: {
       let iterator = iterators.get(shardId);
       if (!iterator) {
         const out = await streams.send(
-          new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }),
+          new GetShardIteratorCommand({
+            StreamArn: streamArn,
+            ShardId: shardId,
+            ShardIteratorType: 'TRIM_HORIZON',
+          }),
         );
         iterator = out.ShardIterator;
       }

@@ -7,10 +7,10 @@ import { createDynamoClient, type OutboundEvent, Store } from '@onewindow/store'
 import { createClockHandler, jobRunners } from '../../../functions/clock/handler';
 import { createStreamHandler } from '../../../functions/stream/handler';
 import { seedDemo } from './demo/seed';
+import { type LocalDynamo, startDynamo } from './dynamo';
 import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER, devRoutes } from './issuer';
 import { every, type Poller, streamPoller } from './pollers';
 import { ensureTable } from './table';
-import { type LocalDynamo, startDynamo } from './dynamo';
 
 export interface LocalStackOptions {
   readonly port: number;
@@ -49,8 +49,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await ensureTable(client, tableName);
     const store = new Store(client, tableName);
     const logger = new Logger({ serviceName: 'onewindow-local', logLevel: options.logLevel ?? 'WARN' });
-    const issuer = await createDevIssuer(options.dataDir ? join(options.dataDir, 'dev-keys.json') : undefined);
-    const verify = createVerifier({ jwks: staticJwks(issuer.publicKeys), issuer: DEV_ISSUER, audience: DEV_AUDIENCE });
+    const issuer = await createDevIssuer(
+      options.dataDir ? join(options.dataDir, 'dev-keys.json') : undefined,
+    );
+    const verify = createVerifier({
+      jwks: staticJwks(issuer.publicKeys),
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+    });
     const app = createApp({ store, verify, logger });
     app.route('/dev', devRoutes(issuer, parseWith));
 
@@ -82,7 +88,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     );
     const onError = (e: unknown) => logger.error('worker tick failed', e as Error);
     const pollers: Poller[] = [
-      await streamPoller({ dynamo: client, endpoint: dynamo.endpoint, tableName, handle: streamHandler, onError }),
+      await streamPoller({
+        dynamo: client,
+        endpoint: dynamo.endpoint,
+        tableName,
+        handle: streamHandler,
+        onError,
+      }),
       every(options.clockIntervalMs ?? 5000, clock, onError),
     ];
     stops.push(async () => {

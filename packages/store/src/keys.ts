@@ -14,7 +14,10 @@ export const keys = {
   staff: (tenant: string, id: string) => ({ pk: tenantPk(tenant), sk: `STAFF#${id}` }),
   /** Holds the B role of a post, so a post gets at most one backup. */
   backup: (tenant: string, staffId: string) => ({ pk: tenantPk(tenant), sk: `BACKUP#${staffId}` }),
-  idempotency: (scopePk: string, caller: string, key: string) => ({ pk: scopePk, sk: `IDEM#${caller}#${key}` }),
+  idempotency: (scopePk: string, caller: string, key: string) => ({
+    pk: scopePk,
+    sk: `IDEM#${caller}#${key}`,
+  }),
   audit: (scopePk: string, at: string, id: string) => ({ pk: scopePk, sk: `AUDIT#${at}#${id}` }),
   /** Clock jobs live in one small partition ordered by due instant. */
   job: (dueAt: string, id: string) => ({ pk: 'JOB#', sk: `${dueAt}#${id}` }),

@@ -3,9 +3,9 @@ import {
   GetItemCommand,
   QueryCommand,
   type QueryCommandInput,
+  TransactionCanceledException,
   type TransactWriteItem,
   TransactWriteItemsCommand,
-  TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { DomainError } from '@onewindow/domain';
@@ -100,11 +100,17 @@ export class Store {
     return items;
   }
 
-  async storedResponse(scopePk: string, caller: string, key: string): Promise<(StoredResponse & { fingerprint: string }) | undefined> {
+  async storedResponse(
+    scopePk: string,
+    caller: string,
+    key: string,
+  ): Promise<(StoredResponse & { fingerprint: string }) | undefined> {
     const item = await this.get<{ fingerprint: string; status: number; body: string }>(
       keys.idempotency(scopePk, caller, key),
     );
-    return item ? { fingerprint: item.fingerprint, status: item.status, body: JSON.parse(item.body) } : undefined;
+    return item
+      ? { fingerprint: item.fingerprint, status: item.status, body: JSON.parse(item.body) }
+      : undefined;
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { Body, City, Staff, Tenant } from '@onewindow/domain';
 import { cityOfTenant } from '@onewindow/domain';
-import { keys, platformPk, tenantPk, cityPk } from './keys';
+import { cityPk, keys, platformPk, tenantPk } from './keys';
 import type { Item, Store } from './store';
 
 /** Removes the storage attributes so an item reads back as the entity it holds. */

@@ -1,5 +1,13 @@
 import { checkStaff, DomainError, placeTenant, type Staff } from '@onewindow/domain';
-import { bodyItem, cityItem, keys, type Store, staffItem, TenancyRepository, tenantItem } from '@onewindow/store';
+import {
+  bodyItem,
+  cityItem,
+  keys,
+  type Store,
+  staffItem,
+  TenancyRepository,
+  tenantItem,
+} from '@onewindow/store';
 import { Problem } from '../problem';
 import { defineRoute } from '../route';
 import { BodyInput, CityInput, StaffInput, TenantInput } from '../schemas';
@@ -23,7 +31,9 @@ export const tenancyRoutes = [
       return commit({
         action: 'city.created',
         target: city.id,
-        writes: [{ put: cityItem(city), ifNew: exists(`城市“${city.id}”已存在`, `city '${city.id}' exists`) }],
+        writes: [
+          { put: cityItem(city), ifNew: exists(`城市“${city.id}”已存在`, `city '${city.id}' exists`) },
+        ],
         response: { status: 201, body: city },
       });
     },
@@ -59,7 +69,12 @@ export const tenancyRoutes = [
       return commit({
         action: 'tenant.onboarded',
         target: tenant.id,
-        writes: [{ put: tenantItem(tenant), ifNew: exists(`租户“${tenant.id}”已存在`, `tenant '${tenant.id}' exists`) }],
+        writes: [
+          {
+            put: tenantItem(tenant),
+            ifNew: exists(`租户“${tenant.id}”已存在`, `tenant '${tenant.id}' exists`),
+          },
+        ],
         response: { status: 201, body: tenant },
       });
     },
@@ -108,7 +123,10 @@ export const tenancyRoutes = [
         action: 'body.created',
         target: `${tenant}/${body.code}`,
         writes: [
-          { put: bodyItem(created), ifNew: exists(`机构“${body.code}”已存在`, `body '${body.code}' exists`, 'code') },
+          {
+            put: bodyItem(created),
+            ifNew: exists(`机构“${body.code}”已存在`, `body '${body.code}' exists`, 'code'),
+          },
         ],
         response: { status: 201, body: { ...created, ref: `${tenant}/${body.code}` } },
       });
@@ -140,7 +158,8 @@ export const tenancyRoutes = [
       const tenant = params.tenant ?? '';
       await requireTenant(deps.store, tenant);
       const repo = new TenancyRepository(deps.store);
-      const bodyRef = body.body === undefined ? undefined : body.body.includes('/') ? body.body : `${tenant}/${body.body}`;
+      const bodyRef =
+        body.body === undefined ? undefined : body.body.includes('/') ? body.body : `${tenant}/${body.body}`;
       const bodyCode = bodyRef?.startsWith(`${tenant}/`) ? bodyRef.slice(tenant.length + 1) : undefined;
       const staff: Staff = {
         tenant,
@@ -159,7 +178,10 @@ export const tenancyRoutes = [
         action: 'staff.created',
         target: `${tenant}/${staff.id}`,
         writes: [
-          { put: staffItem(staff), ifNew: exists(`工作人员“${staff.id}”已存在`, `staff '${staff.id}' exists`) },
+          {
+            put: staffItem(staff),
+            ifNew: exists(`工作人员“${staff.id}”已存在`, `staff '${staff.id}' exists`),
+          },
           ...(staff.backupFor
             ? [
                 {
@@ -193,5 +215,6 @@ export const tenancyRoutes = [
 ];
 
 async function requireTenant(store: Store, tenant: string): Promise<void> {
-  if (!(await new TenancyRepository(store).tenant(tenant))) throw new Problem('not-found', { detailEn: `no tenant '${tenant}'` });
+  if (!(await new TenancyRepository(store).tenant(tenant)))
+    throw new Problem('not-found', { detailEn: `no tenant '${tenant}'` });
 }

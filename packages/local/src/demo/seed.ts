@@ -9,7 +9,10 @@ type Request = (method: string, path: string, body: unknown) => Promise<Response
  * validation as a person's input. Running it again changes nothing: an entity that
  * exists answers 409 and is left as it is.
  */
-export async function seedDemo(app: Hono<AppEnv>, token: string): Promise<{ created: number; existing: number }> {
+export async function seedDemo(
+  app: Hono<AppEnv>,
+  token: string,
+): Promise<{ created: number; existing: number }> {
   const request: Request = (method, path, body) =>
     Promise.resolve(
       app.request(path, {

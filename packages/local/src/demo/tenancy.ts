@@ -8,7 +8,11 @@ export interface DemoTenant {
   readonly name: string;
   readonly kind: 'district' | 'county' | 'zone' | 'subdistrict' | 'town';
   readonly parent?: string;
-  readonly bodies: readonly { code: string; name: string; kind: 'approval-bureau' | 'service-centre' | 'department' }[];
+  readonly bodies: readonly {
+    code: string;
+    name: string;
+    kind: 'approval-bureau' | 'service-centre' | 'department';
+  }[];
 }
 
 const dept = (code: string, name: string) => ({ code, name, kind: 'department' as const });
@@ -132,14 +136,24 @@ export interface DemoUser {
 export const demoUsers: readonly DemoUser[] = [
   { sub: 'platform-admin', name: '平台管理员', roles: ['platform-admin'] },
   { sub: 'nanjing-admin', name: '南京市管理员 王敏', roles: ['city-admin'], city: 'nanjing' },
-  { sub: 'jiangning-admin', name: '江宁区租户管理员 李强', roles: ['tenant-admin'], tenant: 'nanjing.jiangning' },
+  {
+    sub: 'jiangning-admin',
+    name: '江宁区租户管理员 李强',
+    roles: ['tenant-admin'],
+    tenant: 'nanjing.jiangning',
+  },
   {
     sub: 'dongshan-admin',
     name: '东山街道管理员 周洁',
     roles: ['tenant-admin'],
     tenant: 'nanjing.jiangning.dongshan',
   },
-  { sub: 'dongshan-clerk', name: '东山窗口 张丽', roles: ['window-clerk'], tenant: 'nanjing.jiangning.dongshan' },
+  {
+    sub: 'dongshan-clerk',
+    name: '东山窗口 张丽',
+    roles: ['window-clerk'],
+    tenant: 'nanjing.jiangning.dongshan',
+  },
   {
     sub: 'dongshan-clerk-b',
     name: '东山窗口B角 刘芳',
@@ -161,7 +175,12 @@ export const demoUsers: readonly DemoUser[] = [
     tenant: 'nanjing.jiangning',
     body: 'nanjing.jiangning/civil-affairs',
   },
-  { sub: 'jiangning-inspector', name: '江宁电子监察 孙燕', roles: ['inspector'], tenant: 'nanjing.jiangning' },
+  {
+    sub: 'jiangning-inspector',
+    name: '江宁电子监察 孙燕',
+    roles: ['inspector'],
+    tenant: 'nanjing.jiangning',
+  },
   { sub: 'xian-admin', name: '西安市管理员', roles: ['city-admin'], city: 'xian' },
   {
     sub: 'yanliang-clerk',

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { inject } from 'vitest';
+import { createApp, createVerifier, parseWith, staticJwks } from '../../packages/api/src';
+import { useLocalCredentials } from '../../packages/local/src/dynamo';
+import {
+  createDevIssuer,
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+  type DevClaims,
+  devRoutes,
+} from '../../packages/local/src/issuer';
+import { ensureTable } from '../../packages/local/src/table';
+import { createDynamoClient, Store } from '../../packages/store/src';
+
+export interface TestApp {
+  readonly store: Store;
+  readonly app: ReturnType<typeof createApp>;
+  token(claims: DevClaims): Promise<string>;
+  /** Calls the app as `claims` (or anonymously); JSON bodies are sent as JSON. */
+  call(
+    as: DevClaims | undefined,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+    // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers and assert on their shape
+  ): Promise<{ status: number; body: any; headers: Headers }>;
+}
+
+/** A fresh table in the run's DynamoDB Local and an app over it, as the local stack wires it. */
+export async function testApp(): Promise<TestApp> {
+  useLocalCredentials();
+  const client = createDynamoClient({ endpoint: inject('dynamoEndpoint') });
+  const tableName = `t-${randomUUID()}`;
+  await ensureTable(client, tableName);
+  const store = new Store(client, tableName);
+  const issuer = await createDevIssuer();
+  const app = createApp({
+    store,
+    verify: createVerifier({
+      jwks: staticJwks(issuer.publicKeys),
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+    }),
+    logger: new Logger({ serviceName: 'test', logLevel: 'SILENT' }),
+  });
+  app.route('/dev', devRoutes(issuer, parseWith));
+  const tokens = new Map<string, string>();
+  const token = async (claims: DevClaims) => {
+    const key = JSON.stringify(claims);
+    let t = tokens.get(key);
+    if (!t) {
+      t = await issuer.issue(claims);
+      tokens.set(key, t);
+    }
+    return t;
+  };
+  return {
+    store,
+    app,
+    token,
+    async call(as, method, path, body, headers = {}) {
+      const res = await app.request(path, {
+        method,
+        headers: {
+          ...(as ? { authorization: `Bearer ${await token(as)}` } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {}
+      // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers
+      return { status: res.status, body: parsed as any, headers: res.headers };
+    },
+  };
+}
+
+export const PLATFORM: DevClaims = { sub: 'root', roles: ['platform-admin'] };
+
+/** Creates a city with a district and one of its sub-districts, as a platform admin. */
+export async function seedTenancy(t: TestApp): Promise<void> {
+  const ok = async (method: string, path: string, body: unknown) => {
+    const res = await t.call(PLATFORM, method, path, body);
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  };
+  await ok('POST', '/v1/cities', { id: 'nanjing', name: '南京市' });
+  await ok('POST', '/v1/cities', { id: 'xian', name: '西安市' });
+  await ok('POST', '/v1/cities/nanjing/tenants', {
+    id: 'nanjing.jiangning',
+    name: '江宁区',
+    kind: 'district',
+  });
+  await ok('POST', '/v1/cities/nanjing/tenants', {
+    id: 'nanjing.jiangning.dongshan',
+    name: '东山街道',
+    kind: 'subdistrict',
+    parent: 'nanjing.jiangning',
+  });
+  await ok('POST', '/v1/cities/xian/tenants', { id: 'xian.yanliang', name: '阎良区', kind: 'district' });
+  await ok('POST', '/v1/tenants/nanjing.jiangning.dongshan/bodies', {
+    code: 'convenience-centre',
+    name: '东山街道便民服务中心',
+    kind: 'service-centre',
+  });
+  await ok('POST', '/v1/tenants/nanjing.jiangning/bodies', {
+    code: 'civil-affairs',
+    name: '江宁区民政局',
+    kind: 'department',
+  });
+}
