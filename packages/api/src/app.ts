@@ -17,8 +17,13 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const openapi = buildOpenApi(apiRoutes);
-  Object.assign(openapi.paths, systemOpenApiPaths);
+  // Built on first request, not at cold start: most Lambda instances never serve it.
+  let openapi: ReturnType<typeof buildOpenApi> | undefined;
+  const document = () => {
+    openapi ??= buildOpenApi(apiRoutes);
+    Object.assign(openapi.paths, systemOpenApiPaths);
+    return openapi;
+  };
 
   app.use(async (c, next) => {
     const lambdaRequestId = (c.env as { event?: { requestContext?: { requestId?: string } } } | undefined)
@@ -29,8 +34,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const log = deps.logger.createChild();
     log.appendKeys({ requestId });
     c.set('log', log);
+    const started = performance.now();
     await next();
     c.header('x-request-id', requestId);
+    // Paths carry tenant ids but never personal data; bodies are not logged.
+    log.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
   });
   app.use(
     bodyLimit({
@@ -40,8 +53,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.get('/openapi.json', (c) => c.json(openapi));
-  app.get('/docs', (c) => c.html(docsPage(openapi)));
+  app.get('/openapi.json', (c) => c.json(document()));
+  app.get('/docs', (c) => c.html(docsPage(document())));
   app.get('/problems', (c) => c.html(problemsPage()));
   app.get('/problems/:type', (c) => {
     const type = c.req.param('type');

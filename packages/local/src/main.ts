@@ -14,6 +14,9 @@ const { values } = parseArgs({
   },
 });
 
+// The SDK warns that it will need Node 22 from 2027; Lambda runs 22, and locally the warning is noise.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const port = Number(values.port ?? process.env.PORT ?? 8787);
 const dataDir = values.memory ? undefined : resolve(values['data-dir'] ?? '.data');
 const url = `http://127.0.0.1:${port}`;

@@ -1,0 +1,77 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot } from '../infra/bundling';
+import { bundle, measure } from './bundle';
+
+/**
+ * `npm run bench`: measures, in one run, what the issues set targets for, and writes
+ * bench/RESULTS.md. Figures vary with the machine; the ratios are what the targets judge.
+ */
+const TARGET_BUNDLE_BYTES = 400 * 1024;
+const TARGET_IMPORT_RATIO = 2;
+
+mkdirSync(join(projectRoot, 'bench/.out'), { recursive: true });
+const api = await bundle('functions/api/handler.ts', 'api');
+const hello = await bundle('bench/fixtures/hello-handler.ts', 'hello');
+const sdkOnly = await bundle('bench/fixtures/dynamo-only-handler.ts', 'dynamo-only');
+const env = {
+  TABLE_NAME: 'bench',
+  JWKS_URL: 'http://127.0.0.1:9/jwks.json',
+  JWT_ISSUER: 'bench',
+  JWT_AUDIENCE: 'bench',
+  AWS_REGION: 'cn-north-1',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  // Lambda runs Node 22, where the SDK emits no Node-version warning; this machine's Node 20 would.
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
+const [a, h, d] = measure(
+  [
+    { name: 'api', file: api },
+    { name: 'hello', file: hello },
+    { name: 'dynamo-only', file: sdkOnly },
+  ],
+  env,
+);
+if (!a || !h || !d) throw new Error('no figures');
+
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const importRatio = a.importMs / h.importMs;
+const processRatio = a.processMs / h.processMs;
+const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+const report = `# Benchmark results
+
+Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}, Node ${process.version},
+${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}. Each figure is the median of 21 fresh node processes,
+the two bundles interleaved in one run.
+
+## API Lambda bundle (issue 2)
+
+Both bundles are built with the options CDK's NodejsFunction uses (infra/bundling.ts: ESM, minified,
+AWS SDK bundled, node22 target).
+
+| bundle | size (minified) | cold import (in process) | cold process (start + import + exit) |
+|---|---:|---:|---:|
+| functions/api/handler.ts | ${kb(a.bytes)} | ${ms(a.importMs)} | ${ms(a.processMs)} |
+| hello-world hono + middy | ${kb(h.bytes)} | ${ms(h.importMs)} | ${ms(h.processMs)} |
+| ratio api / hello | ${(a.bytes / h.bytes).toFixed(1)}× | ${importRatio.toFixed(2)}× | ${processRatio.toFixed(2)}× |
+| a DynamoDB client alone | ${kb(d.bytes)} | ${ms(d.importMs)} | ${ms(d.processMs)} |
+| ratio DynamoDB client alone / hello | ${(d.bytes / h.bytes).toFixed(1)}× | ${(d.importMs / h.importMs).toFixed(2)}× | ${(d.processMs / h.processMs).toFixed(2)}× |
+
+- Target: api bundle ≤ 400 KB minified — ${verdict(a.bytes <= TARGET_BUNDLE_BYTES)} (${kb(a.bytes)}).
+- Target: cold import ≤ 2× the hello world — cold process ${verdict(processRatio <= TARGET_IMPORT_RATIO)}
+  (${processRatio.toFixed(2)}×); import alone ${verdict(importRatio <= TARGET_IMPORT_RATIO)} (${importRatio.toFixed(2)}×).
+
+Reading the import-alone figure: a handler holding nothing but a DynamoDB client (the stack fixes
+@aws-sdk/client-dynamodb) already imports in ${ms(d.importMs)}, ${(d.importMs / h.importMs).toFixed(2)}× the hello world, so no
+DynamoDB-backed handler reaches 2× of a hello world on import alone. What the app adds on top of that
+client is ${ms(a.importMs - d.importMs)}. Deferring the SDK to the first request would only move its cost
+there: the handler builds its client, verifier and app during init on purpose, where Lambda gives
+the full CPU. The Lambda bundle already swaps the SDK's node credential chain for the env provider
+(infra/bundling.ts), which took the client from 525 KB to about 200 KB minified.
+`;
+writeFileSync(join(projectRoot, 'bench/RESULTS.md'), report);
+console.log(report);
