@@ -33,6 +33,7 @@ const PUBLIC_ROUTES: ReadonlyArray<{ path: string; methods: HttpMethod[]; why: s
     methods: [HttpMethod.ANY],
     why: 'serves citizens without accounts (service guide, progress by query code, result verification)',
   },
+  { path: '/problems', methods: [HttpMethod.GET], why: 'lists the RFC 9457 problem types' },
   { path: '/problems/{proxy+}', methods: [HttpMethod.GET], why: 'documents the RFC 9457 problem types' },
   { path: '/', methods: [HttpMethod.GET], why: 'redirects to the console' },
   {

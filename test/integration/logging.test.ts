@@ -1,7 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApp, createVerifier, staticJwks } from '../../packages/api/src';
-import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER } from '../../packages/local/src/issuer';
 import { testApp } from '../support/app';
 
 afterEach(() => {
@@ -10,28 +8,14 @@ afterEach(() => {
 
 describe('structured logging', () => {
   it('writes one JSON line per request carrying the request id and the tenant', async () => {
-    const { store } = await testApp();
-    const issuer = await createDevIssuer();
-    const app = createApp({
-      store,
-      verify: createVerifier({
-        jwks: staticJwks(issuer.publicKeys),
-        issuer: DEV_ISSUER,
-        audience: DEV_AUDIENCE,
-      }),
-      logger: new Logger({ serviceName: 'onewindow-api', logLevel: 'INFO' }),
-    });
-    const token = await issuer.issue({
-      sub: 'c',
-      roles: ['window-clerk'],
-      tenant: 'nanjing.jiangning.dongshan',
-    });
+    const t = await testApp({ logger: new Logger({ serviceName: 'onewindow-api', logLevel: 'INFO' }) });
+    const token = await t.token({ sub: 'c', roles: ['window-clerk'], tenant: 'nanjing.jiangning.dongshan' });
     const written: string[] = [];
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
       written.push(String(chunk));
       return true;
     });
-    const res = await app.request('/v1/tenants/nanjing.jiangning.dongshan/bodies', {
+    const res = await t.app.request('/v1/tenants/nanjing.jiangning.dongshan/bodies', {
       headers: { authorization: `Bearer ${token}`, 'x-request-id': 'req-123' },
     });
     vi.restoreAllMocks();

@@ -29,7 +29,7 @@ export interface TestApp {
 }
 
 /** A fresh table in the run's DynamoDB Local and an app over it, as the local stack wires it. */
-export async function testApp(): Promise<TestApp> {
+export async function testApp(options: { logger?: Logger } = {}): Promise<TestApp> {
   useLocalCredentials();
   const client = createDynamoClient({ endpoint: inject('dynamoEndpoint') });
   const tableName = `t-${randomUUID()}`;
@@ -43,7 +43,7 @@ export async function testApp(): Promise<TestApp> {
       issuer: DEV_ISSUER,
       audience: DEV_AUDIENCE,
     }),
-    logger: new Logger({ serviceName: 'test', logLevel: 'SILENT' }),
+    logger: options.logger ?? new Logger({ serviceName: 'test', logLevel: 'SILENT' }),
   });
   app.route('/dev', devRoutes(issuer, parseWith));
   const tokens = new Map<string, string>();
