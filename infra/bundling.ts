@@ -23,6 +23,8 @@ export const lambdaEsbuildOptions = {
   alias: bundleAliases,
   banner: { js: esmRequireBanner },
   legalComments: 'none',
+  // Chinese text would otherwise be escaped to \uXXXX: six bytes a character instead of three.
+  charset: 'utf8',
 } as const;
 
 export const projectRoot = root;

@@ -1,9 +1,12 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { createDynamoClient, dueJobs, finishJob, type Job, Store } from '@onewindow/store';
+import { applyRollout, createDynamoClient, dueJobs, finishJob, type Job, Store } from '@onewindow/store';
 import { requireEnv } from '../shared/config';
 
-/** Runs one kind of job; it must be safe to run again, since the clock may die midway. */
-export type JobRunner = (job: Job, store: Store) => Promise<void>;
+/**
+ * Runs one kind of job; it must be safe to run again, since the clock may die midway.
+ * Answering `{ done: false }` keeps the job for the next tick (work left over).
+ */
+export type JobRunner = (job: Job, store: Store, now: string) => Promise<{ done: boolean } | undefined>;
 
 export interface ClockDeps {
   readonly store: Store;
@@ -29,8 +32,8 @@ export function createClockHandler(deps: ClockDeps) {
         continue;
       }
       try {
-        await runner(job, deps.store);
-        await finishJob(deps.store, job);
+        const result = await runner(job, deps.store, now);
+        if (result?.done !== false) await finishJob(deps.store, job);
         ran++;
       } catch (error) {
         deps.logger.error('job failed', { jobId: job.id, kind: job.kind, error: error as Error });
@@ -41,8 +44,11 @@ export function createClockHandler(deps: ClockDeps) {
   };
 }
 
-/** Job kinds the clock knows; capabilities register theirs here. */
-export const jobRunners: Record<string, JobRunner> = {};
+/** Job kinds the clock knows. */
+export const jobRunners: Record<string, JobRunner> = {
+  'rollout-apply': (job, store, now) =>
+    applyRollout(store, String(job.payload.city), String(job.payload.rollout), { now, budgetMs: 40_000 }),
+};
 
 let live: ReturnType<typeof createClockHandler> | undefined;
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { type Duration, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { bundleAliases, esmRequireBanner, projectRoot } from '../bundling';
@@ -57,6 +57,7 @@ export class ServiceFunction extends Construct {
         format: OutputFormat.ESM,
         target: 'node22',
         minify: true,
+        charset: Charset.UTF8,
         sourceMap: true,
         sourcesContent: false,
         mainFields: ['module', 'main'],

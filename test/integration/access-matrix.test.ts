@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../packages/api/src';
 import type { DevClaims } from '../../packages/local/src/issuer';
-import { seedTenancy, type TestApp, testApp } from '../support/app';
+import { applyRollout } from '../../packages/store/src';
+import { PLATFORM, seedTenancy, type TestApp, testApp } from '../support/app';
+import { matter, rolloutBody, seedAuthority } from '../support/authority';
 
 /**
  * Who may call what. Every route the app serves must have a row here: the test walks
@@ -50,12 +52,23 @@ const unique = () => `m${++n}`;
 
 interface Row {
   readonly cells: string;
-  readonly path: string;
+  /** A string, or a function for routes that consume their resource: an allowed call gets a fresh one. */
+  readonly path: string | ((allowed: boolean) => string);
   /** A valid body for an allowed caller; a fresh id each call so repeats do not conflict. */
   readonly body?: () => unknown;
 }
 
 const T = 'nanjing.jiangning.dongshan';
+const inDays = (n: number) => new Date(Date.now() + n * 24 * 3600_000).toISOString();
+const counters: Record<string, number> = {};
+/** The next of a pool of resources seeded for a route that changes them (void, schedule, cancel). */
+const nextOf = (pool: string, allowed: boolean): string => {
+  const n = (counters[pool] ?? 0) + (allowed || counters[pool] === undefined ? 1 : 0);
+  counters[pool] = n;
+  return String(n);
+};
+const AT = encodeURIComponent(inDays(3));
+
 const MATRIX: Record<string, Row> = {
   'POST /v1/cities': {
     cells: 'Y 3 3 3 3 3 3 3 3 3',
@@ -82,12 +95,138 @@ const MATRIX: Record<string, Row> = {
     body: () => ({ id: unique(), name: '员工', roles: ['window-clerk'] }),
   },
   'GET /v1/tenants/:tenant/staff': { cells: 'Y Y 4 Y 3 3 3 Y 4 4', path: `/v1/tenants/${T}/staff` },
+  // Calendars: writes go to 2099 so they never change the working days other rows count on.
+  'PUT /v1/cities/:city/calendar/:year': {
+    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    path: '/v1/cities/nanjing/calendar/2099',
+    body: () => ({ holidays: ['2099-10-01'], workdays: [] }),
+  },
+  'GET /v1/cities/:city/calendar/:year': {
+    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    path: '/v1/cities/nanjing/calendar/2024',
+  },
+  'PUT /v1/tenants/:tenant/calendar/:year': {
+    cells: 'Y Y 4 Y 3 3 3 3 4 4',
+    path: `/v1/tenants/${T}/calendar/2099`,
+    body: () => ({ holidays: [], workdays: ['2099-10-01'] }),
+  },
+  'GET /v1/tenants/:tenant/calendar/:year': {
+    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    path: `/v1/tenants/${T}/calendar/2024`,
+  },
+  'PUT /v1/cities/:city/catalogue/:code': {
+    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    path: () => `/v1/cities/nanjing/catalogue/${unique()}`,
+    body: () => matter('x'),
+  },
+  'GET /v1/cities/:city/catalogue': { cells: 'Y Y 4 4 4 4 4 4 4 4', path: '/v1/cities/nanjing/catalogue' },
+  'GET /v1/cities/:city/catalogue/:code': {
+    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    path: '/v1/cities/nanjing/catalogue/m1',
+  },
+  'POST /v1/tenants/:tenant/seals': {
+    cells: 'Y Y 4 Y 3 3 3 3 4 4',
+    path: `/v1/tenants/${T}/seals`,
+    body: () => ({
+      id: unique(),
+      body: 'convenience-centre',
+      name: '章',
+      validFrom: inDays(0),
+      electronic: true,
+    }),
+  },
+  'GET /v1/tenants/:tenant/seals': { cells: 'Y Y 4 Y Y Y Y Y 4 4', path: `/v1/tenants/${T}/seals` },
+  'GET /v1/tenants/:tenant/seals/:id': {
+    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    path: `/v1/tenants/${T}/seals/centre-seal`,
+  },
+  'GET /v1/tenants/:tenant/seals/:id/imprint.svg': {
+    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    path: `/v1/tenants/${T}/seals/centre-seal/imprint.svg`,
+  },
+  'POST /v1/tenants/:tenant/seals/:id/void': {
+    cells: 'Y Y 4 Y 3 3 3 3 4 4',
+    path: (allowed) => `/v1/tenants/${T}/seals/void-${nextOf('void', allowed)}/void`,
+    body: () => ({ at: inDays(1) }),
+  },
+  'GET /v1/tenants/:tenant/matters': {
+    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    path: `/v1/tenants/${T}/matters?at=${AT}`,
+  },
+  'GET /v1/tenants/:tenant/matters/:code/authority': {
+    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    path: `/v1/tenants/${T}/matters/m1/authority?at=${AT}`,
+  },
+  'GET /v1/tenants/:tenant/matters/:code/authority/history': {
+    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    path: `/v1/tenants/${T}/matters/m1/authority/history`,
+  },
+  'PUT /v1/tenants/:tenant/matters/:code/settings': {
+    cells: 'Y Y 4 Y 3 3 3 3 4 4',
+    path: `/v1/tenants/${T}/matters/m1/settings`,
+    body: () => ({ promisedDays: 3, windowLocation: '一楼3号窗口' }),
+  },
+  'POST /v1/cities/:city/rollouts': {
+    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    path: '/v1/cities/nanjing/rollouts',
+    body: () => rolloutBody(unique(), ['m6'], inDays(30)),
+  },
+  'GET /v1/cities/:city/rollouts': { cells: 'Y Y 4 4 4 4 4 4 4 4', path: '/v1/cities/nanjing/rollouts' },
+  'GET /v1/cities/:city/rollouts/:id': {
+    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    path: '/v1/cities/nanjing/rollouts/applied',
+  },
+  'POST /v1/cities/:city/rollouts/:id/preview': {
+    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    path: '/v1/cities/nanjing/rollouts/applied/preview',
+  },
+  'POST /v1/cities/:city/rollouts/:id/schedule': {
+    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    path: (allowed) => `/v1/cities/nanjing/rollouts/sched-${nextOf('schedule', allowed)}/schedule`,
+  },
+  'POST /v1/cities/:city/rollouts/:id/cancel': {
+    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    path: (allowed) => `/v1/cities/nanjing/rollouts/cancel-${nextOf('cancel', allowed)}/cancel`,
+  },
+  'GET /v1/cities/:city/rollouts/:id/agreements/:tenant': {
+    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    path: `/v1/cities/nanjing/rollouts/applied/agreements/${T}`,
+  },
+  'GET /v1/tenants/:tenant/handovers': { cells: 'Y Y 4 Y 3 3 3 Y 4 4', path: `/v1/tenants/${T}/handovers` },
+  'GET /v1/tenants/:tenant/handovers/:id': {
+    cells: 'Y Y 4 Y 3 3 3 Y 4 4',
+    path: `/v1/tenants/${T}/handovers/applied`,
+  },
+  'GET /v1/tenants/:tenant/calendar/working-days': {
+    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    path: `/v1/tenants/${T}/calendar/working-days?from=2024-09-27&days=5`,
+  },
 };
 
 let t: TestApp;
 beforeAll(async () => {
   t = await testApp();
   await seedTenancy(t);
+  await seedAuthority(t);
+  const ok = async (method: string, path: string, body?: unknown) => {
+    const res = await t.call(PLATFORM, method, path, body);
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  };
+  // An applied rollout of m1 (authority, agreements, handovers), seals to void, drafts to schedule and cancel.
+  await ok('POST', '/v1/cities/nanjing/rollouts', rolloutBody('applied', ['m1'], inDays(1)));
+  await ok('POST', '/v1/cities/nanjing/rollouts/applied/schedule');
+  await applyRollout(t.store, 'nanjing', 'applied', { now: inDays(2) });
+  for (let i = 1; i <= 3; i++) {
+    await ok('POST', `/v1/tenants/${T}/seals`, {
+      id: `void-${i}`,
+      body: 'convenience-centre',
+      name: '待作废',
+      validFrom: inDays(0),
+      electronic: false,
+    });
+    await ok('POST', '/v1/cities/nanjing/rollouts', rolloutBody(`sched-${i}`, [`m${i + 1}`], inDays(5)));
+    await ok('POST', '/v1/cities/nanjing/rollouts', rolloutBody(`cancel-${i}`, ['m5'], inDays(5)));
+  }
 });
 
 describe('authorization matrix', () => {
@@ -107,14 +246,16 @@ describe('authorization matrix', () => {
 
   it.each(cases)('$route as $persona → $expected', async ({ route, persona, expected, row }) => {
     const method = route.split(' ')[0] ?? 'GET';
-    const res = await t.call(PERSONAS[persona], method, row.path, row.body?.());
+    const path = typeof row.path === 'string' ? row.path : row.path(expected === 'Y');
+    const res = await t.call(PERSONAS[persona], method, path, row.body?.());
     if (expected === 'Y') expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
     else expect(res.status).toBe(expected === '3' ? 403 : 404);
     if (expected === '4') expect(JSON.stringify(res.body)).not.toContain('"items"');
   });
 
   it.each(Object.entries(MATRIX))('%s without a token → 401', async (route, row) => {
-    const res = await t.call(undefined, route.split(' ')[0] ?? 'GET', row.path, row.body?.());
+    const path = typeof row.path === 'string' ? row.path : row.path(false);
+    const res = await t.call(undefined, route.split(' ')[0] ?? 'GET', path, row.body?.());
     expect(res.status).toBe(401);
     expect(res.body.type).toBe('/problems/unauthorized');
   });

@@ -104,6 +104,7 @@ describe('clock worker', () => {
       runners: {
         note: async (job) => {
           runs.push(job.id);
+          return undefined;
         },
         flaky: async () => {
           if (failOnce) {
@@ -111,6 +112,7 @@ describe('clock worker', () => {
             throw new Error('worker died');
           }
           runs.push('flaky');
+          return undefined;
         },
       },
     });

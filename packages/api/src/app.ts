@@ -7,11 +7,23 @@ import type { AppDeps, AppEnv } from './env';
 import { buildOpenApi } from './openapi';
 import { PROBLEM_TYPES, Problem, type ProblemType, problemResponse } from './problem';
 import { mountRoute, type RouteSpec } from './route';
+import { calendarRoutes } from './routes/calendar';
+import { catalogueRoutes } from './routes/catalogue';
+import { matterRoutes } from './routes/matters';
+import { rolloutRoutes } from './routes/rollouts';
+import { sealRoutes } from './routes/seals';
 import { tenancyRoutes } from './routes/tenancy';
 import { systemOpenApiPaths } from './system';
 
 /** Every API route, in one list: the app mounts it, OpenAPI describes it, the access matrix test walks it. */
-export const apiRoutes: readonly RouteSpec[] = [...tenancyRoutes];
+export const apiRoutes: readonly RouteSpec[] = [
+  ...tenancyRoutes,
+  ...catalogueRoutes,
+  ...sealRoutes,
+  ...matterRoutes,
+  ...rolloutRoutes,
+  ...calendarRoutes,
+];
 
 const MAX_BODY_BYTES = 1024 * 1024;
 

@@ -86,7 +86,10 @@ export function buildOpenApi(routes: readonly RouteSpec[]) {
           }
         : {}),
       responses: {
-        [String(route.success)]: { description: 'OK', content: { 'application/json': { schema: {} } } },
+        [String(route.success)]: {
+          description: 'OK',
+          content: { [route.produces ?? 'application/json']: { schema: {} } },
+        },
         ...Object.fromEntries(
           problems.map((code) => [
             code,

@@ -14,6 +14,11 @@ export const PROBLEM_TYPES = {
   'method-not-allowed': { status: 405, zh: '不支持该请求方法', en: 'This method is not allowed here' },
   conflict: { status: 409, zh: '与现有数据冲突', en: 'The request conflicts with existing data' },
   'invalid-state': { status: 409, zh: '当前状态不允许此操作', en: 'The current state does not allow this' },
+  'rollout-blocked': {
+    status: 409,
+    zh: '批次存在阻断项，不能排期',
+    en: 'The rollout has blockers and cannot be scheduled',
+  },
   'payload-too-large': { status: 413, zh: '请求体超过 1 MiB', en: 'The request body is over 1 MiB' },
   'unsupported-media-type': {
     status: 415,

@@ -45,7 +45,10 @@ export interface RouteSpec<B = unknown> {
   readonly body?: z.ZodMiniType<B>;
   readonly query?: z.ZodMiniType;
   readonly success: number;
-  readonly handler: (ctx: RouteContext<B>) => Promise<StoredResponse>;
+  /** JSON answers as `{status, body}`; other media (SVG, printable HTML) as a Response. */
+  readonly handler: (ctx: RouteContext<B>) => Promise<StoredResponse | Response>;
+  /** Media type of a non-JSON success, for OpenAPI. */
+  readonly produces?: string;
 }
 
 /** Keeps the body type of a route tied to its schema. */
@@ -147,7 +150,7 @@ export function mountRoute(app: Hono<AppEnv>, route: RouteSpec<unknown>, deps: A
             ...(idempotency ? { idempotency } : {}),
           }),
       });
-      return send(c, result);
+      return result instanceof Response ? result : send(c, result);
     } catch (error) {
       if (error instanceof IdempotentReplay) return send(c, error.stored, true);
       throw error;

@@ -1,4 +1,12 @@
-import { BODY_KINDS, STAFF_ROLES, TENANT_KINDS } from '@onewindow/domain';
+import {
+  BODY_KINDS,
+  MATTER_TYPES,
+  MODES,
+  SPECIAL_STEP_KINDS,
+  STAFF_ROLES,
+  TENANT_KINDS,
+  TRANSITION_POLICIES,
+} from '@onewindow/domain';
 import * as z from 'zod/mini';
 
 export const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/));
@@ -24,3 +32,70 @@ export const StaffInput = z.strictObject({
   body: z.optional(z.string().check(z.regex(/^([a-z0-9.-]+\/)?[a-z0-9][a-z0-9-]{0,62}$/))),
   backupFor: z.optional(id),
 });
+
+const code = id;
+const days = z.int().check(z.minimum(0), z.maximum(365));
+const amount = z.number().check(
+  z.minimum(0),
+  z.maximum(10_000_000),
+  z.refine((n) => Math.round(n * 100) === n * 100, { message: '金额最多两位小数 / at most two decimals' }),
+);
+export const FeeInput = z.strictObject({ code, name, amount });
+
+export const MatterInput = z.strictObject({
+  name,
+  type: z.enum(MATTER_TYPES),
+  items: z.array(z.strictObject({ code, name })).check(z.minLength(1), z.maxLength(50)),
+  legalBasis: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
+  statutoryDays: days,
+  promisedDays: days,
+  onTheSpot: z.boolean(),
+  materials: z.array(z.strictObject({ code, name, core: z.boolean() })).check(z.maxLength(100)),
+  fees: z.array(FeeInput).check(z.maxLength(20)),
+  specialSteps: z.optional(
+    z.array(
+      z.strictObject({ kind: z.enum(SPECIAL_STEP_KINDS), days: z.int().check(z.minimum(1), z.maximum(365)) }),
+    ),
+  ),
+  department: z.optional(id),
+});
+
+export const LocalSettingsInput = z.strictObject({
+  promisedDays: z.optional(days),
+  windowLocation: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  fees: z.optional(z.array(FeeInput).check(z.maxLength(20))),
+});
+
+/** An ISO-8601 instant with an explicit offset (API.md). */
+export const instant = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/),
+  z.refine((s) => !Number.isNaN(Date.parse(s)), { message: '不是有效的时间 / not a valid instant' }),
+);
+const bodyRef = z
+  .string()
+  .check(z.regex(/^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*){1,3}\/[a-z0-9][a-z0-9-]{0,62}$/));
+
+export const SealInput = z.strictObject({
+  id,
+  /** A body code of this tenant or its body reference. */
+  body: z.string().check(z.regex(/^([a-z0-9.-]+\/)?[a-z0-9][a-z0-9-]{0,62}$/)),
+  name,
+  validFrom: instant,
+  electronic: z.boolean(),
+});
+export const VoidSealInput = z.strictObject({ at: instant, successor: z.optional(id) });
+
+export const RolloutInputSchema = z.strictObject({
+  id,
+  name,
+  matters: z.array(id).check(z.minLength(1), z.maxLength(1000)),
+  tenants: z.array(tenantId).check(z.minLength(1), z.maxLength(500)),
+  mode: z.enum(MODES),
+  effectiveAt: instant,
+  from: z.union([bodyRef, z.record(id, bodyRef)]),
+  to: id,
+  seal: id,
+  transition: z.optional(z.strictObject({ policy: z.enum(TRANSITION_POLICIES), until: instant })),
+});
+
+export const AtQuery = z.strictObject({ at: z.optional(instant) });

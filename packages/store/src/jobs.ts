@@ -15,7 +15,7 @@ export async function scheduleJob(store: Store, job: Job): Promise<void> {
   await store.client.send(
     new PutItemCommand({
       TableName: store.tableName,
-      Item: marshall({ ...keys.job(job.dueAt, job.id), entity: 'job', job }),
+      Item: marshall(jobItem(job)),
     }),
   );
 }
@@ -36,3 +36,5 @@ export async function finishJob(store: Store, job: Job): Promise<void> {
     new DeleteItemCommand({ TableName: store.tableName, Key: marshall(keys.job(job.dueAt, job.id)) }),
   );
 }
+
+export const jobItem = (job: Job) => ({ ...keys.job(job.dueAt, job.id), entity: 'job', job });

@@ -19,6 +19,18 @@ export const keys = {
     sk: `IDEM#${caller}#${key}`,
   }),
   audit: (scopePk: string, at: string, id: string) => ({ pk: scopePk, sk: `AUDIT#${at}#${id}` }),
+  matter: (city: string, code: string) => ({ pk: cityPk(city), sk: `MATTER#${code}` }),
+  /** A tenant's own settings for a matter it holds (promised days, window, fees). */
+  matterSettings: (tenant: string, code: string) => ({ pk: tenantPk(tenant), sk: `MSET#${code}` }),
+  seal: (tenant: string, id: string) => ({ pk: tenantPk(tenant), sk: `SEAL#${id}` }),
+  /** Authority periods sort by matter, then start instant: the one in force is one Query away. */
+  period: (tenant: string, matter: string, from: string) => ({
+    pk: tenantPk(tenant),
+    sk: `AUTH#${matter}#${from}`,
+  }),
+  rollout: (city: string, id: string) => ({ pk: cityPk(city), sk: `ROLLOUT#${id}` }),
+  /** Open-case counter per matter, kept by case handling; rollout preview reads it (R2). */
+  openCases: (tenant: string, matter: string) => ({ pk: tenantPk(tenant), sk: `OPENCASES#${matter}` }),
   /** Clock jobs live in one small partition ordered by due instant. */
   job: (dueAt: string, id: string) => ({ pk: 'JOB#', sk: `${dueAt}#${id}` }),
 } as const;

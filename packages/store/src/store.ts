@@ -19,7 +19,14 @@ export type Write =
       readonly put: Item & Key;
       /** When set, the put fails unless the key is new; the error says what already exists. */
       readonly ifNew?: DomainError;
+      /** When set, the put fails unless the stored item's attribute still has this value (`undefined`: is still absent). */
+      readonly ifStill?: {
+        readonly attribute: string;
+        readonly equals: unknown;
+        readonly failure: DomainError;
+      };
     }
+  | { readonly delete: Key }
   | { readonly check: Key; readonly exists: DomainError };
 
 export interface StoredResponse {
@@ -167,7 +174,13 @@ export class Store {
       for (const [index, reason] of reasons.entries()) {
         if (reason.Code !== 'ConditionalCheckFailed') continue;
         const write = command.writes[index];
-        const failure = write && ('put' in write ? write.ifNew : write.exists);
+        const failure =
+          write &&
+          ('put' in write
+            ? (write.ifNew ?? write.ifStill?.failure)
+            : 'check' in write
+              ? write.exists
+              : undefined);
         if (failure) throw failure;
       }
       if (reasons.some((r) => r.Code === 'TransactionConflict')) {
@@ -178,6 +191,7 @@ export class Store {
   }
 
   private toTransactItem(write: Write): TransactWriteItem {
+    if ('delete' in write) return { Delete: { TableName: this.tableName, Key: marshall(write.delete) } };
     if ('check' in write) {
       return {
         ConditionCheck: {
@@ -187,11 +201,25 @@ export class Store {
         },
       };
     }
+    const still = write.ifStill;
     return {
       Put: {
         TableName: this.tableName,
         Item: marshall(write.put, { removeUndefinedValues: true }),
         ...(write.ifNew ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
+        ...(still && still.equals === undefined
+          ? {
+              ConditionExpression: 'attribute_not_exists(#still)',
+              ExpressionAttributeNames: { '#still': still.attribute },
+            }
+          : {}),
+        ...(still && still.equals !== undefined
+          ? {
+              ConditionExpression: '#still = :still',
+              ExpressionAttributeNames: { '#still': still.attribute },
+              ExpressionAttributeValues: marshall({ ':still': still.equals }),
+            }
+          : {}),
       },
     };
   }

@@ -1,0 +1,307 @@
+import { type AuthorityPeriod, authorityAt, type Mode, type Transition, toInstant } from './authority';
+import { invalid } from './errors';
+import { formatBodyRef, parseBodyRef } from './ids';
+import { type Seal, sealUsableAt } from './seals';
+import type { Body, Staff } from './tenancy';
+
+export interface RolloutInput {
+  readonly id: string;
+  readonly name: string;
+  readonly matters: readonly string[];
+  readonly tenants: readonly string[];
+  readonly mode: Mode;
+  readonly effectiveAt: string;
+  /** One body reference for every matter, or one per matter code. */
+  readonly from: string | Readonly<Record<string, string>>;
+  /** Body code of the receiving body in each target tenant. */
+  readonly to: string;
+  /** Seal id in each target tenant. */
+  readonly seal: string;
+  readonly transition?: Transition;
+}
+
+export const ROLLOUT_STATUSES = ['draft', 'scheduled', 'applying', 'applied', 'cancelled'] as const;
+export type RolloutStatus = (typeof ROLLOUT_STATUSES)[number];
+
+export interface Rollout extends RolloutInput {
+  readonly city: string;
+  readonly status: RolloutStatus;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly progress: { readonly done: number; readonly total: number };
+  readonly scheduledAt?: string;
+  readonly appliedAt?: string;
+  readonly cancelledAt?: string;
+}
+
+export const fromBodyOf = (r: Pick<RolloutInput, 'from'>, matter: string): string =>
+  typeof r.from === 'string' ? r.from : (r.from[matter] ?? '');
+
+/** Shape rules beyond the schema; instants normalised to UTC. */
+export function normaliseRollout(input: RolloutInput, city: string): RolloutInput {
+  const dup = (list: readonly string[]) => list.find((v, i) => list.indexOf(v) !== i);
+  const dupTenant = dup(input.tenants);
+  if (dupTenant) throw invalid('tenants', `租户“${dupTenant}”重复`, `tenant '${dupTenant}' appears twice`);
+  const dupMatter = dup(input.matters);
+  if (dupMatter) throw invalid('matters', `事项“${dupMatter}”重复`, `matter '${dupMatter}' appears twice`);
+  for (const [i, t] of input.tenants.entries()) {
+    if (!t.startsWith(`${city}.`)) {
+      throw invalid(`tenants.${i}`, `租户“${t}”不属于本市`, `tenant '${t}' is not in city '${city}'`);
+    }
+  }
+  if (typeof input.from === 'string') {
+    parseBodyRef(input.from, 'from');
+  } else {
+    for (const m of input.matters) {
+      const ref = input.from[m];
+      if (ref === undefined)
+        throw invalid(`from.${m}`, `未指定事项“${m}”的原实施机构`, `no from-body for matter '${m}'`);
+      parseBodyRef(ref, `from.${m}`);
+    }
+    const extra = Object.keys(input.from).find((m) => !input.matters.includes(m));
+    if (extra)
+      throw invalid(
+        `from.${extra}`,
+        `事项“${extra}”不在本批次中`,
+        `matter '${extra}' is not in this rollout`,
+      );
+  }
+  const effectiveAt = toInstant(input.effectiveAt);
+  let transition = input.transition;
+  if (transition) {
+    const until = toInstant(transition.until);
+    if (until <= effectiveAt) {
+      throw invalid(
+        'transition.until',
+        '过渡期结束时间应晚于生效时间',
+        'the transition must end after the effective instant',
+      );
+    }
+    transition = { ...transition, until };
+  }
+  return { ...input, effectiveAt, ...(transition ? { transition } : {}) };
+}
+
+/** What preview knows about one target tenant; loaded by the adapter, judged here. */
+export interface TenantSnapshot {
+  readonly tenant: string;
+  readonly exists: boolean;
+  readonly bodies: ReadonlyMap<string, Body>;
+  readonly seals: ReadonlyMap<string, Seal>;
+  readonly staff: readonly Staff[];
+  /** Every period of the rollout's matters in this tenant. */
+  readonly periods: readonly AuthorityPeriod[];
+  readonly openCases: Readonly<Record<string, number>>;
+}
+
+export interface Blocker {
+  readonly code:
+    | 'tenant-missing'
+    | 'receiving-body-missing'
+    | 'from-body-missing'
+    | 'seal-missing'
+    | 'seal-not-valid'
+    | 'seal-wrong-body'
+    | 'no-approver'
+    | 'no-window-clerk'
+    | 'matter-not-in-catalogue'
+    | 'held-by-another-body'
+    | 'later-period-exists'
+    | 'overlapping-rollout'
+    | 'effective-instant-passed';
+  readonly message: string;
+  readonly messageEn: string;
+  readonly matter?: string;
+}
+
+export interface PreviewContext {
+  readonly now: string;
+  readonly catalogue: ReadonlySet<string>;
+  /** Every body a from-reference names, by reference (they may sit in a parent tenant). */
+  readonly fromBodies: ReadonlyMap<string, Body>;
+  /** Other scheduled rollouts of the city. */
+  readonly scheduled: readonly Rollout[];
+}
+
+export interface TenantPreview {
+  readonly tenant: string;
+  readonly blockers: readonly Blocker[];
+  readonly changes: number;
+  readonly pendingCasesStaying: number;
+}
+
+const b = (code: Blocker['code'], message: string, messageEn: string, matter?: string): Blocker => ({
+  code,
+  message,
+  messageEn,
+  ...(matter ? { matter } : {}),
+});
+
+/** The body that holds authority after the move: the receiver for a transfer, the department when stationed. */
+function implementingRef(r: RolloutInput, tenant: string, matter: string): string {
+  return r.mode === 'transfer' ? `${tenant}/${r.to}` : fromBodyOf(r, matter);
+}
+
+/**
+ * R11: every gap that would leave a tenant unable to handle the matters from the
+ * effective instant, each named so a city administrator can fix it.
+ */
+export function previewTenant(r: RolloutInput, snap: TenantSnapshot, ctx: PreviewContext): TenantPreview {
+  const blockers: Blocker[] = [];
+  const t = snap.tenant;
+  if (!snap.exists) {
+    return {
+      tenant: t,
+      blockers: [b('tenant-missing', `租户“${t}”不存在`, `tenant '${t}' does not exist`)],
+      changes: 0,
+      pendingCasesStaying: 0,
+    };
+  }
+  if (r.effectiveAt <= ctx.now) {
+    blockers.push(
+      b(
+        'effective-instant-passed',
+        '生效时间已过，划转只能向后生效',
+        'the effective instant has passed; moves are forward-dated',
+      ),
+    );
+  }
+  const receiver = snap.bodies.get(r.to);
+  if (!receiver)
+    blockers.push(b('receiving-body-missing', `缺少承接机构“${r.to}”`, `no receiving body '${r.to}'`));
+
+  const seal = snap.seals.get(r.seal);
+  if (!seal) {
+    blockers.push(b('seal-missing', `缺少印章“${r.seal}”`, `no seal '${r.seal}'`));
+  } else if (!sealUsableAt(seal, r.effectiveAt)) {
+    blockers.push(
+      b(
+        'seal-not-valid',
+        `印章“${seal.name}”在生效时不可用`,
+        `seal '${r.seal}' is not valid at the effective instant`,
+      ),
+    );
+  } else if (r.mode === 'transfer' && seal.body !== `${t}/${r.to}`) {
+    blockers.push(
+      b(
+        'seal-wrong-body',
+        `印章“${seal.name}”不属于承接机构`,
+        `seal '${r.seal}' does not belong to '${t}/${r.to}'`,
+      ),
+    );
+  }
+
+  const approverBodies = new Set(snap.staff.filter((s) => s.roles.includes('approver')).map((s) => s.body));
+  if (!snap.staff.some((s) => s.roles.includes('window-clerk'))) {
+    blockers.push(b('no-window-clerk', '没有窗口受理人员', 'no window clerk to take applications'));
+  }
+
+  const claimed = new Map<string, string>();
+  for (const other of ctx.scheduled) {
+    if (other.id === r.id || !other.tenants.includes(t)) continue;
+    for (const m of other.matters) claimed.set(m, other.id);
+  }
+
+  let changes = 0;
+  let pendingCasesStaying = 0;
+  const missingApprover = new Set<string>();
+  for (const m of r.matters) {
+    if (!ctx.catalogue.has(m)) {
+      blockers.push(
+        b('matter-not-in-catalogue', `事项“${m}”不在指导目录中`, `matter '${m}' is not in the catalogue`, m),
+      );
+      continue;
+    }
+    const fromRef = fromBodyOf(r, m);
+    if (!ctx.fromBodies.has(fromRef)) {
+      blockers.push(
+        b('from-body-missing', `原实施机构“${fromRef}”不存在`, `from-body '${fromRef}' does not exist`, m),
+      );
+    }
+    const periods = snap.periods.filter((p) => p.matter === m);
+    if (periods.some((p) => p.from >= r.effectiveAt)) {
+      blockers.push(
+        b(
+          'later-period-exists',
+          `事项“${m}”在生效时间之后已有安排`,
+          `matter '${m}' already has a period from the effective instant on`,
+          m,
+        ),
+      );
+    }
+    const current = authorityAt(periods, r.effectiveAt);
+    if (current && current.body !== fromRef) {
+      blockers.push(
+        b(
+          'held-by-another-body',
+          `事项“${m}”届时由“${current.body}”实施，而非“${fromRef}”`,
+          `matter '${m}' will be held by '${current.body}', not '${fromRef}'`,
+          m,
+        ),
+      );
+    }
+    const other = claimed.get(m);
+    if (other) {
+      blockers.push(
+        b(
+          'overlapping-rollout',
+          `事项“${m}”已在批次“${other}”中安排`,
+          `matter '${m}' is already in scheduled rollout '${other}'`,
+          m,
+        ),
+      );
+    }
+    const implementing = implementingRef(r, t, m);
+    if (implementing.startsWith(`${t}/`) && !approverBodies.has(implementing))
+      missingApprover.add(implementing);
+    if (!current || current.body !== implementing) changes++;
+    pendingCasesStaying += snap.openCases[m] ?? 0;
+  }
+  for (const ref of missingApprover) {
+    blockers.push(b('no-approver', `“${ref}”没有审批人员`, `no approver in '${ref}' to decide the matters`));
+  }
+  return { tenant: t, blockers, changes, pendingCasesStaying };
+}
+
+/**
+ * The period a rollout opens for one matter in one tenant. The supervising body is the line
+ * department of the move: the origin when it is a department (concentration), else the
+ * receiver (a move back to departments, seed 002).
+ */
+export function periodOf(
+  r: Rollout,
+  tenant: string,
+  matter: string,
+  bodies: ReadonlyMap<string, Pick<Body, 'kind'>>,
+): AuthorityPeriod {
+  const fromRef = fromBodyOf(r, matter);
+  const body = implementingRef(r, tenant, matter);
+  const supervisingBody =
+    bodies.get(fromRef)?.kind === 'department' || r.mode === 'stationed' ? fromRef : body;
+  return {
+    tenant,
+    matter,
+    from: r.effectiveAt,
+    body,
+    mode: r.mode,
+    seal: r.seal,
+    supervisingBody,
+    originBody: fromRef,
+    ...(r.mode === 'stationed' ? { windowBody: `${tenant}/${r.to}` } : {}),
+    ...(r.transition ? { transition: r.transition } : {}),
+    rollout: r.id,
+  };
+}
+
+/** Target `index` of a rollout in apply order: tenant by tenant, matter by matter. */
+export function targetAt(
+  r: Pick<Rollout, 'tenants' | 'matters'>,
+  index: number,
+): { tenant: string; matter: string } {
+  const tenant = r.tenants[Math.floor(index / r.matters.length)];
+  const matter = r.matters[index % r.matters.length];
+  if (tenant === undefined || matter === undefined) throw new RangeError(`no target ${index}`);
+  return { tenant, matter };
+}
+
+export const bodyRefOf = (body: Pick<Body, 'tenant' | 'code'>): string => formatBodyRef(body);
