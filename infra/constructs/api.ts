@@ -43,9 +43,25 @@ const PUBLIC_ROUTES: ReadonlyArray<{ path: string; methods: HttpMethod[]; why: s
   },
 ];
 
+/**
+ * Core routes one segment below a city. The files function takes GET and POST
+ * /v1/cities/{city}/{action}, so these are pinned to the api function by literal routes, which
+ * API Gateway prefers to a path variable in the same place. test/infra/stack.test.ts checks
+ * this list against the app's routes.
+ */
+const CITY_CORE_ROUTES: ReadonlyArray<{ method: HttpMethod; segment: string }> = [
+  { method: HttpMethod.GET, segment: 'tenants' },
+  { method: HttpMethod.POST, segment: 'tenants' },
+  { method: HttpMethod.GET, segment: 'catalogue' },
+  { method: HttpMethod.GET, segment: 'rollouts' },
+  { method: HttpMethod.POST, segment: 'rollouts' },
+];
+
 /** The HTTP API in front of the hono app. */
 export class ApiConstruct extends Construct {
   readonly fn: ServiceFunction;
+  /** Catalogue import and export: the Excel code does not fit the api function's bundle. */
+  readonly files: ServiceFunction;
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly authorizer: IHttpRouteAuthorizer;
@@ -56,22 +72,31 @@ export class ApiConstruct extends Construct {
     const issuer = `https://cognito-idp.${region}.${urlSuffix}/${props.userPool.userPoolId}`;
     const audience = props.userPoolClient.userPoolClientId;
 
+    const environment = {
+      TABLE_NAME: props.data.table.tableName,
+      // The app verifies tokens itself too, so a route added without the authorizer stays closed.
+      JWKS_URL: `${issuer}/.well-known/jwks.json`,
+      JWT_ISSUER: issuer,
+      JWT_AUDIENCE: audience,
+    };
     this.fn = new ServiceFunction(this, 'Handler', {
       entry: 'functions/api/handler.ts',
       description: 'OneWindow HTTP API and console',
       memorySize: 1024,
       timeout: Duration.seconds(29),
       logRetention: props.logRetention,
-      environment: {
-        TABLE_NAME: props.data.table.tableName,
-        // The app verifies tokens itself too, so a route added without the authorizer stays closed.
-        JWKS_URL: `${issuer}/.well-known/jwks.json`,
-        JWT_ISSUER: issuer,
-        JWT_AUDIENCE: audience,
-        POWERTOOLS_SERVICE_NAME: 'onewindow-api',
-      },
+      environment: { ...environment, POWERTOOLS_SERVICE_NAME: 'onewindow-api' },
     });
     props.data.grantData(this.fn.fn);
+    this.files = new ServiceFunction(this, 'Files', {
+      entry: 'functions/files/handler.ts',
+      description: 'OneWindow catalogue import and export (.xlsx, .csv)',
+      memorySize: 1024,
+      timeout: Duration.seconds(29),
+      logRetention: props.logRetention,
+      environment: { ...environment, POWERTOOLS_SERVICE_NAME: 'onewindow-files' },
+    });
+    props.data.grantData(this.files.fn);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: 'onewindow',
@@ -94,6 +119,22 @@ export class ApiConstruct extends Construct {
       integration,
       authorizer: this.authorizer,
     });
+    // HTTP API route keys allow only [a-zA-Z0-9._-] in a literal path part, so the API.md paths
+    // `catalogue:import` and `catalogue:export` cannot be keys; a path variable matches them.
+    this.httpApi.addRoutes({
+      path: '/v1/cities/{city}/{action}',
+      methods: [HttpMethod.GET, HttpMethod.POST],
+      integration: new HttpLambdaIntegration('Files', this.files.fn),
+      authorizer: this.authorizer,
+    });
+    for (const route of CITY_CORE_ROUTES) {
+      this.httpApi.addRoutes({
+        path: `/v1/cities/{city}/${route.segment}`,
+        methods: [route.method],
+        integration,
+        authorizer: this.authorizer,
+      });
+    }
 
     for (const route of PUBLIC_ROUTES) {
       const routes: HttpRoute[] = this.httpApi.addRoutes({

@@ -2,7 +2,9 @@ import { App, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceFunction } from '../../infra/constructs/function';
 import { OneWindowStack } from '../../infra/stack';
+import { catalogueFileRoutes, coreRoutes } from '../../packages/api/src';
 import { tableDefinition } from '../../packages/store/src/table';
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
@@ -39,6 +41,17 @@ const routeKey = (key: string) => {
   expect(found, `route ${key}`).toHaveLength(1);
   return found[0]?.Properties as Record<string, unknown>;
 };
+/** The logical id of the gateway integration that invokes `fn`. */
+const integrationOf = (fn: ServiceFunction) => {
+  const found = Object.keys(
+    template.findResources('AWS::ApiGatewayV2::Integration', {
+      Properties: { IntegrationUri: { 'Fn::GetAtt': [logicalId(fn.fn.node.defaultChild), 'Arn'] } },
+    }),
+  );
+  expect(found).toHaveLength(1);
+  return found[0] as string;
+};
+const targetOf = (route: Record<string, unknown>) => JSON.stringify(route.Target);
 function statements(): Statement[] {
   const policies = Object.values(template.findResources('AWS::IAM::Policy'));
   return policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
@@ -137,6 +150,42 @@ describe('api', () => {
     expect(route.AuthorizationType ?? 'NONE').toBe('NONE');
   });
 
+  it('sends the catalogue file paths to the files function, behind the JWT authorizer', () => {
+    // A route key cannot hold the ':' of catalogue:import, so a path variable one below the city takes them.
+    for (const route of catalogueFileRoutes) {
+      expect(route.openapiPath).toMatch(/^\/v1\/cities\/\{city\}\/[^/]+:[^/]+$/);
+      const key = routeKey(`${route.method.toUpperCase()} /v1/cities/{city}/{action}`);
+      expect(key).toMatchObject({ AuthorizationType: 'JWT' });
+      expect(targetOf(key)).toContain(integrationOf(stack.api.files));
+    }
+  });
+
+  it('pins every core route one segment below a city to the api function, so {action} cannot take it', () => {
+    const cityLevel = coreRoutes.filter((r) => /^\/v1\/cities\/:city\/[^/:]+$/.test(r.path));
+    expect(cityLevel.length).toBeGreaterThan(0);
+    for (const route of cityLevel) {
+      const key = routeKey(`${route.method.toUpperCase()} ${route.path.replace(':city', '{city}')}`);
+      expect(key).toMatchObject({ AuthorizationType: 'JWT' });
+      expect(targetOf(key)).toContain(integrationOf(stack.api.fn));
+    }
+  });
+
+  it('gives the files function the api settings, memory and timeout', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      MemorySize: 1024,
+      Timeout: 29,
+      Environment: {
+        Variables: Match.objectLike({
+          TABLE_NAME: Match.anyValue(),
+          JWKS_URL: Match.anyValue(),
+          JWT_ISSUER: Match.anyValue(),
+          JWT_AUDIENCE: Match.anyValue(),
+          POWERTOOLS_SERVICE_NAME: 'onewindow-files',
+        }),
+      },
+    });
+  });
+
   it('logs access to a log group and passes the JWT settings to the function', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
@@ -160,9 +209,9 @@ describe('api', () => {
 });
 
 describe('functions', () => {
-  it('are four arm64 Node.js 22 functions with tracing and their own log group', () => {
+  it('are five arm64 Node.js 22 functions with tracing and their own log group', () => {
     const functions = Object.values(template.findResources('AWS::Lambda::Function'));
-    expect(functions).toHaveLength(4);
+    expect(functions).toHaveLength(5);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({
         Architectures: ['arm64'],
@@ -175,7 +224,7 @@ describe('functions', () => {
 
   it('keeps every log group for six months', () => {
     const groups = Object.values(template.findResources('AWS::Logs::LogGroup'));
-    expect(groups).toHaveLength(5);
+    expect(groups).toHaveLength(6);
     for (const group of groups) expect(group.Properties.RetentionInDays).toBe(180);
   });
 });
@@ -232,7 +281,7 @@ describe('IAM', () => {
   it('gives item access on the table and its named indexes only, never Scan', () => {
     const tableArn = { 'Fn::GetAtt': [logicalId(stack.data.table.node.defaultChild), 'Arn'] };
     const data = statements().filter((s) => actionsOf(s).includes('dynamodb:PutItem'));
-    expect(data).toHaveLength(3);
+    expect(data).toHaveLength(4);
     for (const s of data) {
       expect(actionsOf(s)).not.toContain('dynamodb:DeleteTable');
       expect(s.Resource).toEqual([

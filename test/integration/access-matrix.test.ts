@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../packages/api/src';
+import { CATALOGUE_HEADERS } from '../../packages/api/src/catalogue-format';
 import type { DevClaims } from '../../packages/local/src/issuer';
 import { applyRollout } from '../../packages/store/src';
 import { PLATFORM, seedTenancy, type TestApp, testApp } from '../support/app';
@@ -56,6 +57,8 @@ interface Row {
   readonly path: string | ((allowed: boolean) => string);
   /** A valid body for an allowed caller; a fresh id each call so repeats do not conflict. */
   readonly body?: () => unknown;
+  /** Headers for a body that is not JSON. */
+  readonly headers?: Record<string, string>;
 }
 
 const T = 'nanjing.jiangning.dongshan';
@@ -120,6 +123,17 @@ const MATRIX: Record<string, Row> = {
     body: () => matter('x'),
   },
   'GET /v1/cities/:city/catalogue': { cells: 'Y Y 4 4 4 4 4 4 4 4', path: '/v1/cities/nanjing/catalogue' },
+  // A dry run: the allowed callers send a valid file, and the catalogue stays as the other rows need it.
+  'POST /v1/cities/:city/:op{catalogue:import}': {
+    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    path: '/v1/cities/nanjing/catalogue:import?dryRun=true',
+    headers: { 'content-type': 'text/csv' },
+    body: () => `${CATALOGUE_HEADERS.join(',')}\r\n${unique()},事项,行政许可,01 新办,依据,20,5,否,,,,\r\n`,
+  },
+  'GET /v1/cities/:city/:op{catalogue:export}': {
+    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    path: '/v1/cities/nanjing/catalogue:export?format=csv',
+  },
   'GET /v1/cities/:city/catalogue/:code': {
     cells: 'Y Y 4 4 4 4 4 4 4 4',
     path: '/v1/cities/nanjing/catalogue/m1',
@@ -247,7 +261,7 @@ describe('authorization matrix', () => {
   it.each(cases)('$route as $persona → $expected', async ({ route, persona, expected, row }) => {
     const method = route.split(' ')[0] ?? 'GET';
     const path = typeof row.path === 'string' ? row.path : row.path(expected === 'Y');
-    const res = await t.call(PERSONAS[persona], method, path, row.body?.());
+    const res = await t.call(PERSONAS[persona], method, path, row.body?.(), row.headers);
     if (expected === 'Y') expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
     else expect(res.status).toBe(expected === '3' ? 403 : 404);
     if (expected === '4') expect(JSON.stringify(res.body)).not.toContain('"items"');
@@ -255,7 +269,7 @@ describe('authorization matrix', () => {
 
   it.each(Object.entries(MATRIX))('%s without a token → 401', async (route, row) => {
     const path = typeof row.path === 'string' ? row.path : row.path(false);
-    const res = await t.call(undefined, route.split(' ')[0] ?? 'GET', path, row.body?.());
+    const res = await t.call(undefined, route.split(' ')[0] ?? 'GET', path, row.body?.(), row.headers);
     expect(res.status).toBe(401);
     expect(res.body.type).toBe('/problems/unauthorized');
   });

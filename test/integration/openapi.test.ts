@@ -18,7 +18,7 @@ describe('service routes', () => {
     expect(status).toBe(200);
     expect(doc.openapi).toBe('3.1.0');
     for (const route of apiRoutes) {
-      const path = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
+      const path = route.openapiPath ?? route.path.replace(/:([A-Za-z]+)/g, '{$1}');
       const op = doc.paths[path]?.[route.method];
       expect(op, `${route.method} ${path}`).toBeDefined();
       if (route.body) expect(op.requestBody.content['application/json'].schema.type).toBe('object');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { inject } from 'vitest';
 import { createApp, createVerifier, parseWith, staticJwks } from '../../packages/api/src';
+import { catalogueFiles } from '../../packages/api/src/catalogue-io';
 import { useLocalCredentials } from '../../packages/local/src/dynamo';
 import {
   createDevIssuer,
@@ -44,6 +45,7 @@ export async function testApp(options: { logger?: Logger } = {}): Promise<TestAp
       audience: DEV_AUDIENCE,
     }),
     logger: options.logger ?? new Logger({ serviceName: 'test', logLevel: 'SILENT' }),
+    catalogueFiles,
   });
   app.route('/dev', devRoutes(issuer, parseWith));
   const tokens = new Map<string, string>();

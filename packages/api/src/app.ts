@@ -9,14 +9,15 @@ import { PROBLEM_TYPES, Problem, type ProblemType, problemResponse } from './pro
 import { mountRoute, type RouteSpec } from './route';
 import { calendarRoutes } from './routes/calendar';
 import { catalogueRoutes } from './routes/catalogue';
+import { catalogueFileRoutes } from './routes/catalogue-files';
 import { matterRoutes } from './routes/matters';
 import { rolloutRoutes } from './routes/rollouts';
 import { sealRoutes } from './routes/seals';
 import { tenancyRoutes } from './routes/tenancy';
 import { systemOpenApiPaths } from './system';
 
-/** Every API route, in one list: the app mounts it, OpenAPI describes it, the access matrix test walks it. */
-export const apiRoutes: readonly RouteSpec[] = [
+/** Every route but the catalogue file ones: what the api Lambda mounts (Excel code would not fit its bundle). */
+export const coreRoutes: readonly RouteSpec[] = [
   ...tenancyRoutes,
   ...catalogueRoutes,
   ...sealRoutes,
@@ -25,9 +26,19 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...calendarRoutes,
 ];
 
+export { catalogueFileRoutes };
+
+/** Every API route, in one list: OpenAPI describes it, the local stack mounts it, the access matrix test walks it. */
+export const apiRoutes: readonly RouteSpec[] = [...coreRoutes, ...catalogueFileRoutes];
+
 const MAX_BODY_BYTES = 1024 * 1024;
 
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export interface AppOptions {
+  /** The routes to mount; all of them unless a Lambda serves a part (OpenAPI still describes all). */
+  readonly routes?: readonly RouteSpec[];
+}
+
+export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // Built on first request, not at cold start: most Lambda instances never serve it.
   let openapi: ReturnType<typeof buildOpenApi> | undefined;
@@ -74,7 +85,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.html(problemsPage(type as ProblemType));
   });
 
-  for (const route of apiRoutes) mountRoute(app, route, deps);
+  for (const route of options.routes ?? apiRoutes) mountRoute(app, route, deps);
 
   app.notFound((c) => problemResponse(c, 'not-found'));
   app.onError((error, c) => {

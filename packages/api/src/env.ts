@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Principal } from '@onewindow/domain';
 import type { Store } from '@onewindow/store';
 import type { Verifier } from './auth';
+import type { CatalogueFiles } from './routes/catalogue-files';
 
 /** What the app needs from outside; handlers and the local stack build it. */
 export interface AppDeps {
@@ -9,6 +10,8 @@ export interface AppDeps {
   readonly verify: Verifier;
   readonly logger: Logger;
   readonly now?: () => Date;
+  /** The catalogue import and export (catalogue-io.ts); the api Lambda leaves them out to stay small. */
+  readonly catalogueFiles?: CatalogueFiles;
 }
 
 export type AppEnv = {

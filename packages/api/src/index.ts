@@ -1,4 +1,4 @@
-export { apiRoutes, createApp } from './app';
+export { type AppOptions, apiRoutes, catalogueFileRoutes, coreRoutes, createApp } from './app';
 export * from './auth';
 export type { AppDeps, AppEnv } from './env';
 export { PROBLEM_TYPES, Problem } from './problem';

@@ -27,7 +27,14 @@ const problemSchema = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { path: { type: 'string' }, message: { type: 'string' }, messageEn: { type: 'string' } },
+        properties: {
+          path: { type: 'string' },
+          // Errors of an uploaded file name a row and column instead of a path.
+          row: { type: 'integer' },
+          column: { type: 'string' },
+          message: { type: 'string' },
+          messageEn: { type: 'string' },
+        },
       },
     },
   },
@@ -37,8 +44,8 @@ const problemSchema = {
 export function buildOpenApi(routes: readonly RouteSpec[]) {
   const paths: Record<string, Record<string, Record<string, unknown>>> = {};
   for (const route of routes) {
-    const path = toOpenApiPath(route.path);
-    const params = [...route.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({
+    const path = route.openapiPath ?? toOpenApiPath(route.path);
+    const params = [...path.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => ({
       name: m[1],
       in: 'path',
       required: true,

@@ -22,8 +22,13 @@ export const PROBLEM_TYPES = {
   'payload-too-large': { status: 413, zh: '请求体超过 1 MiB', en: 'The request body is over 1 MiB' },
   'unsupported-media-type': {
     status: 415,
-    zh: '请求体须为 application/json',
-    en: 'The request body must be application/json',
+    zh: '不支持该请求体类型',
+    en: 'The request body has a media type this endpoint does not take',
+  },
+  'import-rejected': {
+    status: 422,
+    zh: '导入文件有误，未导入任何内容',
+    en: 'The file has errors; nothing was imported',
   },
   'idempotency-key-reused': {
     status: 422,
@@ -46,10 +51,18 @@ export interface FieldError {
   readonly messageEn: string;
 }
 
+/** A problem in one cell of an uploaded spreadsheet: its row (header = 1) and column header. */
+export interface RowError {
+  readonly row: number;
+  readonly column: string;
+  readonly message: string;
+  readonly messageEn: string;
+}
+
 export interface ProblemExtras {
   readonly detail?: string;
   readonly detailEn?: string;
-  readonly errors?: readonly FieldError[];
+  readonly errors?: readonly (FieldError | RowError)[];
   readonly [extension: string]: unknown;
 }
 

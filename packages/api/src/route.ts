@@ -38,6 +38,8 @@ export interface RouteSpec<B = unknown> {
   readonly method: Method;
   /** Hono path with `:params`; OpenAPI shows them as `{params}`. */
   readonly path: string;
+  /** The path OpenAPI shows, when `path` needs hono syntax that does not convert (`catalogue:import`). */
+  readonly openapiPath?: string;
   readonly tag: string;
   readonly summary: string;
   readonly summaryEn: string;

@@ -80,7 +80,10 @@ export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown): z
 export async function readJson<S extends z.ZodMiniType>(c: Context, schema: S): Promise<z.output<S>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i.test(type)) {
-    throw new Problem('unsupported-media-type', { detailEn: `got '${type || 'no content type'}'` });
+    throw new Problem('unsupported-media-type', {
+      detail: '请求体须为 application/json',
+      detailEn: `the body must be application/json, got '${type || 'no content type'}'`,
+    });
   }
   const text = await c.req.text();
   let value: unknown;

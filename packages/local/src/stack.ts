@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { serve } from '@hono/node-server';
 import { createApp, createVerifier, parseWith, staticJwks } from '@onewindow/api';
+import { catalogueFiles } from '@onewindow/api/catalogue-io';
 import { createDynamoClient, type OutboundEvent, Store } from '@onewindow/store';
 import { createClockHandler, jobRunners } from '../../../functions/clock/handler';
 import { createStreamHandler } from '../../../functions/stream/handler';
+import { seedAuthorityDemo } from './demo/authority';
 import { seedDemo } from './demo/seed';
 import { type LocalDynamo, startDynamo } from './dynamo';
 import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER, devRoutes } from './issuer';
@@ -57,7 +59,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       issuer: DEV_ISSUER,
       audience: DEV_AUDIENCE,
     });
-    const app = createApp({ store, verify, logger });
+    // One process serves what AWS splits between the api and files Lambdas.
+    const appAt = (now?: Date) =>
+      createApp({ store, verify, logger, catalogueFiles, ...(now ? { now: () => now } : {}) });
+    const app = appAt();
     app.route('/dev', devRoutes(issuer, parseWith));
 
     // Events leave through the real stream handler; locally they are kept for /dev/events.
@@ -72,7 +77,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const clock = createClockHandler({ store, runners: jobRunners, logger });
 
     if (options.demo !== false) {
-      await seedDemo(app, await issuer.issue({ sub: 'demo-loader', roles: ['platform-admin'] }, 600));
+      const token = await issuer.issue({ sub: 'demo-loader', roles: ['platform-admin'] }, 3600);
+      await seedDemo(app, token);
+      await seedAuthorityDemo({ appAt, store, token });
     }
 
     const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {

@@ -1,0 +1,38 @@
+import type { MatterDefinition } from '@onewindow/domain';
+
+/**
+ * The catalogue spreadsheet's column headers, as service centres title them, in the order the
+ * export writes them. The route descriptions need only these, so they live apart from the
+ * reading and writing code, which the api Lambda does not bundle.
+ */
+export const CATALOGUE_HEADER = {
+  code: '事项编码',
+  name: '事项名称',
+  type: '事项类型',
+  items: '办理项',
+  legalBasis: '设定依据',
+  statutoryDays: '法定办结时限（工作日）',
+  promisedDays: '承诺办结时限（工作日）',
+  onTheSpot: '是否即办件',
+  materials: '申请材料',
+  fees: '收费项目',
+  specialSteps: '特别程序',
+  department: '实施部门',
+} as const satisfies Record<keyof MatterDefinition, string>;
+
+export const CATALOGUE_HEADERS: readonly string[] = Object.values(CATALOGUE_HEADER);
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const CATALOGUE_FORMAT_ZH =
+  `每行一个事项，第 1 行为表头：${CATALOGUE_HEADERS.join('、')}（特别程序、实施部门两列可省略）。` +
+  '事项类型写中文名称；是否即办件写“是”或“否”；多值单元格以“；”“;”或换行分隔：' +
+  '办理项“编码 名称”（01 新办；02 变更），申请材料“编码 名称”、核心材料加“【核心】”，' +
+  '收费项目“编码 名称 金额”（f1 工本费 10.00），特别程序“名称 天数”（现场勘验 5），实施部门写部门编码';
+
+export const CATALOGUE_FORMAT_EN =
+  `One matter a row; row 1 holds the headers ${CATALOGUE_HEADERS.join(', ')} ` +
+  '(特别程序 and 实施部门 may be left out). 事项类型 in Chinese (or its English code); 是否即办件 is 是 or 否. ' +
+  "Multi-value cells separate entries with '；', ';' or line breaks: 办理项 'code name' (01 新办；02 变更), " +
+  "申请材料 'code name' with 【核心】 marking a core material, 收费项目 'code name amount' " +
+  "(f1 工本费 10.00), 特别程序 'name days' (现场勘验 5); 实施部门 is a department code.";
