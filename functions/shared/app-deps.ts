@@ -1,0 +1,17 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { type AppDeps, createVerifier, remoteJwks } from '@onewindow/api';
+import { createDynamoClient, Store } from '@onewindow/store';
+import { requireEnv } from './config';
+
+/** What every HTTP Lambda builds at init from its environment: the table and the Cognito verifier. */
+export function appDepsFromEnv(logger: Logger): AppDeps {
+  return {
+    store: new Store(createDynamoClient(), requireEnv('TABLE_NAME')),
+    verify: createVerifier({
+      jwks: remoteJwks(requireEnv('JWKS_URL')),
+      issuer: requireEnv('JWT_ISSUER'),
+      audience: requireEnv('JWT_AUDIENCE'),
+    }),
+    logger,
+  };
+}
