@@ -43,9 +43,14 @@ function describe(issue: Issue): { zh: string; en: string } {
   }
 }
 
-/** Flattens zod issues into one entry per failing field; unknown keys each get their own. */
+/**
+ * Flattens zod issues into one entry per failing field (the first problem found: a
+ * malformed instant need not also be told it is not a valid date); unknown keys each
+ * get their own.
+ */
 export function fieldErrors(issues: readonly Issue[]): FieldError[] {
   const out: FieldError[] = [];
+  const seen = new Set<string>();
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
@@ -57,8 +62,11 @@ export function fieldErrors(issues: readonly Issue[]): FieldError[] {
       }
       continue;
     }
+    const path = joinPath(issue.path);
+    if (seen.has(path)) continue;
+    seen.add(path);
     const { zh, en } = describe(issue);
-    out.push({ path: joinPath(issue.path), message: zh, messageEn: en });
+    out.push({ path, message: zh, messageEn: en });
   }
   return out;
 }
