@@ -43,8 +43,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
   // Built on first request, not at cold start: most Lambda instances never serve it.
   let openapi: ReturnType<typeof buildOpenApi> | undefined;
   const document = () => {
-    openapi ??= buildOpenApi(apiRoutes);
-    Object.assign(openapi.paths, systemOpenApiPaths);
+    if (!openapi) {
+      const built = buildOpenApi(apiRoutes);
+      openapi = { ...built, paths: { ...built.paths, ...systemOpenApiPaths } };
+    }
     return openapi;
   };
 

@@ -17,6 +17,7 @@ import {
   tenantCalendarItem,
 } from '@onewindow/store';
 import * as z from 'zod/mini';
+import { cityAdmins, tenantAdmins, tenantStaff } from '../access-groups';
 import { Problem } from '../problem';
 import { defineRoute } from '../route';
 import { date } from '../schemas';
@@ -31,10 +32,6 @@ export const WorkingDaysQuery = z.strictObject({
     z.refine((v) => Number(v) >= 1 && Number(v) <= 365, { message: '应为 1–365 / must be 1–365' }),
   ),
 });
-
-const cityAdmins = ['platform-admin', 'city-admin'] as const;
-const tenantAdmins = [...cityAdmins, 'tenant-admin'] as const;
-const tenantReaders = [...tenantAdmins, 'window-clerk', 'approver', 'supervisor', 'inspector'] as const;
 
 /** The `:year` of a path: four digits within the years a calendar may be set for. */
 function yearParam(raw: string | undefined): number {
@@ -137,7 +134,7 @@ export const calendarRoutes = [
     tag: 'calendar',
     summary: '计算第 n 个工作日（起始日不计）',
     summaryEn: 'The n-th working day after a date on the tenant calendar (the start day is not counted)',
-    access: { scope: 'tenant', roles: tenantReaders },
+    access: { scope: 'tenant', roles: tenantStaff },
     query: WorkingDaysQuery,
     success: 200,
     handler: async ({ deps, params, query }) => {
@@ -157,7 +154,7 @@ export const calendarRoutes = [
     summary: '本租户的有效工作日历',
     summaryEn:
       "A tenant's effective calendar for a year: its city's (or the national one) with its overrides",
-    access: { scope: 'tenant', roles: tenantReaders },
+    access: { scope: 'tenant', roles: tenantStaff },
     success: 200,
     handler: async ({ deps, params }) => {
       const tenant = params.tenant ?? '';

@@ -1,5 +1,6 @@
 import type { StoredResponse } from '@onewindow/store';
 import * as z from 'zod/mini';
+import { cityAdmins } from '../access-groups';
 import { CATALOGUE_FORMAT_EN, CATALOGUE_FORMAT_ZH, XLSX_TYPE } from '../catalogue-format';
 import type { AppDeps } from '../env';
 import { defineRoute, type RouteContext } from '../route';
@@ -9,8 +10,6 @@ export interface CatalogueFiles {
   importFile(ctx: RouteContext<unknown>): Promise<StoredResponse>;
   exportFile(ctx: RouteContext<unknown>): Promise<Response>;
 }
-
-const cityAdmins = ['platform-admin', 'city-admin'] as const;
 
 function filesOf(deps: AppDeps): CatalogueFiles {
   // Only the files Lambda (and the local stack) is wired with them; reaching this elsewhere is a deployment mistake.

@@ -1,10 +1,9 @@
 import { checkMatter, DomainError, type MatterDefinition } from '@onewindow/domain';
 import { CatalogueRepository, matterItem, type StoredMatter, TenancyRepository } from '@onewindow/store';
+import { cityAdmins } from '../access-groups';
 import { Problem } from '../problem';
 import { defineRoute, type RouteContext } from '../route';
 import { MatterInput } from '../schemas';
-
-const cityAdmins = ['platform-admin', 'city-admin'] as const;
 
 /** Two definitions say the same thing; key order and storage fields do not count. */
 export function sameDefinition(a: MatterDefinition, b: MatterDefinition): boolean {

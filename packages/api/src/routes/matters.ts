@@ -9,12 +9,10 @@ import {
   viewAt,
 } from '@onewindow/domain';
 import { AuthorityRepository, CatalogueRepository, type StoredMatter, settingsItem } from '@onewindow/store';
+import { tenantAdmins, tenantStaff } from '../access-groups';
 import { Problem } from '../problem';
 import { defineRoute } from '../route';
 import { AtQuery, LocalSettingsInput } from '../schemas';
-
-const tenantAdmins = ['platform-admin', 'city-admin', 'tenant-admin'] as const;
-const tenantStaff = [...tenantAdmins, 'window-clerk', 'approver', 'supervisor', 'inspector'] as const;
 
 /** A matter as one tenant handles it: the city's definition with the tenant's own settings over it. */
 function localMatter(def: StoredMatter | undefined, code: string, settings: LocalMatterSettings | undefined) {

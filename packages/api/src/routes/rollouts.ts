@@ -1,4 +1,4 @@
-import { DomainError, normaliseRollout, type Rollout } from '@onewindow/domain';
+import { cityOfTenant, DomainError, normaliseRollout, type Rollout } from '@onewindow/domain';
 import {
   jobItem,
   keys,
@@ -8,6 +8,7 @@ import {
   type StoredRollout,
 } from '@onewindow/store';
 import * as z from 'zod/mini';
+import { cityAdmins } from '../access-groups';
 import { handoverPage } from '../handover-page';
 import { Problem } from '../problem';
 import { defineRoute } from '../route';
@@ -15,7 +16,6 @@ import { RolloutInputSchema } from '../schemas';
 import { agreementFor, previewRollout } from '../services/rollouts';
 import { requireCity } from './catalogue';
 
-const cityAdmins = ['platform-admin', 'city-admin'] as const;
 const FormatQuery = z.strictObject({ format: z.optional(z.enum(['json', 'html'])) });
 
 async function rolloutOr404(store: Store, city: string, id: string): Promise<StoredRollout> {
@@ -233,7 +233,7 @@ export const rolloutRoutes = [
     success: 200,
     handler: async ({ deps, params }) => {
       const tenant = params.tenant ?? '';
-      const rollouts = await new RolloutRepository(deps.store).list(tenant.split('.')[0] ?? '');
+      const rollouts = await new RolloutRepository(deps.store).list(cityOfTenant(tenant));
       const items = rollouts
         .filter((r) => r.tenants.includes(tenant) && r.status !== 'cancelled' && r.status !== 'draft')
         .map((r) => ({
@@ -258,7 +258,7 @@ export const rolloutRoutes = [
     success: 200,
     handler: async ({ c, deps, params, query }) => {
       const tenant = params.tenant ?? '';
-      const r = await rolloutOr404(deps.store, tenant.split('.')[0] ?? '', params.id ?? '');
+      const r = await rolloutOr404(deps.store, cityOfTenant(tenant), params.id ?? '');
       const agreement =
         r.status === 'draft' || r.status === 'cancelled'
           ? undefined

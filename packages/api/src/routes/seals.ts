@@ -1,11 +1,9 @@
 import { DomainError, type Seal, sealImprintSvg, sealUsableAt, toInstant, voidSeal } from '@onewindow/domain';
 import { CatalogueRepository, keys, type Store, sealItem, TenancyRepository } from '@onewindow/store';
+import { tenantAdmins, tenantStaff } from '../access-groups';
 import { Problem } from '../problem';
 import { defineRoute } from '../route';
 import { SealInput, VoidSealInput } from '../schemas';
-
-const tenantAdmins = ['platform-admin', 'city-admin', 'tenant-admin'] as const;
-const tenantStaff = [...tenantAdmins, 'window-clerk', 'approver', 'supervisor', 'inspector'] as const;
 
 const withStatus = (seal: Seal, now: string) => ({
   ...seal,

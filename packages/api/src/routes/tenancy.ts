@@ -8,13 +8,12 @@ import {
   TenancyRepository,
   tenantItem,
 } from '@onewindow/store';
+import { tenantAdmins, tenantStaff } from '../access-groups';
 import { Problem } from '../problem';
 import { defineRoute } from '../route';
 import { BodyInput, CityInput, StaffInput, TenantInput } from '../schemas';
 
 const exists = (zh: string, en: string, field = 'id') => new DomainError('conflict', zh, en, field);
-const tenantAdmins = ['platform-admin', 'city-admin', 'tenant-admin'] as const;
-const tenantReaders = [...tenantAdmins, 'window-clerk', 'approver', 'supervisor', 'inspector'] as const;
 
 export const tenancyRoutes = [
   defineRoute({
@@ -98,7 +97,7 @@ export const tenancyRoutes = [
     tag: 'tenancy',
     summary: '租户信息',
     summaryEn: 'Read a tenant',
-    access: { scope: 'tenant', roles: tenantReaders },
+    access: { scope: 'tenant', roles: tenantStaff },
     success: 200,
     handler: async ({ deps, params }) => {
       const tenant = await new TenancyRepository(deps.store).tenant(params.tenant ?? '');
@@ -138,7 +137,7 @@ export const tenancyRoutes = [
     tag: 'tenancy',
     summary: '机构列表',
     summaryEn: 'List bodies',
-    access: { scope: 'tenant', roles: tenantReaders },
+    access: { scope: 'tenant', roles: tenantStaff },
     success: 200,
     handler: async ({ deps, params }) => {
       const items = await new TenancyRepository(deps.store).bodies(params.tenant ?? '');
