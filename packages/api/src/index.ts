@@ -1,6 +1,7 @@
-export { type AppOptions, apiRoutes, catalogueFileRoutes, coreRoutes, createApp } from './app';
+export { type AppOptions, apiRoutes, caseRoutes, catalogueFileRoutes, coreRoutes, createApp } from './app';
 export * from './auth';
 export type { AppDeps, AppEnv } from './env';
 export { PROBLEM_TYPES, Problem } from './problem';
 export type { RouteSpec } from './route';
+export { createSigner, type ResultSigner } from './signing';
 export { parseWith } from './validate';
