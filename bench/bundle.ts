@@ -15,9 +15,16 @@ export interface BundleFigures {
 
 const outDir = join(projectRoot, 'bench/.out');
 
-/** Bundles an entry exactly as CDK's NodejsFunction does (infra/bundling.ts). */
-export async function bundle(entry: string, name: string): Promise<string> {
-  const outfile = join(outDir, `${name}.mjs`);
+/** The HTTP Lambdas (infra/constructs/api.ts) whose bundles are measured here and in test/infra/bundle.test.ts. */
+export const httpLambdas = {
+  api: 'functions/api/handler.ts',
+  files: 'functions/files/handler.ts',
+  cases: 'functions/cases/handler.ts',
+} as const;
+
+/** Bundles an entry exactly as CDK's NodejsFunction does (infra/bundling.ts), into `dir`. */
+export async function bundle(entry: string, name: string, dir = outDir): Promise<string> {
+  const outfile = join(dir, `${name}.mjs`);
   await build({
     ...lambdaEsbuildOptions,
     mainFields: [...lambdaEsbuildOptions.mainFields],

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpApi,
@@ -12,6 +12,7 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { DataConstruct } from './data';
 import { ServiceFunction } from './function';
@@ -23,8 +24,11 @@ export interface ApiConstructProps {
   readonly logRetention: RetentionDays;
 }
 
-/** Routes the gateway leaves open; the app serves each one and does its own checks where needed. */
-const PUBLIC_ROUTES: ReadonlyArray<{ path: string; methods: HttpMethod[]; why: string }> = [
+/**
+ * Routes the gateway leaves open; the app serves each one and does its own checks where needed.
+ * `cases` marks the ones the cases function serves; the api function serves the rest.
+ */
+const PUBLIC_ROUTES: ReadonlyArray<{ path: string; methods: HttpMethod[]; why: string; cases?: true }> = [
   { path: '/healthz', methods: [HttpMethod.GET], why: 'is the unauthenticated health probe' },
   { path: '/openapi.json', methods: [HttpMethod.GET], why: 'publishes the public API contract' },
   { path: '/docs', methods: [HttpMethod.GET], why: 'is the public reference page for the API contract' },
@@ -32,6 +36,7 @@ const PUBLIC_ROUTES: ReadonlyArray<{ path: string; methods: HttpMethod[]; why: s
     path: '/v1/public/{proxy+}',
     methods: [HttpMethod.ANY],
     why: 'serves citizens without accounts (service guide, progress by query code, result verification)',
+    cases: true,
   },
   { path: '/problems', methods: [HttpMethod.GET], why: 'lists the RFC 9457 problem types' },
   { path: '/problems/{proxy+}', methods: [HttpMethod.GET], why: 'documents the RFC 9457 problem types' },
@@ -57,11 +62,28 @@ const CITY_CORE_ROUTES: ReadonlyArray<{ method: HttpMethod; segment: string }> =
   { method: HttpMethod.POST, segment: 'rollouts' },
 ];
 
+/**
+ * The paths the cases function serves behind the JWT authorizer (caseRoutes in @onewindow/api):
+ * cases, supervision and rectifications, each more specific than /v1/{proxy+}, which API Gateway
+ * prefers. test/infra/stack.test.ts checks the app's route lists against these prefixes.
+ */
+const CASE_ROUTE_PATHS: readonly string[] = [
+  '/v1/tenants/{tenant}/cases',
+  '/v1/tenants/{tenant}/cases/{proxy+}',
+  '/v1/tenants/{tenant}/supervision/{proxy+}',
+  '/v1/tenants/{tenant}/rectifications',
+  '/v1/tenants/{tenant}/rectifications/{proxy+}',
+];
+
 /** The HTTP API in front of the hono app. */
 export class ApiConstruct extends Construct {
   readonly fn: ServiceFunction;
   /** Catalogue import and export: the Excel code does not fit the api function's bundle. */
   readonly files: ServiceFunction;
+  /** Cases, supervision, rectifications and the public pages; the only holder of the signing key. */
+  readonly cases: ServiceFunction;
+  /** The seed source of the Ed25519 key that signs issued results (DESIGN.md decision 8). */
+  readonly signingSecret: Secret;
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly authorizer: IHttpRouteAuthorizer;
@@ -98,6 +120,32 @@ export class ApiConstruct extends Construct {
     });
     props.data.grantData(this.files.fn);
 
+    this.signingSecret = new Secret(this, 'SigningSecret', {
+      description: 'OneWindow result-signing key seed (Ed25519); read by the cases function only',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      // Results signed with this key stay verifiable only while it exists.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.signingSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The secret seeds the Ed25519 key that signs issued results: automatic rotation would make earlier results unverifiable unless their public keys were kept, so rotation is a planned manual key roll that keeps the old public keys.',
+    });
+    this.cases = new ServiceFunction(this, 'Cases', {
+      entry: 'functions/cases/handler.ts',
+      description: 'OneWindow cases, supervision, rectifications and public pages',
+      memorySize: 1024,
+      timeout: Duration.seconds(29),
+      logRetention: props.logRetention,
+      environment: {
+        ...environment,
+        SIGNING_SECRET_ARN: this.signingSecret.secretArn,
+        POWERTOOLS_SERVICE_NAME: 'onewindow-cases',
+      },
+    });
+    props.data.grantData(this.cases.fn);
+    this.signingSecret.grantRead(this.cases.fn);
+
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: 'onewindow',
       description: 'OneWindow API v1 and staff console',
@@ -127,6 +175,15 @@ export class ApiConstruct extends Construct {
       integration: new HttpLambdaIntegration('Files', this.files.fn),
       authorizer: this.authorizer,
     });
+    const casesIntegration = new HttpLambdaIntegration('Cases', this.cases.fn);
+    for (const path of CASE_ROUTE_PATHS) {
+      this.httpApi.addRoutes({
+        path,
+        methods: [HttpMethod.ANY],
+        integration: casesIntegration,
+        authorizer: this.authorizer,
+      });
+    }
     for (const route of CITY_CORE_ROUTES) {
       this.httpApi.addRoutes({
         path: `/v1/cities/{city}/${route.segment}`,
@@ -140,7 +197,7 @@ export class ApiConstruct extends Construct {
       const routes: HttpRoute[] = this.httpApi.addRoutes({
         path: route.path,
         methods: route.methods,
-        integration,
+        integration: route.cases ? casesIntegration : integration,
       });
       for (const r of routes) {
         Validations.of(r).acknowledge({

@@ -1,65 +1,63 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundle, httpLambdas } from '../../bench/bundle';
 import { isContentTypeBinary } from '../../functions/files/binary';
-import { lambdaEsbuildOptions, projectRoot } from '../../infra/bundling';
+
+type Name = keyof typeof httpLambdas;
 
 const dir = mkdtempSync(join(tmpdir(), 'onewindow-bundle-'));
-let code = '';
-let bytes = 0;
-let filesCode = '';
-
-async function bundle(name: string): Promise<{ code: string; bytes: number }> {
-  const outfile = join(dir, `${name}.mjs`);
-  await build({
-    ...lambdaEsbuildOptions,
-    mainFields: [...lambdaEsbuildOptions.mainFields],
-    entryPoints: [join(projectRoot, `functions/${name}/handler.ts`)],
-    outfile,
-    logLevel: 'error',
-  });
-  return { code: readFileSync(outfile, 'utf8'), bytes: statSync(outfile).size };
-}
+const bundles = {} as Record<Name, { code: string; bytes: number }>;
+const code = (name: Name) => bundles[name].code;
 
 // Both libraries name the shared-strings part of the .xlsx zip; nothing else in the app does.
 const XLSX_MARKER = 'xl/sharedStrings.xml';
+// The Secrets Manager call that loads the result-signing seed; only the cases function makes it.
+const SIGNING_SECRET_MARKER = 'GetSecretValue';
 
+// Built as bench/ and CDK build them (infra/bundling.ts).
 beforeAll(async () => {
-  ({ code, bytes } = await bundle('api'));
-  filesCode = (await bundle('files')).code;
+  for (const name of Object.keys(httpLambdas) as Name[]) {
+    const outfile = await bundle(httpLambdas[name], name, dir);
+    bundles[name] = { code: readFileSync(outfile, 'utf8'), bytes: statSync(outfile).size };
+  }
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('the api Lambda bundle', () => {
+describe.each(['api', 'cases'] as const)('the %s Lambda bundle', (name) => {
   it('stays within 400 KB minified', () => {
-    expect(bytes).toBeLessThanOrEqual(400 * 1024);
+    expect(bundles[name].bytes).toBeLessThanOrEqual(400 * 1024);
   });
 
   it('does not contain the local dev issuer', () => {
-    expect(code).not.toContain('/dev/token');
-    expect(code).not.toContain('dev-issuer');
+    expect(code(name)).not.toContain('/dev/token');
+    expect(code(name)).not.toContain('dev-issuer');
   });
 
-  it('leaves the Excel libraries to the files function, yet still describes its routes', () => {
-    expect(filesCode).toContain(XLSX_MARKER);
-    expect(code).not.toContain(XLSX_MARKER);
-    expect(code).not.toContain('InvalidSpreadsheetError');
-    expect(code).toContain('/v1/cities/{city}/catalogue:import');
+  it('leaves the Excel libraries to the files function', () => {
+    expect(code(name)).not.toContain(XLSX_MARKER);
+    expect(code(name)).not.toContain('InvalidSpreadsheetError');
   });
 
   it('carries the environment credential provider instead of the node chain', () => {
-    expect(code).toContain('AWS_SECRET_ACCESS_KEY');
-    expect(code).not.toMatch(/SSO_REGION|sso_start_url/);
+    expect(code(name)).toContain('AWS_SECRET_ACCESS_KEY');
+    expect(code(name)).not.toMatch(/SSO_REGION|sso_start_url/);
+  });
+});
+
+describe('the api Lambda bundle', () => {
+  it('still describes the file routes it leaves to the files function', () => {
+    expect(code('files')).toContain(XLSX_MARKER);
+    expect(code('api')).toContain('/v1/cities/{city}/catalogue:import');
   });
 });
 
 describe('the files Lambda bundle', () => {
   it('builds, with the codec, the file routes and the environment credential provider', () => {
-    expect(filesCode).toContain('catalogue:export');
-    expect(filesCode).toContain('AWS_SECRET_ACCESS_KEY');
-    expect(filesCode).not.toContain('/dev/token');
+    expect(code('files')).toContain('catalogue:export');
+    expect(code('files')).toContain('AWS_SECRET_ACCESS_KEY');
+    expect(code('files')).not.toContain('/dev/token');
   });
 
   it('answers CSV as binary, so the gateway keeps its UTF-8 BOM', () => {
@@ -68,5 +66,13 @@ describe('the files Lambda bundle', () => {
       true,
     );
     expect(isContentTypeBinary('application/problem+json; charset=utf-8')).toBe(false);
+  });
+});
+
+describe('the cases Lambda bundle', () => {
+  it('is the only one that loads the signing secret', () => {
+    expect(code('cases')).toContain(SIGNING_SECRET_MARKER);
+    expect(code('api')).not.toContain(SIGNING_SECRET_MARKER);
+    expect(code('files')).not.toContain(SIGNING_SECRET_MARKER);
   });
 });

@@ -4,7 +4,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceFunction } from '../../infra/constructs/function';
 import { OneWindowStack } from '../../infra/stack';
-import { catalogueFileRoutes, coreRoutes } from '../../packages/api/src';
+import { caseRoutes, catalogueFileRoutes, coreRoutes } from '../../packages/api/src';
 import { tableDefinition } from '../../packages/store/src/table';
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
@@ -57,6 +57,22 @@ function statements(): Statement[] {
   return policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
 }
 const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+/** An HTTP function: the api's memory, timeout and token settings, its service name and `extra` variables. */
+const hasHttpFunction = (service: string, extra: Record<string, unknown> = {}) =>
+  template.hasResourceProperties('AWS::Lambda::Function', {
+    MemorySize: 1024,
+    Timeout: 29,
+    Environment: {
+      Variables: Match.objectLike({
+        TABLE_NAME: Match.anyValue(),
+        JWKS_URL: Match.anyValue(),
+        JWT_ISSUER: Match.anyValue(),
+        JWT_AUDIENCE: Match.anyValue(),
+        ...extra,
+        POWERTOOLS_SERVICE_NAME: service,
+      }),
+    },
+  });
 
 describe('data', () => {
   it('is one on-demand table with PITR, a NEW_AND_OLD_IMAGES stream and TTL, kept on delete', () => {
@@ -170,20 +186,61 @@ describe('api', () => {
     }
   });
 
-  it('gives the files function the api settings, memory and timeout', () => {
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      MemorySize: 1024,
-      Timeout: 29,
-      Environment: {
-        Variables: Match.objectLike({
-          TABLE_NAME: Match.anyValue(),
-          JWKS_URL: Match.anyValue(),
-          JWT_ISSUER: Match.anyValue(),
-          JWT_AUDIENCE: Match.anyValue(),
-          POWERTOOLS_SERVICE_NAME: 'onewindow-files',
-        }),
-      },
+  it('sends cases, supervision, rectifications and the public pages to the cases function', () => {
+    const cases = integrationOf(stack.api.cases);
+    for (const path of [
+      '/v1/tenants/{tenant}/cases',
+      '/v1/tenants/{tenant}/cases/{proxy+}',
+      '/v1/tenants/{tenant}/supervision/{proxy+}',
+      '/v1/tenants/{tenant}/rectifications',
+      '/v1/tenants/{tenant}/rectifications/{proxy+}',
+    ]) {
+      const key = routeKey(`ANY ${path}`);
+      expect(key).toMatchObject({ AuthorizationType: 'JWT' });
+      expect(targetOf(key)).toContain(cases);
+    }
+    expect(targetOf(routeKey('ANY /v1/public/{proxy+}'))).toContain(cases);
+    expect(targetOf(routeKey('ANY /v1/{proxy+}'))).toContain(integrationOf(stack.api.fn));
+  });
+
+  it('splits the app routes between the api and cases functions as the gateway does', () => {
+    // The hono form of the gateway paths above: a case route outside them would reach the api function.
+    const casePrefixes = [
+      /^\/v1\/tenants\/:tenant\/cases(\/|$)/,
+      /^\/v1\/tenants\/:tenant\/supervision\//,
+      /^\/v1\/tenants\/:tenant\/rectifications(\/|$)/,
+      /^\/v1\/public\//,
+    ];
+    const servedByCases = (path: string) => casePrefixes.some((prefix) => prefix.test(path));
+    for (const route of caseRoutes) expect(servedByCases(route.path), route.path).toBe(true);
+    for (const route of coreRoutes) expect(servedByCases(route.path), route.path).toBe(false);
+  });
+
+  it('gives the cases function the api settings and the signing secret, which only it may read', () => {
+    const secret = logicalId(stack.api.signingSecret.node.defaultChild);
+    template.hasResource('AWS::SecretsManager::Secret', {
+      DeletionPolicy: 'Retain',
+      Properties: { GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } },
     });
+    hasHttpFunction('onewindow-cases', { SIGNING_SECRET_ARN: { Ref: secret } });
+    const reads = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p).includes('secretsmanager:'),
+    );
+    expect(reads).toHaveLength(1);
+    expect(reads[0]?.Properties.Roles).toEqual([{ Ref: logicalId(stack.api.cases.role.node.defaultChild) }]);
+    const secretStatements = statements().filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('secretsmanager:')),
+    );
+    expect(secretStatements).toEqual([
+      expect.objectContaining({
+        Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+        Resource: { Ref: secret },
+      }),
+    ]);
+  });
+
+  it('gives the files function the api settings, memory and timeout', () => {
+    hasHttpFunction('onewindow-files');
   });
 
   it('logs access to a log group and passes the JWT settings to the function', () => {
@@ -192,26 +249,14 @@ describe('api', () => {
       AutoDeploy: true,
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
     });
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      MemorySize: 1024,
-      Timeout: 29,
-      Environment: {
-        Variables: Match.objectLike({
-          TABLE_NAME: Match.anyValue(),
-          JWKS_URL: Match.anyValue(),
-          JWT_ISSUER: Match.anyValue(),
-          JWT_AUDIENCE: Match.anyValue(),
-          POWERTOOLS_SERVICE_NAME: 'onewindow-api',
-        }),
-      },
-    });
+    hasHttpFunction('onewindow-api');
   });
 });
 
 describe('functions', () => {
-  it('are five arm64 Node.js 22 functions with tracing and their own log group', () => {
+  it('are six arm64 Node.js 22 functions with tracing and their own log group', () => {
     const functions = Object.values(template.findResources('AWS::Lambda::Function'));
-    expect(functions).toHaveLength(5);
+    expect(functions).toHaveLength(6);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({
         Architectures: ['arm64'],
@@ -224,7 +269,7 @@ describe('functions', () => {
 
   it('keeps every log group for six months', () => {
     const groups = Object.values(template.findResources('AWS::Logs::LogGroup'));
-    expect(groups).toHaveLength(6);
+    expect(groups).toHaveLength(7);
     for (const group of groups) expect(group.Properties.RetentionInDays).toBe(180);
   });
 });
@@ -281,7 +326,7 @@ describe('IAM', () => {
   it('gives item access on the table and its named indexes only, never Scan', () => {
     const tableArn = { 'Fn::GetAtt': [logicalId(stack.data.table.node.defaultChild), 'Arn'] };
     const data = statements().filter((s) => actionsOf(s).includes('dynamodb:PutItem'));
-    expect(data).toHaveLength(4);
+    expect(data).toHaveLength(5);
     for (const s of data) {
       expect(actionsOf(s)).not.toContain('dynamodb:DeleteTable');
       expect(s.Resource).toEqual([

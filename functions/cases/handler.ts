@@ -1,0 +1,17 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { caseRoutes, createApp, createSigner } from '@onewindow/api';
+import { handle } from 'hono/aws-lambda';
+import { appDepsFromEnv } from '../shared/app-deps';
+import { loadSigningSecret } from '../shared/signing-secret';
+
+const logger = new Logger({ serviceName: 'onewindow-cases' });
+
+// Read once per cold start: every result this instance issues is signed with the same key.
+const signer = createSigner(await loadSigningSecret());
+
+// Cases, supervision, rectifications and the public pages; the api Lambda serves the rest.
+const app = createApp({ ...appDepsFromEnv(logger), signer }, { routes: caseRoutes });
+
+export const handler = middy(handle(app)).use(injectLambdaContext(logger, { resetKeys: true }));
