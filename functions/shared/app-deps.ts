@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { type AppDeps, createVerifier, remoteJwks } from '@onewindow/api';
+import { createVerifier, remoteJwks } from '@onewindow/api/auth';
+import type { AppDeps } from '@onewindow/api/service-app';
 import { createDynamoClient, Store } from '@onewindow/store';
 import { requireEnv } from './config';
 

@@ -26,17 +26,28 @@ export interface ApiConstructProps {
 
 /**
  * Routes the gateway leaves open; the app serves each one and does its own checks where needed.
- * `cases` marks the ones the cases function serves; the api function serves the rest.
+ * `to` names the function that serves it when it is not the api function: the cases function
+ * serves the public pages; the files function the OpenAPI document, which imports every route.
  */
-const PUBLIC_ROUTES: ReadonlyArray<{ path: string; methods: HttpMethod[]; why: string; cases?: true }> = [
+const PUBLIC_ROUTES: ReadonlyArray<{
+  path: string;
+  methods: HttpMethod[];
+  why: string;
+  to?: 'cases' | 'files';
+}> = [
   { path: '/healthz', methods: [HttpMethod.GET], why: 'is the unauthenticated health probe' },
-  { path: '/openapi.json', methods: [HttpMethod.GET], why: 'publishes the public API contract' },
-  { path: '/docs', methods: [HttpMethod.GET], why: 'is the public reference page for the API contract' },
+  { path: '/openapi.json', methods: [HttpMethod.GET], why: 'publishes the public API contract', to: 'files' },
+  {
+    path: '/docs',
+    methods: [HttpMethod.GET],
+    why: 'is the public reference page for the API contract',
+    to: 'files',
+  },
   {
     path: '/v1/public/{proxy+}',
     methods: [HttpMethod.ANY],
     why: 'serves citizens without accounts (service guide, progress by query code, result verification)',
-    cases: true,
+    to: 'cases',
   },
   { path: '/problems', methods: [HttpMethod.GET], why: 'lists the RFC 9457 problem types' },
   { path: '/problems/{proxy+}', methods: [HttpMethod.GET], why: 'documents the RFC 9457 problem types' },
@@ -160,6 +171,7 @@ export class ApiConstruct extends Construct {
     });
 
     const integration = new HttpLambdaIntegration('App', this.fn.fn);
+    const filesIntegration = new HttpLambdaIntegration('Files', this.files.fn);
     this.authorizer = new HttpJwtAuthorizer('CognitoJwt', issuer, { jwtAudience: [audience] });
     this.httpApi.addRoutes({
       path: '/v1/{proxy+}',
@@ -172,7 +184,7 @@ export class ApiConstruct extends Construct {
     this.httpApi.addRoutes({
       path: '/v1/cities/{city}/{action}',
       methods: [HttpMethod.GET, HttpMethod.POST],
-      integration: new HttpLambdaIntegration('Files', this.files.fn),
+      integration: filesIntegration,
       authorizer: this.authorizer,
     });
     const casesIntegration = new HttpLambdaIntegration('Cases', this.cases.fn);
@@ -197,7 +209,8 @@ export class ApiConstruct extends Construct {
       const routes: HttpRoute[] = this.httpApi.addRoutes({
         path: route.path,
         methods: route.methods,
-        integration: route.cases ? casesIntegration : integration,
+        integration:
+          route.to === 'cases' ? casesIntegration : route.to === 'files' ? filesIntegration : integration,
       });
       for (const r of routes) {
         Validations.of(r).acknowledge({

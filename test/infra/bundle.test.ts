@@ -46,10 +46,13 @@ describe.each(['api', 'cases'] as const)('the %s Lambda bundle', (name) => {
   });
 });
 
-describe('the api Lambda bundle', () => {
-  it('still describes the file routes it leaves to the files function', () => {
+describe('the OpenAPI document', () => {
+  it('is carried by the files bundle alone, describing every route group', () => {
     expect(code('files')).toContain(XLSX_MARKER);
-    expect(code('api')).toContain('/v1/cities/{city}/catalogue:import');
+    expect(code('files')).toContain('/v1/cities/{city}/catalogue:import');
+    expect(code('files')).toContain('/v1/tenants/:tenant/seals');
+    // The api bundle serves the core routes without carrying the file or case routes' code.
+    expect(code('api')).not.toContain('/v1/cities/{city}/catalogue:import');
   });
 });
 

@@ -3,5 +3,6 @@ export * from './auth';
 export type { AppDeps, AppEnv } from './env';
 export { PROBLEM_TYPES, Problem } from './problem';
 export type { RouteSpec } from './route';
+export { createServiceApp, type ServiceAppOptions } from './service-app';
 export { createSigner, type ResultSigner } from './signing';
 export { parseWith } from './validate';

@@ -64,6 +64,10 @@ export const LocalSettingsInput = z.strictObject({
   promisedDays: z.optional(days),
   windowLocation: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
   fees: z.optional(z.array(FeeInput).check(z.maxLength(20))),
+  /** Working days left at which a case's clock turns yellow (default 2). */
+  warnDays: z.optional(z.int().check(z.minimum(0), z.maximum(30))),
+  /** What a lapsed deficiency commitment does: end the case (default) or only flag it. */
+  deficiencyLapse: z.optional(z.enum(['terminate', 'flag'])),
 });
 
 /** An ISO-8601 instant with an explicit offset (API.md). */
@@ -71,7 +75,7 @@ export const instant = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/),
   z.refine((s) => !Number.isNaN(Date.parse(s)), { message: '不是有效的时间 / not a valid instant' }),
 );
-const bodyRef = z
+export const bodyRef = z
   .string()
   .check(z.regex(/^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*){1,3}\/[a-z0-9][a-z0-9-]{0,62}$/));
 

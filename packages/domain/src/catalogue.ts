@@ -137,6 +137,10 @@ export interface LocalMatterSettings {
   readonly promisedDays?: number;
   readonly windowLocation?: string;
   readonly fees?: readonly Fee[];
+  /** Working days left at which a case's clock turns yellow (R9); 2 unless set. */
+  readonly warnDays?: number;
+  /** A lapsed deficiency commitment ends the case (`terminate`, the default) or only flags it. */
+  readonly deficiencyLapse?: 'terminate' | 'flag';
 }
 
 /** A tenant's own promised days stay within the statutory limit. */

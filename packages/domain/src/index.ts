@@ -1,6 +1,7 @@
 export * from './access';
 export * from './authority';
 export * from './calendar';
+export * from './cases';
 export * from './catalogue';
 export * from './errors';
 export * from './handover';

@@ -1,5 +1,6 @@
 export * from './authority';
 export * from './calendar';
+export * from './cases';
 export * from './catalogue';
 export * from './client';
 export * from './jobs';

@@ -27,7 +27,9 @@ export type Write =
       };
     }
   | { readonly delete: Key }
-  | { readonly check: Key; readonly exists: DomainError };
+  | { readonly check: Key; readonly exists: DomainError }
+  /** Adds to number attributes, creating the item (and them, from 0) when absent: counters. */
+  | { readonly add: Key; readonly values: Readonly<Record<string, number>>; readonly entity: string };
 
 export interface StoredResponse {
   readonly status: number;
@@ -192,6 +194,24 @@ export class Store {
 
   private toTransactItem(write: Write): TransactWriteItem {
     if ('delete' in write) return { Delete: { TableName: this.tableName, Key: marshall(write.delete) } };
+    if ('add' in write) {
+      const names = Object.keys(write.values);
+      return {
+        Update: {
+          TableName: this.tableName,
+          Key: marshall(write.add),
+          UpdateExpression: `SET #entity = :entity ADD ${names.map((_, i) => `#a${i} :a${i}`).join(', ')}`,
+          ExpressionAttributeNames: {
+            '#entity': 'entity',
+            ...Object.fromEntries(names.map((n, i) => [`#a${i}`, n])),
+          },
+          ExpressionAttributeValues: marshall({
+            ':entity': write.entity,
+            ...Object.fromEntries(names.map((n, i) => [`:a${i}`, write.values[n]])),
+          }),
+        },
+      };
+    }
     if ('check' in write) {
       return {
         ConditionCheck: {

@@ -1,0 +1,79 @@
+import { APPLICANT_KINDS, CASE_STATUSES, CLOCK_COLOURS, STEP_KINDS } from '@onewindow/domain';
+import * as z from 'zod/mini';
+import { bodyRef, date, id, name } from './schemas';
+
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const codes = z.array(id).check(z.minLength(1), z.maxLength(100));
+
+export const IntakeInput = z.strictObject({
+  matter: id,
+  item: z.optional(id),
+  applicant: z.strictObject({
+    kind: z.enum(APPLICANT_KINDS),
+    name,
+    idNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(32)),
+  }),
+  materials: z.array(z.strictObject({ code: id, provided: z.boolean() })).check(z.maxLength(100)),
+  commitment: z.optional(z.strictObject({ materials: codes, supplementBy: date })),
+  /** Take the materials now and decide on acceptance later; art. 32 (4) deems it accepted after 5 working days. */
+  defer: z.optional(z.boolean()),
+});
+
+export const SupplementInput = z.strictObject({
+  materials: z
+    .array(z.strictObject({ code: id, provided: z.literal(true) }))
+    .check(z.minLength(1), z.maxLength(100)),
+  commitment: z.optional(z.strictObject({ materials: codes, supplementBy: date })),
+});
+export const EmptyInput = z.strictObject({});
+export const RejectInput = z.strictObject({ reason: text(2000), competentAuthority: z.optional(text(200)) });
+export const WithdrawInput = z.strictObject({ reason: text(2000) });
+export const StartStepInput = z.strictObject({
+  kind: z.enum(STEP_KINDS),
+  bodies: z.optional(z.array(bodyRef).check(z.minLength(1), z.maxLength(10))),
+});
+export const FinishStepInput = z.strictObject({
+  stepId: z.string().check(z.regex(/^s\d{1,3}$/)),
+  outcome: z.enum(['pass', 'fail']),
+  note: z.optional(text(2000)),
+});
+export const ExtendInput = z.strictObject({
+  days: z.int().check(z.minimum(1), z.maximum(10)),
+  reason: text(2000),
+});
+export const DecideInput = z.strictObject({
+  outcome: z.enum(['approve', 'deny']),
+  reasons: z.optional(text(4000)),
+});
+export const IssueInput = z.strictObject({ delivery: z.enum(['window', 'mail']) });
+
+export const CaseListQuery = z.strictObject({
+  body: z.optional(bodyRef),
+  status: z.optional(z.enum(CASE_STATUSES)),
+  clock: z.optional(z.enum(CLOCK_COLOURS)),
+  open: z.optional(z.enum(['true', 'false'])),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
+  limit: z.optional(z.string().check(z.regex(/^([1-9]\d?|100)$/))),
+});
+
+export const FindingInput = z.strictObject({
+  caseNo: z.string().check(z.maxLength(120)),
+  text: text(4000),
+  severity: z.optional(z.enum(['info', 'concern', 'violation'])),
+});
+export const InboxQuery = z.strictObject({ body: z.optional(bodyRef), cursor: z.optional(z.string()) });
+
+export const RatingInput = z.strictObject({
+  code: z.string().check(z.trim(), z.minLength(4), z.maxLength(16)),
+  level: z.int().check(z.minimum(1), z.maximum(5)),
+  comment: z.optional(text(1000)),
+});
+export const ProgressQuery = z.strictObject({
+  code: z.string().check(z.trim(), z.minLength(4), z.maxLength(16)),
+});
+export const RectificationCloseInput = z.strictObject({ response: text(4000) });
+export const WindowAuthorisationInput = z.strictObject({
+  matters: z.array(id).check(z.maxLength(500)),
+  until: z.optional(z.string()),
+});
+export const FeeReportQuery = z.strictObject({ from: date, to: date });

@@ -1,0 +1,15 @@
+import type { RouteSpec } from './route';
+import { caseRouteList } from './routes/cases';
+import { catalogueFileRoutes } from './routes/catalogue-files';
+import { coreRoutes } from './routes/core';
+
+export { catalogueFileRoutes, coreRoutes };
+
+/**
+ * Cases, supervision, rectifications and the public pages: what the cases Lambda mounts.
+ * Each group is its own Lambda so each bundle stays within its budget (bench/bundle.ts).
+ */
+export const caseRoutes: readonly RouteSpec[] = caseRouteList;
+
+/** Every API route, in one list: OpenAPI describes it, the local stack mounts it, the access matrix test walks it. */
+export const apiRoutes: readonly RouteSpec[] = [...coreRoutes, ...caseRoutes, ...catalogueFileRoutes];

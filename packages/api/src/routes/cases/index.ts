@@ -1,0 +1,2 @@
+import type { RouteSpec } from '../../route';
+export const caseRouteList: readonly RouteSpec[] = [];

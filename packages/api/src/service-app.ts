@@ -1,0 +1,99 @@
+import { DomainError } from '@onewindow/domain';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { docsPage, problemsPage } from './docs';
+import type { AppDeps, AppEnv } from './env';
+import { buildOpenApi } from './openapi';
+import { PROBLEM_TYPES, Problem, type ProblemType, problemResponse } from './problem';
+import { mountRoute, type RouteSpec } from './route';
+import { systemOpenApiPaths } from './system';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface ServiceAppOptions {
+  /** The routes this app serves. */
+  readonly routes: readonly RouteSpec[];
+  /**
+   * The routes `/openapi.json` and `/docs` describe; without it they are not served. A
+   * Lambda that serves a part of the API leaves it out, so its bundle does not carry
+   * every other route's code just to describe it.
+   */
+  readonly describe?: readonly RouteSpec[];
+}
+
+/** The app with only the given routes: what each Lambda builds, importing no route module itself. */
+export function createServiceApp(deps: AppDeps, options: ServiceAppOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  // Built on first request, not at cold start: most Lambda instances never serve it.
+  let openapi: ReturnType<typeof buildOpenApi> | undefined;
+  const document = () => {
+    if (!openapi) {
+      const built = buildOpenApi(options.describe ?? []);
+      openapi = { ...built, paths: { ...built.paths, ...systemOpenApiPaths } };
+    }
+    return openapi;
+  };
+
+  app.use(async (c, next) => {
+    const lambdaRequestId = (c.env as { event?: { requestContext?: { requestId?: string } } } | undefined)
+      ?.event?.requestContext?.requestId;
+    const requestId = lambdaRequestId ?? c.req.header('x-request-id') ?? crypto.randomUUID();
+    c.set('requestId', requestId);
+    // A child per request: the node server runs requests concurrently and keys must not mix.
+    const log = deps.logger.createChild();
+    log.appendKeys({ requestId });
+    c.set('log', log);
+    const started = performance.now();
+    await next();
+    c.header('x-request-id', requestId);
+    // Paths carry tenant ids but never personal data; bodies are not logged.
+    log.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => problemResponse(c, 'payload-too-large'),
+    }),
+  );
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  if (options.describe) {
+    app.get('/openapi.json', (c) => c.json(document()));
+    app.get('/docs', (c) => c.html(docsPage(document())));
+  }
+  app.get('/problems', (c) => c.html(problemsPage()));
+  app.get('/problems/:type', (c) => {
+    const type = c.req.param('type');
+    if (!(type in PROBLEM_TYPES)) return problemResponse(c, 'not-found');
+    return c.html(problemsPage(type as ProblemType));
+  });
+
+  for (const route of options.routes) mountRoute(app, route, deps);
+
+  app.notFound((c) => problemResponse(c, 'not-found'));
+  app.onError((error, c) => {
+    if (error instanceof Problem) return problemResponse(c, error.problemType, error.extras);
+    if (error instanceof DomainError) {
+      return problemResponse(c, error.type, {
+        detail: error.zh,
+        detailEn: error.en,
+        ...(error.field ? { errors: [{ path: error.field, message: error.zh, messageEn: error.en }] } : {}),
+      });
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      return problemResponse(c, error.status === 413 ? 'payload-too-large' : 'validation', {
+        detailEn: error.message,
+      });
+    }
+    c.get('log')?.error('unhandled error', error as Error);
+    return problemResponse(c, 'internal');
+  });
+  return app;
+}
+export type { AppDeps, AppEnv } from './env';

@@ -1,0 +1,138 @@
+import { addDays, addWorkingDays, type CalendarFor, shanghaiDate, workingDaysBetween } from '../calendar';
+import type { CaseState, ClockColour } from './types';
+import { isClosed } from './types';
+
+/** Art. 32 (4): no decision on acceptance within 5 working days of receipt counts as acceptance. */
+export const ACCEPTANCE_DAYS = 5;
+/** Art. 44: the result is issued within 10 working days of the decision. */
+export const ISSUANCE_DAYS = 10;
+
+export interface CaseClock {
+  readonly clock: ClockColour;
+  /** Promised due date (承诺时限), moved by excluded steps and the extension. */
+  readonly dueDate?: string;
+  readonly statutoryDueDate?: string;
+  /** Until when the tenant may decide on acceptance before it counts as accepted. */
+  readonly acceptBy?: string;
+  /** Art. 44 issuance deadline once decided. */
+  readonly issueBy?: string;
+  /** Whether a special step is running now: the clock is stopped. */
+  readonly paused: boolean;
+  /** True when a date reaches a year nobody has published a calendar for: weekends only, until one is set. */
+  readonly provisional: boolean;
+  /** The next Shanghai date on which the colour may change or a timer fires; the clock worker wakes then. */
+  readonly nextTick?: string;
+}
+
+/**
+ * A tenant's calendar where a year not yet published (the State Council publishes next
+ * year's holidays late in the year) counts weekends only and marks the answer provisional,
+ * so intake never stops on 1 December; the dates are recomputed once the year is set.
+ */
+export function provisionalCalendar(calendarFor: CalendarFor): {
+  calendarFor: CalendarFor;
+  used: () => boolean;
+} {
+  let used = false;
+  return {
+    calendarFor: (year) => {
+      const cal = calendarFor(year);
+      if (cal) return cal;
+      used = true;
+      return { year, holidays: [], workdays: [] };
+    },
+    used: () => used,
+  };
+}
+
+/** Working days inside excluded steps, each counted once however many steps overlap. */
+export function excludedDays(state: CaseState, today: string, calendarFor: CalendarFor): number {
+  const days = new Set<string>();
+  for (const step of state.steps) {
+    if (!step.excluded) continue;
+    const start = shanghaiDate(step.startedAt);
+    const end = step.finishedAt ? shanghaiDate(step.finishedAt) : today;
+    for (let d = addDays(start, 1); d <= end; d = addDays(d, 1)) {
+      if (workingDaysBetween(addDays(d, -1), d, calendarFor) === 1) days.add(d);
+    }
+  }
+  return days.size;
+}
+
+export function colourOn(
+  today: string,
+  deadline: string,
+  warnDays: number,
+  calendarFor: CalendarFor,
+): ClockColour {
+  if (today > deadline) return 'red';
+  return workingDaysBetween(today, deadline, calendarFor) <= warnDays ? 'yellow' : 'green';
+}
+
+/** The first date after `today` on which the colour against `deadline` differs (none once red). */
+function nextColourChange(
+  today: string,
+  deadline: string,
+  warnDays: number,
+  calendarFor: CalendarFor,
+): string | undefined {
+  const now = colourOn(today, deadline, warnDays, calendarFor);
+  if (now === 'red') return undefined;
+  for (let d = addDays(today, 1); d <= addDays(deadline, 1); d = addDays(d, 1)) {
+    if (colourOn(d, deadline, warnDays, calendarFor) !== now) return d;
+  }
+  return addDays(deadline, 1);
+}
+
+const earliest = (...dates: (string | undefined)[]): string | undefined =>
+  dates.filter((d): d is string => d !== undefined).sort()[0];
+
+/**
+ * R9: where a case stands against its limits on `today` (a Shanghai date). The colour
+ * runs against acceptance while received, the promised due date in the back office,
+ * and the art. 44 issuance deadline once decided; a closed case keeps the colour it
+ * closed with.
+ */
+export function clockOf(state: CaseState, todayInput: string, baseCalendar: CalendarFor): CaseClock {
+  const { calendarFor, used } = provisionalCalendar(baseCalendar);
+  const today = state.closedAt ? shanghaiDate(state.closedAt) : todayInput;
+  const warn = state.limits.warnDays;
+  const receivedDate = shanghaiDate(state.receivedAt);
+  const paused = !state.closedAt && state.steps.some((s) => s.excluded && !s.finishedAt);
+
+  if (!state.acceptedAt) {
+    if (state.status === 'needs-correction' || state.status === 'rejected' || state.status === 'withdrawn') {
+      return { clock: 'green', paused: false, provisional: used() };
+    }
+    const acceptBy = addWorkingDays(receivedDate, ACCEPTANCE_DAYS, calendarFor);
+    const clock = colourOn(today, acceptBy, warn, calendarFor);
+    const nextTick = isClosed(state.status)
+      ? undefined
+      : earliest(nextColourChange(today, acceptBy, warn, calendarFor), addDays(acceptBy, 1));
+    return { clock, acceptBy, paused: false, provisional: used(), ...(nextTick ? { nextTick } : {}) };
+  }
+
+  const acceptedDate = shanghaiDate(state.acceptedAt);
+  const extra = (state.extension?.days ?? 0) + excludedDays(state, today, calendarFor);
+  const dueDate = addWorkingDays(acceptedDate, state.limits.promisedDays + extra, calendarFor);
+  const statutoryDueDate = addWorkingDays(acceptedDate, state.limits.statutoryDays + extra, calendarFor);
+  const issueBy = state.decision
+    ? addWorkingDays(shanghaiDate(state.decision.at), ISSUANCE_DAYS, calendarFor)
+    : undefined;
+  const deadline = issueBy ?? dueDate;
+  const clock = colourOn(today, deadline, warn, calendarFor);
+  const lapse =
+    state.deficiency && !state.deficiency.lapsed ? addDays(state.deficiency.supplementBy, 1) : undefined;
+  const nextTick = state.closedAt
+    ? undefined
+    : earliest(paused ? undefined : nextColourChange(today, deadline, warn, calendarFor), lapse);
+  return {
+    clock,
+    dueDate,
+    statutoryDueDate,
+    ...(issueBy ? { issueBy } : {}),
+    paused,
+    provisional: used(),
+    ...(nextTick ? { nextTick } : {}),
+  };
+}

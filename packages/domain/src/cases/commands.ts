@@ -1,0 +1,63 @@
+import type { Fee } from '../catalogue';
+import type { Applicant, Binding, CaseResult, Finding, Limits, StepKind } from './types';
+
+/** The matter as the tenant handles it: the catalogue definition with local settings applied. */
+export interface MatterForIntake {
+  readonly code: string;
+  readonly name: string;
+  readonly items: readonly { code: string; name: string }[];
+  readonly materials: readonly { code: string; name: string; core: boolean }[];
+  readonly fees: readonly Fee[];
+  readonly limits: Limits;
+}
+
+export type CaseCommand =
+  | {
+      readonly type: 'intake';
+      readonly tenant: string;
+      readonly caseNo: string;
+      readonly queryCodeHash: string;
+      readonly matter: MatterForIntake;
+      readonly item?: string;
+      readonly applicant: Applicant;
+      readonly materials: readonly { code: string; provided: boolean }[];
+      readonly commitment?: { readonly materials: readonly string[]; readonly supplementBy: string };
+      /** Take the materials now and decide on acceptance later (art. 32 (4) then runs). */
+      readonly defer?: boolean;
+      /** The authority in force now, if the tenant holds the matter. */
+      readonly binding?: Binding;
+    }
+  | {
+      readonly type: 'supplement';
+      readonly materials: readonly { code: string; provided: true }[];
+      /** Non-core items still missing after the supplement, covered by a commitment (容缺). */
+      readonly commitment?: { readonly materials: readonly string[]; readonly supplementBy: string };
+      readonly binding?: Binding;
+    }
+  | { readonly type: 'accept'; readonly binding?: Binding }
+  | { readonly type: 'reject'; readonly reason: string; readonly competentAuthority?: string }
+  | { readonly type: 'withdraw'; readonly reason: string }
+  | { readonly type: 'start-step'; readonly kind: StepKind; readonly bodies?: readonly string[] }
+  | {
+      readonly type: 'finish-step';
+      readonly stepId: string;
+      readonly outcome: 'pass' | 'fail';
+      readonly note?: string;
+    }
+  | { readonly type: 'extend'; readonly days: number; readonly reason: string }
+  | { readonly type: 'decide'; readonly outcome: 'approve' | 'deny'; readonly reasons?: string }
+  | { readonly type: 'pay' }
+  | {
+      readonly type: 'issue';
+      readonly delivery: 'window' | 'mail';
+      /** Built by `resultOf` with the seal R3 resolved, then signed by the adapter. */
+      readonly result: CaseResult;
+      readonly signature: string;
+    }
+  | { readonly type: 'record-finding'; readonly text: string; readonly severity: Finding['severity'] }
+  | { readonly type: 'rate'; readonly level: number; readonly comment?: string }
+  | { readonly type: 'close-rectification'; readonly response: string }
+  /** The clock worker: deemed acceptance and lapsed deficiencies. */
+  | { readonly type: 'tick'; readonly binding?: Binding };
+
+export type CaseCommandType = CaseCommand['type'];

@@ -1,0 +1,86 @@
+import type { Fee } from '../catalogue';
+import type {
+  Applicant,
+  Binding,
+  Deficiency,
+  Finding,
+  Limits,
+  MaterialCheck,
+  Notice,
+  SealedResult,
+  StepKind,
+} from './types';
+
+interface Base {
+  readonly at: string;
+  readonly actor: string;
+}
+
+/** Everything that can happen to a case; the state is the fold of these (`evolve`). */
+export type CaseEvent = Base &
+  (
+    | {
+        readonly type: 'received';
+        readonly caseNo: string;
+        readonly tenant: string;
+        readonly matter: string;
+        readonly matterName: string;
+        readonly item?: string;
+        readonly applicant: Applicant;
+        readonly materials: readonly MaterialCheck[];
+        readonly limits: Limits;
+        readonly fees: readonly Fee[];
+        readonly competent: boolean;
+        readonly body?: string;
+        readonly queryCodeHash: string;
+      }
+    | { readonly type: 'correction-notified'; readonly notice: Notice }
+    | { readonly type: 'supplemented'; readonly materials: readonly string[] }
+    | {
+        readonly type: 'accepted';
+        readonly acceptedAt: string;
+        readonly deemed: boolean;
+        readonly binding: Binding;
+        readonly deficiency?: Deficiency;
+      }
+    | { readonly type: 'deficiency-cleared' }
+    | { readonly type: 'deficiency-lapsed'; readonly terminated: boolean }
+    | { readonly type: 'rejected'; readonly reason: string; readonly competentAuthority?: string }
+    | { readonly type: 'withdrawn'; readonly reason: string }
+    | {
+        readonly type: 'step-started';
+        readonly stepId: string;
+        readonly kind: StepKind;
+        readonly bodies: readonly string[];
+        readonly notice?: Notice;
+      }
+    | {
+        readonly type: 'step-finished';
+        readonly stepId: string;
+        readonly outcome: 'pass' | 'fail';
+        readonly note?: string;
+        readonly notice?: Notice;
+      }
+    | { readonly type: 'extended'; readonly days: number; readonly reason: string; readonly notice: Notice }
+    | {
+        readonly type: 'decided';
+        readonly outcome: 'approve' | 'deny';
+        readonly reasons?: string;
+        readonly appealRights?: string;
+      }
+    | { readonly type: 'fee-paid'; readonly receiptNo: string; readonly amount: number }
+    | { readonly type: 'issued'; readonly result: SealedResult; readonly supervisingBody: string }
+    | { readonly type: 'finding-recorded'; readonly finding: Finding }
+    | { readonly type: 'rated'; readonly level: number; readonly comment?: string }
+    | { readonly type: 'rectification-opened'; readonly dueDate: string }
+    | { readonly type: 'rectification-closed'; readonly response: string }
+  );
+
+export type CaseEventType = CaseEvent['type'];
+
+/** An event as stored: numbered and chained to the one before (hash-chain.ts). */
+export type StoredCaseEvent = CaseEvent & {
+  readonly seq: number;
+  readonly prevHash: string;
+  readonly hash: string;
+};

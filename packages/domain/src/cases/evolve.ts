@@ -1,0 +1,156 @@
+import type { CaseEvent } from './events';
+import type { CaseState, Step } from './types';
+import { EXCLUDED_STEP_KINDS } from './types';
+
+/** A case that has not been received yet. */
+export type NoCase = undefined;
+
+/**
+ * Folds one event into the state. Never throws for an event `decide` produced: every
+ * check happened there. `version` counts events, `lastHash` is set by the chain.
+ */
+export function evolve(state: CaseState | NoCase, event: CaseEvent): CaseState {
+  if (event.type === 'received') {
+    return {
+      caseNo: event.caseNo,
+      tenant: event.tenant,
+      matter: event.matter,
+      matterName: event.matterName,
+      ...(event.item ? { item: event.item } : {}),
+      applicant: event.applicant,
+      status: 'received',
+      version: 1,
+      lastHash: '',
+      queryCodeHash: event.queryCodeHash,
+      receivedAt: event.at,
+      receivedBy: event.actor,
+      competent: event.competent,
+      ...(event.body ? { body: event.body } : {}),
+      materials: event.materials,
+      limits: event.limits,
+      fees: event.fees,
+      notices: [],
+      steps: [],
+      findings: [],
+    };
+  }
+  if (!state) throw new Error(`event '${event.type}' before the case was received`);
+  const s: CaseState = { ...state, version: state.version + 1 };
+  switch (event.type) {
+    case 'correction-notified':
+      return { ...s, status: 'needs-correction', notices: [...s.notices, event.notice] };
+    case 'supplemented': {
+      const added = new Set(event.materials);
+      const materials = s.materials.map((m) => (added.has(m.code) ? { ...m, provided: true } : m));
+      return { ...s, materials, status: s.status === 'needs-correction' ? 'received' : s.status };
+    }
+    case 'accepted':
+      return {
+        ...s,
+        status: event.deficiency ? 'accepted-with-deficiency' : 'accepted',
+        acceptedAt: event.acceptedAt,
+        deemedAccepted: event.deemed,
+        binding: event.binding,
+        body: event.binding.body,
+        ...(event.deficiency ? { deficiency: event.deficiency } : {}),
+      };
+    case 'deficiency-cleared': {
+      const { deficiency: _cleared, ...rest } = s;
+      return { ...rest, status: s.status === 'accepted-with-deficiency' ? 'accepted' : s.status };
+    }
+    case 'deficiency-lapsed':
+      return event.terminated
+        ? {
+            ...s,
+            status: 'terminated',
+            closedAt: event.at,
+            closing: { reason: '容缺材料逾期未补正 / deficient materials not supplemented in time' },
+            ...(s.deficiency ? { deficiency: { ...s.deficiency, lapsed: true } } : {}),
+          }
+        : { ...s, ...(s.deficiency ? { deficiency: { ...s.deficiency, lapsed: true } } : {}) };
+    case 'rejected':
+      return {
+        ...s,
+        status: 'rejected',
+        closedAt: event.at,
+        closing: {
+          reason: event.reason,
+          ...(event.competentAuthority ? { competentAuthority: event.competentAuthority } : {}),
+        },
+      };
+    case 'withdrawn':
+      return { ...s, status: 'withdrawn', closedAt: event.at, closing: { reason: event.reason } };
+    case 'step-started': {
+      const step: Step = {
+        id: event.stepId,
+        kind: event.kind,
+        bodies: event.bodies,
+        joint: event.bodies.length > 1,
+        excluded: EXCLUDED_STEP_KINDS.includes(event.kind),
+        startedAt: event.at,
+      };
+      return {
+        ...s,
+        steps: [...s.steps, step],
+        notices: event.notice ? [...s.notices, event.notice] : s.notices,
+      };
+    }
+    case 'step-finished':
+      return {
+        ...s,
+        steps: s.steps.map((step) =>
+          step.id === event.stepId
+            ? {
+                ...step,
+                finishedAt: event.at,
+                outcome: event.outcome,
+                ...(event.note ? { note: event.note } : {}),
+              }
+            : step,
+        ),
+        notices: event.notice ? [...s.notices, event.notice] : s.notices,
+      };
+    case 'extended':
+      return {
+        ...s,
+        extension: { days: event.days, reason: event.reason, at: event.at },
+        notices: [...s.notices, event.notice],
+      };
+    case 'decided':
+      return {
+        ...s,
+        status: event.outcome === 'approve' ? 'approved' : 'denied',
+        decision: {
+          outcome: event.outcome,
+          ...(event.reasons ? { reasons: event.reasons } : {}),
+          ...(event.appealRights ? { appealRights: event.appealRights } : {}),
+          at: event.at,
+          by: event.actor,
+        },
+      };
+    case 'fee-paid':
+      return {
+        ...s,
+        payment: { receiptNo: event.receiptNo, amount: event.amount, at: event.at, by: event.actor },
+      };
+    case 'issued':
+      return { ...s, status: 'issued', result: event.result, closedAt: event.at };
+    case 'finding-recorded':
+      return { ...s, findings: [...s.findings, event.finding] };
+    case 'rated':
+      return {
+        ...s,
+        rating: { level: event.level, ...(event.comment ? { comment: event.comment } : {}), at: event.at },
+      };
+    case 'rectification-opened':
+      return { ...s, rectification: { openedAt: event.at, dueDate: event.dueDate } };
+    case 'rectification-closed':
+      return s.rectification
+        ? { ...s, rectification: { ...s.rectification, closedAt: event.at, response: event.response } }
+        : s;
+  }
+}
+
+/** The state after a list of events, in order. */
+export const fold = (events: readonly CaseEvent[], from?: CaseState): CaseState | undefined =>
+  events.reduce<CaseState | undefined>((state, e) => evolve(state, e), from);

@@ -1,0 +1,205 @@
+import type { Mode } from '../authority';
+import type { Fee, Material } from '../catalogue';
+import type { Role } from '../roles';
+import type { ApplicantKind } from './identity';
+
+/**
+ * A case (办件) from intake to issuance. `received` and `needs-correction` come before
+ * acceptance; `accepted` and `accepted-with-deficiency` are in the back office;
+ * `approved` and `denied` wait for issuance; the last four are closed.
+ */
+export const CASE_STATUSES = [
+  'received',
+  'needs-correction',
+  'accepted',
+  'accepted-with-deficiency',
+  'approved',
+  'denied',
+  'issued',
+  'rejected',
+  'withdrawn',
+  'terminated',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CLOSED_STATUSES: readonly CaseStatus[] = ['issued', 'rejected', 'withdrawn', 'terminated'];
+export const IN_BACK_OFFICE: readonly CaseStatus[] = ['accepted', 'accepted-with-deficiency'];
+export const isClosed = (s: CaseStatus): boolean => CLOSED_STATUSES.includes(s);
+
+export const STEP_KINDS = [
+  'review',
+  'site-inspection',
+  'expert-review',
+  'hearing',
+  'guidance-review',
+] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+/** Art. 45: inspection, expert review and hearing time is not counted against the limit. */
+export const EXCLUDED_STEP_KINDS: readonly StepKind[] = ['site-inspection', 'expert-review', 'hearing'];
+
+export const CLOCK_COLOURS = ['green', 'yellow', 'red'] as const;
+export type ClockColour = (typeof CLOCK_COLOURS)[number];
+
+export interface Applicant {
+  readonly kind: ApplicantKind;
+  readonly name: string;
+  readonly idNumber: string;
+}
+
+export interface MaterialCheck extends Material {
+  readonly provided: boolean;
+}
+
+/** What the case is bound to at acceptance (R2): never changed by a later handover. */
+export interface Binding {
+  /** The body that handles and decides the case. */
+  readonly body: string;
+  readonly seal: string;
+  readonly supervisingBody: string;
+  readonly mode: Mode;
+  /** The period of authority the binding came from. */
+  readonly periodFrom: string;
+  readonly originBody?: string;
+  /** R6 `guided`: the origin body reviews before the decision. */
+  readonly guidedBy?: string;
+  readonly rollout?: string;
+}
+
+export interface Limits {
+  readonly promisedDays: number;
+  readonly statutoryDays: number;
+  readonly onTheSpot: boolean;
+  /** Working days left at which the clock turns yellow. */
+  readonly warnDays: number;
+  /** What happens when a deficiency's supplement date passes. */
+  readonly deficiencyLapse: 'terminate' | 'flag';
+}
+
+export interface Step {
+  readonly id: string;
+  readonly kind: StepKind;
+  readonly bodies: readonly string[];
+  readonly joint: boolean;
+  readonly excluded: boolean;
+  readonly startedAt: string;
+  readonly finishedAt?: string;
+  readonly outcome?: 'pass' | 'fail';
+  readonly note?: string;
+}
+
+export interface Notice {
+  readonly kind: 'one-time-notice' | 'clock-excluded' | 'clock-resumed' | 'extension';
+  readonly at: string;
+  readonly zh: string;
+  readonly en: string;
+  readonly missing?: readonly { code: string; name: string; core: boolean }[];
+}
+
+export interface Deficiency {
+  readonly materials: readonly string[];
+  readonly supplementBy: string;
+  readonly lapsed?: boolean;
+}
+
+export interface Decision {
+  readonly outcome: 'approve' | 'deny';
+  readonly reasons?: string;
+  readonly appealRights?: string;
+  readonly at: string;
+  readonly by: string;
+}
+
+/** What is signed and printed: no identity number, only what a verifier may see. */
+export interface CaseResult {
+  readonly caseNo: string;
+  readonly tenant: string;
+  readonly matter: string;
+  readonly matterName: string;
+  readonly item?: string;
+  readonly applicantName: string;
+  readonly outcome: 'approve' | 'deny';
+  readonly reasons?: string;
+  readonly appealRights?: string;
+  readonly decidedAt: string;
+  readonly issuedAt: string;
+  readonly approvingBody: string;
+  readonly seal: { readonly id: string; readonly body: string; readonly tenant: string };
+  readonly keyId: string;
+}
+
+export interface SealedResult extends CaseResult {
+  readonly signature: string;
+  readonly delivery: 'window' | 'mail';
+}
+
+export interface Finding {
+  readonly at: string;
+  readonly by: string;
+  readonly body: string;
+  readonly text: string;
+  readonly severity: 'info' | 'concern' | 'violation';
+}
+
+export interface Rectification {
+  readonly openedAt: string;
+  readonly dueDate: string;
+  readonly closedAt?: string;
+  readonly response?: string;
+}
+
+export interface CaseState {
+  readonly caseNo: string;
+  readonly tenant: string;
+  readonly matter: string;
+  readonly matterName: string;
+  readonly item?: string;
+  readonly applicant: Applicant;
+  readonly status: CaseStatus;
+  /** Number of events so far; `If-Match` compares with it. */
+  readonly version: number;
+  readonly lastHash: string;
+  readonly queryCodeHash: string;
+  readonly receivedAt: string;
+  readonly receivedBy: string;
+  /** Whether the tenant held the matter at intake; a case it does not hold can only be rejected. */
+  readonly competent: boolean;
+  /** The body expected to handle the case, known at intake; fixed by the binding at acceptance. */
+  readonly body?: string;
+  readonly materials: readonly MaterialCheck[];
+  readonly limits: Limits;
+  readonly fees: readonly Fee[];
+  readonly notices: readonly Notice[];
+  readonly steps: readonly Step[];
+  readonly findings: readonly Finding[];
+  readonly acceptedAt?: string;
+  readonly deemedAccepted?: boolean;
+  readonly binding?: Binding;
+  readonly deficiency?: Deficiency;
+  readonly extension?: { readonly days: number; readonly reason: string; readonly at: string };
+  readonly decision?: Decision;
+  readonly payment?: {
+    readonly receiptNo: string;
+    readonly amount: number;
+    readonly at: string;
+    readonly by: string;
+  };
+  readonly result?: SealedResult;
+  readonly rating?: { readonly level: number; readonly comment?: string; readonly at: string };
+  readonly rectification?: Rectification;
+  readonly closedAt?: string;
+  readonly closing?: { readonly reason: string; readonly competentAuthority?: string };
+}
+
+/** Who is acting, as the token and the tenant's records say. */
+export interface Actor {
+  readonly sub: string;
+  readonly roles: readonly Role[];
+  readonly body?: string;
+  /** Matters this window officer may decide on the spot (chief representative authorisation). */
+  readonly windowMatters?: readonly string[];
+}
+
+/** The public, who act with a case number and its query code. */
+export const APPLICANT_ACTOR: Actor = { sub: 'applicant', roles: [] };
+
+export type { Fee, Material };
