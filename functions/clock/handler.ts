@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { tickCase } from '@onewindow/api/case-service';
 import { applyRollout, createDynamoClient, dueJobs, finishJob, type Job, Store } from '@onewindow/store';
 import { requireEnv } from '../shared/config';
 
@@ -48,6 +49,11 @@ export function createClockHandler(deps: ClockDeps) {
 export const jobRunners: Record<string, JobRunner> = {
   'rollout-apply': (job, store, now) =>
     applyRollout(store, String(job.payload.city), String(job.payload.rollout), { now, budgetMs: 40_000 }),
+  // The case's own transaction replaces this job with its next one; answering done removes this one.
+  'case-tick': async (job, store, now) => {
+    await tickCase(store, String(job.payload.tenant), String(job.payload.caseNo), now);
+    return { done: true };
+  },
 };
 
 let live: ReturnType<typeof createClockHandler> | undefined;

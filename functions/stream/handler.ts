@@ -1,5 +1,15 @@
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { type OutboundEvent, outboundEvents, type StreamRecordLike } from '@onewindow/store';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import {
+  createDynamoClient,
+  inboxItem,
+  issuances,
+  type OutboundEvent,
+  outboundEvents,
+  Store,
+  type StreamRecordLike,
+} from '@onewindow/store';
 import { requireEnv } from '../shared/config';
 
 /** Publishes events; answers the record ids it could not publish. */
@@ -14,8 +24,25 @@ export interface BatchResponse {
   batchItemFailures: { itemIdentifier: string }[];
 }
 
-export function createStreamHandler(publish: Publisher) {
+/**
+ * Pushes issued results to the supervising body's inbox (R10), then publishes events.
+ * A failed inbox write fails the whole batch, which Lambda retries; the inbox key is
+ * fixed by the issuance, so a retry rewrites the same items.
+ */
+export function createStreamHandler(publish: Publisher, store?: Store) {
   return async (batch: StreamBatch): Promise<BatchResponse> => {
+    if (store) {
+      await Promise.all(
+        issuances(batch.Records).map((i) =>
+          store.client.send(
+            new PutItemCommand({
+              TableName: store.tableName,
+              Item: marshall(inboxItem(i), { removeUndefinedValues: true }),
+            }),
+          ),
+        ),
+      );
+    }
     const failed = await publish(outboundEvents(batch.Records));
     return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
   };
@@ -49,6 +76,9 @@ export function eventBridgePublisher(client: EventBridgeClient, busName: string)
 let live: ReturnType<typeof createStreamHandler> | undefined;
 
 export const handler = (batch: StreamBatch): Promise<BatchResponse> => {
-  live ??= createStreamHandler(eventBridgePublisher(new EventBridgeClient({}), requireEnv('EVENT_BUS_NAME')));
+  live ??= createStreamHandler(
+    eventBridgePublisher(new EventBridgeClient({}), requireEnv('EVENT_BUS_NAME')),
+    new Store(createDynamoClient(), requireEnv('TABLE_NAME')),
+  );
   return live(batch);
 };

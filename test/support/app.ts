@@ -1,7 +1,14 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { inject } from 'vitest';
-import { createApp, createVerifier, parseWith, staticJwks } from '../../packages/api/src';
+import {
+  createApp,
+  createSigner,
+  createVerifier,
+  parseWith,
+  type ResultSigner,
+  staticJwks,
+} from '../../packages/api/src';
 import { catalogueFiles } from '../../packages/api/src/catalogue-io';
 import { useLocalCredentials } from '../../packages/local/src/dynamo';
 import {
@@ -17,6 +24,9 @@ import { createDynamoClient, Store } from '../../packages/store/src';
 export interface TestApp {
   readonly store: Store;
   readonly app: ReturnType<typeof createApp>;
+  readonly signer: ResultSigner;
+  /** Moves the app's clock (all requests after see this instant); undefined returns to real time. */
+  setNow(at: string | undefined): void;
   token(claims: DevClaims): Promise<string>;
   /** Calls the app as `claims` (or anonymously); JSON bodies are sent as JSON. */
   call(
@@ -37,7 +47,11 @@ export async function testApp(options: { logger?: Logger } = {}): Promise<TestAp
   await ensureTable(client, tableName);
   const store = new Store(client, tableName);
   const issuer = await createDevIssuer();
+  const signer = createSigner(randomBytes(32));
+  let now: Date | undefined;
   const app = createApp({
+    signer,
+    now: () => now ?? new Date(),
     store,
     verify: createVerifier({
       jwks: staticJwks(issuer.publicKeys),
@@ -61,6 +75,10 @@ export async function testApp(options: { logger?: Logger } = {}): Promise<TestAp
   return {
     store,
     app,
+    signer,
+    setNow: (at) => {
+      now = at === undefined ? undefined : new Date(at);
+    },
     token,
     async call(as, method, path, body, headers = {}) {
       const res = await app.request(path, {

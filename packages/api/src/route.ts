@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { decideAccess, type Principal, type Role, type Scope } from '@onewindow/domain';
+import { decideAccess, type Principal, type Role, reachesTenantAsBody, type Scope } from '@onewindow/domain';
 import {
   type Command,
   cityPk,
@@ -19,7 +19,14 @@ import { parseWith, readJson } from './validate';
 type Method = 'get' | 'post' | 'put' | 'delete';
 type ScopeKind = Scope['kind'];
 
-export type Access = 'public' | { readonly scope: ScopeKind; readonly roles: readonly Role[] };
+export type Access =
+  | 'public'
+  | {
+      readonly scope: ScopeKind;
+      readonly roles: readonly Role[];
+      /** Also open to approvers and supervisors of a body in an ancestor tenant (`reachesTenantAsBody`). */
+      readonly bodyReach?: true;
+    };
 
 /** Everything a route handler gets: the caller, its parsed input, and a way to commit. */
 export interface RouteContext<B> {
@@ -98,7 +105,11 @@ export function mountRoute(app: Hono<AppEnv>, route: RouteSpec<unknown>, deps: A
       principal = await authenticate(c, deps);
       c.set('principal', principal);
       scope = scopeOf(route.access.scope, params);
-      const decision = decideAccess(principal, scope, route.access.roles);
+      let decision = decideAccess(principal, scope, route.access.roles);
+      if (decision === 'not-found' && route.access.bodyReach && scope.kind === 'tenant') {
+        if (reachesTenantAsBody(principal, scope.tenant))
+          decision = decideAccess(principal, { kind: 'platform' }, route.access.roles);
+      }
       if (decision === 'not-found') throw new Problem('not-found');
       if (decision === 'forbidden') throw new Problem('forbidden');
     }

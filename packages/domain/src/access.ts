@@ -55,3 +55,14 @@ export function decideAccess(p: Principal, scope: Scope, allowed: readonly Role[
   if (!reach) return 'not-found';
   return hasAnyRole(p, allowed) ? 'allow' : 'forbidden';
 }
+
+/**
+ * A district body's approvers and supervisors work on cases of the sub-districts below
+ * it: a department leading during an `origin-leads` transition (R6), or supervising
+ * sub-district approvals (R10). Their body's tenant must be an ancestor of `tenant`.
+ */
+export function reachesTenantAsBody(p: Principal, tenant: string): boolean {
+  if (!p.body || !p.roles.some((r) => r === 'approver' || r === 'supervisor')) return false;
+  const bodyTenant = p.body.split('/')[0] ?? '';
+  return bodyTenant !== '' && p.tenant === bodyTenant && tenant.startsWith(`${bodyTenant}.`);
+}

@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { serve } from '@hono/node-server';
-import { createApp, createVerifier, parseWith, staticJwks } from '@onewindow/api';
+import { createApp, createSigner, createVerifier, parseWith, staticJwks } from '@onewindow/api';
 import { catalogueFiles } from '@onewindow/api/catalogue-io';
 import { createDynamoClient, type OutboundEvent, Store } from '@onewindow/store';
 import { createClockHandler, jobRunners } from '../../../functions/clock/handler';
@@ -60,8 +61,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       audience: DEV_AUDIENCE,
     });
     // One process serves what AWS splits between the api and files Lambdas.
+    const signer = createSigner(signingSeed(options.dataDir));
     const appAt = (now?: Date) =>
-      createApp({ store, verify, logger, catalogueFiles, ...(now ? { now: () => now } : {}) });
+      createApp({ store, verify, logger, catalogueFiles, signer, ...(now ? { now: () => now } : {}) });
     const app = appAt();
     app.route('/dev', devRoutes(issuer, parseWith));
 
@@ -73,7 +75,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       if (events.length > 1000) events.splice(0, events.length - 1000);
       for (const e of batch) logger.info('event published', { detailType: e.detailType, ...e.detail });
       return [];
-    });
+    }, store);
     const clock = createClockHandler({ store, runners: jobRunners, logger });
 
     if (options.demo !== false) {
@@ -112,4 +114,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await stop();
     throw error;
   }
+}
+
+/**
+ * The result-signing seed: kept in the data folder so results issued before a restart
+ * still verify after it; a fresh one per run with `--memory`.
+ */
+function signingSeed(dataDir: string | undefined): Uint8Array {
+  if (!dataDir) return randomBytes(32);
+  const file = join(dataDir, 'signing-seed');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
 }

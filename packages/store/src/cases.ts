@@ -29,6 +29,8 @@ export const caseKeys = {
     pk: tenantPk(tenant),
     sk: `FEE#${date}#${receiptNo}`,
   }),
+  /** A rectification opened by a poor rating, open until the tenant responds. */
+  rectification: (tenant: string, caseNo: string) => ({ pk: tenantPk(tenant), sk: `RECT#${caseNo}` }),
   /** A window officer's chief-representative authorisation (首席代表授权). */
   windowAuthorisation: (tenant: string, staffId: string) => ({
     pk: tenantPk(tenant),
@@ -151,6 +153,8 @@ export function caseWrites(
       entity: 'counter',
     });
   const month = (instant: string) => shanghaiDate(instant).slice(0, 7);
+  // One update per month item: a transaction may touch an item only once.
+  const months = new Map<string, Record<string, number>>();
   for (const event of events) {
     const kind =
       event.type === 'received'
@@ -160,12 +164,25 @@ export function caseWrites(
           : event.type === 'accepted'
             ? 'accepted'
             : undefined;
-    if (kind)
+    if (kind) {
+      const counts = months.get(month(event.at)) ?? {};
+      counts[kind] = (counts[kind] ?? 0) + 1;
+      months.set(month(event.at), counts);
+    }
+    if (event.type === 'rectification-opened' || event.type === 'rectification-closed') {
       writes.push({
-        add: caseKeys.stats(state.tenant, month(event.at)),
-        values: { [kind]: 1 },
-        entity: 'stats',
+        put: {
+          ...caseKeys.rectification(state.tenant, state.caseNo),
+          entity: 'rectification',
+          caseNo: state.caseNo,
+          matterName: state.matterName,
+          ...(state.body ? { body: state.body } : {}),
+          level: state.rating?.level,
+          comment: state.rating?.comment,
+          ...state.rectification,
+        },
       });
+    }
     if (event.type === 'fee-paid') {
       writes.push({
         put: {
@@ -184,6 +201,8 @@ export function caseWrites(
       });
     }
   }
+  for (const [m, values] of months)
+    writes.push({ add: caseKeys.stats(state.tenant, m), values, entity: 'stats' });
   return { writes, stored, state };
 }
 

@@ -50,9 +50,9 @@ export type CaseCommand =
   | {
       readonly type: 'issue';
       readonly delivery: 'window' | 'mail';
-      /** Built by `resultOf` with the seal R3 resolved, then signed by the adapter. */
-      readonly result: CaseResult;
-      readonly signature: string;
+      /** Built by `resultOf` with the seal R3 resolved, then signed by the adapter; attached once the case is decided. */
+      readonly result?: CaseResult;
+      readonly signature?: string;
     }
   | { readonly type: 'record-finding'; readonly text: string; readonly severity: Finding['severity'] }
   | { readonly type: 'rate'; readonly level: number; readonly comment?: string }

@@ -377,6 +377,8 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
       if (state.status === 'approved' && state.fees.some((f) => f.amount > 0) && !state.payment) {
         throw refuse('尚未缴费，不能出件', 'fees are unpaid; the result cannot be issued');
       }
+      if (!command.result || !command.signature)
+        throw new Error('an issue command carries its signed result');
       return [
         {
           type: 'issued',

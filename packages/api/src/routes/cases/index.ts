@@ -1,2 +1,11 @@
 import type { RouteSpec } from '../../route';
-export const caseRouteList: readonly RouteSpec[] = [];
+import { publicRoutes } from './public';
+import { staffCaseRoutes } from './staff';
+import { supervisionRoutes } from './supervision';
+
+/** Cases, supervision, rectifications and the public pages: the cases Lambda's routes. */
+export const caseRouteList: readonly RouteSpec[] = [
+  ...staffCaseRoutes,
+  ...supervisionRoutes,
+  ...publicRoutes,
+];

@@ -1,0 +1,330 @@
+import { randomBytes } from 'node:crypto';
+import type { CaseCommand, CaseState, Role } from '@onewindow/domain';
+import { DomainError, responsibilityOf, verifyChain } from '@onewindow/domain';
+import type * as z from 'zod/mini';
+import { tenantStaff } from '../../access-groups';
+import {
+  CaseListQuery,
+  DecideInput,
+  EmptyInput,
+  ExtendInput,
+  FinishStepInput,
+  IntakeInput,
+  IssueInput,
+  RejectInput,
+  StartStepInput,
+  SupplementInput,
+  WithdrawInput,
+} from '../../case-schemas';
+import { defineRoute, type RouteContext, type RouteSpec } from '../../route';
+import { CaseService, parseIfMatch } from '../../services/cases';
+import { caseSummary, caseView } from './views';
+
+const CASE = '/v1/tenants/:tenant/cases/:caseNo';
+const clerks: readonly Role[] = ['window-clerk'];
+const approvers: readonly Role[] = ['approver'];
+
+/** A case action: validates its body, turns it into a command and runs it (API.md `{action}`). */
+function action<B>(spec: {
+  readonly name: string;
+  readonly summary: string;
+  readonly summaryEn: string;
+  readonly roles: readonly Role[];
+  readonly body: z.ZodMiniType<B>;
+  readonly command: (
+    body: B,
+    state: CaseState,
+    svc: CaseService,
+    ctx: RouteContext<B>,
+  ) => Promise<CaseCommand> | CaseCommand;
+}): RouteSpec {
+  return defineRoute<B>({
+    method: 'post',
+    path: `${CASE}/${spec.name}`,
+    tag: 'cases',
+    summary: spec.summary,
+    summaryEn: `${spec.summaryEn} (If-Match: <version> optional)`,
+    access: { scope: 'tenant', roles: spec.roles, bodyReach: true },
+    body: spec.body,
+    success: 200,
+    handler: async (ctx) => {
+      const { deps, params, principal, now, commit, c } = ctx;
+      const tenant = params.tenant ?? '';
+      const svc = new CaseService(deps.store, deps.signer);
+      return svc.run({
+        tenant,
+        caseNo: params.caseNo ?? '',
+        actor: await svc.actorOf(principal, tenant, now, spec.name === 'decide'),
+        now,
+        ...(c.req.header('if-match') !== undefined
+          ? { ifMatch: parseIfMatch(c.req.header('if-match')) }
+          : {}),
+        commit,
+        command: (state) => spec.command(ctx.body, state, svc, ctx),
+        respond: ({ stored, events }) => ({ status: 200, body: caseView(stored, events) }),
+      });
+    },
+  });
+}
+
+export const staffCaseRoutes: readonly RouteSpec[] = [
+  defineRoute({
+    method: 'post',
+    path: '/v1/tenants/:tenant/cases',
+    tag: 'cases',
+    summary: '综合窗口收件（材料核验、一次性告知、受理或容缺受理）',
+    summaryEn: 'Take an application at the window: materials check, one-time notice, acceptance',
+    access: { scope: 'tenant', roles: clerks },
+    body: IntakeInput,
+    success: 201,
+    handler: async ({ deps, params, principal, now, commit, body }) => {
+      const tenant = params.tenant ?? '';
+      const svc = new CaseService(deps.store, deps.signer);
+      const [matter, binding, actor] = await Promise.all([
+        svc.matterFor(tenant, body.matter),
+        svc.bindingAt(tenant, body.matter, now),
+        svc.actorOf(principal, tenant, now, false),
+      ]);
+      return svc.intake({
+        tenant,
+        actor,
+        now,
+        commit,
+        random: () => randomBytes(8),
+        build: (caseNo, queryCodeHash) => ({
+          type: 'intake',
+          tenant,
+          caseNo,
+          queryCodeHash,
+          matter,
+          ...(body.item ? { item: body.item } : {}),
+          applicant: body.applicant,
+          materials: body.materials,
+          ...(body.commitment ? { commitment: body.commitment } : {}),
+          ...(body.defer ? { defer: true } : {}),
+          ...(binding ? { binding } : {}),
+        }),
+        respond: ({ stored, events }, queryCode) => {
+          const notice = stored.state.notices.find((n) => n.kind === 'one-time-notice');
+          return {
+            status: 201,
+            body: {
+              ...caseView(stored, events),
+              // Shown once, on the receipt: only its hash is kept.
+              queryCode,
+              ...(notice && stored.state.status === 'needs-correction'
+                ? {
+                    oneTimeNotice: {
+                      missing: (notice.missing ?? []).map((m) => m.code),
+                      items: notice.missing,
+                      text: { zh: notice.zh, en: notice.en },
+                    },
+                  }
+                : {}),
+            },
+          };
+        },
+      });
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v1/tenants/:tenant/cases',
+    tag: 'cases',
+    summary: '办件列表（按机构队列、状态、时限颜色筛选）',
+    summaryEn: 'List cases: a body queue by deadline, or by status or clock colour',
+    access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
+    query: CaseListQuery,
+    success: 200,
+    handler: async ({ deps, params, query }) => {
+      const svc = new CaseService(deps.store);
+      const page = await svc.repo.list(params.tenant ?? '', {
+        ...(query.body ? { body: query.body } : {}),
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.clock ? { clock: query.clock } : {}),
+        ...(query.open === 'true' ? { open: true } : {}),
+        ...(query.cursor ? { cursor: query.cursor } : {}),
+        ...(query.limit ? { limit: Number(query.limit) } : {}),
+      });
+      return {
+        status: 200,
+        body: { items: page.items.map(caseSummary), ...(page.cursor ? { cursor: page.cursor } : {}) },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: CASE,
+    tag: 'cases',
+    summary: '办件详情（含全过程记录）',
+    summaryEn: 'Read a case with its whole timeline',
+    access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
+    success: 200,
+    handler: async ({ deps, params }) => {
+      const svc = new CaseService(deps.store);
+      const [stored, events] = await Promise.all([
+        svc.load(params.tenant ?? '', params.caseNo ?? ''),
+        svc.repo.events(params.tenant ?? '', params.caseNo ?? ''),
+      ]);
+      return { status: 200, body: caseView(stored, events) };
+    },
+  }),
+  action({
+    name: 'supplement',
+    summary: '接收补正材料',
+    summaryEn: 'Take supplementary materials',
+    roles: clerks,
+    body: SupplementInput,
+    command: async (body, state, svc, { now }) => ({
+      type: 'supplement',
+      materials: body.materials,
+      ...(body.commitment ? { commitment: body.commitment } : {}),
+      ...(await bindingIfAccepting(svc, state, now)),
+    }),
+  }),
+  action({
+    name: 'accept',
+    summary: '受理',
+    summaryEn: 'Accept a received case',
+    roles: clerks,
+    body: EmptyInput,
+    command: async (_b, state, svc, { now }) => ({
+      type: 'accept',
+      ...(await bindingIfAccepting(svc, state, now)),
+    }),
+  }),
+  action({
+    name: 'reject',
+    summary: '不予受理（非本机关职权的，告知有权机关）',
+    summaryEn: 'Reject at intake, naming the competent authority when the matter is not ours',
+    roles: clerks,
+    body: RejectInput,
+    command: (body) => ({ type: 'reject', ...body }),
+  }),
+  action({
+    name: 'withdraw',
+    summary: '申请人撤回申请',
+    summaryEn: 'Record the applicant withdrawing',
+    roles: clerks,
+    body: WithdrawInput,
+    command: (body) => ({ type: 'withdraw', reason: body.reason }),
+  }),
+  action({
+    name: 'start-step',
+    summary: '启动审查、现场勘验（联合踏勘）、专家评审、听证或原部门指导审核',
+    summaryEn: 'Start a review, (joint) site inspection, expert review, hearing or guidance review',
+    roles: approvers,
+    body: StartStepInput,
+    command: (body) => ({
+      type: 'start-step',
+      kind: body.kind,
+      ...(body.bodies ? { bodies: body.bodies } : {}),
+    }),
+  }),
+  action({
+    name: 'finish-step',
+    summary: '结束办理环节',
+    summaryEn: 'Finish a step',
+    roles: approvers,
+    body: FinishStepInput,
+    command: (body) => ({ type: 'finish-step', ...body }),
+  }),
+  action({
+    name: 'extend',
+    summary: '延长办理时限（一次，最多10个工作日）',
+    summaryEn: 'Extend the limit once, by up to 10 working days',
+    roles: approvers,
+    body: ExtendInput,
+    command: (body) => ({ type: 'extend', ...body }),
+  }),
+  action({
+    name: 'decide',
+    summary: '作出准予或不予许可决定（即办件可由首席代表当场决定）',
+    summaryEn: 'Approve or deny (an authorised window officer may decide an on-the-spot case)',
+    roles: [...approvers, ...clerks],
+    body: DecideInput,
+    command: (body) => ({ type: 'decide', ...body }),
+  }),
+  action({
+    name: 'pay',
+    summary: '集中收费，出具收据',
+    summaryEn: 'Record the fees as paid and give a receipt',
+    roles: clerks,
+    body: EmptyInput,
+    command: () => ({ type: 'pay' }),
+  }),
+  action({
+    name: 'issue',
+    summary: '统一出件（加盖印章并签名）',
+    summaryEn: 'Issue the result under the seal R3 resolves, signed',
+    roles: clerks,
+    body: IssueInput,
+    command: async (body, state, svc, { now }) => {
+      // Only a decided case gets a seal looked up; any other state is refused by the decider.
+      if (!state.decision) return { type: 'issue', delivery: body.delivery };
+      return { type: 'issue', delivery: body.delivery, ...(await svc.sealedResult(state, now)) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: `${CASE}/result`,
+    tag: 'cases',
+    summary: '办理结果（印章与签名）',
+    summaryEn: 'The sealed and signed result',
+    access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
+    success: 200,
+    handler: async ({ deps, params }) => {
+      const stored = await new CaseService(deps.store).load(params.tenant ?? '', params.caseNo ?? '');
+      const result = stored.state.result;
+      if (!result) throw notIssued();
+      return {
+        status: 200,
+        body: {
+          ...result,
+          imprint: `/v1/tenants/${result.seal.tenant}/seals/${result.seal.id}/imprint.svg`,
+          verify: `/v1/public/results/${result.caseNo}/verify`,
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: `${CASE}/responsibility`,
+    tag: 'cases',
+    summary: '责任主体（复议诉讼、投诉、档案保管）',
+    summaryEn: 'Who answers for the case: reconsideration, litigation, complaints, archive (R4, R5)',
+    access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
+    success: 200,
+    handler: async ({ deps, params }) => {
+      const stored = await new CaseService(deps.store).load(params.tenant ?? '', params.caseNo ?? '');
+      return { status: 200, body: { caseNo: stored.state.caseNo, ...responsibilityOf(stored.state) } };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: `${CASE}/integrity`,
+    tag: 'cases',
+    summary: '校验办件记录哈希链',
+    summaryEn: 'Check the hash chain of the case events; names the first broken link',
+    access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
+    success: 200,
+    handler: async ({ deps, params }) => {
+      const svc = new CaseService(deps.store);
+      const events = await svc.repo.events(params.tenant ?? '', params.caseNo ?? '');
+      if (events.length === 0) await svc.load(params.tenant ?? '', params.caseNo ?? '');
+      return {
+        status: 200,
+        body: { caseNo: params.caseNo, ...verifyChain(events, ({ hash: _hash, ...body }) => body) },
+      };
+    },
+  }),
+];
+
+async function bindingIfAccepting(svc: CaseService, state: CaseState, now: string) {
+  if (state.status !== 'needs-correction' && state.status !== 'received') return {};
+  const binding = await svc.bindingAt(state.tenant, state.matter, now);
+  return binding ? { binding } : {};
+}
+
+const notIssued = () =>
+  new DomainError('not-found', '该办件尚未出件', 'no result has been issued for this case');

@@ -1,0 +1,112 @@
+import { type CaseState, type CaseStatus, maskIdNumber, type StoredCaseEvent } from '@onewindow/domain';
+import type { StoredCase } from '@onewindow/store';
+
+export const STATUS_NAMES: Record<CaseStatus, { zh: string; en: string }> = {
+  received: { zh: '已收件，待受理', en: 'received, acceptance pending' },
+  'needs-correction': { zh: '待补正', en: 'awaiting correction' },
+  accepted: { zh: '已受理，审查中', en: 'accepted, under review' },
+  'accepted-with-deficiency': { zh: '容缺受理，审查中', en: 'accepted with a deficiency, under review' },
+  approved: { zh: '准予许可，待出件', en: 'approved, awaiting issuance' },
+  denied: { zh: '不予许可，待出件', en: 'denied, awaiting issuance' },
+  issued: { zh: '已出件', en: 'issued' },
+  rejected: { zh: '不予受理', en: 'rejected at intake' },
+  withdrawn: { zh: '已撤回', en: 'withdrawn' },
+  terminated: { zh: '已终止', en: 'terminated' },
+};
+
+const clockFields = (c: StoredCase) => ({
+  clock: c.clock,
+  ...(c.dueDate ? { dueDate: c.dueDate } : {}),
+  ...(c.statutoryDueDate ? { statutoryDueDate: c.statutoryDueDate } : {}),
+  ...(c.acceptBy ? { acceptBy: c.acceptBy } : {}),
+  ...(c.issueBy ? { issueBy: c.issueBy } : {}),
+  paused: c.paused,
+  provisional: c.provisional,
+});
+
+/** A row of a list or queue: identity numbers masked (issue 4), no materials or events. */
+export function caseSummary(c: StoredCase) {
+  const s = c.state;
+  return {
+    caseNo: s.caseNo,
+    tenant: s.tenant,
+    matter: s.matter,
+    matterName: s.matterName,
+    ...(s.item ? { item: s.item } : {}),
+    applicant: {
+      kind: s.applicant.kind,
+      name: s.applicant.name,
+      idNumber: maskIdNumber(s.applicant.idNumber),
+    },
+    status: s.status,
+    statusName: STATUS_NAMES[s.status],
+    ...(s.body ? { body: s.body } : {}),
+    ...(s.binding ? { seal: s.binding.seal, supervisingBody: s.binding.supervisingBody } : {}),
+    receivedAt: s.receivedAt,
+    ...(s.acceptedAt ? { acceptedAt: s.acceptedAt } : {}),
+    ...(s.deficiency ? { deficiency: s.deficiency } : {}),
+    ...clockFields(c),
+    version: s.version,
+  };
+}
+
+const eventView = (e: StoredCaseEvent) => {
+  const { prevHash: _prev, ...rest } = e;
+  // The applicant's full number stays in the case record; the timeline does not repeat it.
+  if (rest.type === 'received') {
+    return { ...rest, applicant: { ...rest.applicant, idNumber: maskIdNumber(rest.applicant.idNumber) } };
+  }
+  return rest;
+};
+
+/** The case as API.md reads it, for staff: everything, with its timeline. */
+export function caseView(c: StoredCase, events: readonly StoredCaseEvent[]) {
+  const s: CaseState = c.state;
+  return {
+    ...caseSummary(c),
+    applicant: s.applicant,
+    competent: s.competent,
+    ...(s.binding ? { binding: s.binding } : {}),
+    ...(s.deemedAccepted ? { deemedAccepted: true } : {}),
+    materials: s.materials,
+    limits: s.limits,
+    notices: s.notices,
+    steps: s.steps,
+    ...(s.extension ? { extension: s.extension } : {}),
+    ...(s.decision ? { decision: s.decision } : {}),
+    fees: s.fees,
+    ...(s.payment ? { payment: s.payment } : {}),
+    ...(s.result ? { result: s.result } : {}),
+    findings: s.findings,
+    ...(s.rating ? { rating: s.rating } : {}),
+    ...(s.rectification ? { rectification: s.rectification } : {}),
+    ...(s.closedAt ? { closedAt: s.closedAt } : {}),
+    ...(s.closing ? { closing: s.closing } : {}),
+    events: events.map(eventView),
+  };
+}
+
+/** What the public progress page shows: no identity number, no staff names. */
+export function progressView(c: StoredCase) {
+  const s = c.state;
+  return {
+    caseNo: s.caseNo,
+    matterName: s.matterName,
+    status: s.status,
+    statusName: STATUS_NAMES[s.status],
+    receivedAt: s.receivedAt,
+    ...(s.acceptedAt ? { acceptedAt: s.acceptedAt } : {}),
+    ...(c.dueDate && !s.closedAt ? { dueDate: c.dueDate } : {}),
+    notices: s.notices.map((n) => ({ kind: n.kind, at: n.at, zh: n.zh, en: n.en })),
+    steps: s.steps.map((st) => ({
+      kind: st.kind,
+      startedAt: st.startedAt,
+      ...(st.finishedAt ? { finishedAt: st.finishedAt } : {}),
+    })),
+    ...(s.decision ? { outcome: s.decision.outcome, decidedAt: s.decision.at } : {}),
+    ...(s.result ? { issuedAt: s.result.issuedAt, verify: `/v1/public/results/${s.caseNo}/verify` } : {}),
+    ...(s.closing ? { closing: s.closing } : {}),
+    ...(s.rating ? { rating: { level: s.rating.level, at: s.rating.at } } : {}),
+    canRate: s.status === 'issued' && !s.rating,
+  };
+}

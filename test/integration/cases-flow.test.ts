@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, testApp } from '../support/app';
+import { DONGSHAN } from '../support/authority';
+import { APPROVER, CASES, CIVIL, CLERK, act, applicant, intake, intakeBody, seedCases } from '../support/cases';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+  await seedCases(t);
+});
+
+describe('a case from the window to the result (R7, R8, R2, R3)', () => {
+  it('takes an application missing a core item, gives one notice, accepts on supplement, decides and issues', async () => {
+    const first = await t.call(CLERK, 'POST', CASES, intakeBody({ materials: [{ code: 'copy', provided: true }] }));
+    expect(first.status).toBe(201);
+    expect(first.body.status).toBe('needs-correction');
+    expect(first.body.oneTimeNotice.missing).toEqual(['form']);
+    expect(first.body.caseNo).toMatch(new RegExp(`^${DONGSHAN.replaceAll('.', '\\.')}-\\d{8}-\\d{4}$`));
+    expect(first.body.queryCode).toMatch(/^[2-9A-Z]{8}$/);
+    const caseNo = first.body.caseNo;
+
+    const supplemented = await act(t, CLERK, caseNo, 'supplement', { materials: [{ code: 'form', provided: true }] });
+    expect(supplemented.status).toBe(200);
+    expect(supplemented.body.status).toBe('accepted');
+    expect(supplemented.body.body).toBe(`${DONGSHAN}/convenience-centre`);
+    expect(supplemented.body.seal).toBe('centre-seal');
+    expect(supplemented.body.supervisingBody).toBe(CIVIL);
+    expect(supplemented.body.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(supplemented.body.clock).toBe('green');
+
+    const decided = await act(t, APPROVER, caseNo, 'decide', { outcome: 'approve' });
+    expect(decided.status).toBe(200);
+    expect(decided.body.status).toBe('approved');
+
+    const issued = await act(t, CLERK, caseNo, 'issue', { delivery: 'window' });
+    expect(issued.status).toBe(200);
+    expect(issued.body.status).toBe('issued');
+    expect(issued.body.result.seal).toEqual({ id: 'centre-seal', body: `${DONGSHAN}/convenience-centre`, tenant: DONGSHAN });
+
+    const verify = await t.call(undefined, 'GET', `/v1/public/results/${caseNo}/verify`);
+    expect(verify.status).toBe(200);
+    expect(verify.body).toMatchObject({ valid: true, signature: 'valid', seal: { validAtIssue: true } });
+
+    const progress = await t.call(undefined, 'GET', `/v1/public/cases/${caseNo}?code=${first.body.queryCode}`);
+    expect(progress.status).toBe(200);
+    expect(progress.body.status).toBe('issued');
+    const wrong = await t.call(undefined, 'GET', `/v1/public/cases/${caseNo}?code=WRONGCODE`);
+    expect(wrong.status).toBe(404);
+
+    const integrity = await t.call(CLERK, 'GET', `${CASES}/${caseNo}/integrity`);
+    expect(integrity.body).toMatchObject({ intact: true, events: 6 });
+  });
+
+  it('accepts on the spot when every material is there, binding the authority in force', async () => {
+    const c = await intake(t);
+    expect(c.status).toBe('accepted');
+    const read = await t.call(APPROVER, 'GET', `${CASES}/${c.caseNo}`);
+    expect(read.body.binding).toMatchObject({ body: `${DONGSHAN}/convenience-centre`, seal: 'centre-seal' });
+    expect(read.body.applicant.idNumber).toBe(applicant.idNumber);
+    const list = await t.call(APPROVER, 'GET', `${CASES}?body=${encodeURIComponent(`${DONGSHAN}/convenience-centre`)}`);
+    const row = list.body.items.find((i: { caseNo: string }) => i.caseNo === c.caseNo);
+    expect(row.applicant.idNumber).toMatch(/^3201\*+\d{3}[\dX]$/);
+  });
+});
