@@ -5,6 +5,8 @@ import type { DevClaims } from '../../packages/local/src/issuer';
 import { applyRollout } from '../../packages/store/src';
 import { PLATFORM, seedTenancy, type TestApp, testApp } from '../support/app';
 import { matter, rolloutBody, seedAuthority } from '../support/authority';
+import { seedCasePools } from '../support/case-pools';
+import { PERSON_ID } from '../support/cases';
 
 /**
  * Who may call what. Every route the app serves must have a row here: the test walks
@@ -215,6 +217,128 @@ const MATRIX: Record<string, Row> = {
     cells: 'Y Y 4 Y Y Y Y Y 4 4',
     path: `/v1/tenants/${T}/calendar/working-days?from=2024-09-27&days=5`,
   },
+  'POST /v1/tenants/:tenant/cases': {
+    cells: '3 3 4 3 Y 3 3 3 4 4',
+    path: `/v1/tenants/${T}/cases`,
+    body: () => ({
+      matter: 'm6',
+      applicant: { kind: 'person', name: '王芳', idNumber: PERSON_ID },
+      materials: [{ code: 'form', provided: true }],
+    }),
+  },
+  'GET /v1/tenants/:tenant/cases': { cells: 'Y Y 4 Y Y Y Y Y 4 4', path: `/v1/tenants/${T}/cases` },
+  'GET /v1/tenants/:tenant/cases/:caseNo': { cells: 'Y Y 4 Y Y Y Y Y 4 4', path: () => casePath('static') },
+  'POST /v1/tenants/:tenant/cases/:caseNo/supplement': {
+    cells: '3 3 4 3 Y 3 3 3 4 4',
+    path: (allowed) => casePath('needs-correction', allowed, 'supplement'),
+    body: () => ({ materials: [{ code: 'form', provided: true }] }),
+  },
+  'POST /v1/tenants/:tenant/cases/:caseNo/accept': {
+    cells: '3 3 4 3 Y 3 3 3 4 4',
+    path: (allowed) => casePath('received', allowed, 'accept'),
+    body: () => ({}),
+  },
+  'POST /v1/tenants/:tenant/cases/:caseNo/reject': {
+    cells: '3 3 4 3 Y 3 3 3 4 4',
+    path: (allowed) => casePath('received', allowed, 'reject'),
+    body: () => ({ reason: '申请事项不属于本机关职权', competentAuthority: '江宁区民政局' }),
+  },
+  'POST /v1/tenants/:tenant/cases/:caseNo/withdraw': {
+    cells: '3 3 4 3 Y 3 3 3 4 4',
+    path: (allowed) => casePath('accepted', allowed, 'withdraw'),
+    body: () => ({ reason: '申请人主动撤回' }),
+  },
+  'POST /v1/tenants/:tenant/cases/:caseNo/start-step': {
+    cells: '3 3 4 3 3 Y 3 3 4 4',
+    path: () => casePath('static', true, 'start-step'),
+    body: () => ({ kind: 'review' }),
+  },
+  'POST /v1/tenants/:tenant/cases/:caseNo/finish-step': {
+    cells: '3 3 4 3 3 Y 3 3 4 4',
+    path: (allowed) => casePath('open-step', allowed, 'finish-step'),
+    body: () => ({ stepId: 's1', outcome: 'pass' }),
+  },
+  'POST /v1/tenants/:tenant/cases/:caseNo/extend': {
+    cells: '3 3 4 3 3 Y 3 3 4 4',
+    path: (allowed) => casePath('accepted', allowed, 'extend'),
+    body: () => ({ days: 5, reason: '需补充调查' }),
+  },
+  'POST /v1/tenants/:tenant/cases/:caseNo/decide': {
+    cells: '3 3 4 3 3 Y 3 3 4 4',
+    path: (allowed) => casePath('accepted', allowed, 'decide'),
+    body: () => ({ outcome: 'approve' }),
+  },
+  'POST /v1/tenants/:tenant/cases/:caseNo/pay': {
+    cells: '3 3 4 3 Y 3 3 3 4 4',
+    path: (allowed) => casePath('paying', allowed, 'pay'),
+    body: () => ({}),
+  },
+  'POST /v1/tenants/:tenant/cases/:caseNo/issue': {
+    cells: '3 3 4 3 Y 3 3 3 4 4',
+    path: (allowed) => casePath('approved', allowed, 'issue'),
+    body: () => ({ delivery: 'window' }),
+  },
+  'GET /v1/tenants/:tenant/cases/:caseNo/result': {
+    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    path: () => `${casePath('issued')}/result`,
+  },
+  'GET /v1/tenants/:tenant/cases/:caseNo/responsibility': {
+    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    path: () => `${casePath('static')}/responsibility`,
+  },
+  'GET /v1/tenants/:tenant/cases/:caseNo/integrity': {
+    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    path: () => `${casePath('static')}/integrity`,
+  },
+  'GET /v1/tenants/:tenant/supervision/inbox': {
+    cells: 'Y Y 4 Y 3 3 Y Y 4 4',
+    path: `/v1/tenants/${T}/supervision/inbox?body=${encodeURIComponent(`${T}/convenience-centre`)}`,
+  },
+  'POST /v1/tenants/:tenant/supervision/findings': {
+    cells: '3 3 4 3 3 3 Y 3 4 4',
+    path: `/v1/tenants/${T}/supervision/findings`,
+    body: () => ({ caseNo: pools.issued?.[0], text: '抽查：材料齐全，程序合规' }),
+  },
+  'GET /v1/tenants/:tenant/supervision/board': {
+    cells: 'Y Y 4 Y 3 3 3 Y 4 4',
+    path: `/v1/tenants/${T}/supervision/board`,
+  },
+  'GET /v1/tenants/:tenant/rectifications': {
+    cells: 'Y Y 4 Y 3 3 3 Y 4 4',
+    path: `/v1/tenants/${T}/rectifications`,
+  },
+  'POST /v1/tenants/:tenant/rectifications/:caseNo/close': {
+    cells: 'Y Y 4 Y 3 3 3 3 4 4',
+    path: (allowed) => `/v1/tenants/${T}/rectifications/${caseNo('rated-poorly', allowed)}/close`,
+    body: () => ({ response: '已增设窗口并致电申请人致歉' }),
+  },
+  'PUT /v1/tenants/:tenant/window-authorisations/:staff': {
+    cells: 'Y Y 4 Y 3 3 3 3 4 4',
+    path: `/v1/tenants/${T}/window-authorisations/clerk-a`,
+    body: () => ({ matters: ['m6'] }),
+  },
+  'GET /v1/tenants/:tenant/window-authorisations': {
+    cells: 'Y Y 4 Y Y 3 3 Y 4 4',
+    path: `/v1/tenants/${T}/window-authorisations`,
+  },
+  'GET /v1/tenants/:tenant/fees/report': {
+    cells: 'Y Y 4 Y 3 3 3 Y 4 4',
+    path: `/v1/tenants/${T}/fees/report?from=2020-01-01&to=2030-12-31`,
+  },
+};
+
+let pools: Record<string, string[]> = {};
+/** The case a call gets: a fresh one from `pool` for each allowed call of a route that changes it. */
+const caseNo = (pool: string, allowed = true): string => {
+  const list = pools[pool] ?? [];
+  const i = Number(nextOf(pool, allowed)) - 1;
+  const found = list[Math.min(i, list.length - 1)];
+  if (!found) throw new Error(`pool '${pool}' is empty`);
+  return found;
+};
+const casePath = (pool: string, allowed = true, action?: string) => {
+  const path = `/v1/tenants/${T}/cases/${pool === 'static' || pool === 'issued' ? pools[pool]?.[0] : caseNo(`${pool}`, allowed)}`;
+  return action ? `${path}/${action}` : path;
 };
 
 let t: TestApp;
@@ -241,6 +365,7 @@ beforeAll(async () => {
     await ok('POST', '/v1/cities/nanjing/rollouts', rolloutBody(`sched-${i}`, [`m${i + 1}`], inDays(5)));
     await ok('POST', '/v1/cities/nanjing/rollouts', rolloutBody(`cancel-${i}`, ['m5'], inDays(5)));
   }
+  pools = await seedCasePools(t, PERSONAS.clerk as DevClaims, PERSONAS.approver as DevClaims);
 });
 
 describe('authorization matrix', () => {

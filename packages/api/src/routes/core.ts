@@ -5,6 +5,7 @@ import { matterRoutes } from './matters';
 import { rolloutRoutes } from './rollouts';
 import { sealRoutes } from './seals';
 import { tenancyRoutes } from './tenancy';
+import { windowOfficeRoutes } from './window-office';
 
 /** What the api Lambda mounts: tenancy, catalogue, seals, matters, rollouts, calendar. */
 export const coreRoutes: readonly RouteSpec[] = [
@@ -14,4 +15,5 @@ export const coreRoutes: readonly RouteSpec[] = [
   ...matterRoutes,
   ...rolloutRoutes,
   ...calendarRoutes,
+  ...windowOfficeRoutes,
 ];

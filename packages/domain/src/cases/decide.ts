@@ -425,7 +425,7 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
     case 'close-rectification': {
       requireRole(
         actor,
-        ['tenant-admin'],
+        ['tenant-admin', 'city-admin', 'platform-admin'],
         '仅租户管理员可以办结整改',
         'only a tenant administrator can close a rectification',
       );
