@@ -5,11 +5,13 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { serve } from '@hono/node-server';
 import { createApp, createSigner, createVerifier, parseWith, staticJwks } from '@onewindow/api';
 import { catalogueFiles } from '@onewindow/api/catalogue-io';
+import { consoleApp } from '@onewindow/console';
 import { createDynamoClient, type OutboundEvent, Store } from '@onewindow/store';
 import { createClockHandler, jobRunners } from '../../../functions/clock/handler';
 import { createStreamHandler } from '../../../functions/stream/handler';
 import { seedAuthorityDemo } from './demo/authority';
 import { seedDemo } from './demo/seed';
+import { demoUsers } from './demo/tenancy';
 import { type LocalDynamo, startDynamo } from './dynamo';
 import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER, devRoutes } from './issuer';
 import { every, type Poller, streamPoller } from './pollers';
@@ -66,6 +68,25 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       createApp({ store, verify, logger, catalogueFiles, signer, ...(now ? { now: () => now } : {}) });
     const app = appAt();
     app.route('/dev', devRoutes(issuer, parseWith));
+    // The console calls this same app in-process; locally its sign-in page lists the demo users.
+    app.route(
+      '/',
+      consoleApp({
+        api: app,
+        signIn: {
+          kind: 'demo',
+          users: demoUsers,
+          token: async (sub) => {
+            const user = demoUsers.find((u) => u.sub === sub);
+            if (!user) return undefined;
+            // The name rides along as a claim so the console can greet the person; the API ignores it.
+            const { backupFor: _b, ...claims } = user;
+            return issuer.issue(claims);
+          },
+        },
+        onError: (e) => logger.error('console error', e as Error),
+      }),
+    );
 
     // Events leave through the real stream handler; locally they are kept for /dev/events.
     const events: OutboundEvent[] = [];

@@ -1,0 +1,187 @@
+import { Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { ApiFailure, consoleApi, SignInRequired } from './api';
+import type { ConsoleEnv, Ctx } from './env';
+import { isLang, messages, pick } from './i18n';
+import type { ConsoleOptions } from './options';
+import { authRoutes } from './pages/auth';
+import { caseRoutes } from './pages/cases';
+import { cityRoutes } from './pages/city';
+import { homeRoutes } from './pages/home';
+import { publicRoutes } from './pages/public';
+import { tenantRoutes } from './pages/tenant';
+import {
+  COOKIE_PATH,
+  CSRF_FIELD,
+  csrfSecret,
+  csrfToken,
+  csrfValid,
+  endSession,
+  isSecure,
+  LANG_COOKIE,
+  readSession,
+  sameOrigin,
+} from './session';
+import { CSS, JS } from './ui/assets';
+import { page } from './ui/layout';
+
+/** Paths a person may open without signing in. */
+const OPEN = [
+  /^\/console\/sign-in$/,
+  /^\/console\/auth\//,
+  /^\/console\/assets\//,
+  /^\/console\/public(\/|$)/,
+];
+
+/**
+ * No inline script or style anywhere: the console's one script and stylesheet are files of
+ * its own. Form targets include the hosted UI, since signing out redirects there.
+ */
+const securityHeaders = (options: ConsoleOptions) => ({
+  'content-security-policy': `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'${
+    options.signIn.kind === 'cognito' ? ` ${new URL(options.signIn.domain).origin}` : ''
+  }; frame-ancestors 'none'; base-uri 'none'`,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+});
+
+/**
+ * The browser console: hono/jsx pages served under /console by the same app as the API,
+ * calling the API in-process with the session's token.
+ */
+export function consoleApp(options: ConsoleOptions): Hono<ConsoleEnv> {
+  const app = new Hono<ConsoleEnv>();
+  const headers = Object.entries(securityHeaders(options));
+  const secureSetting = options.secureCookies ?? 'auto';
+  const nowSeconds = () => Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
+  const allowedOrigins = (c: Ctx) => [
+    new URL(c.req.url).origin,
+    ...(options.signIn.kind === 'cognito' ? [new URL(options.signIn.consoleUrl).origin] : []),
+  ];
+
+  app.get('/', (c) => c.redirect('/console', 302));
+  app.get('/console/', (c) => c.redirect('/console', 301));
+  app.get('/console/assets/console.css', (c) =>
+    c.body(CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=300' }),
+  );
+  app.get('/console/assets/console.js', (c) =>
+    c.body(JS, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'public, max-age=300',
+    }),
+  );
+
+  app.use('/console/*', async (c, next) => {
+    const secure = isSecure(c, secureSetting);
+    c.set('secure', secure);
+    c.set('options', options);
+    const asked = c.req.query('lang');
+    if (isLang(asked)) {
+      setCookie(c, LANG_COOKIE, asked, {
+        path: COOKIE_PATH,
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure,
+        maxAge: 31_536_000,
+      });
+    }
+    const cookieLang = getCookie(c, LANG_COOKIE);
+    const lang = isLang(asked) ? asked : isLang(cookieLang) ? cookieLang : 'zh';
+    c.set('lang', lang);
+    c.set('t', messages[lang]);
+    const session = readSession(c, nowSeconds());
+    c.set('session', session);
+    const secret = csrfSecret(c, secure);
+    c.set('csrf', csrfToken(secret, session?.token));
+    c.set('api', consoleApi(options.api, session?.token, c.req.header('x-request-id')));
+    for (const [k, v] of headers) c.header(k, v);
+
+    if (c.req.method === 'POST') {
+      const form = await c.req.parseBody({ all: true }).catch(() => ({}) as Record<string, unknown>);
+      if (!sameOrigin(c, allowedOrigins(c)) || !csrfValid(secret, session?.token, form[CSRF_FIELD])) {
+        const t = c.get('t');
+        return page(
+          c,
+          t.errors.csrfTitle,
+          <div class="alert" role="alert">
+            <h1>{t.errors.csrfTitle}</h1>
+            <p>{t.errors.csrfBody}</p>
+            <p>
+              <a href="/console">{t.errors.backHome}</a>
+            </p>
+          </div>,
+          { status: 403 },
+        );
+      }
+    }
+    const path = c.req.path;
+    if (!session && !OPEN.some((re) => re.test(path))) {
+      if (getCookie(c, 'ow_session')) endSession(c, secure);
+      const back =
+        c.req.method === 'GET' ? `?next=${encodeURIComponent(path + new URL(c.req.url).search)}` : '';
+      return c.redirect(`/console/sign-in${back}`, 303);
+    }
+    await next();
+  });
+
+  app.route('/', authRoutes());
+  app.route('/', homeRoutes());
+  app.route('/', cityRoutes());
+  app.route('/', tenantRoutes());
+  app.route('/', caseRoutes());
+  app.route('/', publicRoutes());
+
+  app.all('/console/*', (c) => {
+    const t = c.get('t');
+    return page(
+      c,
+      t.errors.notFoundTitle,
+      <>
+        <h1>{t.errors.notFoundTitle}</h1>
+        <p>{t.errors.notFoundBody}</p>
+        <p>
+          <a href="/console">{t.errors.backHome}</a>
+        </p>
+      </>,
+      { status: 404 },
+    );
+  });
+
+  app.onError((error, c) => {
+    const cc = c as Ctx;
+    if (error instanceof SignInRequired) {
+      endSession(cc, cc.get('secure') ?? false);
+      return c.redirect(`/console/sign-in?expired=1`, 303);
+    }
+    const t = cc.get('t') ?? messages.zh;
+    const lang = cc.get('lang') ?? 'zh';
+    if (error instanceof ApiFailure) {
+      const p = error.problem;
+      const title = pick(lang, p.title, p.titleEn);
+      return page(
+        cc,
+        title,
+        <>
+          <h1>{title}</h1>
+          <p>{pick(lang, p.detail, p.detailEn)}</p>
+          <p>
+            <a href="/console">{t.errors.backHome}</a>
+          </p>
+        </>,
+        { status: p.status >= 400 && p.status < 600 ? p.status : 500 },
+      );
+    }
+    options.onError?.(error);
+    return page(
+      cc,
+      t.errors.internalTitle,
+      <>
+        <h1>{t.errors.internalTitle}</h1>
+        <p>{t.errors.internalBody}</p>
+      </>,
+      { status: 500 },
+    );
+  });
+  return app;
+}

@@ -1,0 +1,19 @@
+import { Hono } from 'hono';
+import type { ConsoleEnv } from '../../env';
+import { catalogueRoutes } from './catalogue';
+import { cityListRoutes } from './cities';
+import { rolloutFormRoutes } from './rollout-form';
+import { rolloutRoutes } from './rollouts';
+import { tenantListRoutes } from './tenants';
+
+/** Platform and city administrators' pages. */
+export function cityRoutes() {
+  const app = new Hono<ConsoleEnv>();
+  app.route('/', cityListRoutes());
+  app.route('/', tenantListRoutes());
+  app.route('/', catalogueRoutes());
+  // Before the rollout pages, whose `/rollouts/:id` would otherwise take `new`.
+  app.route('/', rolloutFormRoutes());
+  app.route('/', rolloutRoutes());
+  return app;
+}

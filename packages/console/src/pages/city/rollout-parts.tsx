@@ -1,0 +1,117 @@
+import type { Ctx } from '../../env';
+import { pick } from '../../i18n';
+import { label } from '../../ui/labels';
+import { Head } from '../../ui/table';
+
+export interface Rollout {
+  readonly id: string;
+  readonly name: string;
+  readonly city: string;
+  readonly matters: readonly string[];
+  readonly tenants: readonly string[];
+  readonly mode: string;
+  readonly effectiveAt: string;
+  readonly from: string | Readonly<Record<string, string>>;
+  readonly to: string;
+  readonly seal: string;
+  readonly transition?: { readonly policy: string; readonly until: string };
+  readonly status: string;
+  readonly progress: { readonly done: number; readonly total: number };
+  readonly createdAt: string;
+  readonly scheduledAt?: string;
+  readonly appliedAt?: string;
+  readonly cancelledAt?: string;
+}
+
+export interface Blocker {
+  readonly code: string;
+  readonly message: string;
+  readonly messageEn?: string;
+  readonly matter?: string;
+}
+
+export interface TenantPreview {
+  readonly tenant: string;
+  readonly blockers: readonly Blocker[];
+  readonly changes: number;
+  readonly pendingCasesStaying: number;
+}
+
+const STATUS_CLASS: Readonly<Record<string, string>> = {
+  draft: '',
+  scheduled: 'warn',
+  applying: 'warn',
+  applied: 'ok',
+  cancelled: 'bad',
+};
+
+export function StatusBadge({ c, status }: { c: Ctx; status: string }) {
+  return (
+    <span class={`badge ${STATUS_CLASS[status] ?? ''}`}>{label(c.get('t'), 'rolloutStatus', status)}</span>
+  );
+}
+
+/** Where the city administrator is in the wizard: draft → preview → schedule → applied. */
+export function WizardSteps({ c, step }: { c: Ctx; step: 1 | 2 | 3 | 4 }) {
+  const t = c.get('t');
+  return (
+    <ol class="actions no-print" aria-label={t.wizard.stepsLabel}>
+      {t.wizard.steps.map((s, i) => (
+        <li aria-current={i + 1 === step ? 'step' : undefined}>
+          {i + 1 === step ? <strong>{s}</strong> : s}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function Progress({ c, done, total }: { c: Ctx; done: number; total: number }) {
+  const t = c.get('t');
+  const pct = total === 0 ? 100 : Math.floor((done / total) * 100);
+  return (
+    <div class="field">
+      <label for="apply-progress">{t.rollouts.progress(done, total, pct)}</label>
+      <progress id="apply-progress" max={total || 1} value={total === 0 ? 1 : done}>
+        {`${pct}%`}
+      </progress>
+    </div>
+  );
+}
+
+/** R11 per tenant: every blocker named, the matters that change, the pending cases that stay (R2). */
+export function PreviewTable({ c, tenants }: { c: Ctx; tenants: readonly TenantPreview[] }) {
+  const t = c.get('t');
+  const lang = c.get('lang');
+  return (
+    <table>
+      <caption>
+        {t.preview.caption(tenants.filter((x) => x.blockers.length > 0).length, tenants.length)}
+      </caption>
+      <Head cols={[t.preview.tenant, t.preview.blockers, t.preview.changes, t.preview.pending]} />
+      <tbody>
+        {tenants.map((x) => (
+          <tr>
+            <th scope="row">
+              <code>{x.tenant}</code>
+            </th>
+            <td>
+              {x.blockers.length === 0 ? (
+                <span class="badge ok">{t.preview.ready}</span>
+              ) : (
+                <ul>
+                  {x.blockers.map((b) => (
+                    <li class="bad">
+                      {pick(lang, b.message, b.messageEn)} <span class="muted">({b.code})</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </td>
+            <td class="num">{x.changes}</td>
+            <td class="num">{x.pendingCasesStaying}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,80 @@
+import { Hono } from 'hono';
+import { seg } from '../../api';
+import type { ConsoleEnv, Ctx } from '../../env';
+import { ErrorSummary, type FormState, one, SelectField, TextField } from '../../ui/form';
+import { formRoute } from '../../ui/form-route';
+import { label, options } from '../../ui/labels';
+import { Csrf, Done, page } from '../../ui/layout';
+import { Head, Submit } from '../../ui/table';
+
+export interface Body {
+  readonly tenant: string;
+  readonly code: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly ref: string;
+}
+
+export const listBodies = async (c: Ctx, tenant: string) =>
+  (await c.get('api').get<{ items: Body[] }>(`/v1/tenants/${seg(tenant)}/bodies`)).items;
+
+async function bodiesPage(c: Ctx, state: FormState, status: number) {
+  const t = c.get('t');
+  const tenant = c.req.param('tenant') ?? '';
+  const items = await listBodies(c, tenant);
+  return page(
+    c,
+    t.bodies.title,
+    <>
+      <h1>{t.bodies.title}</h1>
+      <Done text={c.req.query('ok') ? t.bodies.created : undefined} />
+      <table>
+        <caption>{t.bodies.caption(tenant, items.length)}</caption>
+        <Head cols={[t.bodies.code, t.bodies.name, t.bodies.kind, t.bodies.ref]} />
+        <tbody>
+          {items.map((b) => (
+            <tr>
+              <td>
+                <code>{b.code}</code>
+              </td>
+              <td>{b.name}</td>
+              <td>{label(t, 'bodyKind', b.kind)}</td>
+              <td>
+                <code>{b.ref}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2 id="new-body">{t.bodies.create}</h2>
+      <form
+        method="post"
+        action={`/console/tenants/${seg(tenant)}/bodies`}
+        class="stack card"
+        aria-labelledby="new-body"
+      >
+        <ErrorSummary c={c} problem={state.problem} fields={['code', 'name', 'kind']} />
+        <Csrf c={c} />
+        <TextField c={c} state={state} name="code" label={t.bodies.code} hint={t.hints.id} required />
+        <TextField c={c} state={state} name="name" label={t.bodies.name} required />
+        <SelectField c={c} state={state} name="kind" label={t.bodies.kind} options={options(t, 'bodyKind')} />
+        <Submit label={t.bodies.create} />
+      </form>
+    </>,
+    { status },
+  );
+}
+
+export function bodyRoutes() {
+  const app = new Hono<ConsoleEnv>();
+  formRoute(app, '/console/tenants/:tenant/bodies', {
+    render: bodiesPage,
+    request: (c, v) => ({
+      method: 'POST',
+      path: `/v1/tenants/${seg(c.req.param('tenant') ?? '')}/bodies`,
+      body: { code: one(v, 'code'), name: one(v, 'name'), kind: one(v, 'kind') },
+    }),
+    done: (c) => `/console/tenants/${seg(c.req.param('tenant') ?? '')}/bodies?ok=1`,
+  });
+  return app;
+}

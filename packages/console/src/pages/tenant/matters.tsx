@@ -1,0 +1,253 @@
+import { Hono } from 'hono';
+import { qs, seg } from '../../api';
+import type { ConsoleEnv, Ctx } from '../../env';
+import { ErrorSummary, type FormState, numberOr, one, TextArea, TextField } from '../../ui/form';
+import { formRoute } from '../../ui/form-route';
+import { beijing, fromLocalInput, money, toLocalInput } from '../../ui/format';
+import { label } from '../../ui/labels';
+import { Csrf, Done, page } from '../../ui/layout';
+import { Head, Submit } from '../../ui/table';
+
+interface Authority {
+  readonly body: string;
+  readonly mode: string;
+  readonly seal: string;
+  readonly supervisingBody: string;
+  readonly handlingBody: string;
+  readonly originBody?: string;
+  readonly transition?: { policy: string; until: string };
+  readonly from: string;
+  readonly to?: string;
+  readonly rollout?: string;
+}
+
+export interface LocalMatter {
+  readonly code: string;
+  readonly name: string;
+  readonly type?: string;
+  readonly statutoryDays?: number;
+  readonly promisedDays?: number;
+  readonly onTheSpot?: boolean;
+  readonly fees: readonly { code: string; name: string; amount: number }[];
+  readonly windowLocation?: string;
+  readonly authority: Authority;
+}
+
+export const listMatters = async (c: Ctx, tenant: string, at?: string) =>
+  (
+    await c
+      .get('api')
+      .get<{ at: string; items: LocalMatter[] }>(`/v1/tenants/${seg(tenant)}/matters${qs({ at })}`)
+  ).items;
+
+async function mattersPage(c: Ctx) {
+  const t = c.get('t');
+  const tenant = c.req.param('tenant') ?? '';
+  const atInput = c.req.query('at');
+  const items = await listMatters(c, tenant, atInput ? fromLocalInput(atInput) : undefined);
+  const now = c.get('options').now?.() ?? new Date();
+  return page(
+    c,
+    t.matters.title,
+    <>
+      <h1>{t.matters.title}</h1>
+      <form method="get" class="actions no-print">
+        <TextField
+          c={c}
+          state={{ values: { at: atInput ?? toLocalInput(now) } }}
+          name="at"
+          type="datetime-local"
+          step="1"
+          label={t.matters.at}
+        />
+        <button type="submit">{t.matters.show}</button>
+      </form>
+      <table>
+        <caption>{t.matters.caption(tenant, items.length)}</caption>
+        <Head
+          cols={[
+            t.catalogue.code,
+            t.catalogue.name,
+            t.matters.body,
+            t.matters.mode,
+            t.matters.seal,
+            t.catalogue.promised,
+            t.matters.window,
+          ]}
+        />
+        <tbody>
+          {items.map((m) => (
+            <tr>
+              <td>
+                <a href={`/console/tenants/${seg(tenant)}/matters/${m.code}`}>
+                  <code>{m.code}</code>
+                </a>
+              </td>
+              <td>{m.name}</td>
+              <td>
+                {m.authority.body}
+                {m.authority.handlingBody !== m.authority.body && (
+                  <>
+                    <br />
+                    <span class="muted">{t.matters.handling(m.authority.handlingBody)}</span>
+                  </>
+                )}
+              </td>
+              <td>{label(t, 'mode', m.authority.mode)}</td>
+              <td>
+                <code>{m.authority.seal}</code>
+              </td>
+              <td class="num">{m.promisedDays ?? ''}</td>
+              <td>{m.windowLocation ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>,
+  );
+}
+
+const feeLines = (fees: readonly { code: string; name: string; amount: number }[]) =>
+  fees.map((f) => `${f.code} ${f.name} ${f.amount}`).join('\n');
+
+/** Fee lines `code name amount` as the API's fees; a line that does not parse goes through for the API to name. */
+export function parseFees(text: string): { code: string; name: string; amount: number | string }[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => {
+      const parts = l.split(/\s+/);
+      const amount = parts.length >= 3 ? (parts.pop() ?? '') : '';
+      const [code = '', ...name] = parts;
+      return { code, name: name.join(' '), amount: numberOr(amount) };
+    });
+}
+
+async function matterPage(c: Ctx, state: FormState, status: number) {
+  const t = c.get('t');
+  const lang = c.get('lang');
+  const tenant = c.req.param('tenant') ?? '';
+  const code = c.req.param('code') ?? '';
+  const api = c.get('api');
+  const [items, history] = await Promise.all([
+    listMatters(c, tenant),
+    api.get<{ items: Authority[] }>(`/v1/tenants/${seg(tenant)}/matters/${seg(code)}/authority/history`),
+  ]);
+  const m = items.find((x) => x.code === code);
+  // Unless a refusal brings the typed values back, the form starts from the current settings.
+  const form: FormState = state.problem
+    ? state
+    : {
+        values: {
+          promisedDays: m?.promisedDays === undefined ? '' : String(m.promisedDays),
+          windowLocation: m?.windowLocation ?? '',
+          fees: feeLines(m?.fees ?? []),
+        },
+      };
+  return page(
+    c,
+    m?.name ?? code,
+    <>
+      <p class="no-print">
+        <a href={`/console/tenants/${seg(tenant)}/matters`}>{t.matters.back}</a>
+      </p>
+      <h1>{m?.name ?? code}</h1>
+      <Done text={c.req.query('ok') ? t.matters.saved : undefined} />
+      {m && (
+        <dl class="facts card">
+          <dt>{t.catalogue.type}</dt>
+          <dd>{label(t, 'matterType', m.type)}</dd>
+          <dt>{t.catalogue.statutory}</dt>
+          <dd>{m.statutoryDays ?? ''}</dd>
+          <dt>{t.catalogue.promised}</dt>
+          <dd>{m.promisedDays ?? ''}</dd>
+          <dt>{t.catalogue.fees}</dt>
+          <dd>{m.fees.map((f) => `${f.name} ${money(f.amount, lang)}`).join('；') || t.catalogue.noFees}</dd>
+        </dl>
+      )}
+      <h2>{t.matters.history}</h2>
+      <table>
+        <Head
+          cols={[
+            t.matters.from,
+            t.matters.to,
+            t.matters.body,
+            t.matters.mode,
+            t.matters.seal,
+            t.matters.supervising,
+            t.matters.transition,
+          ]}
+        />
+        <tbody>
+          {history.items.map((p) => (
+            <tr>
+              <td>{beijing(p.from)}</td>
+              <td>{p.to ? beijing(p.to) : t.matters.open}</td>
+              <td>{p.body}</td>
+              <td>{label(t, 'mode', p.mode)}</td>
+              <td>
+                <code>{p.seal}</code>
+              </td>
+              <td>{p.supervisingBody}</td>
+              <td>
+                {p.transition
+                  ? `${label(t, 'policy', p.transition.policy)} → ${beijing(p.transition.until)}`
+                  : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2 id="settings">{t.matters.settings}</h2>
+      <form
+        method="post"
+        action={`/console/tenants/${seg(tenant)}/matters/${seg(code)}`}
+        class="stack card"
+        aria-labelledby="settings"
+      >
+        <ErrorSummary c={c} problem={form.problem} fields={['promisedDays', 'windowLocation', 'fees']} />
+        <Csrf c={c} />
+        <TextField
+          c={c}
+          state={form}
+          name="promisedDays"
+          type="number"
+          min="0"
+          label={t.catalogue.promised}
+          hint={t.matters.promisedHint}
+        />
+        <TextField c={c} state={form} name="windowLocation" label={t.matters.window} />
+        <TextArea c={c} state={form} name="fees" label={t.catalogue.fees} hint={t.matters.feesHint} />
+        <Submit label={t.matters.save} />
+      </form>
+    </>,
+    { status },
+  );
+}
+
+/** The empowered matter list at an instant, each matter's authority timeline and its local settings. */
+export function matterRoutes() {
+  const app = new Hono<ConsoleEnv>();
+  app.get('/console/tenants/:tenant/matters', (c) => mattersPage(c));
+  formRoute(app, '/console/tenants/:tenant/matters/:code', {
+    render: matterPage,
+    request: (c, v) => {
+      const promised = one(v, 'promisedDays');
+      const windowLocation = one(v, 'windowLocation');
+      const fees = one(v, 'fees');
+      return {
+        method: 'PUT',
+        path: `/v1/tenants/${seg(c.req.param('tenant') ?? '')}/matters/${seg(c.req.param('code') ?? '')}/settings`,
+        body: {
+          ...(promised ? { promisedDays: numberOr(promised) } : {}),
+          ...(windowLocation ? { windowLocation } : {}),
+          ...(fees ? { fees: parseFees(fees) } : {}),
+        },
+      };
+    },
+    done: (c) =>
+      `/console/tenants/${seg(c.req.param('tenant') ?? '')}/matters/${seg(c.req.param('code') ?? '')}?ok=1`,
+  });
+  return app;
+}

@@ -1,0 +1,242 @@
+import { Hono } from 'hono';
+import { type Problem, seg } from '../../api';
+import type { ConsoleEnv, Ctx } from '../../env';
+import { ErrorSummary, empty, type FormState, one, readForm, SelectField, TextField } from '../../ui/form';
+import { formRoute } from '../../ui/form-route';
+import { beijing, fromLocalInput, toLocalInput } from '../../ui/format';
+import { label } from '../../ui/labels';
+import { Csrf, Done, page } from '../../ui/layout';
+import { Submit } from '../../ui/table';
+import { listBodies } from './bodies';
+
+interface Seal {
+  readonly id: string;
+  readonly body: string;
+  readonly name: string;
+  readonly electronic: boolean;
+  readonly validFrom: string;
+  readonly voidedAt?: string;
+  readonly successor?: string;
+  readonly status: string;
+}
+
+const STATUS_CLASS: Readonly<Record<string, string>> = { valid: 'ok', pending: 'warn', void: 'bad' };
+const imprintSrc = (tenant: string, id: string) =>
+  `/console/tenants/${seg(tenant)}/seals/${seg(id)}/imprint.svg`;
+
+/** One seal: its imprint (drawn by the API), its facts, and the form that voids it. */
+function SealCard({
+  c,
+  tenant,
+  s,
+  seals,
+  voidState,
+}: {
+  c: Ctx;
+  tenant: string;
+  s: Seal;
+  seals: readonly Seal[];
+  voidState?: FormState;
+}) {
+  const t = c.get('t');
+  const now = c.get('options').now?.() ?? new Date();
+  const state: FormState = voidState ?? { values: { at: toLocalInput(now) } };
+  return (
+    <article class="card" aria-labelledby={`seal-${s.id}`}>
+      <h3 id={`seal-${s.id}`}>{s.name}</h3>
+      <img
+        class="imprint"
+        src={imprintSrc(tenant, s.id)}
+        alt={t.seals.imprintAlt(s.name)}
+        width="144"
+        height="144"
+      />
+      <dl class="facts">
+        <dt>{t.seals.id}</dt>
+        <dd>
+          <code>{s.id}</code>
+        </dd>
+        <dt>{t.seals.status}</dt>
+        <dd>
+          <span class={`badge ${STATUS_CLASS[s.status] ?? ''}`}>{label(t, 'sealStatus', s.status)}</span>
+        </dd>
+        <dt>{t.seals.body}</dt>
+        <dd>{s.body}</dd>
+        <dt>{t.seals.kind}</dt>
+        <dd>{s.electronic ? t.seals.electronic : t.seals.physical}</dd>
+        <dt>{t.seals.validFrom}</dt>
+        <dd>{beijing(s.validFrom)}</dd>
+        {s.voidedAt && (
+          <>
+            <dt>{t.seals.voidedAt}</dt>
+            <dd>{beijing(s.voidedAt)}</dd>
+          </>
+        )}
+        {s.successor && (
+          <>
+            <dt>{t.seals.successor}</dt>
+            <dd>
+              <code>{s.successor}</code>
+            </dd>
+          </>
+        )}
+      </dl>
+      {!s.voidedAt && (
+        <details class="no-print" open={voidState !== undefined}>
+          <summary>{t.seals.voidTitle}</summary>
+          <form
+            method="post"
+            action={`/console/tenants/${seg(tenant)}/seals/${seg(s.id)}/void`}
+            class="stack"
+          >
+            <ErrorSummary c={c} problem={voidState?.problem} fields={['at', 'successor']} />
+            <Csrf c={c} />
+            <TextField
+              c={c}
+              state={state}
+              name="at"
+              type="datetime-local"
+              step="1"
+              label={t.seals.voidAt}
+              required
+            />
+            <SelectField
+              c={c}
+              state={state}
+              name="successor"
+              label={t.seals.successor}
+              blank={t.seals.noSuccessor}
+              options={seals
+                .filter((x) => x.id !== s.id)
+                .map((x) => ({ value: x.id, label: `${x.name}（${x.id}）` }))}
+            />
+            <button type="submit" class="danger" data-confirm={t.seals.voidConfirm}>
+              {t.seals.voidButton}
+            </button>
+          </form>
+        </details>
+      )}
+    </article>
+  );
+}
+
+async function sealsPage(c: Ctx, state: FormState, status = 200, voiding?: { id: string; state: FormState }) {
+  const t = c.get('t');
+  const tenant = c.req.param('tenant') ?? '';
+  const [{ items }, bodies] = await Promise.all([
+    c.get('api').get<{ items: Seal[] }>(`/v1/tenants/${seg(tenant)}/seals`),
+    listBodies(c, tenant),
+  ]);
+  const now = c.get('options').now?.() ?? new Date();
+  const s: FormState = { ...state, values: { validFrom: toLocalInput(now), ...state.values } };
+  const ok = c.req.query('ok');
+  return page(
+    c,
+    t.seals.title,
+    <>
+      <h1>{t.seals.title}</h1>
+      <Done text={ok === 'created' ? t.seals.created : ok === 'voided' ? t.seals.voided : undefined} />
+      {items.length === 0 && <p>{t.seals.none}</p>}
+      <div class="grid">
+        {items.map((x) => (
+          <SealCard
+            c={c}
+            tenant={tenant}
+            s={x}
+            seals={items}
+            voidState={voiding?.id === x.id ? voiding.state : undefined}
+          />
+        ))}
+      </div>
+      <h2 id="new-seal">{t.seals.create}</h2>
+      <form
+        method="post"
+        action={`/console/tenants/${seg(tenant)}/seals`}
+        class="stack card"
+        aria-labelledby="new-seal"
+      >
+        <ErrorSummary
+          c={c}
+          problem={state.problem}
+          fields={['id', 'body', 'name', 'validFrom', 'electronic']}
+        />
+        <Csrf c={c} />
+        <TextField c={c} state={s} name="id" label={t.seals.id} hint={t.hints.id} required />
+        <SelectField
+          c={c}
+          state={s}
+          name="body"
+          label={t.seals.body}
+          options={bodies.map((b) => ({ value: b.code, label: `${b.name}（${b.code}）` }))}
+        />
+        <TextField c={c} state={s} name="name" label={t.seals.name} hint={t.seals.nameHint} required />
+        <TextField
+          c={c}
+          state={s}
+          name="validFrom"
+          type="datetime-local"
+          step="1"
+          label={t.seals.validFrom}
+          required
+        />
+        <label class="choice" for="f-electronic">
+          <input
+            id="f-electronic"
+            type="checkbox"
+            name="electronic"
+            value="true"
+            checked={s.values.electronic === 'true'}
+          />
+          <span>{t.seals.electronicLabel}</span>
+        </label>
+        <Submit label={t.seals.create} />
+      </form>
+    </>,
+    { status },
+  );
+}
+
+/** Tenant administrators: seals with their imprints, registering and voiding them (R3). */
+export function sealRoutes() {
+  const app = new Hono<ConsoleEnv>();
+  formRoute(app, '/console/tenants/:tenant/seals', {
+    render: (c, state, status) => sealsPage(c, state, status),
+    request: (c, v) => ({
+      method: 'POST',
+      path: `/v1/tenants/${seg(c.req.param('tenant') ?? '')}/seals`,
+      body: {
+        id: one(v, 'id'),
+        body: one(v, 'body'),
+        name: one(v, 'name'),
+        validFrom: fromLocalInput(one(v, 'validFrom')),
+        electronic: v.electronic === 'true',
+      },
+    }),
+    done: (c) => `/console/tenants/${seg(c.req.param('tenant') ?? '')}/seals?ok=created`,
+  });
+  app.post('/console/tenants/:tenant/seals/:id/void', async (c) => {
+    const tenant = c.req.param('tenant');
+    const id = c.req.param('id');
+    const { values } = await readForm(c);
+    const successor = one(values, 'successor');
+    const r = await c.get('api').send('POST', `/v1/tenants/${seg(tenant)}/seals/${seg(id)}/void`, {
+      at: fromLocalInput(one(values, 'at')),
+      ...(successor ? { successor } : {}),
+    });
+    if (r.ok) return c.redirect(`/console/tenants/${seg(tenant)}/seals?ok=voided`, 303);
+    const problem: Problem = r.problem;
+    return sealsPage(c, empty, r.status, { id, state: { values, problem } });
+  });
+  // The imprint is drawn by the API; the browser has no bearer token, so the console fetches it with the session's.
+  app.get('/console/tenants/:tenant/seals/:id/imprint.svg', async (c) => {
+    const res = await c
+      .get('api')
+      .raw(imprintSrc(c.req.param('tenant'), c.req.param('id')).replace('/console', '/v1'));
+    if (!res.ok) return c.body(null, res.status === 404 ? 404 : 502);
+    return c.body(await res.text(), 200, {
+      'content-type': 'image/svg+xml; charset=utf-8',
+      'cache-control': 'private, max-age=60',
+    });
+  });
+  return app;
+}

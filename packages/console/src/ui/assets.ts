@@ -1,0 +1,102 @@
+/**
+ * The console's only stylesheet and script, served from /console/assets so the
+ * Content-Security-Policy can forbid every inline style and script.
+ */
+export const CSS = `
+:root { --ink: #1a1a1a; --muted: #4a4a4a; --line: #c8ccd2; --bg: #f5f6f8; --brand: #0b4f94; --brand-ink: #fff;
+  --ok: #1b6e34; --ok-bg: #e3f4e8; --warn: #7a4d00; --warn-bg: #fff1cc; --bad: #a5221a; --bad-bg: #fde7e5; --seal: #b71c1c; }
+* { box-sizing: border-box; }
+html { font: 16px/1.6 system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--ink); background: var(--bg); }
+body { margin: 0; }
+a { color: var(--brand); }
+a:focus, button:focus, input:focus, select:focus, textarea:focus, summary:focus { outline: 3px solid #f2a900; outline-offset: 2px; }
+.skip { position: absolute; left: -999px; top: 0; background: #fff; padding: .5rem 1rem; }
+.skip:focus { left: 1rem; z-index: 10; }
+header.top { background: var(--brand); color: var(--brand-ink); }
+header.top .bar { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; justify-content: space-between; max-width: 72rem; margin: 0 auto; padding: .6rem 1rem; }
+header.top a { color: var(--brand-ink); }
+.brand { font-weight: 700; font-size: 1.15rem; text-decoration: none; }
+.who { display: flex; gap: .75rem; align-items: center; flex-wrap: wrap; font-size: .95rem; }
+.who form { margin: 0; }
+.who button { background: transparent; color: var(--brand-ink); border: 1px solid var(--brand-ink); border-radius: 4px; padding: .15rem .6rem; font: inherit; cursor: pointer; }
+nav.main { background: #fff; border-bottom: 1px solid var(--line); }
+nav.main ul { list-style: none; margin: 0 auto; padding: 0 1rem; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; max-width: 72rem; }
+nav.main a { display: inline-block; padding: .55rem 0; text-decoration: none; color: var(--ink); border-bottom: 3px solid transparent; }
+nav.main a[aria-current="page"] { border-bottom-color: var(--brand); font-weight: 600; }
+main { max-width: 72rem; margin: 1.25rem auto; padding: 0 1rem 2rem; }
+footer.foot { max-width: 72rem; margin: 0 auto; padding: 1rem; color: var(--muted); font-size: .85rem; }
+h1 { font-size: 1.6rem; margin: .2rem 0 1rem; } h2 { font-size: 1.25rem; margin: 1.6rem 0 .6rem; } h3 { font-size: 1.05rem; }
+.card { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.25rem; margin: 0 0 1rem; }
+.grid { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr)); gap: 1rem; }
+table { width: 100%; border-collapse: collapse; background: #fff; font-size: .95rem; }
+caption { text-align: left; font-weight: 600; padding: .4rem 0; }
+th, td { border: 1px solid var(--line); padding: .35rem .6rem; text-align: left; vertical-align: top; }
+th { background: #eef0f3; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+form.stack { display: grid; gap: .9rem; max-width: 40rem; }
+.field { display: grid; gap: .25rem; }
+label, legend { font-weight: 600; }
+fieldset { border: 1px solid var(--line); border-radius: 4px; padding: .6rem .9rem; margin: 0; }
+fieldset.choices { max-height: 16rem; overflow: auto; background: #fff; }
+.choice { display: flex; gap: .4rem; align-items: baseline; font-weight: 400; }
+input[type=text], input[type=number], input[type=date], input[type=datetime-local], input[type=search], select, textarea {
+  font: inherit; padding: .35rem .5rem; border: 1px solid #6b7280; border-radius: 4px; background: #fff; color: var(--ink); max-width: 100%; }
+textarea { min-height: 5rem; }
+.hint { color: var(--muted); font-size: .9rem; margin: 0; }
+.field-error { color: var(--bad); font-weight: 600; margin: 0; }
+[aria-invalid="true"] { border-color: var(--bad) !important; border-width: 2px !important; }
+button, .button { font: inherit; background: var(--brand); color: #fff; border: 0; border-radius: 4px; padding: .45rem 1rem; cursor: pointer; text-decoration: none; display: inline-block; }
+button.secondary, .button.secondary { background: #fff; color: var(--brand); border: 1px solid var(--brand); }
+button.danger { background: var(--bad); }
+button[disabled] { opacity: .6; cursor: progress; }
+.actions { display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; }
+.inline { display: inline; }
+.alert { border-left: 6px solid var(--bad); background: var(--bad-bg); padding: .75rem 1rem; margin: 0 0 1rem; }
+.alert h2 { margin: 0 0 .3rem; font-size: 1.1rem; }
+.notice { border-left: 6px solid var(--ok); background: var(--ok-bg); padding: .75rem 1rem; margin: 0 0 1rem; }
+.badge { display: inline-block; padding: 0 .5rem; border-radius: 999px; font-size: .85rem; border: 1px solid currentColor; white-space: nowrap; }
+.green, .ok { color: var(--ok); background: var(--ok-bg); }
+.yellow, .warn { color: var(--warn); background: var(--warn-bg); }
+.red, .bad { color: var(--bad); background: var(--bad-bg); }
+.muted { color: var(--muted); }
+progress { width: 100%; height: 1.4rem; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 0; }
+dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
+.imprint { width: 9rem; height: 9rem; }
+.imprint-lg { width: 12rem; height: 12rem; }
+ol.timeline { list-style: none; padding: 0; margin: 0; border-left: 3px solid var(--line); }
+ol.timeline li { padding: .2rem 0 .6rem 1rem; position: relative; }
+ol.timeline li::before { content: ""; position: absolute; left: -.5rem; top: .6rem; width: .7rem; height: .7rem; border-radius: 50%; background: var(--brand); }
+.doc { background: #fff; border: 1px solid var(--line); padding: 2rem; max-width: 52rem; }
+.doc h1 { text-align: center; letter-spacing: .15em; }
+.sig { display: grid; grid-template-columns: 1fr 1fr; gap: 2rem; margin-top: 2rem; align-items: end; }
+.chart { background: #fff; border: 1px solid var(--line); max-width: 100%; height: auto; }
+.print-only { display: none; }
+@media print {
+  @page { size: A4; margin: 15mm; }
+  html { background: #fff; font-size: 12pt; }
+  header.top, nav.main, footer.foot, .no-print, .skip, form:not(.print-keep) { display: none !important; }
+  main { margin: 0; padding: 0; max-width: none; }
+  .card, .doc { border: 0; padding: 0; }
+  a { color: #000; text-decoration: none; }
+  .print-only { display: block; }
+  table, tr, img, svg { page-break-inside: avoid; }
+  .badge { border: 1px solid #000; color: #000; background: #fff; }
+}
+`;
+
+/**
+ * The small progressive enhancement: the pages work without it. It disables a form's
+ * buttons once it is sent (no double submission), asks before destructive actions, and
+ * shows print buttons (which do nothing without script).
+ */
+export const JS = `
+document.addEventListener('submit', function (e) {
+  var f = e.target; var b = e.submitter;
+  if (b && b.dataset.confirm && !window.confirm(b.dataset.confirm)) { e.preventDefault(); return; }
+  setTimeout(function () { f.querySelectorAll('button').forEach(function (x) { x.disabled = true; }); }, 0);
+});
+document.querySelectorAll('[data-print]').forEach(function (b) {
+  b.hidden = false; b.addEventListener('click', function () { window.print(); });
+});
+`;

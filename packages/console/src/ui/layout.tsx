@@ -1,0 +1,126 @@
+import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Ctx } from '../env';
+import { CSRF_FIELD } from '../session';
+import { navFor } from './nav';
+
+/** The hidden CSRF field every POST form carries. */
+export const Csrf = ({ c }: { c: Ctx }) => <input type="hidden" name={CSRF_FIELD} value={c.get('csrf')} />;
+
+/** The same page in the other language: the current URL with `lang` replaced. */
+function switchHref(c: Ctx, to: string): string {
+  const url = new URL(c.req.url);
+  url.searchParams.set('lang', to);
+  return `${url.pathname}?${url.searchParams}`;
+}
+
+export interface LayoutProps {
+  readonly c: Ctx;
+  readonly title: string;
+  readonly children?: Child;
+  /** Breadcrumb-free pages (sign-in, public documents) leave the staff menu out. */
+  readonly bare?: boolean;
+  /** Seconds until the page reloads itself (a rollout applying): no script needed. */
+  readonly refresh?: number;
+}
+
+export function Layout({ c, title, children, bare, refresh }: LayoutProps) {
+  const t = c.get('t');
+  const session = c.get('session');
+  const path = new URL(c.req.url).pathname;
+  const nav = bare ? [] : navFor(session?.claims, t);
+  // The longest menu entry that prefixes the path is the current one.
+  const current = nav
+    .filter((n) => path === n.href || path.startsWith(`${n.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0];
+  return (
+    <>
+      {raw('<!doctype html>')}
+      <html lang={t.lang.htmlLang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          {refresh !== undefined && <meta http-equiv="refresh" content={String(refresh)} />}
+          <title>{`${title} · ${t.app.name}`}</title>
+          <link rel="stylesheet" href="/console/assets/console.css" />
+          <script src="/console/assets/console.js" defer></script>
+        </head>
+        <body>
+          <a class="skip" href="#main">
+            {t.app.skip}
+          </a>
+          <header class="top">
+            <div class="bar">
+              <a class="brand" href="/console">
+                {t.app.name}
+              </a>
+              <div class="who">
+                <a
+                  href={switchHref(c, t.lang.other)}
+                  lang={t.lang.otherHtmlLang}
+                  hreflang={t.lang.otherHtmlLang}
+                >
+                  {t.lang.switchTo}
+                </a>
+                {session ? (
+                  <>
+                    <span>{t.app.signedInAs(session.claims.name ?? session.claims.sub)}</span>
+                    <form method="post" action="/console/sign-out">
+                      <Csrf c={c} />
+                      <button type="submit">{t.app.signOut}</button>
+                    </form>
+                  </>
+                ) : (
+                  <a href="/console/sign-in">{t.app.signIn}</a>
+                )}
+              </div>
+            </div>
+          </header>
+          {nav.length > 0 && (
+            <nav class="main" aria-label={t.app.menu}>
+              <ul>
+                {nav.map((n) => (
+                  <li>
+                    <a href={n.href} aria-current={n === current ? 'page' : undefined}>
+                      {n.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          <main id="main">{children}</main>
+          <footer class="foot">{t.app.footer}</footer>
+        </body>
+      </html>
+    </>
+  );
+}
+
+export interface PageOptions {
+  /** Forms the API refused answer with its status, so the browser and tests see it. */
+  readonly status?: number;
+  readonly bare?: boolean;
+  readonly refresh?: number;
+}
+
+/** Renders a full page. Pages hold personal and official data: never cached. */
+export function page(c: Ctx, title: string, body: Child, options: PageOptions = {}) {
+  c.header('cache-control', 'no-store');
+  return c.html(
+    <Layout c={c} title={title} bare={options.bare} refresh={options.refresh}>
+      {body}
+    </Layout>,
+    (options.status ?? 200) as ContentfulStatusCode,
+  );
+}
+
+/** A small green note after a change went through (`?ok=<key>` on the redirect). */
+export function Done({ text }: { text: string | undefined }) {
+  return text ? (
+    <p class="notice" role="status">
+      {text}
+    </p>
+  ) : null;
+}

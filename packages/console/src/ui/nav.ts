@@ -1,0 +1,55 @@
+import type { Messages } from '../i18n';
+import type { Claims } from '../session';
+
+export interface NavItem {
+  readonly href: string;
+  readonly label: string;
+}
+
+/** The menu a user sees: one entry per area their roles work in, scoped by their token's city or tenant. */
+export function navFor(claims: Claims | undefined, t: Messages): NavItem[] {
+  const items: NavItem[] = [];
+  if (!claims) return [{ href: '/console/public', label: t.nav.public }];
+  const roles = new Set(claims.roles);
+  items.push({ href: '/console', label: t.nav.home });
+  if (roles.has('platform-admin')) items.push({ href: '/console/cities', label: t.nav.cities });
+  if (roles.has('city-admin') && claims.city) {
+    const c = `/console/cities/${claims.city}`;
+    items.push(
+      { href: `${c}/tenants`, label: t.nav.tenants },
+      { href: `${c}/catalogue`, label: t.nav.catalogue },
+      { href: `${c}/rollouts`, label: t.nav.rollouts },
+    );
+  }
+  const tenant = claims.tenant;
+  if (tenant) {
+    const b = `/console/tenants/${tenant}`;
+    if (roles.has('tenant-admin')) {
+      items.push(
+        { href: `${b}/bodies`, label: t.nav.bodies },
+        { href: `${b}/staff`, label: t.nav.staff },
+        { href: `${b}/seals`, label: t.nav.seals },
+        { href: `${b}/calendar`, label: t.nav.calendar },
+        { href: `${b}/matters`, label: t.nav.matters },
+        { href: `${b}/handovers`, label: t.nav.handovers },
+      );
+    }
+    if (roles.has('window-clerk')) {
+      items.push(
+        { href: `${b}/intake`, label: t.nav.intake },
+        { href: `${b}/cases`, label: t.nav.cases },
+        { href: `${b}/issuance`, label: t.nav.issuance },
+      );
+    }
+    if (roles.has('approver')) items.push({ href: `${b}/queue`, label: t.nav.queue });
+    if (roles.has('supervisor')) items.push({ href: `${b}/supervision`, label: t.nav.supervision });
+    if (roles.has('inspector')) {
+      items.push(
+        { href: `${b}/board`, label: t.nav.board },
+        { href: `${b}/handovers`, label: t.nav.handovers },
+      );
+    }
+  }
+  items.push({ href: '/console/public', label: t.nav.public });
+  return items;
+}
