@@ -263,11 +263,19 @@ export class CaseService {
     readonly build: (caseNo: string, queryCodeHash: string) => CaseCommand;
     readonly random: () => Uint8Array;
     readonly respond: (outcome: CaseOutcome, queryCode: string) => StoredResponse;
+    /** Started by the caller beside its own reads, so intake waits on one round of reads, not several. */
+    readonly prefetched?: {
+      calendar: Promise<CalendarFor>;
+      claim: ReturnType<CaseRepository['claimNumber']>;
+    };
   }): Promise<StoredResponse> {
-    const calendarFor = await this.calendar(input.tenant);
     const date = shanghaiDate(input.now);
+    const calendarFor = await (input.prefetched?.calendar ?? this.calendar(input.tenant));
     for (let attempt = 1; ; attempt++) {
-      const claim = await this.repo.claimNumber(input.tenant, date);
+      const claim =
+        attempt === 1 && input.prefetched
+          ? await input.prefetched.claim
+          : await this.repo.claimNumber(input.tenant, date);
       const caseNo = formatCaseNo(input.tenant, date, claim.seq);
       const code = queryCodeFrom(input.random());
       try {

@@ -48,6 +48,13 @@ function requireApproverOf(state: CaseState, actor: Actor, also: readonly string
   }
 }
 
+function requireBodyOf(actor: Actor, bodies: readonly string[]): void {
+  requireRole(actor, ['approver'], '仅审批人员可以办理', 'only an approver can do this');
+  if (!actor.body || !bodies.includes(actor.body)) {
+    throw forbid(`该环节由“${bodies.join('、')}”办理`, `the step is for '${bodies.join(', ')}'`);
+  }
+}
+
 const notice = (
   kind: Notice['kind'],
   at: string,
@@ -282,7 +289,9 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
       const step = state.steps.find((s) => s.id === command.stepId);
       if (!step) throw invalid('stepId', `没有环节“${command.stepId}”`, `no step '${command.stepId}'`);
       if (step.finishedAt) throw refuse('该环节已结束', `step '${step.id}' is already finished`);
-      requireApproverOf(state, actor, step.bodies);
+      // A guidance review is the origin body's to pass (R6), not the handling body's.
+      if (step.kind === 'guidance-review') requireBodyOf(actor, step.bodies);
+      else requireApproverOf(state, actor, step.bodies);
       return [
         {
           type: 'step-finished',

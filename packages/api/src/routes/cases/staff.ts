@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CaseCommand, CaseState, Role } from '@onewindow/domain';
-import { DomainError, responsibilityOf, verifyChain } from '@onewindow/domain';
+import { DomainError, responsibilityOf, shanghaiDate, verifyChain } from '@onewindow/domain';
 import type * as z from 'zod/mini';
 import { tenantStaff } from '../../access-groups';
 import {
@@ -80,12 +80,20 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     handler: async ({ deps, params, principal, now, commit, body }) => {
       const tenant = params.tenant ?? '';
       const svc = new CaseService(deps.store, deps.signer);
+      // Every read intake needs goes out at once: the command then waits on one round of reads.
+      const prefetched = {
+        calendar: svc.calendar(tenant),
+        claim: svc.repo.claimNumber(tenant, shanghaiDate(now)),
+      };
       const [matter, binding, actor] = await Promise.all([
         svc.matterFor(tenant, body.matter),
         svc.bindingAt(tenant, body.matter, now),
         svc.actorOf(principal, tenant, now, false),
+        prefetched.calendar,
+        prefetched.claim,
       ]);
       return svc.intake({
+        prefetched,
         tenant,
         actor,
         now,
