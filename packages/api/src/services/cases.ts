@@ -50,7 +50,8 @@ export interface CaseOutcome {
 }
 
 const DEFAULT_WARN_DAYS = 2;
-const NUMBER_ATTEMPTS = 8;
+/** Intakes racing for one day's numbers each win a round; enough rounds for a hall's windows all at once. */
+const NUMBER_ATTEMPTS = 40;
 
 const conflictNotFound = () => new DomainError('not-found', '办件不存在', 'no such case');
 
@@ -293,6 +294,8 @@ export class CaseService {
         const lostRace =
           error instanceof DomainError && error.type === 'conflict' && attempt < NUMBER_ATTEMPTS;
         if (!lostRace) throw error;
+        // A little jitter so the losers of a round do not collide again in lockstep.
+        await new Promise((ok) => setTimeout(ok, Math.random() * Math.min(50, 5 * attempt)));
       }
     }
   }
