@@ -282,6 +282,14 @@ const MATRIX: Record<string, Row> = {
     cells: 'Y Y 4 Y Y Y Y Y 4 4',
     path: () => `${casePath('issued')}/result`,
   },
+  'GET /v1/tenants/:tenant/cases/:caseNo/notice.html': {
+    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    path: () => `${casePath('notice')}/notice.html`,
+  },
+  'GET /v1/tenants/:tenant/cases/:caseNo/result.html': {
+    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    path: () => `${casePath('issued')}/result.html`,
+  },
   'GET /v1/tenants/:tenant/cases/:caseNo/responsibility': {
     cells: 'Y Y 4 Y Y Y Y Y 4 4',
     path: () => `${casePath('static')}/responsibility`,
@@ -337,7 +345,7 @@ const caseNo = (pool: string, allowed = true): string => {
   return found;
 };
 const casePath = (pool: string, allowed = true, action?: string) => {
-  const path = `/v1/tenants/${T}/cases/${pool === 'static' || pool === 'issued' ? pools[pool]?.[0] : caseNo(`${pool}`, allowed)}`;
+  const path = `/v1/tenants/${T}/cases/${['static', 'issued', 'notice'].includes(pool) ? pools[pool]?.[0] : caseNo(`${pool}`, allowed)}`;
   return action ? `${path}/${action}` : path;
 };
 

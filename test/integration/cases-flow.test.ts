@@ -1,7 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../support/app';
 import { DONGSHAN } from '../support/authority';
-import { APPROVER, CASES, CIVIL, CLERK, act, applicant, intake, intakeBody, seedCases } from '../support/cases';
+import {
+  APPROVER,
+  act,
+  applicant,
+  CASES,
+  CIVIL,
+  CLERK,
+  intake,
+  intakeBody,
+  seedCases,
+} from '../support/cases';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,7 +21,12 @@ beforeAll(async () => {
 
 describe('a case from the window to the result (R7, R8, R2, R3)', () => {
   it('takes an application missing a core item, gives one notice, accepts on supplement, decides and issues', async () => {
-    const first = await t.call(CLERK, 'POST', CASES, intakeBody({ materials: [{ code: 'copy', provided: true }] }));
+    const first = await t.call(
+      CLERK,
+      'POST',
+      CASES,
+      intakeBody({ materials: [{ code: 'copy', provided: true }] }),
+    );
     expect(first.status).toBe(201);
     expect(first.body.status).toBe('needs-correction');
     expect(first.body.oneTimeNotice.missing).toEqual(['form']);
@@ -19,7 +34,9 @@ describe('a case from the window to the result (R7, R8, R2, R3)', () => {
     expect(first.body.queryCode).toMatch(/^[2-9A-Z]{8}$/);
     const caseNo = first.body.caseNo;
 
-    const supplemented = await act(t, CLERK, caseNo, 'supplement', { materials: [{ code: 'form', provided: true }] });
+    const supplemented = await act(t, CLERK, caseNo, 'supplement', {
+      materials: [{ code: 'form', provided: true }],
+    });
     expect(supplemented.status).toBe(200);
     expect(supplemented.body.status).toBe('accepted');
     expect(supplemented.body.body).toBe(`${DONGSHAN}/convenience-centre`);
@@ -35,13 +52,21 @@ describe('a case from the window to the result (R7, R8, R2, R3)', () => {
     const issued = await act(t, CLERK, caseNo, 'issue', { delivery: 'window' });
     expect(issued.status).toBe(200);
     expect(issued.body.status).toBe('issued');
-    expect(issued.body.result.seal).toEqual({ id: 'centre-seal', body: `${DONGSHAN}/convenience-centre`, tenant: DONGSHAN });
+    expect(issued.body.result.seal).toEqual({
+      id: 'centre-seal',
+      body: `${DONGSHAN}/convenience-centre`,
+      tenant: DONGSHAN,
+    });
 
     const verify = await t.call(undefined, 'GET', `/v1/public/results/${caseNo}/verify`);
     expect(verify.status).toBe(200);
     expect(verify.body).toMatchObject({ valid: true, signature: 'valid', seal: { validAtIssue: true } });
 
-    const progress = await t.call(undefined, 'GET', `/v1/public/cases/${caseNo}?code=${first.body.queryCode}`);
+    const progress = await t.call(
+      undefined,
+      'GET',
+      `/v1/public/cases/${caseNo}?code=${first.body.queryCode}`,
+    );
     expect(progress.status).toBe(200);
     expect(progress.body.status).toBe('issued');
     const wrong = await t.call(undefined, 'GET', `/v1/public/cases/${caseNo}?code=WRONGCODE`);
@@ -57,8 +82,48 @@ describe('a case from the window to the result (R7, R8, R2, R3)', () => {
     const read = await t.call(APPROVER, 'GET', `${CASES}/${c.caseNo}`);
     expect(read.body.binding).toMatchObject({ body: `${DONGSHAN}/convenience-centre`, seal: 'centre-seal' });
     expect(read.body.applicant.idNumber).toBe(applicant.idNumber);
-    const list = await t.call(APPROVER, 'GET', `${CASES}?body=${encodeURIComponent(`${DONGSHAN}/convenience-centre`)}`);
+    const list = await t.call(
+      APPROVER,
+      'GET',
+      `${CASES}?body=${encodeURIComponent(`${DONGSHAN}/convenience-centre`)}`,
+    );
     const row = list.body.items.find((i: { caseNo: string }) => i.caseNo === c.caseNo);
     expect(row.applicant.idNumber).toMatch(/^3201\*+\d{3}[\dX]$/);
+  });
+});
+
+describe('printable pages and the public guide', () => {
+  it('prints the one-time notice with every missing item, and the result with its seal and a QR code to verification', async () => {
+    const c = await t.call(CLERK, 'POST', CASES, intakeBody({ materials: [] }));
+    const notice = await t.call(CLERK, 'GET', `${CASES}/${c.body.caseNo}/notice.html`);
+    expect(notice.status).toBe(200);
+    expect(notice.headers.get('content-type')).toContain('text/html');
+    expect(notice.body).toContain('一次性告知书');
+    expect(notice.body).toContain('申请表（核心材料');
+    expect(notice.body).toContain('营业执照复印件');
+
+    const done = await intake(t);
+    await act(t, APPROVER, done.caseNo, 'decide', { outcome: 'approve' });
+    await act(t, CLERK, done.caseNo, 'issue', { delivery: 'window' });
+    const page = await t.call(CLERK, 'GET', `${CASES}/${done.caseNo}/result.html`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('准予行政许可决定书');
+    expect(page.body).toContain(`/v1/public/results/${done.caseNo}/verify`);
+    expect((page.body.match(/<svg/g) ?? []).length).toBe(2); // the seal imprint and the QR code
+  });
+
+  it('shows the service guide with what art. 30 requires, without a token', async () => {
+    const guide = await t.call(undefined, 'GET', `/v1/public/${DONGSHAN}/guide`);
+    expect(guide.status).toBe(200);
+    expect(guide.body.matters.map((m: { code: string }) => m.code)).toEqual(
+      expect.arrayContaining(['m1', 'm2']),
+    );
+    const one = await t.call(undefined, 'GET', `/v1/public/${DONGSHAN}/guide/m1`);
+    expect(one.body).toMatchObject({ legalBasis: expect.any(String), statutoryDays: 20, promisedDays: 5 });
+    expect(one.body.materials).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'form', core: true })]),
+    );
+    expect(one.body.procedure.length).toBeGreaterThan(3);
+    expect((await t.call(undefined, 'GET', '/v1/public/nanjing.nowhere/guide')).status).toBe(404);
   });
 });

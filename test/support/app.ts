@@ -39,13 +39,12 @@ export interface TestApp {
   ): Promise<{ status: number; body: any; headers: Headers }>;
 }
 
-/** A fresh table in the run's DynamoDB Local and an app over it, as the local stack wires it. */
-export async function testApp(options: { logger?: Logger } = {}): Promise<TestApp> {
-  useLocalCredentials();
-  const client = createDynamoClient({ endpoint: inject('dynamoEndpoint') });
-  const tableName = `t-${randomUUID()}`;
-  await ensureTable(client, tableName);
-  const store = new Store(client, tableName);
+/**
+ * A fresh table in the run's DynamoDB Local and an app over it, as the local stack wires it;
+ * or the app over `store`, outside vitest (bench/cases.ts).
+ */
+export async function testApp(options: { logger?: Logger; store?: Store } = {}): Promise<TestApp> {
+  const store = options.store ?? (await freshStore());
   const issuer = await createDevIssuer();
   const signer = createSigner(randomBytes(32));
   let now: Date | undefined;
@@ -99,6 +98,14 @@ export async function testApp(options: { logger?: Logger } = {}): Promise<TestAp
       return { status: res.status, body: parsed as any, headers: res.headers };
     },
   };
+}
+
+async function freshStore(): Promise<Store> {
+  useLocalCredentials();
+  const client = createDynamoClient({ endpoint: inject('dynamoEndpoint') });
+  const tableName = `t-${randomUUID()}`;
+  await ensureTable(client, tableName);
+  return new Store(client, tableName);
 }
 
 export const PLATFORM: DevClaims = { sub: 'root', roles: ['platform-admin'] };

@@ -64,6 +64,7 @@ export async function seedCasePools(
   const pools: Record<string, string[]> = {
     static: [await take()],
     issued: [await issued()],
+    notice: [await take({ materials: [{ code: 'copy', provided: true }] })],
   };
   const fill = async (name: string, make: () => Promise<string>) => {
     pools[name] = [];

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CaseCommand, CaseState, Role } from '@onewindow/domain';
-import { DomainError, responsibilityOf, shanghaiDate, verifyChain } from '@onewindow/domain';
+import { DomainError, parseBodyRef, responsibilityOf, shanghaiDate, verifyChain } from '@onewindow/domain';
+import { CatalogueRepository, TenancyRepository } from '@onewindow/store';
 import type * as z from 'zod/mini';
 import { tenantStaff } from '../../access-groups';
 import {
@@ -18,6 +19,7 @@ import {
 } from '../../case-schemas';
 import { defineRoute, type RouteContext, type RouteSpec } from '../../route';
 import { CaseService, parseIfMatch } from '../../services/cases';
+import { noticePage, resultPage } from './print';
 import { caseSummary, caseView } from './views';
 
 const CASE = '/v1/tenants/:tenant/cases/:caseNo';
@@ -293,6 +295,52 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
           verify: `/v1/public/results/${result.caseNo}/verify`,
         },
       };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: `${CASE}/notice.html`,
+    tag: 'cases',
+    summary: '一次性告知书（打印）',
+    summaryEn: 'The one-time notice as a printable page',
+    access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
+    success: 200,
+    produces: 'text/html',
+    handler: async ({ c, deps, params }) => {
+      const stored = await new CaseService(deps.store).load(params.tenant ?? '', params.caseNo ?? '');
+      if (!stored.state.notices.some((n) => n.kind === 'one-time-notice')) {
+        throw new DomainError('not-found', '该办件没有一次性告知', 'the case has no one-time notice');
+      }
+      const tenant = await new TenancyRepository(deps.store).tenant(stored.state.tenant);
+      return c.html(noticePage(stored.state, `${tenant?.name ?? stored.state.tenant}综合受理窗口`));
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: `${CASE}/result.html`,
+    tag: 'cases',
+    summary: '办理结果文书（打印，含印章与验证二维码）',
+    summaryEn: 'The result as a printable page with the seal imprint and a QR code to its verification',
+    access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
+    success: 200,
+    produces: 'text/html',
+    handler: async ({ c, deps, params }) => {
+      const stored = await new CaseService(deps.store).load(params.tenant ?? '', params.caseNo ?? '');
+      const r = stored.state.result;
+      if (!r) throw notIssued();
+      const ref = parseBodyRef(r.seal.body);
+      const [body, seal] = await Promise.all([
+        new TenancyRepository(deps.store).body(ref.tenant, ref.code),
+        new CatalogueRepository(deps.store).seal(r.seal.tenant, r.seal.id),
+      ]);
+      const origin = new URL(c.req.url).origin;
+      return c.html(
+        resultPage(stored.state, {
+          bodyName: body?.name ?? r.seal.body,
+          sealName: seal?.name ?? r.seal.id,
+          verifyUrl: `${origin}/v1/public/results/${r.caseNo}/verify`,
+        }),
+      );
     },
   }),
   defineRoute({
