@@ -27,11 +27,12 @@ function requireRole(actor: Actor, roles: readonly Role[], zh: string, en: strin
   if (!actor.roles.some((r) => roles.includes(r))) throw forbid(zh, en);
 }
 
-function requireStatus(state: CaseState, allowed: readonly CaseStatus[], action: string): void {
+/** `action` is the Chinese verb and `done` its English past participle: "it cannot be <done>". */
+function requireStatus(state: CaseState, allowed: readonly CaseStatus[], action: string, done: string): void {
   if (!allowed.includes(state.status)) {
     throw refuse(
       `办件当前状态为“${state.status}”，不能${action}`,
-      `the case is '${state.status}'; it cannot be ${action === '受理' ? 'accepted' : action}`,
+      `the case is '${state.status}'; it cannot be ${done}`,
     );
   }
 }
@@ -151,6 +152,9 @@ function checkCommitment(
   }
 }
 
+/** Art. 42: the head of the body may extend the limit once, by up to ten days. */
+const MAX_EXTENSION_DAYS = 10;
+
 const APPEAL_RIGHTS_ZH =
   '申请人如对本决定不服，可以自收到本决定之日起六十日内依法申请行政复议，或者自收到本决定之日起六个月内依法向人民法院提起行政诉讼。';
 const APPEAL_RIGHTS_EN =
@@ -207,7 +211,13 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
     }
     case 'accept': {
       requireRole(actor, ['window-clerk'], '仅窗口人员可以受理', 'only a window clerk can accept');
-      requireStatus(state, ['received'], '受理');
+      requireStatus(state, ['received'], '受理', 'accepted');
+      if (!state.competent) {
+        throw refuse(
+          '收件时本租户未承接该事项，只能作出不予受理决定并告知有权机关',
+          'the tenant did not hold the matter when the case was received; reject it and name the competent authority',
+        );
+      }
       const verdict = acceptance(state, undefined);
       if (!verdict.ok) {
         throw refuse(
@@ -224,7 +234,7 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
         '仅窗口人员可以作出不予受理决定',
         'only a window clerk can reject',
       );
-      requireStatus(state, ['received', 'needs-correction'], '不予受理');
+      requireStatus(state, ['received', 'needs-correction'], '不予受理', 'rejected');
       if (!state.competent && !command.competentAuthority) {
         throw invalid(
           'competentAuthority',
@@ -247,9 +257,11 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
         '仅窗口人员可以办理撤回',
         'only a window clerk can record a withdrawal',
       );
+      // An application can be withdrawn until the decision on it, not after.
+      requireStatus(state, ['received', 'needs-correction', ...IN_BACK_OFFICE], '撤回', 'withdrawn');
       return [{ type: 'withdrawn', reason: command.reason }];
     case 'start-step': {
-      requireStatus(state, IN_BACK_OFFICE, '启动办理环节');
+      requireStatus(state, IN_BACK_OFFICE, '启动办理环节', 'given a step');
       const guidedBy = state.binding?.guidedBy;
       if (command.kind === 'guidance-review' && !guidedBy) {
         throw refuse(
@@ -312,8 +324,15 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
       ];
     }
     case 'extend': {
-      requireStatus(state, IN_BACK_OFFICE, '延期');
+      requireStatus(state, IN_BACK_OFFICE, '延期', 'extended');
       requireApproverOf(state, actor);
+      if (!Number.isInteger(command.days) || command.days < 1 || command.days > MAX_EXTENSION_DAYS) {
+        throw invalid(
+          'days',
+          `延长期限应为 1–${MAX_EXTENSION_DAYS} 个工作日（第四十二条）`,
+          `an extension is 1–${MAX_EXTENSION_DAYS} working days (art. 42)`,
+        );
+      }
       if (state.extension)
         throw refuse('办理时限只能延长一次（第四十二条）', 'the limit can be extended once only (art. 42)');
       const due = addWorkingDays(today, command.days, calendarFor);
@@ -332,7 +351,7 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
       ];
     }
     case 'decide': {
-      requireStatus(state, IN_BACK_OFFICE, '作出决定');
+      requireStatus(state, IN_BACK_OFFICE, '作出决定', 'decided');
       const windowOfficer =
         state.limits.onTheSpot &&
         actor.roles.includes('window-clerk') &&
@@ -370,7 +389,7 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
     }
     case 'pay': {
       requireRole(actor, ['window-clerk'], '仅窗口人员可以收费', 'only a window clerk can take fees');
-      requireStatus(state, ['accepted', 'accepted-with-deficiency', 'approved'], '收费');
+      requireStatus(state, ['accepted', 'accepted-with-deficiency', 'approved'], '收费', 'charged');
       const amount = Math.round(state.fees.reduce((sum, f) => sum + f.amount, 0) * 100) / 100;
       if (amount === 0) throw refuse('该事项不收费', 'the matter has no fees');
       if (state.payment)
@@ -382,7 +401,7 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
     }
     case 'issue': {
       requireRole(actor, ['window-clerk'], '仅窗口人员可以出件', 'only a window clerk can issue');
-      requireStatus(state, ['approved', 'denied'], '出件');
+      requireStatus(state, ['approved', 'denied'], '出件', 'issued');
       if (state.status === 'approved' && state.fees.some((f) => f.amount > 0) && !state.payment) {
         throw refuse('尚未缴费，不能出件', 'fees are unpaid; the result cannot be issued');
       }
@@ -403,10 +422,10 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
         '仅监管人员可以登记监管意见',
         'only a supervisor can record findings',
       );
+      requireStatus(state, ['issued'], '登记监管意见', 'given a finding');
       if (!state.binding || actor.body !== state.binding.supervisingBody) {
         throw forbid('您所在机构不是该办件的监管部门', 'your body does not supervise this case');
       }
-      requireStatus(state, ['issued'], '登记监管意见');
       return [
         {
           type: 'finding-recorded',
@@ -421,7 +440,10 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
       ];
     }
     case 'rate': {
-      requireStatus(state, ['issued'], '评价');
+      requireStatus(state, ['issued'], '评价', 'rated');
+      if (!Number.isInteger(command.level) || command.level < 1 || command.level > 5) {
+        throw invalid('level', '评价等级应为 1–5', 'the rating level is 1–5');
+      }
       if (state.rating) throw refuse('该办件已评价', 'the case has been rated already');
       const events: Draft[] = [
         { type: 'rated', level: command.level, ...(command.comment ? { comment: command.comment } : {}) },

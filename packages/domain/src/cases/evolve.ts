@@ -42,7 +42,8 @@ export function evolve(state: CaseState | NoCase, event: CaseEvent): CaseState {
     case 'supplemented': {
       const added = new Set(event.materials);
       const materials = s.materials.map((m) => (added.has(m.code) ? { ...m, provided: true } : m));
-      return { ...s, materials, status: s.status === 'needs-correction' ? 'received' : s.status };
+      // A case waiting for correction waits until `accepted` follows: the one notice still stands.
+      return { ...s, materials };
     }
     case 'accepted':
       return {

@@ -46,8 +46,9 @@ export function creditCodeCheck(first17: string): string {
 }
 
 export function isCreditCode(value: string): boolean {
-  // Registration authority (1-9, A-G, Y), organisation category, then 16 alphabet characters.
-  if (!/^[1-9A-GY][1-9]/.test(value) || value.length !== 18) return false;
+  // Registration authority (1-9, A-G, N for agriculture's village collectives, Y), organisation
+  // category, then 16 alphabet characters.
+  if (!/^[1-9A-GNY][1-9]/.test(value) || value.length !== 18) return false;
   for (const ch of value) if (!CREDIT_ALPHABET.includes(ch)) return false;
   return creditCodeCheck(value.slice(0, 17)) === value[17];
 }

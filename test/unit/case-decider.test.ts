@@ -1,0 +1,905 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Actor,
+  CASE_STATUSES,
+  type CaseCommand,
+  type CaseCommandType,
+  type CaseState,
+  DomainError,
+  decide,
+  type MatterForIntake,
+  resultOf,
+  type Seal,
+} from '../../packages/domain/src';
+import {
+  ADMIN,
+  APPLICANT,
+  APPROVER,
+  at,
+  BINDING,
+  BUREAU,
+  CLERK,
+  CLOCK,
+  ctx,
+  domainError,
+  GUIDED,
+  HOUSING,
+  HOUSING_APPROVER,
+  intake,
+  issue,
+  MARKET,
+  MARKET_APPROVER,
+  MATTER,
+  provided,
+  Story,
+  SUPERVISOR,
+  T0,
+} from '../support/case-fixtures';
+
+const SUPPLEMENT_BY = '2026-03-20';
+const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
+
+/** A case accepted with the non-core photo missing, on a commitment to bring it by 20 March. */
+const deficient = (matter: MatterForIntake = MATTER) =>
+  Story.begin().act(
+    intake({
+      matter,
+      materials: provided('form', 'licence', 'plan'),
+      commitment: { materials: ['photo'], supplementBy: SUPPLEMENT_BY },
+    }),
+    T0,
+    CLERK,
+  );
+const accepted = (over: Parameters<typeof intake>[0] = {}) => Story.begin().act(intake(over), T0, CLERK);
+const withMatter = (over: Partial<MatterForIntake>): MatterForIntake => ({ ...MATTER, ...over });
+
+describe('intake', () => {
+  it('accepts at once when every material is on the desk, bound to the authority in force (R2)', () => {
+    const story = accepted();
+    expect(story.events.map((e) => e.type)).toEqual(['received', 'accepted']);
+    expect(story.case).toMatchObject({
+      status: 'accepted',
+      competent: true,
+      body: BUREAU,
+      binding: BINDING,
+      acceptedAt: T0,
+      deemedAccepted: false,
+      receivedAt: T0,
+      receivedBy: CLERK.sub,
+      version: 2,
+    });
+    expect(story.case.notices).toEqual([]);
+    expect(story.events.every((e) => e.at === T0 && e.actor === CLERK.sub)).toBe(true);
+  });
+
+  it('gives ONE notice listing every missing item, core and non-core, when a core item is missing (R8)', () => {
+    const story = Story.begin().act(intake({ materials: provided('form') }), T0, CLERK);
+    expect(story.events.map((e) => e.type)).toEqual(['received', 'correction-notified']);
+    expect(story.case.status).toBe('needs-correction');
+    expect(story.case.notices).toHaveLength(1);
+    const [notice] = story.case.notices;
+    expect(notice?.kind).toBe('one-time-notice');
+    expect(notice?.missing).toEqual([
+      { code: 'licence', name: '营业执照', core: true },
+      { code: 'plan', name: '平面图', core: false },
+      { code: 'photo', name: '现场照片', core: false },
+    ]);
+    for (const name of ['营业执照（核心材料）', '平面图', '现场照片']) expect(notice?.zh).toContain(name);
+    for (const code of ['licence', 'plan', 'photo']) expect(notice?.en).toContain(code);
+    expect(story.case.binding).toBeUndefined();
+    expect(story.case.acceptedAt).toBeUndefined();
+  });
+
+  it('lists the uncovered non-core items with the core ones when a commitment covers only some', () => {
+    const story = Story.begin().act(
+      intake({
+        materials: provided('form'),
+        commitment: { materials: ['photo'], supplementBy: SUPPLEMENT_BY },
+      }),
+      T0,
+      CLERK,
+    );
+    expect(story.case.status).toBe('needs-correction');
+    expect(story.case.notices).toHaveLength(1);
+    expect(story.case.notices[0]?.missing?.map((m) => m.code)).toEqual(['licence', 'plan']);
+  });
+
+  it('gives a notice when a non-core item is missing without a commitment', () => {
+    const story = Story.begin().act(intake({ materials: provided('form', 'licence', 'plan') }), T0, CLERK);
+    expect(story.case.status).toBe('needs-correction');
+    expect(story.case.notices[0]?.missing).toEqual([{ code: 'photo', name: '现场照片', core: false }]);
+  });
+
+  it('accepts with a deficiency when the missing non-core items are all committed to', () => {
+    const story = deficient();
+    expect(story.case.status).toBe('accepted-with-deficiency');
+    expect(story.case.deficiency).toEqual({ materials: ['photo'], supplementBy: SUPPLEMENT_BY });
+    expect(story.case.binding).toEqual(BINDING);
+    expect(story.case.notices).toEqual([]);
+  });
+
+  it('refuses a commitment naming a core material, naming the entry (R8: core items never)', () => {
+    const error = domainError(() =>
+      decide(
+        undefined,
+        intake({
+          materials: provided('form', 'plan'),
+          commitment: { materials: ['photo', 'licence'], supplementBy: SUPPLEMENT_BY },
+        }),
+        ctx(T0, CLERK),
+      ),
+    );
+    expect(error.type).toBe('validation');
+    expect(error.field).toBe('commitment.materials.1');
+    expect(error.zh).toContain('核心材料');
+  });
+
+  it('refuses a commitment for an unknown or an already provided material', () => {
+    for (const [materials, field] of [
+      [['nope'], 'commitment.materials.0'],
+      [['photo', 'form'], 'commitment.materials.1'],
+    ] as const) {
+      const error = domainError(() =>
+        decide(
+          undefined,
+          intake({
+            materials: provided('form', 'licence'),
+            commitment: { materials, supplementBy: SUPPLEMENT_BY },
+          }),
+          ctx(T0, CLERK),
+        ),
+      );
+      expect([error.type, error.field]).toEqual(['validation', field]);
+    }
+  });
+
+  it('refuses a supplement date that is not a real date after today', () => {
+    for (const supplementBy of ['2026-02-30', '20260320', '2026-03-02', '2026-03-01', '']) {
+      const error = domainError(() =>
+        decide(
+          undefined,
+          intake({
+            materials: provided('form', 'licence', 'plan'),
+            commitment: { materials: ['photo'], supplementBy },
+          }),
+          ctx(T0, CLERK),
+        ),
+      );
+      expect([error.type, error.field]).toEqual(['validation', 'commitment.supplementBy']);
+    }
+  });
+
+  it('refuses a material code the matter does not have, naming its index', () => {
+    const materials = [...provided('form', 'licence', 'plan', 'photo'), { code: 'extra', provided: true }];
+    const error = domainError(() => decide(undefined, intake({ materials }), ctx(T0, CLERK)));
+    expect([error.type, error.field]).toEqual(['validation', 'materials.4.code']);
+  });
+
+  it('needs the handling item when the matter has several, and only one of its own', () => {
+    const items = [
+      { code: 'new', name: '新办' },
+      { code: 'renew', name: '延续' },
+    ];
+    const several = withMatter({ items });
+    for (const command of [
+      intake({ matter: several }),
+      intake({ matter: several, item: 'other' }),
+      intake({ item: 'new' }),
+    ]) {
+      const error = domainError(() => decide(undefined, command, ctx(T0, CLERK)));
+      expect([error.type, error.field]).toEqual(['validation', 'item']);
+    }
+    expect(Story.begin().act(intake({ matter: several, item: 'renew' }), T0, CLERK).case.item).toBe('renew');
+    const single = withMatter({ items: [{ code: 'only', name: '唯一' }] });
+    expect(Story.begin().act(intake({ matter: single }), T0, CLERK).case.item).toBe('only');
+    expect(accepted().case.item).toBeUndefined();
+  });
+
+  it('refuses an invalid resident ID or credit code on applicant.idNumber and normalises a valid one', () => {
+    for (const applicant of [
+      { kind: 'person', name: '张三', idNumber: '110105194912310021' },
+      { kind: 'person', name: '张三', idNumber: '11010519490231002X' },
+      { kind: 'person', name: '张三', idNumber: '91350100M000100Y43' },
+      { kind: 'org', name: '某公司', idNumber: '91350100M000100Y44' },
+      { kind: 'org', name: '某公司', idNumber: '11010519491231002X' },
+    ] as const) {
+      const error = domainError(() => decide(undefined, intake({ applicant }), ctx(T0, CLERK)));
+      expect([error.type, error.field]).toEqual(['validation', 'applicant.idNumber']);
+    }
+    const person = accepted({
+      applicant: { kind: 'person', name: '张三', idNumber: ' 11010519491231002x ' },
+    });
+    expect(person.case.applicant.idNumber).toBe('11010519491231002X');
+    const org = accepted({ applicant: { kind: 'org', name: '某公司', idNumber: '91350100M000100Y43' } });
+    expect(org.case.applicant).toEqual({ kind: 'org', name: '某公司', idNumber: '91350100M000100Y43' });
+  });
+
+  it('only receives a matter the tenant does not hold: accept is refused, reject must name the competent authority', () => {
+    const { binding: _none, ...unbound } = intake();
+    const story = Story.begin().act(unbound, T0, CLERK);
+    expect(story.events.map((e) => e.type)).toEqual(['received']);
+    expect(story.case).toMatchObject({ status: 'received', competent: false });
+    expect(story.case.body).toBeUndefined();
+
+    const refused = domainError(() => story.try({ type: 'accept' }, at('2026-03-03'), CLERK));
+    expect(refused.type).toBe('invalid-state');
+    expect(refused.zh).not.toBe('');
+    expect(refused.en).not.toBe('');
+    // Even when the matter reached the tenant since: a case it did not hold can only be rejected.
+    const later = domainError(() => story.try({ type: 'accept', binding: BINDING }, at('2026-03-03'), CLERK));
+    expect(later.type).toBe('invalid-state');
+
+    const unnamed = domainError(() =>
+      story.try({ type: 'reject', reason: '非本机关职权' }, at('2026-03-03'), CLERK),
+    );
+    expect([unnamed.type, unnamed.field]).toEqual(['validation', 'competentAuthority']);
+    const rejected = story.act(
+      { type: 'reject', reason: '非本机关职权', competentAuthority: '西安市住房和城乡建设局' },
+      at('2026-03-03'),
+      CLERK,
+    );
+    expect(rejected.case).toMatchObject({
+      status: 'rejected',
+      closedAt: at('2026-03-03'),
+      closing: { reason: '非本机关职权', competentAuthority: '西安市住房和城乡建设局' },
+    });
+  });
+
+  it('does not give the no-binding case a notice or deem it accepted later', () => {
+    const { binding: _none, ...unbound } = intake();
+    const story = Story.begin().act({ ...unbound, materials: provided('form') }, T0, CLERK);
+    expect(story.case.status).toBe('received');
+    expect(story.try({ type: 'tick' }, at('2026-04-01'), CLOCK)).toEqual([]);
+  });
+
+  it('takes the materials and leaves acceptance for later with defer: true', () => {
+    const story = Story.begin().act(intake({ defer: true }), T0, CLERK);
+    expect(story.events.map((e) => e.type)).toEqual(['received']);
+    expect(story.case).toMatchObject({ status: 'received', competent: true, body: BUREAU });
+    const later = story.act({ type: 'accept', binding: BINDING }, at('2026-03-04'), CLERK);
+    expect(later.case).toMatchObject({
+      status: 'accepted',
+      acceptedAt: at('2026-03-04'),
+      deemedAccepted: false,
+    });
+  });
+
+  it('is for window clerks, once per case number', () => {
+    expect(domainError(() => decide(undefined, intake(), ctx(T0, APPROVER))).type).toBe('forbidden');
+    const story = accepted();
+    expect(domainError(() => story.try(intake(), T0, CLERK)).type).toBe('conflict');
+    expect(domainError(() => decide(undefined, { type: 'accept' }, ctx(T0, CLERK))).type).toBe('not-found');
+  });
+});
+
+describe('supplement', () => {
+  const corrected = () => Story.begin().act(intake({ materials: provided('form') }), T0, CLERK);
+
+  it('accepts once everything listed is in, bound at that instant', () => {
+    const story = corrected().act(
+      {
+        type: 'supplement',
+        materials: ['licence', 'plan', 'photo'].map((code) => ({ code, provided: true })),
+        binding: BINDING,
+      },
+      at('2026-03-04'),
+      CLERK,
+    );
+    expect(story.events.slice(-2).map((e) => e.type)).toEqual(['supplemented', 'accepted']);
+    expect(story.case).toMatchObject({ status: 'accepted', acceptedAt: at('2026-03-04'), binding: BINDING });
+  });
+
+  it('keeps a partly corrected case waiting for correction under its one notice, then accepts on the rest', () => {
+    const partly = corrected().act(
+      { type: 'supplement', materials: [{ code: 'licence', provided: true }], binding: BINDING },
+      at('2026-03-03'),
+      CLERK,
+    );
+    expect(partly.events.at(-1)?.type).toBe('supplemented');
+    expect(partly.case.status).toBe('needs-correction');
+    expect(partly.case.notices).toHaveLength(1);
+    const rest = partly.act(
+      {
+        type: 'supplement',
+        materials: [
+          { code: 'plan', provided: true },
+          { code: 'photo', provided: true },
+        ],
+        binding: BINDING,
+      },
+      at('2026-03-05'),
+      CLERK,
+    );
+    expect(rest.case).toMatchObject({ status: 'accepted', acceptedAt: at('2026-03-05') });
+  });
+
+  it('accepts with a deficiency when the supplement carries a commitment for what is still missing', () => {
+    const story = corrected().act(
+      {
+        type: 'supplement',
+        materials: [
+          { code: 'licence', provided: true },
+          { code: 'plan', provided: true },
+        ],
+        commitment: { materials: ['photo'], supplementBy: SUPPLEMENT_BY },
+        binding: BINDING,
+      },
+      at('2026-03-03'),
+      CLERK,
+    );
+    expect(story.case.status).toBe('accepted-with-deficiency');
+    expect(story.case.deficiency).toEqual({ materials: ['photo'], supplementBy: SUPPLEMENT_BY });
+  });
+
+  it('refuses to accept when the tenant no longer holds the matter, an unknown code, or nothing new', () => {
+    const story = corrected();
+    const all = ['licence', 'plan', 'photo'].map((code) => ({ code, provided: true as const }));
+    expect(
+      domainError(() => story.try({ type: 'supplement', materials: all }, at('2026-03-03'), CLERK)).type,
+    ).toBe('invalid-state');
+    const unknown = domainError(() =>
+      story.try({ type: 'supplement', materials: [{ code: 'x', provided: true }] }, at('2026-03-03'), CLERK),
+    );
+    expect([unknown.type, unknown.field]).toEqual(['validation', 'materials.0.code']);
+    const again = domainError(() =>
+      story.try(
+        { type: 'supplement', materials: [{ code: 'form', provided: true }] },
+        at('2026-03-03'),
+        CLERK,
+      ),
+    );
+    expect(again.type).toBe('invalid-state');
+  });
+
+  it('clears a deficiency, also after the decision (容缺后补: approve first, supplement later)', () => {
+    const approved = deficient().act({ type: 'decide', outcome: 'approve' }, at('2026-03-05'), APPROVER);
+    const story = approved.act(
+      { type: 'supplement', materials: [{ code: 'photo', provided: true }] },
+      at('2026-03-06'),
+      CLERK,
+    );
+    expect(story.events.slice(-2).map((e) => e.type)).toEqual(['supplemented', 'deficiency-cleared']);
+    expect(story.case.status).toBe('approved');
+    expect(story.case.deficiency).toBeUndefined();
+    const cleared = deficient().act(
+      { type: 'supplement', materials: [{ code: 'photo', provided: true }] },
+      at('2026-03-06'),
+      CLERK,
+    );
+    expect(cleared.case.status).toBe('accepted');
+  });
+});
+
+/**
+ * Every command against a case in every status. Each fixture is a real case, folded from
+ * its events; each command is sent by the actor it is meant for (right role, right body),
+ * with valid input, on 1 April 2026 (after every timer below has passed). The table is
+ * written from the rules, not from the code:
+ * - acceptance (accept, reject) only before acceptance; reject also while waiting for correction;
+ * - withdrawal only before the decision (撤回申请 is allowed until the licence decision);
+ * - back-office work (start-step, extend, decide) only while accepted (with or without deficiency);
+ * - fees from acceptance to issuance for approvals, once; issue only from approved/denied,
+ *   an approval only once paid;
+ * - a closed case (issued, rejected, withdrawn, terminated) refuses everything except
+ *   supervision findings and rating on an issued case and closing its rectification;
+ * - supplements are taken while something listed or committed is still missing;
+ * - the clock deems a received case accepted, ends a lapsed deficiency, and does nothing
+ *   else; it does not visit closed cases.
+ * finish-step names step s1, which none of the fixtures has: 400 on an open case.
+ */
+const FIXTURE_NAMES = [
+  'received',
+  'needs-correction',
+  'accepted',
+  'accepted-with-deficiency',
+  'approved, unpaid',
+  'approved, paid',
+  'denied',
+  'issued',
+  'issued, rated 1',
+  'rejected',
+  'withdrawn',
+  'terminated',
+] as const;
+type Fixture = (typeof FIXTURE_NAMES)[number];
+const FIXTURES: Record<Fixture, () => Story> = {
+  received: () => Story.begin().act(intake({ defer: true }), T0, CLERK),
+  'needs-correction': () => Story.begin().act(intake({ materials: provided('form') }), T0, CLERK),
+  accepted: () => accepted(),
+  'accepted-with-deficiency': () => deficient(),
+  'approved, unpaid': () =>
+    deficient().act({ type: 'decide', outcome: 'approve' }, at('2026-03-05'), APPROVER),
+  'approved, paid': () => FIXTURES['approved, unpaid']().act({ type: 'pay' }, at('2026-03-06'), CLERK),
+  denied: () =>
+    accepted().act({ type: 'decide', outcome: 'deny', reasons: '不符合条件' }, at('2026-03-05'), APPROVER),
+  issued: () => FIXTURES['approved, paid']().act(issue(), at('2026-03-09'), CLERK),
+  'issued, rated 1': () => FIXTURES.issued().act({ type: 'rate', level: 1 }, at('2026-03-10'), APPLICANT),
+  rejected: () =>
+    FIXTURES.received().act({ type: 'reject', reason: '不符合受理条件' }, at('2026-03-03'), CLERK),
+  withdrawn: () => accepted().act({ type: 'withdraw', reason: '申请人撤回' }, at('2026-03-03'), CLERK),
+  terminated: () => deficient().act({ type: 'tick' }, at('2026-03-23'), CLOCK),
+};
+
+const COMMANDS: Record<CaseCommandType, { actor: Actor; command: CaseCommand }> = {
+  intake: { actor: CLERK, command: intake() },
+  supplement: {
+    actor: CLERK,
+    command: { type: 'supplement', materials: [{ code: 'photo', provided: true }] },
+  },
+  accept: { actor: CLERK, command: { type: 'accept', binding: BINDING } },
+  reject: { actor: CLERK, command: { type: 'reject', reason: '不符合受理条件' } },
+  withdraw: { actor: CLERK, command: { type: 'withdraw', reason: '申请人撤回' } },
+  'start-step': { actor: APPROVER, command: { type: 'start-step', kind: 'review' } },
+  'finish-step': { actor: APPROVER, command: { type: 'finish-step', stepId: 's1', outcome: 'pass' } },
+  extend: { actor: APPROVER, command: { type: 'extend', days: 5, reason: '需补充调查' } },
+  decide: { actor: APPROVER, command: { type: 'decide', outcome: 'approve' } },
+  pay: { actor: CLERK, command: { type: 'pay' } },
+  issue: { actor: CLERK, command: issue() },
+  'record-finding': {
+    actor: SUPERVISOR,
+    command: { type: 'record-finding', text: '抽查合格', severity: 'info' },
+  },
+  rate: { actor: APPLICANT, command: { type: 'rate', level: 4 } },
+  'close-rectification': { actor: ADMIN, command: { type: 'close-rectification', response: '已整改' } },
+  tick: { actor: CLOCK, command: { type: 'tick', binding: BINDING } },
+};
+
+/**
+ * E events · N no events (nothing due) · 409 invalid-state · 403 forbidden · 400 validation ·
+ * C conflict. Columns in FIXTURES order.
+ */
+// biome-ignore format: the table is aligned by hand
+const EXPECTED: Record<CaseCommandType, string> = {
+  //                     rcv  nc   acc  awd  apU  apP  den  iss  isR  rej  wdr  ter
+  intake:               'C    C    C    C    C    C    C    C    C    C    C    C',
+  supplement:           '409  E    409  E    E    E    409  409  409  409  409  409',
+  accept:               'E    409  409  409  409  409  409  409  409  409  409  409',
+  reject:               'E    E    409  409  409  409  409  409  409  409  409  409',
+  withdraw:             'E    E    E    E    409  409  409  409  409  409  409  409',
+  'start-step':         '409  409  E    E    409  409  409  409  409  409  409  409',
+  'finish-step':        '400  400  400  400  400  400  400  409  409  409  409  409',
+  extend:               '409  409  E    E    409  409  409  409  409  409  409  409',
+  decide:               '409  409  E    E    409  409  409  409  409  409  409  409',
+  pay:                  '409  409  E    E    E    409  409  409  409  409  409  409',
+  issue:                '409  409  409  409  409  E    E    409  409  409  409  409',
+  'record-finding':     '409  409  409  409  409  409  409  E    E    409  409  409',
+  rate:                 '409  409  409  409  409  409  409  E    409  409  409  409',
+  'close-rectification':'409  409  409  409  409  409  409  409  E    409  409  409',
+  tick:                 'E    N    N    E    E    E    N    409  409  409  409  409',
+};
+
+const CODES: Record<DomainError['type'], string> = {
+  'invalid-state': '409',
+  forbidden: '403',
+  validation: '400',
+  conflict: 'C',
+  'not-found': '404',
+};
+
+describe('every command in every status', () => {
+  const built = Object.fromEntries(FIXTURE_NAMES.map((name) => [name, FIXTURES[name]().case])) as Record<
+    Fixture,
+    CaseState
+  >;
+  const LATE = at('2026-04-01');
+
+  it('has a real case in every status', () => {
+    for (const name of FIXTURE_NAMES) expect(name.split(',')[0]).toBe(built[name].status);
+    expect(new Set(Object.values(built).map((s) => s.status))).toEqual(new Set(CASE_STATUSES));
+  });
+
+  it.each(Object.keys(COMMANDS) as CaseCommandType[])('%s', (type) => {
+    const { actor, command } = COMMANDS[type];
+    const outcomes: Record<string, string> = {};
+    for (const name of FIXTURE_NAMES) {
+      try {
+        outcomes[name] = decide(built[name], command, ctx(LATE, actor)).length > 0 ? 'E' : 'N';
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        outcomes[name] = CODES[error.type];
+        // The 409 carries its reason, in both languages; the English one is English.
+        if (error.type === 'invalid-state') {
+          expect(error.zh.trim()).not.toBe('');
+          expect(error.en.trim()).not.toBe('');
+          expect(error.en).not.toMatch(CJK);
+        }
+      }
+    }
+    const expected = Object.fromEntries(
+      FIXTURE_NAMES.map((name, i) => [name, EXPECTED[type].split(/\s+/)[i]]),
+    );
+    expect(outcomes).toEqual(expected);
+  });
+});
+
+describe('roles and bodies', () => {
+  it('refuses an approver of another body', () => {
+    const story = accepted();
+    for (const command of [
+      { type: 'decide', outcome: 'approve' },
+      { type: 'extend', days: 3, reason: '复杂' },
+      { type: 'start-step', kind: 'site-inspection' },
+    ] as const) {
+      const error = domainError(() => story.try(command, at('2026-03-03'), MARKET_APPROVER));
+      expect(error.type).toBe('forbidden');
+      expect(error.zh).toContain(BUREAU);
+    }
+    const started = story.act({ type: 'start-step', kind: 'review' }, at('2026-03-03'), APPROVER);
+    expect(
+      domainError(() =>
+        started.try(
+          { type: 'finish-step', stepId: 's1', outcome: 'pass' },
+          at('2026-03-04'),
+          MARKET_APPROVER,
+        ),
+      ).type,
+    ).toBe('forbidden');
+  });
+
+  it('lets a clerk decide an on-the-spot matter only with a window authorisation for it', () => {
+    const spot = withMatter({ limits: { ...MATTER.limits, onTheSpot: true } });
+    const story = accepted({ matter: spot });
+    const officer: Actor = { ...CLERK, windowMatters: ['m9', 'm1'] };
+    expect(story.act({ type: 'decide', outcome: 'approve' }, T0, officer).case.decision).toMatchObject({
+      outcome: 'approve',
+      by: CLERK.sub,
+    });
+    for (const actor of [CLERK, { ...CLERK, windowMatters: ['m2'] }]) {
+      expect(domainError(() => story.try({ type: 'decide', outcome: 'approve' }, T0, actor)).type).toBe(
+        'forbidden',
+      );
+    }
+    // Not on the spot: the authorisation does not reach a promised-time case.
+    expect(domainError(() => accepted().try({ type: 'decide', outcome: 'approve' }, T0, officer)).type).toBe(
+      'forbidden',
+    );
+    expect(story.try({ type: 'decide', outcome: 'approve' }, T0, APPROVER)).toHaveLength(1);
+  });
+
+  it('keeps each action to its role', () => {
+    const story = FIXTURES.received();
+    expect(domainError(() => story.try({ type: 'accept', binding: BINDING }, T0, APPROVER)).type).toBe(
+      'forbidden',
+    );
+    expect(domainError(() => story.try({ type: 'withdraw', reason: 'x' }, T0, APPLICANT)).type).toBe(
+      'forbidden',
+    );
+    const issued = FIXTURES.issued();
+    const other: Actor = { ...SUPERVISOR, body: MARKET };
+    expect(
+      domainError(() => issued.try({ type: 'record-finding', text: 'x', severity: 'concern' }, T0, other))
+        .type,
+    ).toBe('forbidden');
+    expect(
+      domainError(() => issued.try({ type: 'record-finding', text: 'x', severity: 'concern' }, T0, APPROVER))
+        .type,
+    ).toBe('forbidden');
+    const rated = FIXTURES['issued, rated 1']();
+    expect(domainError(() => rated.try({ type: 'close-rectification', response: 'x' }, T0, CLERK)).type).toBe(
+      'forbidden',
+    );
+  });
+});
+
+describe('steps and the guided transition (R6)', () => {
+  it('refuses the decision until the guiding department has passed a guidance review', () => {
+    const story = accepted({ binding: GUIDED });
+    const first = domainError(() =>
+      story.try({ type: 'decide', outcome: 'approve' }, at('2026-03-03'), APPROVER),
+    );
+    expect(first.type).toBe('invalid-state');
+    expect(first.zh).toContain(HOUSING);
+
+    const review = story.act({ type: 'start-step', kind: 'guidance-review' }, at('2026-03-03'), APPROVER);
+    expect(review.case.steps[0]).toMatchObject({
+      id: 's1',
+      kind: 'guidance-review',
+      bodies: [HOUSING],
+      excluded: false,
+    });
+    // The bureau cannot pass its own guidance review: the department reviews.
+    expect(
+      domainError(() =>
+        review.try({ type: 'finish-step', stepId: 's1', outcome: 'pass' }, at('2026-03-04'), APPROVER),
+      ).type,
+    ).toBe('forbidden');
+
+    const failed = review.act(
+      { type: 'finish-step', stepId: 's1', outcome: 'fail', note: '材料需补充说明' },
+      at('2026-03-04'),
+      HOUSING_APPROVER,
+    );
+    expect(
+      domainError(() => failed.try({ type: 'decide', outcome: 'approve' }, at('2026-03-05'), APPROVER)).type,
+    ).toBe('invalid-state');
+    const passed = failed
+      .act({ type: 'start-step', kind: 'guidance-review' }, at('2026-03-05'), HOUSING_APPROVER)
+      .act({ type: 'finish-step', stepId: 's2', outcome: 'pass' }, at('2026-03-06'), HOUSING_APPROVER);
+    // The department guides; the bureau still decides.
+    expect(
+      domainError(() =>
+        passed.try({ type: 'decide', outcome: 'approve' }, at('2026-03-09'), HOUSING_APPROVER),
+      ).type,
+    ).toBe('forbidden');
+    expect(passed.act({ type: 'decide', outcome: 'approve' }, at('2026-03-09'), APPROVER).case.status).toBe(
+      'approved',
+    );
+  });
+
+  it('has no guidance review outside a guided transition', () => {
+    const error = domainError(() =>
+      accepted().try({ type: 'start-step', kind: 'guidance-review' }, T0, APPROVER),
+    );
+    expect(error.type).toBe('invalid-state');
+  });
+
+  it('refuses the decision while any step is open, and gives written notices for excluded time (art. 45)', () => {
+    const story = accepted().act(
+      { type: 'start-step', kind: 'site-inspection', bodies: [BUREAU, MARKET, MARKET] },
+      at('2026-03-03'),
+      APPROVER,
+    );
+    expect(story.case.steps[0]).toMatchObject({
+      id: 's1',
+      joint: true,
+      excluded: true,
+      bodies: [BUREAU, MARKET],
+    });
+    expect(story.case.notices.map((n) => n.kind)).toEqual(['clock-excluded']);
+    const open = domainError(() =>
+      story.try({ type: 'decide', outcome: 'approve' }, at('2026-03-04'), APPROVER),
+    );
+    expect(open.type).toBe('invalid-state');
+    expect(open.en).toContain('s1');
+
+    // A joint inspection: the other body may close it.
+    const done = story.act(
+      { type: 'finish-step', stepId: 's1', outcome: 'pass' },
+      at('2026-03-05'),
+      MARKET_APPROVER,
+    );
+    expect(done.case.notices.map((n) => n.kind)).toEqual(['clock-excluded', 'clock-resumed']);
+    expect(
+      domainError(() =>
+        done.try({ type: 'finish-step', stepId: 's1', outcome: 'pass' }, at('2026-03-05'), APPROVER),
+      ).type,
+    ).toBe('invalid-state');
+    expect(done.act({ type: 'decide', outcome: 'approve' }, at('2026-03-06'), APPROVER).case.status).toBe(
+      'approved',
+    );
+  });
+
+  it('gives a review step no exclusion notice', () => {
+    const story = accepted().act({ type: 'start-step', kind: 'review' }, at('2026-03-03'), APPROVER);
+    expect(story.case.steps[0]).toMatchObject({ bodies: [BUREAU], joint: false, excluded: false });
+    expect(story.case.notices).toEqual([]);
+  });
+});
+
+describe('extension (art. 42)', () => {
+  it('extends once, by 1 to 10 working days, with a written notice', () => {
+    for (const days of [1, 10]) {
+      const story = accepted().act({ type: 'extend', days, reason: '情况复杂' }, at('2026-03-10'), APPROVER);
+      expect(story.case.extension).toEqual({ days, reason: '情况复杂', at: at('2026-03-10') });
+      expect(story.case.notices.at(-1)?.kind).toBe('extension');
+      expect(story.case.notices.at(-1)?.zh).toContain(`${days}个工作日`);
+      const twice = domainError(() =>
+        story.try({ type: 'extend', days: 1, reason: '再次' }, at('2026-03-11'), APPROVER),
+      );
+      expect(twice.type).toBe('invalid-state');
+    }
+    for (const days of [0, 11, 2.5, -1]) {
+      const error = domainError(() =>
+        accepted().try({ type: 'extend', days, reason: '情况复杂' }, at('2026-03-10'), APPROVER),
+      );
+      expect([error.type, error.field]).toEqual(['validation', 'days']);
+    }
+  });
+});
+
+describe('decision and issuance', () => {
+  const seal: Seal = {
+    tenant: 'xian.yanliang',
+    id: 'bureau-seal',
+    body: BUREAU,
+    name: '阎良区行政审批服务局行政审批专用章',
+    electronic: true,
+    validFrom: '2019-06-01T00:00:00+08:00',
+  };
+  const issueOf = (state: CaseState, now: string): CaseCommand => ({
+    type: 'issue',
+    delivery: 'mail',
+    result: resultOf(state, seal, now, 'key-1'),
+    signature: 'signature',
+  });
+
+  it('requires reasons to deny and then carries the appeal rights', () => {
+    const story = accepted();
+    for (const reasons of [undefined, '', '   ']) {
+      const error = domainError(() =>
+        story.try(
+          { type: 'decide', outcome: 'deny', ...(reasons === undefined ? {} : { reasons }) },
+          at('2026-03-05'),
+          APPROVER,
+        ),
+      );
+      expect([error.type, error.field]).toEqual(['validation', 'reasons']);
+    }
+    const denied = story.act(
+      { type: 'decide', outcome: 'deny', reasons: '不符合法定条件' },
+      at('2026-03-05'),
+      APPROVER,
+    );
+    expect(denied.case.status).toBe('denied');
+    expect(denied.case.decision).toMatchObject({
+      outcome: 'deny',
+      reasons: '不符合法定条件',
+      by: APPROVER.sub,
+    });
+    expect(denied.case.decision?.appealRights).toContain('行政复议');
+    expect(denied.case.decision?.appealRights).toContain('reconsideration');
+    // A denial is issued without fees, and the result carries the rights too.
+    const issued = denied.act(issueOf(denied.case, at('2026-03-06')), at('2026-03-06'), CLERK);
+    expect(issued.case.result).toMatchObject({ outcome: 'deny', delivery: 'mail', signature: 'signature' });
+    expect(issued.case.result?.appealRights).toContain('行政诉讼');
+    const approved = accepted().act({ type: 'decide', outcome: 'approve' }, at('2026-03-05'), APPROVER);
+    expect(approved.case.decision?.appealRights).toBeUndefined();
+  });
+
+  it('issues an approval with fees only once paid, and pushes it to the supervising department', () => {
+    const approved = accepted().act({ type: 'decide', outcome: 'approve' }, at('2026-03-05'), APPROVER);
+    const unpaid = domainError(() =>
+      approved.try(issueOf(approved.case, at('2026-03-06')), at('2026-03-06'), CLERK),
+    );
+    expect(unpaid.type).toBe('invalid-state');
+    const paid = approved.act({ type: 'pay' }, at('2026-03-06'), CLERK);
+    expect(paid.case.payment).toEqual({
+      receiptNo: `${paid.case.caseNo}-R`,
+      amount: 10,
+      at: at('2026-03-06'),
+      by: CLERK.sub,
+    });
+    const issued = paid.act(issueOf(paid.case, at('2026-03-09')), at('2026-03-09'), CLERK);
+    const event = issued.events.at(-1);
+    expect(event?.type === 'issued' && event.supervisingBody).toBe(HOUSING);
+    expect(issued.case).toMatchObject({ status: 'issued', closedAt: at('2026-03-09') });
+    expect(issued.case.result).toMatchObject({
+      approvingBody: BUREAU,
+      seal: { id: 'bureau-seal', body: BUREAU },
+    });
+  });
+
+  it('issues a free approval without payment, refuses to charge it, and sums fees to the fen', () => {
+    const free = accepted({ matter: withMatter({ fees: [] }) }).act(
+      { type: 'decide', outcome: 'approve' },
+      at('2026-03-05'),
+      APPROVER,
+    );
+    expect(domainError(() => free.try({ type: 'pay' }, at('2026-03-06'), CLERK)).type).toBe('invalid-state');
+    expect(free.act(issueOf(free.case, at('2026-03-06')), at('2026-03-06'), CLERK).case.status).toBe(
+      'issued',
+    );
+    const cents = accepted({
+      matter: withMatter({
+        fees: [
+          { code: 'a', name: '甲', amount: 0.1 },
+          { code: 'b', name: '乙', amount: 0.2 },
+        ],
+      }),
+    }).act({ type: 'pay' }, at('2026-03-03'), CLERK);
+    expect(cents.case.payment?.amount).toBe(0.3);
+  });
+});
+
+describe('rating (好差评)', () => {
+  it('takes one rating; a 1 or 2 opens a rectification due 5 working days later', () => {
+    const issued = FIXTURES.issued();
+    for (const level of [1, 2]) {
+      const story = issued.act({ type: 'rate', level, comment: '等太久' }, at('2026-03-10'), APPLICANT);
+      expect(story.events.slice(-2).map((e) => e.type)).toEqual(['rated', 'rectification-opened']);
+      expect(story.case.rating).toEqual({ level, comment: '等太久', at: at('2026-03-10') });
+      expect(story.case.rectification).toEqual({ openedAt: at('2026-03-10'), dueDate: '2026-03-17' });
+      expect(domainError(() => story.try({ type: 'rate', level: 5 }, at('2026-03-11'), APPLICANT)).type).toBe(
+        'invalid-state',
+      );
+    }
+    for (const level of [3, 4, 5]) {
+      const story = issued.act({ type: 'rate', level }, at('2026-03-10'), APPLICANT);
+      expect(story.events.at(-1)?.type).toBe('rated');
+      expect(story.case.rectification).toBeUndefined();
+    }
+    for (const level of [0, 6, 2.5]) {
+      const error = domainError(() => issued.try({ type: 'rate', level }, at('2026-03-10'), APPLICANT));
+      expect([error.type, error.field]).toEqual(['validation', 'level']);
+    }
+  });
+
+  it('counts the rectification days on the holiday calendar (国庆 2026 and its make-up Saturday)', () => {
+    const story = FIXTURES.issued().act({ type: 'rate', level: 1 }, at('2026-09-30'), APPLICANT);
+    // 10-01..07 off; 10-08, 10-09, 10-10 (make-up Saturday), 10-12, 10-13.
+    expect(story.case.rectification?.dueDate).toBe('2026-10-13');
+  });
+
+  it('closes a rectification once, by the tenant administrator', () => {
+    const story = FIXTURES['issued, rated 1']().act(
+      { type: 'close-rectification', response: '已约谈窗口人员并整改' },
+      at('2026-03-12'),
+      ADMIN,
+    );
+    expect(story.case.rectification).toMatchObject({
+      closedAt: at('2026-03-12'),
+      response: '已约谈窗口人员并整改',
+    });
+    expect(
+      domainError(() => story.try({ type: 'close-rectification', response: 'x' }, at('2026-03-13'), ADMIN))
+        .type,
+    ).toBe('invalid-state');
+  });
+});
+
+describe('tick (the clock worker)', () => {
+  it('deems a competent received case with complete materials accepted after 5 working days, from receipt (art. 32 (4))', () => {
+    const story = FIXTURES.received();
+    // Received Monday 2 March: the fifth working day after is Monday 9 March.
+    expect(story.try({ type: 'tick', binding: BINDING }, at('2026-03-09', '23:59'), CLOCK)).toEqual([]);
+    const deemed = story.act({ type: 'tick', binding: BINDING }, at('2026-03-10', '00:05'), CLOCK);
+    expect(deemed.events.at(-1)).toMatchObject({
+      type: 'accepted',
+      deemed: true,
+      acceptedAt: T0,
+      actor: 'clock',
+    });
+    expect(deemed.case).toMatchObject({
+      status: 'accepted',
+      acceptedAt: T0,
+      deemedAccepted: true,
+      binding: BINDING,
+    });
+  });
+
+  it('counts the 5 days on the holiday calendar', () => {
+    // Received Wednesday 30 September 2026: 10-08, 10-09, 10-10, 10-12, 10-13.
+    const story = Story.begin().act(intake({ defer: true }), at('2026-09-30'), CLERK);
+    expect(story.try({ type: 'tick', binding: BINDING }, at('2026-10-13'), CLOCK)).toEqual([]);
+    expect(story.try({ type: 'tick', binding: BINDING }, at('2026-10-14'), CLOCK)[0]?.type).toBe('accepted');
+  });
+
+  it('ends a case whose deficiency lapsed, the day after the supplement date', () => {
+    const story = deficient();
+    expect(story.try({ type: 'tick' }, at('2026-03-20', '23:00'), CLOCK)).toEqual([]);
+    const lapsed = story.act({ type: 'tick' }, at('2026-03-21', '00:10'), CLOCK);
+    expect(lapsed.events.at(-1)).toMatchObject({ type: 'deficiency-lapsed', terminated: true });
+    expect(lapsed.case).toMatchObject({
+      status: 'terminated',
+      closedAt: at('2026-03-21', '00:10'),
+      deficiency: { materials: ['photo'], supplementBy: SUPPLEMENT_BY, lapsed: true },
+    });
+    expect(lapsed.case.closing?.reason).toContain('逾期');
+  });
+
+  it('only flags the lapse when the tenant set deficiencyLapse to flag', () => {
+    const flagging = withMatter({ limits: { ...MATTER.limits, deficiencyLapse: 'flag' } });
+    const lapsed = deficient(flagging).act({ type: 'tick' }, at('2026-03-23'), CLOCK);
+    expect(lapsed.events.at(-1)).toMatchObject({ type: 'deficiency-lapsed', terminated: false });
+    expect(lapsed.case.status).toBe('accepted-with-deficiency');
+    expect(lapsed.case.deficiency?.lapsed).toBe(true);
+    expect(lapsed.case.closedAt).toBeUndefined();
+    expect(lapsed.try({ type: 'tick' }, at('2026-03-24'), CLOCK)).toEqual([]);
+  });
+
+  it('has nothing to do once the deficiency was supplemented', () => {
+    const story = deficient().act(
+      { type: 'supplement', materials: [{ code: 'photo', provided: true }] },
+      at('2026-03-10'),
+      CLERK,
+    );
+    expect(story.try({ type: 'tick' }, at('2026-03-23'), CLOCK)).toEqual([]);
+  });
+
+  it('does not throw on a date in a year nobody has published a calendar for', () => {
+    const story = Story.begin().act(intake({ defer: true }), at('2026-12-28'), CLERK);
+    // 2027 has no calendar: weekends only, provisionally (12-29, 12-30, 12-31, 01-01, 01-04).
+    expect(story.try({ type: 'tick', binding: BINDING }, at('2027-01-04'), CLOCK)).toEqual([]);
+    expect(story.try({ type: 'tick', binding: BINDING }, at('2027-01-05'), CLOCK)[0]?.type).toBe('accepted');
+  });
+});
