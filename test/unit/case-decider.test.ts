@@ -368,6 +368,42 @@ describe('supplement', () => {
     );
     expect(cleared.case.status).toBe('accepted');
   });
+
+  it('keeps the intake commitment through a correction: the notice leaves the committed item out, the supplement accepts on it', () => {
+    const story = Story.begin().act(
+      intake({
+        materials: provided('form', 'plan'),
+        commitment: { materials: ['photo'], supplementBy: '2026-03-20' },
+      }),
+      T0,
+      CLERK,
+    );
+    expect(story.case.status).toBe('needs-correction');
+    expect(story.case.notices[0]?.missing?.map((m) => m.code)).toEqual(['licence']);
+    const supplemented = story.act(
+      { type: 'supplement', materials: [{ code: 'licence', provided: true }], binding: BINDING },
+      at('2026-03-03'),
+      CLERK,
+    );
+    expect(supplemented.case.status).toBe('accepted-with-deficiency');
+    expect(supplemented.case.deficiency).toEqual({ materials: ['photo'], supplementBy: '2026-03-20' });
+  });
+
+  it('issues an approval only once the deficient materials are in, and a lapse never ends a denial awaiting issuance', () => {
+    const approved = deficient().act({ type: 'decide', outcome: 'approve' }, at('2026-03-05'), APPROVER);
+    const paid = approved.act({ type: 'pay' }, at('2026-03-06'), CLERK);
+    const refused = domainError(() => paid.try(issue(), at('2026-03-06'), CLERK));
+    expect(refused.type).toBe('invalid-state');
+    expect(refused.zh).toContain('容缺材料');
+    const denied = deficient().act(
+      { type: 'decide', outcome: 'deny', reasons: '不符合条件' },
+      at('2026-03-05'),
+      APPROVER,
+    );
+    const lapsed = denied.act({ type: 'tick' }, at('2026-03-23'), CLOCK);
+    expect(lapsed.case.status).toBe('denied');
+    expect(lapsed.case.deficiency?.lapsed).toBe(true);
+  });
 });
 
 /**
@@ -407,8 +443,11 @@ const FIXTURES: Record<Fixture, () => Story> = {
   'needs-correction': () => Story.begin().act(intake({ materials: provided('form') }), T0, CLERK),
   accepted: () => accepted(),
   'accepted-with-deficiency': () => deficient(),
+  // Decided while deficient, then the promised item came in: an approval is issued only once it has.
   'approved, unpaid': () =>
-    deficient().act({ type: 'decide', outcome: 'approve' }, at('2026-03-05'), APPROVER),
+    deficient()
+      .act({ type: 'decide', outcome: 'approve' }, at('2026-03-05'), APPROVER)
+      .act({ type: 'supplement', materials: [{ code: 'photo', provided: true }] }, at('2026-03-05'), CLERK),
   'approved, paid': () => FIXTURES['approved, unpaid']().act({ type: 'pay' }, at('2026-03-06'), CLERK),
   denied: () =>
     accepted().act({ type: 'decide', outcome: 'deny', reasons: '不符合条件' }, at('2026-03-05'), APPROVER),
@@ -452,7 +491,7 @@ const COMMANDS: Record<CaseCommandType, { actor: Actor; command: CaseCommand }> 
 const EXPECTED: Record<CaseCommandType, string> = {
   //                     rcv  nc   acc  awd  apU  apP  den  iss  isR  rej  wdr  ter
   intake:               'C    C    C    C    C    C    C    C    C    C    C    C',
-  supplement:           '409  E    409  E    E    E    409  409  409  409  409  409',
+  supplement:           '409  E    409  E    409  409  409  409  409  409  409  409',
   accept:               'E    409  409  409  409  409  409  409  409  409  409  409',
   reject:               'E    E    409  409  409  409  409  409  409  409  409  409',
   withdraw:             'E    E    E    E    409  409  409  409  409  409  409  409',
@@ -465,7 +504,7 @@ const EXPECTED: Record<CaseCommandType, string> = {
   'record-finding':     '409  409  409  409  409  409  409  E    E    409  409  409',
   rate:                 '409  409  409  409  409  409  409  E    409  409  409  409',
   'close-rectification':'409  409  409  409  409  409  409  409  E    409  409  409',
-  tick:                 'E    N    N    E    E    E    N    409  409  409  409  409',
+  tick:                 'E    N    N    E    N    N    N    409  409  409  409  409',
 };
 
 const CODES: Record<DomainError['type'], string> = {

@@ -10,6 +10,7 @@ import { createDynamoClient, type OutboundEvent, Store } from '@onewindow/store'
 import { createClockHandler, jobRunners } from '../../../functions/clock/handler';
 import { createStreamHandler } from '../../../functions/stream/handler';
 import { seedAuthorityDemo } from './demo/authority';
+import { seedCaseDemo } from './demo/cases';
 import { seedDemo } from './demo/seed';
 import { demoUsers } from './demo/tenancy';
 import { type LocalDynamo, startDynamo } from './dynamo';
@@ -103,6 +104,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const token = await issuer.issue({ sub: 'demo-loader', roles: ['platform-admin'] }, 3600);
       await seedDemo(app, token);
       await seedAuthorityDemo({ appAt, store, token });
+      await seedCaseDemo({ appAt, issue: (claims) => issuer.issue(claims, 3600) });
     }
 
     const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {

@@ -99,6 +99,17 @@ function acceptance(
   };
 }
 
+/** The intake commitment, narrowed to the items still missing; none once every item is in. */
+function keptCommitment(
+  state: Pick<CaseState, 'commitment'>,
+  materials: readonly MaterialCheck[],
+): { materials: string[]; supplementBy: string } | undefined {
+  const c = state.commitment;
+  if (!c) return undefined;
+  const still = c.materials.filter((code) => !materials.find((m) => m.code === code)?.provided);
+  return still.length ? { materials: still, supplementBy: c.supplementBy } : undefined;
+}
+
 function oneTimeNotice(at: string, missing: readonly MaterialCheck[]): Notice {
   const names = missing.map((m) => `${m.name}${m.core ? '（核心材料）' : ''}`).join('、');
   return notice(
@@ -202,7 +213,8 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
       const materials = state.materials.map((m) => (fresh.includes(m.code) ? { ...m, provided: true } : m));
       if (state.status === 'needs-correction') {
         if (command.commitment) checkCommitment(command.commitment, materials, today);
-        const verdict = acceptance({ materials }, command.commitment);
+        // The commitment signed at intake still holds unless the applicant signs a new one.
+        const verdict = acceptance({ materials }, command.commitment ?? keptCommitment(state, materials));
         if (verdict.ok) events.push(accepted(command.binding, now, false, verdict.deficiency));
       } else if (state.deficiency?.materials.every((c) => materials.find((m) => m.code === c)?.provided)) {
         events.push({ type: 'deficiency-cleared' });
@@ -218,14 +230,14 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
           'the tenant did not hold the matter when the case was received; reject it and name the competent authority',
         );
       }
-      const verdict = acceptance(state, undefined);
+      const verdict = acceptance(state, keptCommitment(state, state.materials));
       if (!verdict.ok) {
         throw refuse(
           `材料不齐，不能受理：${verdict.missing.map((m) => m.name).join('、')}`,
           `materials are missing: ${verdict.missing.map((m) => m.code).join(', ')}`,
         );
       }
-      return [accepted(command.binding, now, false)];
+      return [accepted(command.binding, now, false, verdict.deficiency)];
     }
     case 'reject': {
       requireRole(
@@ -405,6 +417,13 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
       if (state.status === 'approved' && state.fees.some((f) => f.amount > 0) && !state.payment) {
         throw refuse('尚未缴费，不能出件', 'fees are unpaid; the result cannot be issued');
       }
+      // 容缺后补: an approval is handed over once the promised materials are in.
+      if (state.status === 'approved' && state.deficiency) {
+        throw refuse(
+          `容缺材料尚未补齐（${state.deficiency.materials.join('、')}），补齐后方可出件`,
+          `the deficient materials (${state.deficiency.materials.join(', ')}) must be supplied before issuance`,
+        );
+      }
       if (!command.result || !command.signature)
         throw new Error('an issue command carries its signed result');
       return [
@@ -520,6 +539,7 @@ function intake(command: Extract<CaseCommand, { type: 'intake' }>, ctx: DecideCo
       fees: matter.fees,
       competent: command.binding !== undefined,
       ...(command.binding ? { body: command.binding.body } : {}),
+      ...(command.commitment ? { commitment: command.commitment } : {}),
       queryCodeHash: command.queryCodeHash,
     },
   ];
@@ -541,14 +561,16 @@ function tick(
   const calendarFor = provisionalCalendar(ctx.calendarFor).calendarFor;
   if (state.status === 'received' && state.competent) {
     const acceptBy = addWorkingDays(shanghaiDate(state.receivedAt), ACCEPTANCE_DAYS, calendarFor);
-    if (ctx.today > acceptBy && acceptance(state, undefined).ok) {
+    const verdict = acceptance(state, keptCommitment(state, state.materials));
+    if (ctx.today > acceptBy && verdict.ok) {
       // Art. 32 (4): counted as accepted from receipt, bound to the authority then in force (R2).
-      return [accepted(command.binding ?? state.binding, state.receivedAt, true)];
+      return [accepted(command.binding ?? state.binding, state.receivedAt, true, verdict.deficiency)];
     }
   }
   const d = state.deficiency;
   if (d && !d.lapsed && ctx.today > d.supplementBy) {
-    const terminate = state.limits.deficiencyLapse === 'terminate' && state.status !== 'issued';
+    // A written denial is still owed to the applicant: a lapse ends a case only before a denial.
+    const terminate = state.limits.deficiencyLapse === 'terminate' && state.status !== 'denied';
     return [{ type: 'deficiency-lapsed', terminated: terminate }];
   }
   return [];

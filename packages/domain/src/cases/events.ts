@@ -32,6 +32,8 @@ export type CaseEvent = Base &
         readonly fees: readonly Fee[];
         readonly competent: boolean;
         readonly body?: string;
+        /** Non-core items the applicant committed to bring later (容缺承诺). */
+        readonly commitment?: { readonly materials: readonly string[]; readonly supplementBy: string };
         readonly queryCodeHash: string;
       }
     | { readonly type: 'correction-notified'; readonly notice: Notice }

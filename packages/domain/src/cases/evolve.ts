@@ -26,6 +26,7 @@ export function evolve(state: CaseState | NoCase, event: CaseEvent): CaseState {
       receivedBy: event.actor,
       competent: event.competent,
       ...(event.body ? { body: event.body } : {}),
+      ...(event.commitment ? { commitment: event.commitment } : {}),
       materials: event.materials,
       limits: event.limits,
       fees: event.fees,

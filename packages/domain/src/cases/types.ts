@@ -175,6 +175,8 @@ export interface CaseState {
   readonly deemedAccepted?: boolean;
   readonly binding?: Binding;
   readonly deficiency?: Deficiency;
+  /** The commitment signed at intake, kept until the case is accepted on it. */
+  readonly commitment?: { readonly materials: readonly string[]; readonly supplementBy: string };
   readonly extension?: { readonly days: number; readonly reason: string; readonly at: string };
   readonly decision?: Decision;
   readonly payment?: {

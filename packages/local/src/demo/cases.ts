@@ -1,0 +1,156 @@
+import type { AppEnv } from '@onewindow/api';
+import { creditCodeCheck, residentIdCheck } from '@onewindow/domain';
+import type { Hono } from 'hono';
+import type { DevClaims } from '../issuer';
+
+const T = 'nanjing.jiangning.dongshan';
+const CASES = `/v1/tenants/${T}/cases`;
+const CLERK: DevClaims = { sub: 'dongshan-clerk', roles: ['window-clerk'], tenant: T };
+const APPROVER: DevClaims = {
+  sub: 'dongshan-approver',
+  roles: ['approver'],
+  tenant: T,
+  body: `${T}/convenience-centre`,
+};
+const ADMIN: DevClaims = { sub: 'dongshan-admin', roles: ['tenant-admin'], tenant: T };
+
+export interface CaseDemoDeps {
+  readonly appAt: (now?: Date) => Hono<AppEnv>;
+  readonly issue: (claims: DevClaims) => Promise<string>;
+  readonly now?: Date;
+}
+
+const DAY = 24 * 3600_000;
+const person = (seed: number, name: string) => {
+  const first = `3201151985${String(1 + (seed % 12)).padStart(2, '0')}${String(10 + seed).padStart(2, '0')}${String(100 + seed).slice(-3)}`;
+  return { kind: 'person' as const, name, idNumber: first + residentIdCheck(first) };
+};
+const org = (name: string) => {
+  const first = '91320115MA1XK8P2Q';
+  return { kind: 'org' as const, name, idNumber: first + creditCodeCheck(first) };
+};
+
+/**
+ * Dongshan's window on a working week: cases in every state the console shows, made
+ * through the real API with the clock set back, so their history, due dates and
+ * colours are the ones the rules give. Skipped when Dongshan already has cases.
+ */
+export async function seedCaseDemo(deps: CaseDemoDeps): Promise<number> {
+  const now = deps.now ?? new Date();
+  const tokens = new Map<string, string>();
+  const call = async (as: DevClaims, at: Date, method: string, path: string, body?: unknown) => {
+    let token = tokens.get(as.sub);
+    if (!token) {
+      token = await deps.issue(as);
+      tokens.set(as.sub, token);
+    }
+    const res = await deps.appAt(at).request(path, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = (await res.json()) as Record<string, unknown>;
+    if (!res.ok)
+      throw new Error(`demo cases: ${method} ${path} answered ${res.status}: ${JSON.stringify(json)}`);
+    return json;
+  };
+  const existing = await call(CLERK, now, 'GET', `${CASES}?limit=1`);
+  if (Array.isArray(existing.items) && existing.items.length > 0) return 0;
+
+  const ago = (days: number, hour = 10) => {
+    const d = new Date(now.getTime() - days * DAY);
+    d.setUTCHours(hour - 8, 0, 0, 0);
+    return d;
+  };
+  let count = 0;
+  /** Every material of the matter as the service guide lists it, all provided but `missing`. */
+  const materialsOf = async (matter: string, missing: readonly string[] = []) => {
+    const guide = (await call(CLERK, now, 'GET', `/v1/public/${T}/guide/${matter}`)) as {
+      materials: { code: string }[];
+    };
+    return guide.materials.map((m) => ({ code: m.code, provided: !missing.includes(m.code) }));
+  };
+  const take = async (at: Date, body: { matter: string; missing?: string[]; [k: string]: unknown }) => {
+    count += 1;
+    const { missing, ...rest } = body;
+    const materials = await materialsOf(body.matter, missing);
+    return (await call(CLERK, at, 'POST', CASES, { ...rest, materials })) as {
+      caseNo: string;
+      queryCode: string;
+    };
+  };
+  const act = (as: DevClaims, at: Date, caseNo: string, action: string, body: object = {}) =>
+    call(as, at, 'POST', `${CASES}/${caseNo}/${action}`, body);
+
+  // Missing a core item: the one-time notice is waiting for the applicant.
+  await take(ago(1), {
+    matter: '040101001000',
+    applicant: person(1, '赵敏'),
+    missing: ['m02'],
+  });
+  // Accepted on a commitment to bring the non-core items within ten days.
+  await take(ago(2), {
+    matter: '200102004000',
+    applicant: person(2, '钱进'),
+    missing: ['m04', 'm05'],
+    commitment: {
+      materials: ['m04', 'm05'],
+      supplementBy: new Date(now.getTime() + 10 * DAY).toISOString().slice(0, 10),
+    },
+  });
+  // Fresh, due soon, overdue: the approver's queue in three colours.
+  await take(ago(0), {
+    matter: '000103001000',
+    applicant: org('东山街道某某宾馆'),
+  });
+  await take(ago(6), {
+    matter: '200101002000',
+    applicant: person(3, '孙丽'),
+  });
+  await take(ago(21), {
+    matter: '060102001000',
+    applicant: person(4, '李强'),
+  });
+  // A homestead application out on a site inspection: its clock is stopped.
+  const homestead = await take(ago(7), {
+    matter: '000104001000',
+    applicant: person(5, '周建国'),
+  });
+  await act(APPROVER, ago(5), homestead.caseNo, 'start-step', { kind: 'site-inspection' });
+  // Approved, waiting at the issuance window.
+  const approved = await take(ago(4), {
+    matter: '060103001000',
+    applicant: person(6, '吴芳'),
+  });
+  await act(APPROVER, ago(1), approved.caseNo, 'decide', { outcome: 'approve' });
+  // Issued last week; one applicant rated it poorly, which opened a rectification.
+  for (const [i, matter, name] of [
+    [7, '040101003000', '郑和'],
+    [8, '090104001000', '王伟'],
+  ] as const) {
+    const c = await take(ago(9), {
+      matter,
+      applicant: person(i, name),
+    });
+    await act(APPROVER, ago(8), c.caseNo, 'decide', { outcome: 'approve' });
+    await act(CLERK, ago(7), c.caseNo, 'issue', { delivery: 'window' });
+    if (i === 8) {
+      await call(CLERK, ago(6), 'POST', `/v1/public/cases/${c.caseNo}/rating`, {
+        code: c.queryCode,
+        level: 2,
+        comment: '排队时间较长',
+      });
+    }
+  }
+  // The chief representative decides the elderly-card matter on the spot.
+  await call(ADMIN, ago(30), 'PUT', `/v1/tenants/${T}/window-authorisations/dongshan-clerk`, {
+    matters: ['200101001000'],
+  });
+  const card = await take(ago(3), {
+    matter: '200101001000',
+    applicant: person(9, '冯秀英'),
+  });
+  await act(CLERK, ago(3), card.caseNo, 'decide', { outcome: 'approve' });
+  await act(CLERK, ago(3), card.caseNo, 'issue', { delivery: 'window' });
+  return count;
+}
