@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, testApp } from '../support/app';
-import { DONGSHAN } from '../support/authority';
+import { PLATFORM, type TestApp, testApp } from '../support/app';
+import { DONGSHAN, matter } from '../support/authority';
 import {
   APPROVER,
   act,
@@ -125,5 +125,27 @@ describe('printable pages and the public guide', () => {
     );
     expect(one.body.procedure.length).toBeGreaterThan(3);
     expect((await t.call(undefined, 'GET', '/v1/public/nanjing.nowhere/guide')).status).toBe(404);
+  });
+});
+
+describe('a matter this tenant does not hold (art. 32 (1) 2)', () => {
+  it('is received, cannot be accepted, and is rejected naming the competent authority', async () => {
+    await t.call(PLATFORM, 'PUT', '/v1/cities/nanjing/catalogue/m9', matter('m9'));
+    const c = await intake(t, { matter: 'm9' });
+    expect(c.status).toBe('received');
+    const accept = await act(t, CLERK, c.caseNo, 'accept', {});
+    expect(accept.status).toBe(409);
+    const bare = await act(t, CLERK, c.caseNo, 'reject', { reason: '不属于本街道职权' });
+    expect(bare.status).toBe(400);
+    expect(bare.body.errors[0].path).toBe('competentAuthority');
+    const rejected = await act(t, CLERK, c.caseNo, 'reject', {
+      reason: '不属于本街道职权',
+      competentAuthority: '江宁区行政审批局',
+    });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({
+      status: 'rejected',
+      closing: { competentAuthority: '江宁区行政审批局' },
+    });
   });
 });
