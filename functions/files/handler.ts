@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { catalogueFiles } from '@onewindow/api/catalogue-io';
+import { mountOpenApi } from '@onewindow/api/openapi-routes';
 import { apiRoutes, catalogueFileRoutes } from '@onewindow/api/route-groups';
 import { createServiceApp } from '@onewindow/api/service-app';
 import { handle } from 'hono/aws-lambda';
@@ -14,7 +15,7 @@ const logger = new Logger({ serviceName: 'onewindow-files' });
 // pulls in every route's code, which only this bundle (already carrying the Excel code) has room for.
 const app = createServiceApp(
   { ...appDepsFromEnv(logger), catalogueFiles },
-  { routes: catalogueFileRoutes, describe: apiRoutes },
+  { routes: catalogueFileRoutes, openapi: (app) => mountOpenApi(app, apiRoutes) },
 );
 
 export const handler = middy(handle(app, { isContentTypeBinary })).use(

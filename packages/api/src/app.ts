@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './env';
+import { mountOpenApi } from './openapi-routes';
 import type { RouteSpec } from './route';
 import { apiRoutes } from './route-groups';
 import { createServiceApp } from './service-app';
@@ -13,5 +14,8 @@ export interface AppOptions {
 
 /** The whole API in one app, as the local stack and the tests run it. */
 export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv> {
-  return createServiceApp(deps, { routes: options.routes ?? apiRoutes, describe: apiRoutes });
+  return createServiceApp(deps, {
+    routes: options.routes ?? apiRoutes,
+    openapi: (app) => mountOpenApi(app, apiRoutes),
+  });
 }

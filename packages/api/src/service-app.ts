@@ -2,12 +2,10 @@ import { DomainError } from '@onewindow/domain';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { docsPage, problemsPage } from './docs';
+import { problemsPage } from './docs';
 import type { AppDeps, AppEnv } from './env';
-import { buildOpenApi } from './openapi';
 import { PROBLEM_TYPES, Problem, type ProblemType, problemResponse } from './problem';
 import { mountRoute, type RouteSpec } from './route';
-import { systemOpenApiPaths } from './system';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -15,25 +13,16 @@ export interface ServiceAppOptions {
   /** The routes this app serves. */
   readonly routes: readonly RouteSpec[];
   /**
-   * The routes `/openapi.json` and `/docs` describe; without it they are not served. A
-   * Lambda that serves a part of the API leaves it out, so its bundle does not carry
-   * every other route's code just to describe it.
+   * Mounts `/openapi.json` and `/docs` (`mountOpenApi` from `openapi-routes.ts`). A Lambda
+   * that serves a part of the API leaves it out, so its bundle carries neither every other
+   * route's code nor the schema conversion just to describe them.
    */
-  readonly describe?: readonly RouteSpec[];
+  readonly openapi?: (app: Hono<AppEnv>) => void;
 }
 
 /** The app with only the given routes: what each Lambda builds, importing no route module itself. */
 export function createServiceApp(deps: AppDeps, options: ServiceAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  // Built on first request, not at cold start: most Lambda instances never serve it.
-  let openapi: ReturnType<typeof buildOpenApi> | undefined;
-  const document = () => {
-    if (!openapi) {
-      const built = buildOpenApi(options.describe ?? []);
-      openapi = { ...built, paths: { ...built.paths, ...systemOpenApiPaths } };
-    }
-    return openapi;
-  };
 
   app.use(async (c, next) => {
     const lambdaRequestId = (c.env as { event?: { requestContext?: { requestId?: string } } } | undefined)
@@ -63,10 +52,7 @@ export function createServiceApp(deps: AppDeps, options: ServiceAppOptions): Hon
   );
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  if (options.describe) {
-    app.get('/openapi.json', (c) => c.json(document()));
-    app.get('/docs', (c) => c.html(docsPage(document())));
-  }
+  options.openapi?.(app);
   app.get('/problems', (c) => c.html(problemsPage()));
   app.get('/problems/:type', (c) => {
     const type = c.req.param('type');
