@@ -73,7 +73,7 @@ async function bareLoop(store: Store, requests: readonly WriteRequest[]): Promis
 }
 
 /** Runs `fn` against a fresh table in a fresh DynamoDB Local, so every measurement starts equal. */
-async function onFreshDynamo<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+export async function onFreshDynamo<T>(fn: (store: Store) => Promise<T>): Promise<T> {
   const dynamo = await startDynamo();
   try {
     const client = createDynamoClient({ endpoint: dynamo.endpoint });
