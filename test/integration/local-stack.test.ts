@@ -118,6 +118,19 @@ describe('npm start', () => {
       body: JSON.stringify({ id: 'persisted', name: '持久市' }),
     });
     expect(created.status).toBe(201);
+    // Dongshan's window starts with demo cases in several states, made through the API.
+    const dongshanCases = async () =>
+      (
+        (await (
+          await fetch(`${base}/v1/tenants/nanjing.jiangning.dongshan/cases?limit=100`, {
+            headers: { authorization: `Bearer ${platform}` },
+          })
+        ).json()) as { items: { status: string }[] }
+      ).items;
+    const demoCases = await dongshanCases();
+    expect(new Set(demoCases.map((c) => c.status))).toEqual(
+      new Set(['needs-correction', 'accepted-with-deficiency', 'accepted', 'approved', 'issued']),
+    );
 
     const second = await start(['--data-dir', dataDir], await freePort());
     expect(second.ready).toBe(false);
@@ -137,10 +150,13 @@ describe('npm start', () => {
       items: { id: string }[];
     };
     expect(cities.items.map((c) => c.id)).toContain('persisted');
+    // A restart loads no demo case twice.
+    expect(await dongshanCases()).toHaveLength(demoCases.length);
     interrupt(again.child);
     expect(await again.exited).toBeOneOf([0, 'SIGINT']);
     expect(await javaGone(dataDir)).toBe('');
-  });
+    // Two starts with the demo data on disk: generous, as the suite runs beside other workers.
+  }, 180_000);
 
   it('keeps nothing with --memory', async () => {
     const port = await freePort();
