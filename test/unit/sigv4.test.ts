@@ -4,14 +4,21 @@ import { describe, expect, it } from 'vitest';
 import { loadSigningSecret } from '../../functions/shared/signing-secret';
 import { signV4 } from '../../functions/shared/sigv4';
 
+const toBytes = (d: string | ArrayBuffer | ArrayBufferView): string | Uint8Array =>
+  typeof d === 'string'
+    ? d
+    : d instanceof ArrayBuffer
+      ? new Uint8Array(d)
+      : new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
+
 /** The SDK's own SigV4 signer, with node:crypto as its hash, to check ours against. */
 class Sha256 {
   private readonly h;
-  constructor(secret?: string | Uint8Array) {
-    this.h = secret ? createHmac('sha256', secret) : createHash('sha256');
+  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
+    this.h = secret ? createHmac('sha256', toBytes(secret)) : createHash('sha256');
   }
-  update(data: string | Uint8Array) {
-    this.h.update(data);
+  update(data: string | ArrayBuffer | ArrayBufferView) {
+    this.h.update(toBytes(data));
   }
   async digest() {
     return new Uint8Array(this.h.digest());
