@@ -44,7 +44,12 @@ function asProblem(status: number, body: unknown): Problem {
 
 export interface ConsoleApi {
   /** Sends a request; a problem comes back as `{ok: false}` for the page to show beside its fields. */
-  send<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>>;
+  send<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<ApiResult<T>>;
   /** A read the page needs: a problem throws ApiFailure (or SignInRequired on 401). */
   get<T>(path: string): Promise<T>;
   /** The raw answer, for media the console passes through (SVG imprints, exported spreadsheets). */
@@ -64,13 +69,18 @@ export function consoleApi(api: ApiLike, token: string | undefined, requestId?: 
     if (res.status === 401 && token) throw new SignInRequired();
     return res;
   };
-  const send = async <T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> => {
+  const send = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ): Promise<ApiResult<T>> => {
     const init: RequestInit =
       body === undefined
-        ? { method }
+        ? { method, headers: extra }
         : body instanceof FormData
-          ? { method, body }
-          : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
+          ? { method, body, headers: extra }
+          : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...extra } };
     const res = await raw(path, init);
     const text = await res.text();
     let parsed: unknown;

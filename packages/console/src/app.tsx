@@ -38,7 +38,7 @@ const OPEN = [
  * its own. Form targets include the hosted UI, since signing out redirects there.
  */
 const securityHeaders = (options: ConsoleOptions) => ({
-  'content-security-policy': `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'${
+  'content-security-policy': `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'${
     options.signIn.kind === 'cognito' ? ` ${new URL(options.signIn.domain).origin}` : ''
   }; frame-ancestors 'none'; base-uri 'none'`,
   'x-content-type-options': 'nosniff',

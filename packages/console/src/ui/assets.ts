@@ -70,7 +70,7 @@ ol.timeline li::before { content: ""; position: absolute; left: -.5rem; top: .6r
 .doc { background: #fff; border: 1px solid var(--line); padding: 2rem; max-width: 52rem; }
 .doc h1 { text-align: center; letter-spacing: .15em; }
 .sig { display: grid; grid-template-columns: 1fr 1fr; gap: 2rem; margin-top: 2rem; align-items: end; }
-.chart { background: #fff; border: 1px solid var(--line); max-width: 100%; height: auto; }
+.chart { background: #fff; border: 1px solid var(--line); width: 100%; max-width: 44rem; height: auto; display: block; }
 .print-only { display: none; }
 @media print {
   @page { size: A4; margin: 15mm; }
@@ -99,4 +99,18 @@ document.addEventListener('submit', function (e) {
 document.querySelectorAll('[data-print]').forEach(function (b) {
   b.hidden = false; b.addEventListener('click', function () { window.print(); });
 });
+// A page that is watching something run (a rollout applying) marks that part data-poll: it is
+// fetched again in place, without reloading the page, until the page no longer asks for it.
+(function poll() {
+  var part = document.querySelector('[data-poll]');
+  if (!part) return;
+  setTimeout(function () {
+    fetch(location.href, { credentials: 'same-origin' }).then(function (r) { return r.text(); }).then(function (html) {
+      var next = new DOMParser().parseFromString(html, 'text/html');
+      var fresh = next.querySelector('[data-poll]');
+      if (fresh && fresh.id === part.id) { part.replaceWith(fresh); poll(); }
+      else { var main = next.querySelector('main'); if (main) document.querySelector('main').replaceWith(main); }
+    }).catch(function () { poll(); });
+  }, Number(part.getAttribute('data-poll')) || 2000);
+})();
 `;

@@ -9,11 +9,14 @@ export type Values = Record<string, string | string[] | undefined>;
 export interface FormState {
   readonly values: Values;
   readonly problem?: Problem;
+  /** Tells apart the fields of one of several forms on a page (ids must be unique). */
+  readonly scope?: string;
 }
 
 export const empty: FormState = { values: {} };
 
-export const fieldId = (name: string) => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+export const fieldId = (name: string, scope?: string) =>
+  `f-${scope ? `${scope}-` : ''}${name}`.replace(/[^A-Za-z0-9_-]/g, '-');
 
 /**
  * The API's messages for one field: its path is the field's name or lies under it
@@ -34,10 +37,12 @@ export function ErrorSummary({
   c,
   problem,
   fields,
+  scope,
 }: {
   c: Ctx;
   problem?: Problem;
   fields?: readonly string[];
+  scope?: string;
 }) {
   if (!problem) return null;
   const lang = c.get('lang');
@@ -46,9 +51,10 @@ export function ErrorSummary({
   const title = pick(lang, problem.title, problem.titleEn);
   const detail = pick(lang, problem.detail, problem.detailEn);
   const target = (path: string) => fields?.find((f) => path === f || path.startsWith(`${f}.`));
+  const titleId = fieldId('error-summary', scope);
   return (
-    <div class="alert" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
-      <h2 id="error-summary-title">{title}</h2>
+    <div class="alert" role="alert" aria-labelledby={titleId} tabindex={-1}>
+      <h2 id={titleId}>{title}</h2>
       {detail && detail !== title && <p>{detail}</p>}
       {errors.length > 0 && (
         <ul>
@@ -56,7 +62,7 @@ export function ErrorSummary({
             const where = e.path ?? (e.row !== undefined ? t.form.rowColumn(e.row, e.column ?? '') : '');
             const f = e.path !== undefined ? target(e.path) : undefined;
             const text = `${where ? `${where}：` : ''}${pick(lang, e.message, e.messageEn)}`;
-            return <li>{f ? <a href={`#${fieldId(f)}`}>{text}</a> : text}</li>;
+            return <li>{f ? <a href={`#${fieldId(f, scope)}`}>{text}</a> : text}</li>;
           })}
         </ul>
       )}
@@ -81,7 +87,7 @@ function Described({
   label,
   control,
 }: FieldProps & { control: (aria: Record<string, string | undefined>) => Child }) {
-  const id = fieldId(name);
+  const id = fieldId(name, state.scope);
   const errors = errorsFor(c, state.problem, name);
   const describedBy = [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : '']
     .filter(Boolean)
@@ -191,7 +197,7 @@ export function ChoiceGroup({
   radio,
   scroll,
 }: FieldProps & { options: readonly Option[]; radio?: boolean; scroll?: boolean }) {
-  const id = fieldId(name);
+  const id = fieldId(name, state.scope);
   const errors = errorsFor(c, state.problem, name);
   const chosen = new Set(list(state.values[name]));
   return (

@@ -21,7 +21,12 @@ export interface LayoutProps {
   readonly children?: Child;
   /** Breadcrumb-free pages (sign-in, public documents) leave the staff menu out. */
   readonly bare?: boolean;
-  /** Seconds until the page reloads itself (a rollout applying): no script needed. */
+  /**
+   * Seconds until the page reloads itself when script is off (a rollout applying). With
+   * script on, the page's data-poll part updates in place instead: a page that reloads
+   * itself under a reader is an accessibility failure (WCAG 2.2.1), so the meta refresh
+   * sits in noscript, where script-enabled browsers never parse it.
+   */
   readonly refresh?: number;
 }
 
@@ -41,8 +46,11 @@ export function Layout({ c, title, children, bare, refresh }: LayoutProps) {
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          {refresh !== undefined && <meta http-equiv="refresh" content={String(refresh)} />}
+          {refresh !== undefined &&
+            raw(`<noscript><meta http-equiv="refresh" content="${Number(refresh)}"></noscript>`)}
           <title>{`${title} · ${t.app.name}`}</title>
+          {/* No favicon request: the API would answer it with a problem document. */}
+          <link rel="icon" href="data:," />
           <link rel="stylesheet" href="/console/assets/console.css" />
           <script src="/console/assets/console.js" defer></script>
         </head>

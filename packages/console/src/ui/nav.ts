@@ -32,6 +32,8 @@ export function navFor(claims: Claims | undefined, t: Messages): NavItem[] {
         { href: `${b}/calendar`, label: t.nav.calendar },
         { href: `${b}/matters`, label: t.nav.matters },
         { href: `${b}/handovers`, label: t.nav.handovers },
+        { href: `${b}/window-authorisations`, label: t.nav.windowAuth },
+        { href: `${b}/board`, label: t.nav.board },
       );
     }
     if (roles.has('window-clerk')) {
@@ -43,7 +45,7 @@ export function navFor(claims: Claims | undefined, t: Messages): NavItem[] {
     }
     if (roles.has('approver')) items.push({ href: `${b}/queue`, label: t.nav.queue });
     if (roles.has('supervisor')) items.push({ href: `${b}/supervision`, label: t.nav.supervision });
-    if (roles.has('inspector')) {
+    if (roles.has('inspector') && !roles.has('tenant-admin')) {
       items.push(
         { href: `${b}/board`, label: t.nav.board },
         { href: `${b}/handovers`, label: t.nav.handovers },

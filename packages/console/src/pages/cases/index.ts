@@ -1,7 +1,25 @@
 import { Hono } from 'hono';
 import type { ConsoleEnv } from '../../env';
+import { boardRoutes } from './board';
+import { casePageRoutes } from './case-page';
+import { documentRoutes } from './documents';
+import { intakeRoutes } from './intake';
+import { listRoutes } from './lists';
+import { supervisionRoutes } from './supervision';
 
 /** Window clerks, approvers, supervisors and inspectors: the case pages. */
 export function caseRoutes() {
-  return new Hono<ConsoleEnv>();
+  const app = new Hono<ConsoleEnv>();
+  // Documents before the case page's action route, which would take `receipt` and `result` as actions.
+  for (const r of [
+    intakeRoutes,
+    listRoutes,
+    documentRoutes,
+    casePageRoutes,
+    supervisionRoutes,
+    boardRoutes,
+  ]) {
+    app.route('/', r());
+  }
+  return app;
 }

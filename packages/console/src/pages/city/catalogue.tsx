@@ -153,10 +153,35 @@ async function cataloguePage(c: Ctx, outcome?: ImportOutcome) {
   );
 }
 
+/** Materials in order, core ones marked (they can never be missing at acceptance, R8). */
+export const MaterialList = ({ c, materials }: { c: Ctx; materials: Matter['materials'] }) => (
+  <ol>
+    {materials.map((x) => (
+      <li>
+        {x.name} {x.core && <strong>{c.get('t').catalogue.core}</strong>}
+      </li>
+    ))}
+  </ol>
+);
+
+export function FeeList({ c, fees }: { c: Ctx; fees: Matter['fees'] }) {
+  const t = c.get('t');
+  if (fees.length === 0) return <p>{t.catalogue.noFees}</p>;
+  return (
+    <ul>
+      {fees.map((f) => (
+        <li>
+          {f.name} {money(f.amount, c.get('lang'))}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** A matter's full definition: items, materials (core marked), fees and special steps. */
 export function MatterDetails({ c, m }: { c: Ctx; m: Matter }) {
   const t = c.get('t');
-  const lang = c.get('lang');
+  const _lang = c.get('lang');
   return (
     <>
       <dl class="facts card">
@@ -192,25 +217,9 @@ export function MatterDetails({ c, m }: { c: Ctx; m: Matter }) {
         ))}
       </ul>
       <h2>{t.catalogue.materials}</h2>
-      <ul>
-        {m.materials.map((x) => (
-          <li>
-            {x.code} {x.name} {x.core && <strong>{t.catalogue.core}</strong>}
-          </li>
-        ))}
-      </ul>
+      <MaterialList c={c} materials={m.materials} />
       <h2>{t.catalogue.fees}</h2>
-      {m.fees.length === 0 ? (
-        <p>{t.catalogue.noFees}</p>
-      ) : (
-        <ul>
-          {m.fees.map((f) => (
-            <li>
-              {f.name} {money(f.amount, lang)}
-            </li>
-          ))}
-        </ul>
-      )}
+      <FeeList c={c} fees={m.fees} />
     </>
   );
 }

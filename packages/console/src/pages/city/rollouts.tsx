@@ -131,10 +131,20 @@ async function statusPage(c: Ctx) {
       <h1>{r.name}</h1>
       <WizardSteps c={c} step={r.status === 'draft' ? 2 : r.status === 'applied' ? 4 : 3} />
       <Done text={c.req.query('ok') === 'scheduled' ? t.rollouts.scheduled : undefined} />
-      <section aria-labelledby="progress-title" class="card">
+      <section
+        aria-labelledby="progress-title"
+        class="card"
+        id="rollout-progress"
+        aria-live="polite"
+        data-poll={running ? '2000' : undefined}
+      >
         <h2 id="progress-title">{t.rollouts.progressTitle}</h2>
         <Progress c={c} done={r.progress.done} total={r.progress.total} />
-        {running && <p class="muted no-print">{t.rollouts.refreshing}</p>}
+        {running && (
+          <p class="muted no-print">
+            {t.rollouts.refreshing} <a href={here}>{t.rollouts.refreshNow}</a>
+          </p>
+        )}
         {r.appliedAt && <p>{t.rollouts.appliedAt(beijing(r.appliedAt))}</p>}
       </section>
       <Facts c={c} r={r} />

@@ -18,6 +18,27 @@ export interface Body {
 export const listBodies = async (c: Ctx, tenant: string) =>
   (await c.get('api').get<{ items: Body[] }>(`/v1/tenants/${seg(tenant)}/bodies`)).items;
 
+/**
+ * Body names by reference, for showing `nanjing.jiangning/civil-affairs` as 江宁区民政局. A body
+ * of another tenant (a district department supervising a sub-district) stays a reference
+ * unless that tenant is given too; a tenant the reader cannot reach is simply left out.
+ */
+export async function bodyNames(
+  c: Ctx,
+  tenants: readonly string[],
+): Promise<(ref: string | undefined) => string> {
+  const lists = await Promise.all(
+    [...new Set(tenants)].map((t) =>
+      c
+        .get('api')
+        .send<{ items: Body[] }>('GET', `/v1/tenants/${seg(t)}/bodies`)
+        .then((r) => (r.ok ? r.data.items : [])),
+    ),
+  );
+  const names = new Map(lists.flat().map((b) => [b.ref, b.name]));
+  return (ref) => (ref === undefined ? '' : (names.get(ref) ?? ref));
+}
+
 async function bodiesPage(c: Ctx, state: FormState, status: number) {
   const t = c.get('t');
   const tenant = c.req.param('tenant') ?? '';

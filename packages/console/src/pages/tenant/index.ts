@@ -6,11 +6,20 @@ import { handoverRoutes } from './handovers';
 import { matterRoutes } from './matters';
 import { sealRoutes } from './seals';
 import { staffRoutes } from './staff';
+import { windowAuthRoutes } from './window-auth';
 
 /** Tenant administrators' pages (city administrators reach them from the tenant list). */
 export function tenantRoutes() {
   const app = new Hono<ConsoleEnv>();
-  for (const r of [bodyRoutes, staffRoutes, sealRoutes, calendarRoutes, matterRoutes, handoverRoutes])
+  for (const r of [
+    bodyRoutes,
+    staffRoutes,
+    sealRoutes,
+    calendarRoutes,
+    matterRoutes,
+    handoverRoutes,
+    windowAuthRoutes,
+  ])
     app.route('/', r());
   app.get('/console/tenants/:tenant', (c) =>
     c.redirect(`/console/tenants/${c.req.param('tenant')}/bodies`, 302),

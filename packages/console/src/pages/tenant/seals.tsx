@@ -40,7 +40,7 @@ function SealCard({
 }) {
   const t = c.get('t');
   const now = c.get('options').now?.() ?? new Date();
-  const state: FormState = voidState ?? { values: { at: toLocalInput(now) } };
+  const state: FormState = { ...(voidState ?? { values: { at: toLocalInput(now) } }), scope: `void-${s.id}` };
   return (
     <article class="card" aria-labelledby={`seal-${s.id}`}>
       <h3 id={`seal-${s.id}`}>{s.name}</h3>
@@ -89,7 +89,12 @@ function SealCard({
             action={`/console/tenants/${seg(tenant)}/seals/${seg(s.id)}/void`}
             class="stack"
           >
-            <ErrorSummary c={c} problem={voidState?.problem} fields={['at', 'successor']} />
+            <ErrorSummary
+              c={c}
+              problem={voidState?.problem}
+              fields={['at', 'successor']}
+              scope={state.scope}
+            />
             <Csrf c={c} />
             <TextField
               c={c}

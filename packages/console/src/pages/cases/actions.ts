@@ -1,0 +1,36 @@
+import { many, numberOr, one, type Values } from '../../ui/form';
+import { commitmentOf } from './commitment';
+
+/** The case actions the console offers, each with the API body its form makes (API.md `{action}`). */
+export const ACTIONS = {
+  supplement: (v: Values) => ({
+    materials: many(v, 'materials').map((code) => ({ code, provided: true })),
+    ...commitmentOf(v),
+  }),
+  accept: () => ({}),
+  reject: (v: Values) => {
+    const competentAuthority = one(v, 'competentAuthority');
+    return { reason: one(v, 'reason'), ...(competentAuthority ? { competentAuthority } : {}) };
+  },
+  withdraw: (v: Values) => ({ reason: one(v, 'reason') }),
+  'start-step': (v: Values) => {
+    const bodies = one(v, 'bodies')
+      .split(/[\s,，、]+/)
+      .filter(Boolean);
+    return { kind: one(v, 'kind'), ...(bodies.length > 0 ? { bodies } : {}) };
+  },
+  'finish-step': (v: Values) => {
+    const note = one(v, 'note');
+    return { stepId: one(v, 'stepId'), outcome: one(v, 'outcome'), ...(note ? { note } : {}) };
+  },
+  extend: (v: Values) => ({ days: numberOr(one(v, 'days')), reason: one(v, 'reason') }),
+  decide: (v: Values) => {
+    const reasons = one(v, 'reasons');
+    return { outcome: one(v, 'outcome'), ...(reasons ? { reasons } : {}) };
+  },
+  pay: () => ({}),
+  issue: (v: Values) => ({ delivery: one(v, 'delivery') }),
+} as const satisfies Record<string, (v: Values) => object>;
+
+export type ActionName = keyof typeof ACTIONS;
+export const isAction = (name: string): name is ActionName => Object.hasOwn(ACTIONS, name);

@@ -1,0 +1,115 @@
+import { Hono } from 'hono';
+import { seg } from '../../api';
+import type { ConsoleEnv } from '../../env';
+import { COLOURS, ColumnChart, HBarChart } from '../../ui/charts';
+import { beijingDate } from '../../ui/format';
+import { label } from '../../ui/labels';
+import { page } from '../../ui/layout';
+import { Head } from '../../ui/table';
+import { bodyNames } from '../tenant/bodies';
+import { CaseTable } from './parts';
+import type { CaseView } from './types';
+
+interface Board {
+  readonly counts: { green: number; yellow: number; red: number };
+  readonly bodies: readonly { body: string; green: number; yellow: number; red: number; overdue: number }[];
+  readonly months: readonly { month: string; received: number; accepted: number; issued: number }[];
+  readonly cases: readonly CaseView[];
+}
+
+/** E-supervision (电子监察): every open case by colour, overdue per body, intake and completion per month. */
+export function boardRoutes() {
+  const app = new Hono<ConsoleEnv>();
+  app.get('/console/tenants/:tenant/board', async (c) => {
+    const t = c.get('t');
+    const tenant = c.req.param('tenant');
+    const b = await c.get('api').get<Board>(`/v1/tenants/${seg(tenant)}/supervision/board`);
+    const name = await bodyNames(c, [tenant]);
+    // The last twelve months, empty ones included, so the chart reads as a year at a glance.
+    const byMonth = new Map(b.months.map((m) => [m.month, m]));
+    const now = beijingDate(c.get('options').now?.() ?? new Date());
+    const months = Array.from({ length: 12 }, (_, i) => {
+      const d = new Date(Date.UTC(Number(now.slice(0, 4)), Number(now.slice(5, 7)) - 12 + i, 1));
+      const month = d.toISOString().slice(0, 7);
+      return byMonth.get(month) ?? { month, received: 0, accepted: 0, issued: 0 };
+    });
+    const colour = (k: 'green' | 'yellow' | 'red') => label(t, 'clock', k);
+    return page(
+      c,
+      t.board.title,
+      <>
+        <h1>{t.board.title}</h1>
+        <p>{t.board.intro(tenant, b.cases.length)}</p>
+        <section class="card" aria-labelledby="chart-colours">
+          <h2 id="chart-colours">{t.board.byColour}</h2>
+          <HBarChart
+            id="c-colours"
+            title={t.board.byColour}
+            bars={(['red', 'yellow', 'green'] as const).map((k) => ({
+              label: colour(k),
+              value: b.counts[k],
+              colour: COLOURS[k],
+            }))}
+          />
+        </section>
+        <section class="card" aria-labelledby="chart-bodies">
+          <h2 id="chart-bodies">{t.board.overdue}</h2>
+          {b.bodies.length === 0 ? (
+            <p>{t.board.noOpen}</p>
+          ) : (
+            <HBarChart
+              id="c-bodies"
+              title={t.board.overdue}
+              bars={b.bodies.map((x) => ({ label: name(x.body), value: x.overdue, colour: COLOURS.red }))}
+            />
+          )}
+        </section>
+        <section class="card" aria-labelledby="chart-months">
+          <h2 id="chart-months">{t.board.perMonth}</h2>
+          {
+            <ColumnChart
+              id="c-months"
+              title={t.board.perMonth}
+              categories={months.map((m) => m.month)}
+              series={[
+                { name: t.board.received, colour: COLOURS.blue, values: months.map((m) => m.received) },
+                { name: t.board.issued, colour: COLOURS.green, values: months.map((m) => m.issued) },
+              ]}
+            />
+          }
+          <table>
+            <caption>{t.board.monthTable}</caption>
+            <Head cols={[t.board.month, t.board.received, t.board.accepted, t.board.issued]} />
+            <tbody>
+              {months.map((m) => (
+                <tr>
+                  <th scope="row">{m.month}</th>
+                  <td class="num">{m.received}</td>
+                  <td class="num">{m.accepted}</td>
+                  <td class="num">{m.issued}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <table>
+          <caption>{t.board.bodyTable}</caption>
+          <Head cols={[t.cases.body, colour('red'), colour('yellow'), colour('green')]} />
+          <tbody>
+            {b.bodies.map((x) => (
+              <tr>
+                <th scope="row">{name(x.body)}</th>
+                <td class="num">{x.red}</td>
+                <td class="num">{x.yellow}</td>
+                <td class="num">{x.green}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2>{t.board.openCases}</h2>
+        <CaseTable c={c} items={b.cases} caption={t.cases.caption(b.cases.length)} />
+      </>,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,105 @@
+import { Hono } from 'hono';
+import { ApiFailure, seg } from '../../api';
+import type { ConsoleEnv, Ctx } from '../../env';
+import { readForm } from '../../ui/form';
+import { beijing } from '../../ui/format';
+import { label } from '../../ui/labels';
+import { Done, page } from '../../ui/layout';
+import { ACTIONS, type ActionName, isAction } from './actions';
+import { Actions, type Failed, scopeOf } from './case-actions';
+import { CaseFacts, caseHref, Materials, Steps, Timeline } from './parts';
+import type { CaseView } from './types';
+
+async function casePage(c: Ctx, failed?: Failed, status = 200) {
+  const t = c.get('t');
+  const v = await c
+    .get('api')
+    .get<CaseView>(
+      `/v1/tenants/${seg(c.req.param('tenant') ?? '')}/cases/${seg(c.req.param('caseNo') ?? '')}`,
+    );
+  const ok = c.req.query('ok');
+  return page(
+    c,
+    t.cases.caseTitle(v.caseNo),
+    <>
+      <h1>{t.cases.caseTitle(v.caseNo)}</h1>
+      <Done text={ok && isAction(ok) ? t.caseActions.done(label(t, 'action', ok)) : undefined} />
+      <p class="actions no-print">
+        <a href={caseHref(v, '/receipt')}>
+          {v.status === 'needs-correction' ? t.receipt.noticeLink : t.receipt.receiptLink}
+        </a>
+        {v.result && <a href={caseHref(v, '/result')}>{t.result.link}</a>}
+      </p>
+      <CaseFacts c={c} v={v} />
+      <Actions c={c} v={v} failed={failed} />
+      <h2>{t.cases.materials}</h2>
+      <Materials c={c} v={v} />
+      <h2>{t.cases.steps}</h2>
+      <Steps c={c} v={v} />
+      {(v.findings ?? []).length > 0 && (
+        <>
+          <h2>{t.cases.findings}</h2>
+          <ul>
+            {(v.findings ?? []).map((f) => (
+              <li>
+                {beijing(f.at)} · {f.body} · {label(t, 'severity', f.severity)}：{f.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {v.rating && (
+        <p>
+          {t.progress.rated(v.rating.level)}
+          {v.rating.comment && `：${v.rating.comment}`}
+        </p>
+      )}
+      <h2>{t.cases.timeline}</h2>
+      <Timeline c={c} v={v} />
+    </>,
+    { status },
+  );
+}
+
+/** Where an action leads: the receipt once a case is accepted, the result once issued, else back to the case. */
+function after(action: ActionName, v: CaseView): string {
+  if ((action === 'supplement' || action === 'accept') && v.status !== 'needs-correction')
+    return caseHref(v, '/receipt');
+  if (action === 'issue') return caseHref(v, '/result');
+  return caseHref(v, `?ok=${action}`);
+}
+
+export function casePageRoutes() {
+  const app = new Hono<ConsoleEnv>();
+  app.get('/console/tenants/:tenant/cases/:caseNo', (c) => casePage(c));
+  app.post('/console/tenants/:tenant/cases/:caseNo/:action', async (c) => {
+    const name = c.req.param('action');
+    if (!isAction(name)) {
+      const t = c.get('t');
+      throw new ApiFailure({
+        type: 'about:blank',
+        title: t.errors.notFoundTitle,
+        titleEn: t.errors.notFoundTitle,
+        status: 404,
+      });
+    }
+    const { values } = await readForm(c);
+    const version = typeof values.version === 'string' ? values.version : undefined;
+    const r = await c
+      .get('api')
+      .send<CaseView>(
+        'POST',
+        `/v1/tenants/${seg(c.req.param('tenant'))}/cases/${seg(c.req.param('caseNo'))}/${name}`,
+        ACTIONS[name](values),
+        version ? { 'if-match': version } : {},
+      );
+    if (r.ok) return c.redirect(after(name, r.data), 303);
+    const stepId = typeof values.stepId === 'string' ? values.stepId : undefined;
+    return casePage(
+      c,
+      { action: name, scope: scopeOf(name, stepId), state: { values, problem: r.problem } },
+      r.status,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,193 @@
+import { Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { seg } from '../../api';
+import type { ConsoleEnv, Ctx } from '../../env';
+import { COOKIE_PATH } from '../../session';
+import {
+  ChoiceGroup,
+  ErrorSummary,
+  empty,
+  type FormState,
+  many,
+  one,
+  readForm,
+  SelectField,
+  TextField,
+  type Values,
+} from '../../ui/form';
+import { beijingDate } from '../../ui/format';
+import { label } from '../../ui/labels';
+import { Csrf, page } from '../../ui/layout';
+import { Submit } from '../../ui/table';
+import type { GuideMatter } from '../public/guide';
+import { listMatters } from '../tenant/matters';
+import { CommitmentFields, commitmentOf } from './commitment';
+import type { IntakeFlash } from './types';
+
+const FLASH = 'ow_intake';
+
+export function readFlash(c: Ctx, caseNo: string): string | undefined {
+  const raw = getCookie(c, FLASH);
+  if (!raw) return undefined;
+  try {
+    const f = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as IntakeFlash;
+    return f.caseNo === caseNo ? f.queryCode : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const FIELDS = ['matter', 'item', 'applicant', 'materials', 'commitment'];
+
+/** The API's intake body from the form: every material of the matter, ticked or not. */
+export function intakeInput(values: Values, materialCodes: readonly string[]): Record<string, unknown> {
+  const provided = new Set(many(values, 'materials'));
+  const item = one(values, 'item');
+  return {
+    matter: one(values, 'matter'),
+    ...(item ? { item } : {}),
+    applicant: {
+      kind: one(values, 'applicant.kind'),
+      name: one(values, 'applicant.name'),
+      idNumber: one(values, 'applicant.idNumber'),
+    },
+    materials: materialCodes.map((code) => ({ code, provided: provided.has(code) })),
+    ...commitmentOf(values),
+  };
+}
+
+async function chooseMatter(c: Ctx) {
+  const t = c.get('t');
+  const tenant = c.req.param('tenant') ?? '';
+  const items = await listMatters(c, tenant);
+  return page(
+    c,
+    t.intake.title,
+    <>
+      <h1>{t.intake.title}</h1>
+      <form method="get" class="stack card">
+        <SelectField
+          c={c}
+          state={empty}
+          name="matter"
+          label={t.intake.choose}
+          hint={t.intake.chooseHint(items.length)}
+          options={items.map((m) => ({ value: m.code, label: `${m.name}（${m.code}）` }))}
+        />
+        <Submit label={t.intake.next} />
+      </form>
+    </>,
+  );
+}
+
+async function intakeForm(c: Ctx, state: FormState, status: number) {
+  const t = c.get('t');
+  const tenant = c.req.param('tenant') ?? '';
+  const code = one(state.values, 'matter') || c.req.query('matter') || '';
+  if (!code) return chooseMatter(c);
+  const m = await c.get('api').get<GuideMatter>(`/v1/public/${seg(tenant)}/guide/${seg(code)}`);
+  const now = c.get('options').now?.() ?? new Date();
+  const values: Values = {
+    matter: code,
+    'applicant.kind': 'person',
+    'commitment.supplementBy': beijingDate(new Date(now.getTime() + 7 * 86_400_000)),
+    ...state.values,
+  };
+  const s: FormState = { ...state, values };
+  const nonCore = m.materials.filter((x) => !x.core);
+  return page(
+    c,
+    t.intake.formTitle(m.name),
+    <>
+      <p class="no-print">
+        <a href={`/console/tenants/${seg(tenant)}/intake`}>{t.intake.back}</a>
+      </p>
+      <h1>{t.intake.formTitle(m.name)}</h1>
+      <p>
+        {m.implementingBody.name} ·{' '}
+        {m.onTheSpot ? t.catalogue.onTheSpotCase : t.common.workingDays(m.promisedDays)}
+      </p>
+      <form method="post" action={`/console/tenants/${seg(tenant)}/intake`} class="stack card">
+        <ErrorSummary c={c} problem={state.problem} fields={FIELDS} />
+        <Csrf c={c} />
+        <input type="hidden" name="matter" value={code} />
+        {m.items.length > 1 && (
+          <SelectField
+            c={c}
+            state={s}
+            name="item"
+            label={t.intake.item}
+            options={m.items.map((i) => ({ value: i.code, label: `${i.code} ${i.name}` }))}
+          />
+        )}
+        <ChoiceGroup
+          c={c}
+          state={s}
+          name="applicant.kind"
+          label={t.intake.applicantKind}
+          radio
+          options={[
+            { value: 'person', label: label(t, 'applicantKind', 'person') },
+            { value: 'org', label: label(t, 'applicantKind', 'org') },
+          ]}
+        />
+        <TextField c={c} state={s} name="applicant.name" label={t.intake.applicantName} required />
+        <TextField
+          c={c}
+          state={s}
+          name="applicant.idNumber"
+          label={t.intake.idNumber}
+          hint={t.intake.idHint}
+          required
+        />
+        <ChoiceGroup
+          c={c}
+          state={s}
+          name="materials"
+          label={t.intake.materials}
+          hint={t.intake.materialsHint}
+          options={m.materials.map((x) => ({
+            value: x.code,
+            label: `${x.name}${x.core ? ` ${t.catalogue.core}` : ''}`,
+          }))}
+        />
+        {nonCore.length > 0 && <CommitmentFields c={c} state={s} materials={nonCore} />}
+        <Submit label={t.intake.submit} />
+      </form>
+    </>,
+    { status },
+  );
+}
+
+/** Window clerks: choose a matter of the empowered list, tick the checklist, take the application. */
+export function intakeRoutes() {
+  const app = new Hono<ConsoleEnv>();
+  app.get('/console/tenants/:tenant/intake', (c) => intakeForm(c, empty, 200));
+  app.post('/console/tenants/:tenant/intake', async (c) => {
+    const tenant = c.req.param('tenant');
+    const { values } = await readForm(c);
+    const code = one(values, 'matter');
+    const m = await c.get('api').get<GuideMatter>(`/v1/public/${seg(tenant)}/guide/${seg(code)}`);
+    const r = await c.get('api').send<{ caseNo: string; queryCode: string }>(
+      'POST',
+      `/v1/tenants/${seg(tenant)}/cases`,
+      intakeInput(
+        values,
+        m.materials.map((x) => x.code),
+      ),
+    );
+    if (!r.ok) return intakeForm(c, { values, problem: r.problem }, r.status);
+    // The query code is shown once, on the notice or receipt; the API keeps only its hash.
+    // A short-lived cookie carries it to that page, so it never sits in a URL or the history.
+    const flash: IntakeFlash = { caseNo: r.data.caseNo, queryCode: r.data.queryCode };
+    setCookie(c, FLASH, Buffer.from(JSON.stringify(flash)).toString('base64url'), {
+      path: COOKIE_PATH,
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: c.get('secure'),
+      maxAge: 900,
+    });
+    return c.redirect(`/console/tenants/${seg(tenant)}/cases/${seg(r.data.caseNo)}/receipt`, 303);
+  });
+  return app;
+}

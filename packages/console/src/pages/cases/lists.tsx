@@ -1,0 +1,115 @@
+import { Hono } from 'hono';
+import { qs, seg } from '../../api';
+import { type ConsoleEnv, type Ctx, sessionOf } from '../../env';
+import { SelectField } from '../../ui/form';
+import { options } from '../../ui/labels';
+import { page } from '../../ui/layout';
+import { Submit } from '../../ui/table';
+import { CaseTable } from './parts';
+import type { CaseView } from './types';
+
+const listCases = async (c: Ctx, tenant: string, query: Record<string, string | undefined>) =>
+  (
+    await c
+      .get('api')
+      .get<{ items: CaseView[] }>(`/v1/tenants/${seg(tenant)}/cases${qs({ limit: '100', ...query })}`)
+  ).items;
+
+/** The window's cases: open ones by default, or by status or deadline colour. */
+async function casesPage(c: Ctx) {
+  const t = c.get('t');
+  const tenant = c.req.param('tenant') ?? '';
+  const status = c.req.query('status') || undefined;
+  const clock = c.req.query('clock') || undefined;
+  const items = await listCases(c, tenant, status || clock ? { status, clock } : { open: 'true' });
+  return page(
+    c,
+    t.cases.listTitle,
+    <>
+      <h1>{t.cases.listTitle}</h1>
+      <p class="no-print">
+        <a class="button" href={`/console/tenants/${seg(tenant)}/intake`}>
+          {t.nav.intake}
+        </a>
+      </p>
+      <form method="get" class="actions card no-print" aria-label={t.cases.filter}>
+        <SelectField
+          c={c}
+          state={{ values: { status: status ?? '' } }}
+          name="status"
+          label={t.cases.status}
+          blank={t.cases.anyOpen}
+          options={options(t, 'caseStatus')}
+        />
+        <SelectField
+          c={c}
+          state={{ values: { clock: clock ?? '' } }}
+          name="clock"
+          label={t.cases.clock}
+          blank={t.cases.anyClock}
+          options={options(t, 'clock')}
+        />
+        <Submit label={t.cases.filterButton} />
+      </form>
+      <CaseTable c={c} items={items} caption={t.cases.caption(items.length)} />
+    </>,
+  );
+}
+
+/** The issuance window: decided cases waiting for their result to be sealed and handed over. */
+async function issuancePage(c: Ctx) {
+  const t = c.get('t');
+  const tenant = c.req.param('tenant') ?? '';
+  const [approved, denied] = await Promise.all([
+    listCases(c, tenant, { status: 'approved' }),
+    listCases(c, tenant, { status: 'denied' }),
+  ]);
+  const items = [...approved, ...denied];
+  return page(
+    c,
+    t.issuance.title,
+    <>
+      <h1>{t.issuance.title}</h1>
+      <p>{t.issuance.intro}</p>
+      <CaseTable c={c} items={items} caption={t.issuance.caption(items.length)} />
+    </>,
+  );
+}
+
+/** An approver's queue: the body's open cases, nearest deadline first, coloured by their clock. */
+async function queuePage(c: Ctx) {
+  const t = c.get('t');
+  const tenant = c.req.param('tenant') ?? '';
+  const body = c.req.query('body') || sessionOf(c).claims.body;
+  const items = body ? await listCases(c, tenant, { body, open: 'true' }) : [];
+  const count = (colour: string) => items.filter((i) => i.clock === colour).length;
+  return page(
+    c,
+    t.queue.title,
+    <>
+      <h1>{t.queue.title}</h1>
+      <p>{body ? t.queue.of(body) : t.queue.noBody}</p>
+      <ul class="actions" aria-label={t.queue.summary}>
+        {(['red', 'yellow', 'green'] as const).map((colour) => (
+          <li>
+            <span class={`badge ${colour}`}>
+              {t.queue.count(
+                options(t, 'clock').find((o) => o.value === colour)?.label ?? colour,
+                count(colour),
+              )}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <CaseTable c={c} items={items} caption={t.queue.caption(items.length)} />
+    </>,
+  );
+}
+
+export function listRoutes() {
+  const app = new Hono<ConsoleEnv>();
+  app.get('/console/tenants/:tenant/cases', (c) => casesPage(c));
+  app.get('/console/tenants/:tenant/issuance', (c) => issuancePage(c));
+  app.get('/console/tenants/:tenant/queue', (c) => queuePage(c));
+  return app;
+}

@@ -1,0 +1,243 @@
+import { seg } from '../../api';
+import type { Ctx } from '../../env';
+import { pick } from '../../i18n';
+import { beijing } from '../../ui/format';
+import { label } from '../../ui/labels';
+import { Head } from '../../ui/table';
+import type { CaseView } from './types';
+
+/** The deadline colour, always with its word: colour alone does not carry the meaning. */
+export function ClockBadge({ c, clock, paused }: { c: Ctx; clock: string; paused?: boolean }) {
+  const t = c.get('t');
+  return (
+    <span class={`badge ${clock}`}>
+      {label(t, 'clock', clock)}
+      {paused ? ` · ${t.cases.paused}` : ''}
+    </span>
+  );
+}
+
+export const statusText = (c: Ctx, v: Pick<CaseView, 'status' | 'statusName'>) =>
+  v.statusName
+    ? pick(c.get('lang'), v.statusName.zh, v.statusName.en)
+    : label(c.get('t'), 'caseStatus', v.status);
+
+export const caseHref = (v: Pick<CaseView, 'tenant' | 'caseNo'>, rest = '') =>
+  `/console/tenants/${seg(v.tenant)}/cases/${seg(v.caseNo)}${rest}`;
+
+/** A list of cases: number, matter, applicant, status, deadline colour and date. */
+export function CaseTable({ c, items, caption }: { c: Ctx; items: readonly CaseView[]; caption: string }) {
+  const t = c.get('t');
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <Head
+        cols={[
+          t.cases.caseNo,
+          t.cases.matter,
+          t.cases.applicant,
+          t.cases.status,
+          t.cases.clock,
+          t.cases.dueDate,
+        ]}
+      />
+      <tbody>
+        {items.map((v) => (
+          <tr>
+            <td>
+              <a href={caseHref(v)}>{v.caseNo}</a>
+            </td>
+            <td>{v.matterName}</td>
+            <td>
+              {v.applicant.name}
+              <br />
+              <span class="muted">{v.applicant.idNumber}</span>
+            </td>
+            <td>{statusText(c, v)}</td>
+            <td>
+              <ClockBadge c={c} clock={v.clock} paused={v.paused} />
+            </td>
+            <td>{v.dueDate ?? v.acceptBy ?? v.issueBy ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function CaseFacts({ c, v }: { c: Ctx; v: CaseView }) {
+  const t = c.get('t');
+  return (
+    <dl class="facts card">
+      <dt>{t.cases.caseNo}</dt>
+      <dd>
+        <strong>{v.caseNo}</strong>
+      </dd>
+      <dt>{t.cases.matter}</dt>
+      <dd>
+        {v.matterName}（{v.matter}
+        {v.item ? ` / ${v.item}` : ''}）
+      </dd>
+      <dt>{t.cases.applicant}</dt>
+      <dd>
+        {v.applicant.name}（{label(t, 'applicantKind', v.applicant.kind)} {v.applicant.idNumber}）
+      </dd>
+      <dt>{t.cases.status}</dt>
+      <dd>
+        {statusText(c, v)} <ClockBadge c={c} clock={v.clock} paused={v.paused} />
+      </dd>
+      <dt>{t.cases.receivedAt}</dt>
+      <dd>{beijing(v.receivedAt)}</dd>
+      {v.acceptedAt && (
+        <>
+          <dt>{t.cases.acceptedAt}</dt>
+          <dd>{beijing(v.acceptedAt)}</dd>
+        </>
+      )}
+      {v.dueDate && (
+        <>
+          <dt>{t.cases.dueDate}</dt>
+          <dd>
+            {v.dueDate}
+            {v.statutoryDueDate && ` ${t.cases.statutoryDue(v.statutoryDueDate)}`}
+          </dd>
+        </>
+      )}
+      {v.body && (
+        <>
+          <dt>{t.cases.body}</dt>
+          <dd>{v.body}</dd>
+        </>
+      )}
+      {v.seal && (
+        <>
+          <dt>{t.cases.seal}</dt>
+          <dd>
+            <code>{v.seal}</code>
+          </dd>
+        </>
+      )}
+      {v.supervisingBody && (
+        <>
+          <dt>{t.cases.supervisingBody}</dt>
+          <dd>{v.supervisingBody}</dd>
+        </>
+      )}
+      {v.deficiency && (
+        <>
+          <dt>{t.cases.deficiency}</dt>
+          <dd>{t.cases.deficiencyText(v.deficiency.materials.join('、'), v.deficiency.supplementBy)}</dd>
+        </>
+      )}
+      {v.extension && (
+        <>
+          <dt>{t.cases.extension}</dt>
+          <dd>{t.cases.extensionText(v.extension.days, v.extension.reason)}</dd>
+        </>
+      )}
+      {v.decision && (
+        <>
+          <dt>{t.cases.decision}</dt>
+          <dd>
+            {label(t, 'outcome', v.decision.outcome)} · {beijing(v.decision.at)}
+            {v.decision.reasons && ` · ${v.decision.reasons}`}
+          </dd>
+        </>
+      )}
+      {v.closing && (
+        <>
+          <dt>{t.cases.closing}</dt>
+          <dd>
+            {v.closing.reason}
+            {v.closing.competentAuthority && ` → ${v.closing.competentAuthority}`}
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+export function Materials({ c, v }: { c: Ctx; v: CaseView }) {
+  const t = c.get('t');
+  return (
+    <table>
+      <caption>{t.cases.materials}</caption>
+      <Head cols={[t.catalogue.code, t.cases.materialName, t.cases.core, t.cases.provided]} />
+      <tbody>
+        {(v.materials ?? []).map((m) => (
+          <tr>
+            <td>
+              <code>{m.code}</code>
+            </td>
+            <td>{m.name}</td>
+            <td>{m.core ? t.common.yes : t.common.no}</td>
+            <td>
+              <span class={`badge ${m.provided ? 'ok' : 'bad'}`}>
+                {m.provided ? t.cases.yesProvided : t.cases.missing}
+              </span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function Steps({ c, v }: { c: Ctx; v: CaseView }) {
+  const t = c.get('t');
+  const steps = v.steps ?? [];
+  if (steps.length === 0) return <p class="muted">{t.cases.noSteps}</p>;
+  return (
+    <table>
+      <caption>{t.cases.steps}</caption>
+      <Head
+        cols={[
+          t.cases.stepId,
+          t.cases.stepKind,
+          t.cases.stepBodies,
+          t.cases.started,
+          t.cases.finished,
+          t.cases.outcome,
+        ]}
+      />
+      <tbody>
+        {steps.map((s) => (
+          <tr>
+            <td>{s.id}</td>
+            <td>
+              {label(t, 'stepKind', s.kind)}
+              {s.excluded && <span class="muted"> {t.cases.excluded}</span>}
+            </td>
+            <td>{s.bodies.join('、')}</td>
+            <td>{beijing(s.startedAt)}</td>
+            <td>{s.finishedAt ? beijing(s.finishedAt) : t.cases.running}</td>
+            <td>
+              {s.outcome ? label(t, 'stepOutcome', s.outcome) : ''}
+              {s.note && ` · ${s.note}`}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Every event of the case, oldest first: the full record (the API keeps it hash-chained). */
+export function Timeline({ c, v }: { c: Ctx; v: CaseView }) {
+  const t = c.get('t');
+  const lang = c.get('lang');
+  return (
+    <ol class="timeline" aria-label={t.cases.timeline}>
+      {(v.events ?? []).map((e) => (
+        <li>
+          <strong>{label(t, 'eventType', e.type)}</strong>{' '}
+          <span class="muted">
+            {beijing(e.at)} · {e.actor}
+          </span>
+          {e.notice && <div>{pick(lang, e.notice.zh, e.notice.en)}</div>}
+          {e.reason && <div>{e.reason}</div>}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,123 @@
+import { Hono } from 'hono';
+import { qs, seg } from '../../api';
+import { type ConsoleEnv, type Ctx, sessionOf } from '../../env';
+import { ErrorSummary, type FormState, one, readForm, SelectField, TextArea } from '../../ui/form';
+import { beijing } from '../../ui/format';
+import { label, options } from '../../ui/labels';
+import { Csrf, Done, page } from '../../ui/layout';
+import { Submit } from '../../ui/table';
+
+interface InboxItem {
+  readonly caseNo: string;
+  readonly caseTenant: string;
+  readonly matterName: string;
+  readonly applicantName: string;
+  readonly outcome: string;
+  readonly approvingBody: string;
+  readonly seal: { id: string; body: string };
+  readonly decidedAt: string;
+  readonly issuedAt: string;
+}
+
+/** A supervisor's inbox: every result pushed to their body (R10), each with a form to send a finding back. */
+async function inboxPage(c: Ctx, failed?: { caseNo: string; state: FormState }, status = 200) {
+  const t = c.get('t');
+  const tenant = c.req.param('tenant') ?? '';
+  const body = c.req.query('body') || sessionOf(c).claims.body;
+  const r = await c
+    .get('api')
+    .send<{ body: string; items: InboxItem[] }>(
+      'GET',
+      `/v1/tenants/${seg(tenant)}/supervision/inbox${qs({ body })}`,
+    );
+  const items = r.ok ? r.data.items : [];
+  return page(
+    c,
+    t.supervision.title,
+    <>
+      <h1>{t.supervision.title}</h1>
+      <p>{body ? t.supervision.of(body) : ''}</p>
+      <Done text={c.req.query('ok') ? t.supervision.recorded : undefined} />
+      {!r.ok && <ErrorSummary c={c} problem={r.problem} />}
+      {r.ok && items.length === 0 && <p>{t.supervision.empty}</p>}
+      {items.map((i) => {
+        const mine = failed?.caseNo === i.caseNo;
+        const state: FormState = {
+          ...(mine ? failed.state : { values: { severity: 'info' } }),
+          scope: i.caseNo,
+        };
+        return (
+          <article class="card" aria-labelledby={`in-${i.caseNo}`}>
+            <h2 id={`in-${i.caseNo}`}>
+              {i.matterName} · {i.caseNo}
+            </h2>
+            <dl class="facts">
+              <dt>{t.cases.applicant}</dt>
+              <dd>{i.applicantName}</dd>
+              <dt>{t.cases.decision}</dt>
+              <dd>{label(t, 'outcome', i.outcome)}</dd>
+              <dt>{t.verify.approvingBody}</dt>
+              <dd>{i.approvingBody}</dd>
+              <dt>{t.progress.issuedAt}</dt>
+              <dd>{beijing(i.issuedAt)}</dd>
+              <dt>{t.cases.seal}</dt>
+              <dd>
+                <code>{i.seal.id}</code>
+              </dd>
+            </dl>
+            <p>
+              <a href={`/console/tenants/${seg(i.caseTenant)}/cases/${seg(i.caseNo)}`}>
+                {t.supervision.openCase}
+              </a>
+            </p>
+            <form
+              method="post"
+              action={`/console/tenants/${seg(tenant)}/supervision/findings`}
+              class="stack no-print"
+            >
+              <h3>{t.supervision.finding}</h3>
+              {mine && (
+                <ErrorSummary
+                  c={c}
+                  problem={failed.state.problem}
+                  fields={['text', 'severity']}
+                  scope={i.caseNo}
+                />
+              )}
+              <Csrf c={c} />
+              <input type="hidden" name="caseNo" value={i.caseNo} />
+              <SelectField
+                c={c}
+                state={state}
+                name="severity"
+                label={t.supervision.severity}
+                options={options(t, 'severity')}
+              />
+              <TextArea c={c} state={state} name="text" label={t.supervision.text} required />
+              <Submit label={t.supervision.record} />
+            </form>
+          </article>
+        );
+      })}
+    </>,
+    { status },
+  );
+}
+
+export function supervisionRoutes() {
+  const app = new Hono<ConsoleEnv>();
+  app.get('/console/tenants/:tenant/supervision', (c) => inboxPage(c));
+  app.post('/console/tenants/:tenant/supervision/findings', async (c) => {
+    const tenant = c.req.param('tenant');
+    const { values } = await readForm(c);
+    const caseNo = one(values, 'caseNo');
+    const r = await c.get('api').send('POST', `/v1/tenants/${seg(tenant)}/supervision/findings`, {
+      caseNo,
+      text: one(values, 'text'),
+      severity: one(values, 'severity'),
+    });
+    if (r.ok) return c.redirect(`/console/tenants/${seg(tenant)}/supervision?ok=1`, 303);
+    return inboxPage(c, { caseNo, state: { values, problem: r.problem } }, r.status);
+  });
+  return app;
+}

@@ -1,0 +1,198 @@
+import { Hono } from 'hono';
+import { type Problem, qs, seg } from '../../api';
+import type { ConsoleEnv, Ctx } from '../../env';
+import { pick } from '../../i18n';
+import {
+  ChoiceGroup,
+  ErrorSummary,
+  empty,
+  type FormState,
+  numberOr,
+  one,
+  readForm,
+  TextArea,
+  TextField,
+} from '../../ui/form';
+import { beijing } from '../../ui/format';
+import { label } from '../../ui/labels';
+import { Csrf, Done, page } from '../../ui/layout';
+import { Submit } from '../../ui/table';
+
+interface Progress {
+  readonly caseNo: string;
+  readonly matterName: string;
+  readonly status: string;
+  readonly statusName: { readonly zh: string; readonly en: string };
+  readonly receivedAt: string;
+  readonly acceptedAt?: string;
+  readonly dueDate?: string;
+  readonly notices: readonly { kind: string; at: string; zh: string; en: string }[];
+  readonly steps: readonly { kind: string; startedAt: string; finishedAt?: string }[];
+  readonly outcome?: string;
+  readonly decidedAt?: string;
+  readonly issuedAt?: string;
+  readonly closing?: { reason: string; competentAuthority?: string };
+  readonly rating?: { level: number; at: string };
+  readonly canRate: boolean;
+}
+
+function ProgressView({ c, p, code, rating }: { c: Ctx; p: Progress; code: string; rating: FormState }) {
+  const t = c.get('t');
+  const lang = c.get('lang');
+  return (
+    <section aria-labelledby="progress-title" class="card">
+      <h2 id="progress-title">{t.progress.resultTitle(p.caseNo)}</h2>
+      <dl class="facts">
+        <dt>{t.cases.matter}</dt>
+        <dd>{p.matterName}</dd>
+        <dt>{t.cases.status}</dt>
+        <dd>
+          <strong>{pick(lang, p.statusName.zh, p.statusName.en)}</strong>
+        </dd>
+        <dt>{t.cases.receivedAt}</dt>
+        <dd>{beijing(p.receivedAt)}</dd>
+        {p.acceptedAt && (
+          <>
+            <dt>{t.cases.acceptedAt}</dt>
+            <dd>{beijing(p.acceptedAt)}</dd>
+          </>
+        )}
+        {p.dueDate && (
+          <>
+            <dt>{t.cases.dueDate}</dt>
+            <dd>{p.dueDate}</dd>
+          </>
+        )}
+        {p.outcome && (
+          <>
+            <dt>{t.cases.decision}</dt>
+            <dd>{label(t, 'outcome', p.outcome)}</dd>
+          </>
+        )}
+        {p.issuedAt && (
+          <>
+            <dt>{t.progress.issuedAt}</dt>
+            <dd>
+              {beijing(p.issuedAt)} ·{' '}
+              <a href={`/console/public/verify${qs({ caseNo: p.caseNo })}`}>{t.progress.verifyLink}</a>
+            </dd>
+          </>
+        )}
+        {p.closing && (
+          <>
+            <dt>{t.cases.closing}</dt>
+            <dd>{p.closing.reason}</dd>
+          </>
+        )}
+      </dl>
+      {p.notices.length > 0 && (
+        <>
+          <h3>{t.progress.notices}</h3>
+          <ul>
+            {p.notices.map((n) => (
+              <li>
+                {beijing(n.at)} {pick(lang, n.zh, n.en)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {p.rating && <p>{t.progress.rated(p.rating.level)}</p>}
+      {p.canRate && (
+        <form method="post" action={`/console/public/progress/${seg(p.caseNo)}/rating`} class="stack">
+          <h3>{t.progress.rateTitle}</h3>
+          <ErrorSummary c={c} problem={rating.problem} fields={['level', 'comment']} />
+          <Csrf c={c} />
+          <input type="hidden" name="code" value={code} />
+          <ChoiceGroup
+            c={c}
+            state={rating}
+            name="level"
+            label={t.progress.level}
+            radio
+            options={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: label(t, 'rating', String(n)) }))}
+          />
+          <TextArea c={c} state={rating} name="comment" label={t.progress.comment} />
+          <Submit label={t.progress.rate} />
+        </form>
+      )}
+    </section>
+  );
+}
+
+async function progressPage(
+  c: Ctx,
+  query: FormState,
+  rating: FormState = empty,
+  status = 200,
+  thanks = false,
+) {
+  const t = c.get('t');
+  const caseNo = one(query.values, 'caseNo');
+  const code = one(query.values, 'code');
+  let found: Progress | undefined;
+  let problem: Problem | undefined = query.problem;
+  if (caseNo && code && !problem) {
+    const r = await c.get('api').send<Progress>('GET', `/v1/public/cases/${seg(caseNo)}${qs({ code })}`);
+    if (r.ok) found = r.data;
+    else {
+      problem = r.problem;
+      status = r.status;
+    }
+  }
+  return page(
+    c,
+    t.progress.title,
+    <>
+      <h1>{t.progress.title}</h1>
+      <Done text={thanks ? t.progress.thanks : undefined} />
+      {/* POST, not GET: the query code stays out of addresses, history and logs. */}
+      <form method="post" action="/console/public/progress" class="stack card">
+        <ErrorSummary c={c} problem={problem} fields={['caseNo', 'code']} />
+        <Csrf c={c} />
+        <TextField
+          c={c}
+          state={{ values: query.values, problem }}
+          name="caseNo"
+          label={t.cases.caseNo}
+          required
+        />
+        <TextField
+          c={c}
+          state={{ values: query.values, problem }}
+          name="code"
+          label={t.progress.code}
+          hint={t.progress.codeHint}
+          required
+        />
+        <Submit label={t.progress.query} />
+      </form>
+      {found && <ProgressView c={c} p={found} code={code} rating={rating} />}
+    </>,
+    { status, bare: !c.get('session') },
+  );
+}
+
+/** Applicants: progress by case number and query code, and the rating once the result is issued. */
+export function progressRoutes() {
+  const app = new Hono<ConsoleEnv>();
+  app.get('/console/public/progress', (c) =>
+    progressPage(c, { values: { caseNo: c.req.query('caseNo') ?? '' } }),
+  );
+  app.post('/console/public/progress', async (c) => progressPage(c, await readForm(c)));
+  app.post('/console/public/progress/:caseNo/rating', async (c) => {
+    const caseNo = c.req.param('caseNo');
+    const { values } = await readForm(c);
+    const code = one(values, 'code');
+    const comment = one(values, 'comment');
+    const r = await c.get('api').send('POST', `/v1/public/cases/${seg(caseNo)}/rating`, {
+      code,
+      level: numberOr(one(values, 'level')),
+      ...(comment ? { comment } : {}),
+    });
+    const query = { values: { caseNo, code } };
+    if (!r.ok) return progressPage(c, query, { values, problem: r.problem }, r.status);
+    return progressPage(c, query, empty, 200, true);
+  });
+  return app;
+}

@@ -1,0 +1,110 @@
+import { Hono } from 'hono';
+import { seg } from '../../api';
+import type { ConsoleEnv, Ctx } from '../../env';
+import { ChoiceGroup, ErrorSummary, type FormState, many, one, SelectField, TextField } from '../../ui/form';
+import { formRoute } from '../../ui/form-route';
+import { beijing, fromLocalInput } from '../../ui/format';
+import { Csrf, Done, page } from '../../ui/layout';
+import { Head, Submit } from '../../ui/table';
+import { listMatters } from './matters';
+
+interface Authorisation {
+  readonly staff: string;
+  readonly matters: readonly string[];
+  readonly until?: string;
+  readonly updatedAt: string;
+}
+
+async function authorisationsPage(c: Ctx, state: FormState, status: number) {
+  const t = c.get('t');
+  const tenant = c.req.param('tenant') ?? '';
+  const api = c.get('api');
+  const [{ items }, staff, matters] = await Promise.all([
+    api.get<{ items: Authorisation[] }>(`/v1/tenants/${seg(tenant)}/window-authorisations`),
+    api.get<{ items: { id: string; name: string; roles: string[] }[] }>(`/v1/tenants/${seg(tenant)}/staff`),
+    listMatters(c, tenant),
+  ]);
+  const clerks = staff.items.filter((s) => s.roles.includes('window-clerk'));
+  const names = new Map(matters.map((m) => [m.code, m.name]));
+  // Only on-the-spot matters can be decided at the window; the others are listed for completeness.
+  const onTheSpot = matters.filter((m) => m.onTheSpot);
+  return page(
+    c,
+    t.windowAuth.title,
+    <>
+      <h1>{t.windowAuth.title}</h1>
+      <p>{t.windowAuth.intro}</p>
+      <Done text={c.req.query('ok') ? t.windowAuth.saved : undefined} />
+      <table>
+        <caption>{t.windowAuth.caption(items.length)}</caption>
+        <Head cols={[t.windowAuth.staff, t.windowAuth.matters, t.windowAuth.until]} />
+        <tbody>
+          {items.map((a) => (
+            <tr>
+              <td>{clerks.find((s) => s.id === a.staff)?.name ?? a.staff}</td>
+              <td>{a.matters.map((m) => names.get(m) ?? m).join('、')}</td>
+              <td>{a.until ? beijing(a.until) : t.windowAuth.noEnd}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2 id="grant">{t.windowAuth.grant}</h2>
+      <form
+        method="post"
+        action={`/console/tenants/${seg(tenant)}/window-authorisations`}
+        class="stack card"
+        aria-labelledby="grant"
+      >
+        <ErrorSummary c={c} problem={state.problem} fields={['staff', 'matters', 'until']} />
+        <Csrf c={c} />
+        <SelectField
+          c={c}
+          state={state}
+          name="staff"
+          label={t.windowAuth.staff}
+          options={clerks.map((s) => ({ value: s.id, label: `${s.name}（${s.id}）` }))}
+        />
+        <ChoiceGroup
+          c={c}
+          state={state}
+          name="matters"
+          label={t.windowAuth.matters}
+          hint={t.windowAuth.mattersHint(onTheSpot.length)}
+          scroll
+          options={(onTheSpot.length > 0 ? onTheSpot : matters).map((m) => ({
+            value: m.code,
+            label: `${m.name}（${m.code}）`,
+          }))}
+        />
+        <TextField
+          c={c}
+          state={state}
+          name="until"
+          type="datetime-local"
+          step="1"
+          label={t.windowAuth.until}
+        />
+        <Submit label={t.windowAuth.save} />
+      </form>
+    </>,
+    { status },
+  );
+}
+
+/** Tenant administrators: chief-representative window authorisations (首席代表授权). */
+export function windowAuthRoutes() {
+  const app = new Hono<ConsoleEnv>();
+  formRoute(app, '/console/tenants/:tenant/window-authorisations', {
+    render: authorisationsPage,
+    request: (c, v) => {
+      const until = one(v, 'until');
+      return {
+        method: 'PUT',
+        path: `/v1/tenants/${seg(c.req.param('tenant') ?? '')}/window-authorisations/${seg(one(v, 'staff'))}`,
+        body: { matters: many(v, 'matters'), ...(until ? { until: fromLocalInput(until) } : {}) },
+      };
+    },
+    done: (c) => `/console/tenants/${seg(c.req.param('tenant') ?? '')}/window-authorisations?ok=1`,
+  });
+  return app;
+}

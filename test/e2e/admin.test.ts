@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATALOGUE_HEADERS } from '../../packages/api/src/catalogue-format';
+import { xlsxCodec } from '../../packages/api/src/xlsx';
+import { toLocalInput } from '../../packages/console/src/ui/format';
+import { Journey, launchChromium, signIn } from './support/browser';
+import { startConsoleStack } from './support/stack';
+
+let stack: Awaited<ReturnType<typeof startConsoleStack>>;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startConsoleStack(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** One user per role: each signs in, then opens every page of their menu. */
+const ROLES = [
+  ['platform-admin', '平台管理员'],
+  ['city-admin', '南京市管理员 王敏'],
+  ['tenant-admin', '东山街道管理员 周洁'],
+  ['window-clerk', '东山窗口 张丽'],
+  ['approver', '东山审批 陈刚'],
+  ['supervisor', '江宁民政监管 赵伟'],
+  ['inspector', '江宁电子监察 孙燕'],
+] as const;
+
+describe('console in Chromium', () => {
+  for (const [role, name] of ROLES) {
+    it(`signs in as a ${role} and opens every page of the menu`, async () => {
+      const j = await Journey.start(browser, `sign-in-${role}`, stack.url);
+      await signIn(j, name);
+      const links = await j.page
+        .getByRole('navigation', { name: '主菜单' })
+        .getByRole('link')
+        .evaluateAll((as) => as.map((a) => [a.getAttribute('href') ?? '']));
+      expect(links.length).toBeGreaterThan(1);
+      for (const [href] of links) {
+        if (href === '/console') continue;
+        await j.goto(href, href.split('/').pop() ?? 'page');
+      }
+      // The English switch: the same page, the other table, remembered.
+      await j.page.getByRole('link', { name: 'English' }).click();
+      await j.check('english');
+      expect(await j.page.getAttribute('html', 'lang')).toBe('en');
+      await j.click('Sign out', 'signed-out');
+      expect(j.page.url()).toContain('/console/sign-in');
+      await j.close();
+    });
+  }
+
+  it('city admin: imports a matter (after a per-row error report), then rolls it out through the wizard until it applies', async () => {
+    const j = await Journey.start(browser, 'rollout', stack.url);
+    const { page } = j;
+    await signIn(j, '南京市管理员 王敏');
+    await j.goto('/console/cities/nanjing/catalogue', 'catalogue');
+
+    const row = (code: string, type: string, statutory: number | string, promised: number) => [
+      code,
+      '社区养老服务机构备案',
+      type,
+      '01 备案',
+      '《养老机构管理办法》第九条',
+      statutory,
+      promised,
+      '否',
+      'm1 备案书【核心】；m2 场地证明',
+      '',
+      '',
+      'civil-affairs',
+    ];
+    const bad = await xlsxCodec.write([
+      CATALOGUE_HEADERS,
+      row('e2e-elder-care', '不存在的类型', 5, 3),
+      row('e2e-elder-care-2', '备案', 'abc', 3),
+    ]);
+    await page.getByLabel('目录文件').setInputFiles({
+      name: '目录.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(bad),
+    });
+    await j.click('上传并导入', 'import-rejected');
+    const report = page.getByRole('region', { name: /导入文件有 \d+ 处错误/ });
+    expect(await report.getByRole('row').count()).toBeGreaterThanOrEqual(3);
+    expect(await report.textContent()).toContain('事项类型');
+    expect(await page.getByRole('table').last().textContent()).not.toContain('e2e-elder-care');
+
+    const good = await xlsxCodec.write([CATALOGUE_HEADERS, row('e2e-elder-care', '备案', 5, 3)]);
+    await page.getByLabel('目录文件').setInputFiles({
+      name: '目录.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(good),
+    });
+    await j.click('上传并导入', 'imported');
+    expect(await page.getByRole('status').textContent()).toContain('新增 1 项');
+    expect(await page.getByRole('table').last().textContent()).toContain('e2e-elder-care');
+
+    await j.goto('/console/cities/nanjing/rollouts/new', 'wizard-draft');
+    await page.getByLabel('批次编码').fill('e2e-elder-care-batch');
+    await page.getByLabel('批次名称').fill('养老服务备案下放（端到端测试）');
+    await page.getByLabel(/社区养老服务机构备案/).check();
+    await page.getByLabel('江宁区东山街道（nanjing.jiangning.dongshan）').check();
+    await page.getByLabel('江宁区秣陵街道（nanjing.jiangning.moling）').check();
+    await page.getByLabel('原实施机构', { exact: true }).fill('nanjing.jiangning/civil-affairs');
+    await page.getByLabel('承接机构编码').fill('convenience-centre');
+    await page.getByLabel('审批专用章编号').fill('convenience-centre-seal');
+    // First in the past: the API refuses it, and the console says so beside the field.
+    await page.getByLabel('生效时间（北京时间）').fill('2020-01-01T00:00:00');
+    await j.click('保存草稿并预检', 'wizard-refused');
+    expect(await page.locator('#f-effectiveAt-error').textContent()).toContain('生效时间应晚于当前时间');
+    expect(await page.getByLabel('批次名称').inputValue()).toBe('养老服务备案下放（端到端测试）');
+
+    const effective = new Date(Date.now() + 12_000);
+    await page.getByLabel('生效时间（北京时间）').fill(toLocalInput(effective));
+    await j.click('保存草稿并预检', 'wizard-preview');
+    expect(page.url()).toContain('/rollouts/e2e-elder-care-batch/preview');
+    expect(await page.getByRole('status').first().textContent()).toContain('全部租户预检通过');
+    expect(await page.getByRole('table').textContent()).toContain('nanjing.jiangning.moling');
+
+    await j.click('排期', 'wizard-scheduled');
+    expect(page.url()).toMatch(/\/rollouts\/e2e-elder-care-batch\?ok=scheduled$/);
+    // Script on: the progress part updates in place; the meta refresh is only for browsers without script.
+    expect(await page.locator('[data-poll]').count()).toBe(1);
+
+    // The page refreshes itself (meta refresh) until the clock worker has applied the rollout.
+    await page.locator('.badge', { hasText: '已实施' }).waitFor({ timeout: 45_000 });
+    await j.check('wizard-applied');
+    const progress = page.locator('progress');
+    expect(await progress.getAttribute('value')).toBe(await progress.getAttribute('max'));
+    expect(await page.locator('[data-poll]').count()).toBe(0);
+
+    await page.getByRole('link', { name: 'nanjing.jiangning.dongshan 交接协议书' }).click();
+    await j.check('handover-agreement');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('交接协议书');
+    expect(await page.getByRole('table').textContent()).toContain('社区养老服务机构备案');
+    const imprint = page.getByRole('img', { name: /印模/ });
+    expect(
+      await imprint.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+    ).toBeGreaterThan(0);
+
+    // The receiving tenant now holds the matter.
+    await j.goto('/console/tenants/nanjing.jiangning.dongshan/matters/e2e-elder-care', 'matter-authority');
+    expect(await page.getByRole('table').first().textContent()).toContain(
+      'nanjing.jiangning.dongshan/convenience-centre',
+    );
+    await j.close();
+  });
+
+  it('tenant admin: registers a seal (after a refusal), sees its imprint, voids it with a successor', async () => {
+    const j = await Journey.start(browser, 'seals', stack.url);
+    const { page } = j;
+    await signIn(j, '东山街道管理员 周洁');
+    await j.goto('/console/tenants/nanjing.jiangning.dongshan/seals', 'seals');
+    const form = page.getByRole('form', { name: '登记印章' });
+    await form.getByLabel('印章编号').fill('Not An Id');
+    await form.getByLabel('印章名称').fill('便民服务专用章');
+    await j.click('登记印章', 'seal-refused');
+    expect(await page.locator('#f-id-error').textContent()).toContain('格式不正确');
+    expect(await page.locator('#f-id').getAttribute('aria-invalid')).toBe('true');
+
+    await form.getByLabel('印章编号').fill('e2e-service-seal');
+    await form.getByLabel('电子印章').check();
+    await j.click('登记印章', 'seal-registered');
+    const card = page.getByRole('article', { name: '便民服务专用章' });
+    expect(await card.textContent()).toContain('有效');
+    const imprint = card.getByRole('img', { name: '便民服务专用章印模' });
+    expect(
+      await imprint.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+    ).toBeGreaterThan(0);
+    const svg = await (await page.request.get(`${stack.url}${await imprint.getAttribute('src')}`)).text();
+    expect(svg).toContain('东山街道便民服务中心');
+
+    await card.getByText('作废此印章').click();
+    await card.getByLabel('继任印章').selectOption('convenience-centre-seal');
+    page.once('dialog', (d) => d.accept());
+    await j.click(/^作废$/, 'seal-voided');
+    const voided = page.getByRole('article', { name: '便民服务专用章' });
+    expect(await voided.textContent()).toContain('已作废');
+    expect(await voided.textContent()).toContain('convenience-centre-seal');
+    await j.close();
+  });
+});

@@ -1,0 +1,117 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import axe from 'axe-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const SCREENSHOTS = join(import.meta.dirname, '..', 'screenshots');
+
+/** Debian's chromium, headless, as DESIGN.md pins it. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+interface AxeViolation {
+  readonly id: string;
+  readonly impact?: string | null;
+  readonly help: string;
+  readonly nodes: readonly { target: unknown }[];
+}
+
+/**
+ * One journey through the console: every page it visits is screenshotted to
+ * test/e2e/screenshots/<journey>-<n>-<page>.png and checked by axe-core (no serious or
+ * critical violation), and the browser must report no errors: a CSP violation or a
+ * failed script shows up there.
+ */
+export class Journey {
+  private n = 0;
+  readonly problems: string[] = [];
+
+  constructor(
+    readonly page: Page,
+    readonly name: string,
+    readonly base: string,
+  ) {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    page.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      // A refused form answers with the API's 4xx on purpose; Chromium logs that for the document
+      // itself. Any other failed resource (stylesheet, script, imprint) is a problem.
+      if (m.text().startsWith('Failed to load resource') && m.location().url === page.url()) return;
+      this.problems.push(`console: ${m.text()} (${m.location().url})`);
+    });
+    page.on('pageerror', (e) => this.problems.push(`page error: ${e.message}`));
+  }
+
+  static async start(browser: Browser, name: string, base: string): Promise<Journey> {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    return new Journey(await context.newPage(), name, base);
+  }
+
+  async goto(path: string, label: string): Promise<void> {
+    const res = await this.page.goto(`${this.base}${path}`);
+    expect(res?.status(), `${path} answered ${res?.status()}`).toBeLessThan(400);
+    await this.check(label);
+  }
+
+  /** Screenshot and accessibility check of the page the browser is on now. */
+  async check(label: string): Promise<void> {
+    this.n += 1;
+    await this.page.waitForLoadState('load');
+    await this.page.screenshot({
+      path: join(SCREENSHOTS, `${this.name}-${String(this.n).padStart(2, '0')}-${label}.png`),
+      fullPage: true,
+    });
+    await this.page.evaluate(axe.source);
+    // A string, not a function: the test compiles without the DOM types the page has.
+    const violations = (await this.page.evaluate(
+      "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)",
+    )) as AxeViolation[];
+    const bad = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+    expect(bad, `axe on ${label} (${this.page.url()})`).toEqual([]);
+    expect(this.problems, `browser errors on ${label}`).toEqual([]);
+  }
+
+  /** Submits by clicking a button and waits for the page it leads to. */
+  async click(name: string | RegExp, label: string): Promise<void> {
+    await Promise.all([
+      this.page.waitForNavigation(),
+      this.page.getByRole('button', { name }).first().click(),
+    ]);
+    await this.check(label);
+  }
+
+  async close(): Promise<void> {
+    await this.page.context().close();
+  }
+}
+
+/** Signs in through the demo sign-in page as the user shown by that name. */
+export async function signIn(j: Journey, name: string): Promise<void> {
+  await j.goto('/console', 'sign-in');
+  expect(j.page.url()).toContain('/console/sign-in');
+  await j.click(`以“${name}”身份登录`, 'home');
+  expect(await j.page.getByRole('heading', { level: 1 }).count()).toBe(1);
+  expect(await j.page.locator('header').textContent()).toContain(name);
+}
+
+/** Signs out with the header's button. */
+export async function signOut(j: Journey): Promise<void> {
+  await j.click('退出登录', 'signed-out');
+  expect(j.page.url()).toContain('/console/sign-in');
+}
