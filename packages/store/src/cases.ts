@@ -49,6 +49,12 @@ export const openPk = (tenant: string) => `${tenantPk(tenant)}#OPEN`;
 /** The case as stored: its state, plus what its clock said when it was last written. */
 export interface StoredCase extends CaseClock {
   readonly state: CaseState;
+  /**
+   * The case's events, as written to its event items: the projection carries them so a
+   * command and a read need one GetItem. The event items stay the record the hash chain
+   * is verified on.
+   */
+  readonly timeline?: readonly StoredCaseEvent[];
   readonly tickJob?: string;
 }
 
@@ -59,13 +65,19 @@ const startOf = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString
 /** The deadline a list sorts by: acceptance, due date or issuance, whichever the case is running against. */
 const deadlineOf = (c: CaseClock) => c.issueBy ?? c.dueDate ?? c.acceptBy ?? '9999-12-31';
 
-function caseItem(state: CaseState, clock: CaseClock, tickJob: string | undefined) {
+function caseItem(
+  state: CaseState,
+  clock: CaseClock,
+  tickJob: string | undefined,
+  timeline: readonly StoredCaseEvent[],
+) {
   const closed = isClosed(state.status);
   const sortDate = closed ? shanghaiDate(state.closedAt ?? state.receivedAt) : deadlineOf(clock);
   return {
     ...caseKeys.case(state.tenant, state.caseNo),
     entity: 'case',
     state,
+    timeline,
     ...clock,
     status: state.status,
     version: state.version,
@@ -121,7 +133,7 @@ export function caseWrites(
   const job = clock.nextTick && !isClosed(state.status) ? startOf(clock.nextTick) : undefined;
   const jobKey = job ? keys.job(job, tickJobId(state.tenant, state.caseNo)).sk : undefined;
   writes.push({
-    put: caseItem(state, clock, jobKey),
+    put: caseItem(state, clock, jobKey, [...(before?.timeline ?? []), ...stored]),
     ...(before
       ? { ifStill: { attribute: 'version', equals: before.state.version, failure: conflict } }
       : {

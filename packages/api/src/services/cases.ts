@@ -37,6 +37,7 @@ import {
   tenantPk,
 } from '@onewindow/store';
 import type { ResultSigner } from '../signing';
+import { ttlCache } from './ttl-cache';
 
 /** How a command reaches the table: the route's `commit` (with its idempotency record) or the clock's. */
 export type Commit = (
@@ -50,6 +51,10 @@ export interface CaseOutcome {
 }
 
 const DEFAULT_WARN_DAYS = 2;
+/** How stale a calendar or matter definition may be in one instance (README: case handling). */
+const REFERENCE_TTL_MS = 60_000;
+const calendars = ttlCache<CalendarFor>(REFERENCE_TTL_MS);
+const matters = ttlCache<MatterForIntake>(REFERENCE_TTL_MS);
 /** Intakes racing for one day's numbers each win a round; enough rounds for a hall's windows all at once. */
 const NUMBER_ATTEMPTS = 40;
 
@@ -76,7 +81,9 @@ export class CaseService {
   }
 
   calendar(tenant: string): Promise<CalendarFor> {
-    return new CalendarRepository(this.store).effectiveFor(tenant);
+    return calendars(`${this.store.tableName}|${tenant}`, () =>
+      new CalendarRepository(this.store).effectiveFor(tenant),
+    );
   }
 
   /**
@@ -125,7 +132,11 @@ export class CaseService {
   }
 
   /** The matter as this tenant handles it: the city's definition with the tenant's own settings. */
-  async matterFor(tenant: string, code: string): Promise<MatterForIntake> {
+  matterFor(tenant: string, code: string): Promise<MatterForIntake> {
+    return matters(`${this.store.tableName}|${tenant}|${code}`, () => this.loadMatter(tenant, code));
+  }
+
+  private async loadMatter(tenant: string, code: string): Promise<MatterForIntake> {
     const catalogue = new CatalogueRepository(this.store);
     const [matter, settings] = await Promise.all([
       catalogue.matter(cityOfTenant(tenant), code),
@@ -198,11 +209,11 @@ export class CaseService {
     readonly commit: Commit;
     readonly respond: (outcome: CaseOutcome) => StoredResponse;
   }): Promise<StoredResponse> {
-    const [stored, calendarFor, previous] = await Promise.all([
+    const [stored, calendarFor] = await Promise.all([
       this.load(input.tenant, input.caseNo),
       this.calendar(input.tenant),
-      this.repo.events(input.tenant, input.caseNo),
     ]);
+    const previous = stored.timeline ?? [];
     if (input.ifMatch !== undefined && input.ifMatch !== stored.state.version) {
       throw new DomainError(
         'conflict',

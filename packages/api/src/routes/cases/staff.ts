@@ -172,10 +172,9 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     success: 200,
     handler: async ({ deps, params }) => {
       const svc = new CaseService(deps.store);
-      const [stored, events] = await Promise.all([
-        svc.load(params.tenant ?? '', params.caseNo ?? ''),
-        svc.repo.events(params.tenant ?? '', params.caseNo ?? ''),
-      ]);
+      const stored = await svc.load(params.tenant ?? '', params.caseNo ?? '');
+      // Cases written before the projection carried its timeline read their event items.
+      const events = stored.timeline ?? (await svc.repo.events(stored.state.tenant, stored.state.caseNo));
       return { status: 200, body: caseView(stored, events) };
     },
   }),
