@@ -1,5 +1,6 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Journey, launchChromium, signIn, signOut } from './support/browser';
+import { Journey, launchChromium, SCREENSHOTS, signIn, signOut } from './support/browser';
 import { startConsoleStack } from './support/stack';
 
 let stack: Awaited<ReturnType<typeof startConsoleStack>>;
@@ -84,6 +85,14 @@ describe('a case through the console, window to verification', () => {
       await imprint.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
     ).toBeGreaterThan(0);
     expect(await page.getByRole('img', { name: '扫码核验本结果' }).count()).toBe(1);
+    // Printed: no header, menu or buttons; the document and its seal stay.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.top').isVisible()).toBe(false);
+    expect(await page.getByRole('navigation').isVisible()).toBe(false);
+    expect(await imprint.isVisible()).toBe(true);
+    await j.check('result-print');
+    await page.pdf({ path: join(SCREENSHOTS, 'case-result.pdf'), format: 'A4' });
+    await page.emulateMedia({ media: 'screen' });
     await signOut(j);
     await j.close();
 
