@@ -1,167 +1,23 @@
-import { addWorkingDays, type CalendarFor, isDate, shanghaiDate } from '../calendar';
+import { addWorkingDays } from '../calendar';
 import { DomainError, invalid } from '../errors';
-import type { Role } from '../roles';
-import { ACCEPTANCE_DAYS, provisionalCalendar } from './clock';
+import { acceptance, accepted, checkCommitment, intake, keptCommitment, tick } from './acceptance';
+import { provisionalCalendar } from './clock';
 import type { CaseCommand } from './commands';
 import type { CaseEvent } from './events';
-import { checkIdNumber } from './identity';
-import type { Actor, Binding, CaseState, CaseStatus, MaterialCheck, Notice } from './types';
-import { EXCLUDED_STEP_KINDS, IN_BACK_OFFICE, isClosed } from './types';
+import {
+  type DecideContext,
+  type Draft,
+  forbid,
+  notice,
+  refuse,
+  requireApproverOf,
+  requireBodyOf,
+  requireRole,
+  requireStatus,
+} from './guards';
+import { type CaseState, EXCLUDED_STEP_KINDS, IN_BACK_OFFICE, isClosed } from './types';
 
-export interface DecideContext {
-  /** The instant of the command. */
-  readonly now: string;
-  /** `now` as a Shanghai business date. */
-  readonly today: string;
-  readonly actor: Actor;
-  readonly calendarFor: CalendarFor;
-}
-
-/** Events without the common fields: `decide` stamps `at` and `actor` on each. */
-type Draft = CaseEvent extends infer E ? (E extends CaseEvent ? Omit<E, 'at' | 'actor'> : never) : never;
-
-const refuse = (zh: string, en: string) => new DomainError('invalid-state', zh, en);
-const forbid = (zh: string, en: string) => new DomainError('forbidden', zh, en);
-
-function requireRole(actor: Actor, roles: readonly Role[], zh: string, en: string): void {
-  if (!actor.roles.some((r) => roles.includes(r))) throw forbid(zh, en);
-}
-
-/** `action` is the Chinese verb and `done` its English past participle: "it cannot be <done>". */
-function requireStatus(state: CaseState, allowed: readonly CaseStatus[], action: string, done: string): void {
-  if (!allowed.includes(state.status)) {
-    throw refuse(
-      `办件当前状态为“${state.status}”，不能${action}`,
-      `the case is '${state.status}'; it cannot be ${done}`,
-    );
-  }
-}
-
-/** An approver of the case's body, or of one of `also` (parallel steps, guidance). */
-function requireApproverOf(state: CaseState, actor: Actor, also: readonly string[] = []): void {
-  requireRole(actor, ['approver'], '仅审批人员可以办理', 'only an approver can do this');
-  const bodies = [state.body, ...also].filter(Boolean);
-  if (!actor.body || !bodies.includes(actor.body)) {
-    throw forbid(
-      `该办件由“${state.body ?? '—'}”办理，您所在机构无权办理`,
-      `the case is handled by '${state.body ?? '—'}'; your body cannot act on it`,
-    );
-  }
-}
-
-function requireBodyOf(actor: Actor, bodies: readonly string[]): void {
-  requireRole(actor, ['approver'], '仅审批人员可以办理', 'only an approver can do this');
-  if (!actor.body || !bodies.includes(actor.body)) {
-    throw forbid(`该环节由“${bodies.join('、')}”办理`, `the step is for '${bodies.join(', ')}'`);
-  }
-}
-
-const notice = (
-  kind: Notice['kind'],
-  at: string,
-  zh: string,
-  en: string,
-  extra: Partial<Notice> = {},
-): Notice => ({
-  kind,
-  at,
-  zh,
-  en,
-  ...extra,
-});
-
-/** Non-core materials still missing, and core ones (which no commitment can cover, R8). */
-function missingOf(materials: readonly MaterialCheck[]) {
-  return {
-    core: materials.filter((m) => m.core && !m.provided),
-    nonCore: materials.filter((m) => !m.core && !m.provided),
-  };
-}
-
-/**
- * R8: whether what is on the desk can be accepted now. Core items missing, or non-core
- * items missing without a commitment for each, give ONE notice listing every item.
- */
-function acceptance(
-  state: Pick<CaseState, 'materials'>,
-  commitment: { materials: readonly string[]; supplementBy: string } | undefined,
-):
-  | { ok: true; deficiency?: { materials: string[]; supplementBy: string } }
-  | { ok: false; missing: MaterialCheck[] } {
-  const { core, nonCore } = missingOf(state.materials);
-  const covered = new Set(commitment?.materials ?? []);
-  const uncovered = nonCore.filter((m) => !covered.has(m.code));
-  if (core.length > 0 || uncovered.length > 0) return { ok: false, missing: [...core, ...uncovered] };
-  if (nonCore.length === 0 || !commitment) return { ok: true };
-  return {
-    ok: true,
-    deficiency: { materials: nonCore.map((m) => m.code), supplementBy: commitment.supplementBy },
-  };
-}
-
-/** The intake commitment, narrowed to the items still missing; none once every item is in. */
-function keptCommitment(
-  state: Pick<CaseState, 'commitment'>,
-  materials: readonly MaterialCheck[],
-): { materials: string[]; supplementBy: string } | undefined {
-  const c = state.commitment;
-  if (!c) return undefined;
-  const still = c.materials.filter((code) => !materials.find((m) => m.code === code)?.provided);
-  return still.length ? { materials: still, supplementBy: c.supplementBy } : undefined;
-}
-
-function oneTimeNotice(at: string, missing: readonly MaterialCheck[]): Notice {
-  const names = missing.map((m) => `${m.name}${m.core ? '（核心材料）' : ''}`).join('、');
-  return notice(
-    'one-time-notice',
-    at,
-    `一次性告知：请补正以下全部材料：${names}。补齐后即可受理。`,
-    `One-time notice: please supply all of: ${missing.map((m) => m.code).join(', ')}. The case is accepted once they are complete.`,
-    { missing: missing.map((m) => ({ code: m.code, name: m.name, core: m.core })) },
-  );
-}
-
-function accepted(
-  binding: Binding | undefined,
-  at: string,
-  deemed: boolean,
-  deficiency?: { materials: string[]; supplementBy: string },
-): Draft {
-  if (!binding) {
-    throw refuse(
-      '本租户此时未承接该事项，不能受理；请作出不予受理决定并告知有权机关',
-      'this tenant does not hold the matter now; reject the case and name the competent authority',
-    );
-  }
-  return { type: 'accepted', acceptedAt: at, deemed, binding, ...(deficiency ? { deficiency } : {}) };
-}
-
-function checkCommitment(
-  commitment: { materials: readonly string[]; supplementBy: string },
-  materials: readonly MaterialCheck[],
-  today: string,
-): void {
-  for (const [index, code] of commitment.materials.entries()) {
-    const m = materials.find((x) => x.code === code);
-    const field = `commitment.materials.${index}`;
-    if (!m) throw invalid(field, `事项没有材料“${code}”`, `the matter has no material '${code}'`);
-    if (m.core)
-      throw invalid(
-        field,
-        `“${m.name}”是核心材料，不能容缺`,
-        `'${code}' is a core material; it cannot be waived`,
-      );
-    if (m.provided)
-      throw invalid(field, `“${m.name}”已提交，无需承诺`, `'${code}' was provided; no commitment is needed`);
-  }
-  if (!isDate(commitment.supplementBy) || commitment.supplementBy <= today) {
-    throw invalid(
-      'commitment.supplementBy',
-      '补正期限应为今天之后的日期',
-      'the supplement date must be a date after today',
-    );
-  }
-}
+export type { DecideContext } from './guards';
 
 /** Art. 42: the head of the body may extend the limit once, by up to ten days. */
 const MAX_EXTENSION_DAYS = 10;
@@ -495,86 +351,6 @@ const STEP_NAMES_ZH: Record<string, string> = {
   hearing: '听证',
   'guidance-review': '原部门指导审核',
 };
-
-function intake(command: Extract<CaseCommand, { type: 'intake' }>, ctx: DecideContext): Draft[] {
-  const { matter } = command;
-  let item = command.item;
-  if (matter.items.length > 0) {
-    if (!item && matter.items.length === 1) item = matter.items[0]?.code;
-    if (!item)
-      throw invalid(
-        'item',
-        '该事项有多个办理项，请选择一个',
-        'the matter has several handling items; name one',
-      );
-    if (!matter.items.some((i) => i.code === item))
-      throw invalid('item', `没有办理项“${item}”`, `no handling item '${item}'`);
-  } else if (item) {
-    throw invalid('item', '该事项没有办理项', 'the matter has no handling items');
-  }
-  for (const [index, m] of command.materials.entries()) {
-    if (!matter.materials.some((x) => x.code === m.code)) {
-      throw invalid(
-        `materials.${index}.code`,
-        `事项没有材料“${m.code}”`,
-        `the matter has no material '${m.code}'`,
-      );
-    }
-  }
-  const idNumber = checkIdNumber(command.applicant.kind, command.applicant.idNumber, 'applicant.idNumber');
-  const provided = new Set(command.materials.filter((m) => m.provided).map((m) => m.code));
-  const materials: MaterialCheck[] = matter.materials.map((m) => ({ ...m, provided: provided.has(m.code) }));
-  if (command.commitment) checkCommitment(command.commitment, materials, ctx.today);
-  const events: Draft[] = [
-    {
-      type: 'received',
-      caseNo: command.caseNo,
-      tenant: command.tenant,
-      matter: matter.code,
-      matterName: matter.name,
-      ...(item ? { item } : {}),
-      applicant: { ...command.applicant, idNumber },
-      materials,
-      limits: matter.limits,
-      fees: matter.fees,
-      competent: command.binding !== undefined,
-      ...(command.binding ? { body: command.binding.body } : {}),
-      ...(command.commitment ? { commitment: command.commitment } : {}),
-      queryCodeHash: command.queryCodeHash,
-    },
-  ];
-  if (!command.binding) return events;
-  const verdict = acceptance({ materials }, command.commitment);
-  if (!verdict.ok) {
-    events.push({ type: 'correction-notified', notice: oneTimeNotice(ctx.now, verdict.missing) });
-  } else if (!command.defer) {
-    events.push(accepted(command.binding, ctx.now, false, verdict.deficiency));
-  }
-  return events;
-}
-
-function tick(
-  state: CaseState,
-  command: Extract<CaseCommand, { type: 'tick' }>,
-  ctx: DecideContext,
-): Draft[] {
-  const calendarFor = provisionalCalendar(ctx.calendarFor).calendarFor;
-  if (state.status === 'received' && state.competent) {
-    const acceptBy = addWorkingDays(shanghaiDate(state.receivedAt), ACCEPTANCE_DAYS, calendarFor);
-    const verdict = acceptance(state, keptCommitment(state, state.materials));
-    if (ctx.today > acceptBy && verdict.ok) {
-      // Art. 32 (4): counted as accepted from receipt, bound to the authority then in force (R2).
-      return [accepted(command.binding ?? state.binding, state.receivedAt, true, verdict.deficiency)];
-    }
-  }
-  const d = state.deficiency;
-  if (d && !d.lapsed && ctx.today > d.supplementBy) {
-    // A written denial is still owed to the applicant: a lapse ends a case only before a denial.
-    const terminate = state.limits.deficiencyLapse === 'terminate' && state.status !== 'denied';
-    return [{ type: 'deficiency-lapsed', terminated: terminate }];
-  }
-  return [];
-}
 
 /**
  * The decider (DESIGN.md decision 2): what happens when `command` meets `state`.
