@@ -1,5 +1,5 @@
 import { addWorkingDays, isDate, shanghaiDate } from '../calendar';
-import { DomainError, invalid } from '../errors';
+import { invalid } from '../errors';
 import { ACCEPTANCE_DAYS, provisionalCalendar } from './clock';
 import type { CaseCommand } from './commands';
 import { type DecideContext, type Draft, notice, refuse } from './guards';
