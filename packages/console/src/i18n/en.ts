@@ -37,6 +37,7 @@ export const en: Messages = {
     board: 'E-supervision',
     public: 'Public services',
     windowAuth: 'Window authorisations',
+    rectifications: 'Rectifications',
   },
   common: {
     yes: 'Yes',
@@ -570,6 +571,17 @@ export const en: Messages = {
     grant: 'Set an authorisation',
     save: 'Save authorisation',
     saved: 'The authorisation was saved.',
+  },
+  rectifications: {
+    title: 'Rectifications',
+    intro: 'Cases rated 1 or 2 by the applicant must be put right and answered within the limit.',
+    none: 'No rectifications.',
+    rating: 'Rating',
+    due: 'Due',
+    closedAt: 'Closed',
+    response: 'Response',
+    close: 'Answer and close',
+    closed: 'The rectification was closed.',
   },
   enums: {
     caseStatus: {

@@ -38,6 +38,7 @@ export const zh = {
     board: '电子监察',
     public: '办事服务',
     windowAuth: '首席代表授权',
+    rectifications: '差评整改',
   },
   common: {
     yes: '是',
@@ -567,6 +568,17 @@ export const zh = {
     grant: '设置授权',
     save: '保存授权',
     saved: '授权已保存。',
+  },
+  rectifications: {
+    title: '差评整改',
+    intro: '申请人给出 1 星或 2 星评价的办件，须在期限内整改并答复申请人。',
+    none: '暂无整改任务。',
+    rating: '评价',
+    due: '整改期限',
+    closedAt: '办结时间',
+    response: '整改答复',
+    close: '答复并办结',
+    closed: '整改已办结。',
   },
   enums: {
     caseStatus: {

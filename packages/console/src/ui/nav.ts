@@ -34,6 +34,7 @@ export function navFor(claims: Claims | undefined, t: Messages): NavItem[] {
         { href: `${b}/handovers`, label: t.nav.handovers },
         { href: `${b}/window-authorisations`, label: t.nav.windowAuth },
         { href: `${b}/board`, label: t.nav.board },
+        { href: `${b}/rectifications`, label: t.nav.rectifications },
       );
     }
     if (roles.has('window-clerk')) {

@@ -5,6 +5,7 @@ import { casePageRoutes } from './case-page';
 import { documentRoutes } from './documents';
 import { intakeRoutes } from './intake';
 import { listRoutes } from './lists';
+import { rectificationRoutes } from './rectifications';
 import { supervisionRoutes } from './supervision';
 
 /** Window clerks, approvers, supervisors and inspectors: the case pages. */
@@ -18,6 +19,7 @@ export function caseRoutes() {
     casePageRoutes,
     supervisionRoutes,
     boardRoutes,
+    rectificationRoutes,
   ]) {
     app.route('/', r());
   }
