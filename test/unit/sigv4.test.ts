@@ -87,7 +87,9 @@ describe('signV4 (the cases Lambda reads its signing secret without the Secrets 
       return new Response(JSON.stringify({ SecretString: 's3cret' }), { status: 200 });
     }) as unknown as typeof fetch;
     expect(await loadSigningSecret(env, ok, now)).toBe('s3cret');
-    expect((seen?.headers as Record<string, string>)['x-amz-target']).toBe('secretsmanager.GetSecretValue');
+    expect((seen?.headers ?? {}) as Record<string, string>).toMatchObject({
+      'x-amz-target': 'secretsmanager.GetSecretValue',
+    });
     const denied = (async () => new Response('AccessDenied', { status: 400 })) as unknown as typeof fetch;
     await expect(loadSigningSecret(env, denied, now)).rejects.toThrow(/arn:x.*400/);
     delete process.env.SIGNING_SECRET_ARN;

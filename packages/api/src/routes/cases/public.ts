@@ -106,6 +106,33 @@ function verification(stored: StoredCase, deps: Parameters<RouteSpec['handler']>
 export const publicRoutes: readonly RouteSpec[] = [
   defineRoute({
     method: 'get',
+    path: '/v1/public/cities/:city/tenants',
+    tag: 'public',
+    summary: '服务中心列表（办事指南入口）',
+    summaryEn: 'The service centres of a city, where the public picks a service guide',
+    access: 'public',
+    success: 200,
+    handler: async ({ deps, params }) => {
+      const tenancy = new TenancyRepository(deps.store);
+      const city = await tenancy.city(params.city ?? '');
+      if (!city) throw new Problem('not-found');
+      const tenants = await tenancy.tenants(city.id);
+      return {
+        status: 200,
+        body: {
+          city: { id: city.id, name: city.name },
+          items: tenants.map((t) => ({
+            id: t.id,
+            name: t.name,
+            kind: t.kind,
+            ...(t.parent ? { parent: t.parent } : {}),
+          })),
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'get',
     path: '/v1/public/:tenant/guide',
     tag: 'public',
     summary: '办事指南（第三十条公示内容）',
