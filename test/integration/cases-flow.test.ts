@@ -125,6 +125,8 @@ describe('printable pages and the public guide', () => {
     );
     expect(one.body.procedure.length).toBeGreaterThan(3);
     expect((await t.call(undefined, 'GET', '/v1/public/nanjing.nowhere/guide')).status).toBe(404);
+    const cities = await t.call(undefined, 'GET', '/v1/public/cities');
+    expect(cities.body.items).toContainEqual({ id: 'nanjing', name: '南京市' });
     const centres = await t.call(undefined, 'GET', '/v1/public/cities/nanjing/tenants');
     expect(centres.body.items.map((x: { id: string }) => x.id)).toContain(DONGSHAN);
     expect((await t.call(undefined, 'GET', '/v1/public/cities/nowhere/tenants')).status).toBe(404);

@@ -106,6 +106,21 @@ function verification(stored: StoredCase, deps: Parameters<RouteSpec['handler']>
 export const publicRoutes: readonly RouteSpec[] = [
   defineRoute({
     method: 'get',
+    path: '/v1/public/cities',
+    tag: 'public',
+    summary: '城市列表',
+    summaryEn: 'The cities, where the public starts looking for a service centre',
+    access: 'public',
+    success: 200,
+    handler: async ({ deps }) => ({
+      status: 200,
+      body: {
+        items: (await new TenancyRepository(deps.store).cities()).map((c) => ({ id: c.id, name: c.name })),
+      },
+    }),
+  }),
+  defineRoute({
+    method: 'get',
     path: '/v1/public/cities/:city/tenants',
     tag: 'public',
     summary: '服务中心列表（办事指南入口）',
