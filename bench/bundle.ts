@@ -20,6 +20,7 @@ export const httpLambdas = {
   api: 'functions/api/handler.ts',
   files: 'functions/files/handler.ts',
   cases: 'functions/cases/handler.ts',
+  console: 'functions/console/handler.ts',
 } as const;
 
 /** Bundles an entry exactly as CDK's NodejsFunction does (infra/bundling.ts), into `dir`. */

@@ -19,6 +19,7 @@ new OneWindowStack(app, 'OneWindow', {
   domainPrefix: context('domainPrefix', 'onewindow'),
   callbackUrls: [`${consoleUrl}/auth/callback`],
   logoutUrls: [`${consoleUrl}/`],
+  consoleUrl,
 });
 
 // cdk-nag 3 is a policy-validation plugin: unacknowledged findings fail `cdk synth`.

@@ -2,6 +2,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { ApiConstruct } from './constructs/api';
+import { ConsoleConstruct } from './constructs/console';
 import { DataConstruct } from './constructs/data';
 import { IdentityConstruct } from './constructs/identity';
 import { WorkersConstruct } from './constructs/workers';
@@ -12,6 +13,8 @@ export interface OneWindowStackProps extends StackProps {
   /** The console's OAuth callback URL(s) for the hosted UI code flow. */
   readonly callbackUrls: readonly string[];
   readonly logoutUrls: readonly string[];
+  /** The console's public URL, ending in `/console`. */
+  readonly consoleUrl: string;
   /**
    * Retention of every function and access log group. Six months by default: the PRC
    * Cybersecurity Law (art. 21) requires network logs to be kept at least that long.
@@ -24,6 +27,7 @@ export class OneWindowStack extends Stack {
   readonly identity: IdentityConstruct;
   readonly api: ApiConstruct;
   readonly workers: WorkersConstruct;
+  readonly console: ConsoleConstruct;
 
   constructor(scope: Construct, id: string, props: OneWindowStackProps) {
     super(scope, id, props);
@@ -43,6 +47,14 @@ export class OneWindowStack extends Stack {
       logRetention,
     });
     this.workers = new WorkersConstruct(this, 'Workers', { data: this.data, logRetention });
+    this.console = new ConsoleConstruct(this, 'Console', {
+      httpApi: this.api.httpApi,
+      stage: this.api.stage,
+      userPoolClient: this.identity.client,
+      hostedUi: this.identity.domain,
+      consoleUrl: props.consoleUrl,
+      logRetention,
+    });
 
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });

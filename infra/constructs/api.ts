@@ -51,12 +51,6 @@ const PUBLIC_ROUTES: ReadonlyArray<{
   },
   { path: '/problems', methods: [HttpMethod.GET], why: 'lists the RFC 9457 problem types' },
   { path: '/problems/{proxy+}', methods: [HttpMethod.GET], why: 'documents the RFC 9457 problem types' },
-  { path: '/', methods: [HttpMethod.GET], why: 'redirects to the console' },
-  {
-    path: '/console/{proxy+}',
-    methods: [HttpMethod.ANY],
-    why: 'is the staff console, which authenticates with its own session cookie from the hosted UI code flow',
-  },
 ];
 
 /**

@@ -79,3 +79,13 @@ describe('the cases Lambda bundle', () => {
     expect(code('files')).not.toContain(SIGNING_SECRET_MARKER);
   });
 });
+
+describe('the console Lambda bundle', () => {
+  it('holds the pages but no route, table access, signing secret or dev issuer', () => {
+    expect(code('console')).toContain('/console/auth/callback');
+    expect(code('console')).not.toContain('/dev/token');
+    expect(code('console')).not.toContain('TransactWriteItems');
+    expect(code('console')).not.toContain(SIGNING_SECRET_MARKER);
+    expect(bundles.console.bytes).toBeLessThanOrEqual(400 * 1024);
+  });
+});

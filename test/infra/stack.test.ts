@@ -22,6 +22,7 @@ beforeAll(() => {
     domainPrefix: 'onewindow-test',
     callbackUrls: ['https://console.example.cn/console/auth/callback'],
     logoutUrls: ['https://console.example.cn/console/'],
+    consoleUrl: 'https://console.example.cn/console',
   });
   template = Template.fromStack(stack);
   // infra/app.ts registers the pack as a synth-time plugin (a finding fails `cdk synth`); here the
@@ -159,11 +160,35 @@ describe('api', () => {
     'GET /docs',
     'GET /problems/{proxy+}',
     'GET /',
+    'GET /console',
     'ANY /console/{proxy+}',
   ])('leaves %s to the app', (key) => {
     const route = routeKey(key);
     expect(route.AuthorizerId).toBeUndefined();
     expect(route.AuthorizationType ?? 'NONE').toBe('NONE');
+  });
+
+  it('serves the console from its own function, which reaches the API over HTTPS and signs in with the hosted UI', () => {
+    for (const key of ['GET /', 'GET /console', 'ANY /console/{proxy+}']) {
+      expect(targetOf(routeKey(key))).toContain(integrationOf(stack.console.fn));
+    }
+    const fn = template.findResources('AWS::Lambda::Function', {
+      Properties: { Environment: { Variables: { POWERTOOLS_SERVICE_NAME: 'onewindow-console' } } },
+    });
+    const env = Object.values(fn)[0]?.Properties.Environment.Variables;
+    expect(env).toMatchObject({
+      CONSOLE_URL: 'https://console.example.cn/console',
+      API_URL: expect.anything(),
+      CONSOLE_COGNITO_DOMAIN: expect.anything(),
+      CONSOLE_COGNITO_CLIENT_ID: expect.anything(),
+    });
+    expect(env.TABLE_NAME).toBeUndefined();
+    // No table access: its role has no DynamoDB statement.
+    const role = logicalId(stack.console.fn.role.node.defaultChild);
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p.Properties.Roles).includes(role),
+    );
+    expect(JSON.stringify(policies)).not.toContain('dynamodb:');
   });
 
   it('sends the catalogue file paths to the files function, behind the JWT authorizer', () => {
@@ -254,9 +279,9 @@ describe('api', () => {
 });
 
 describe('functions', () => {
-  it('are six arm64 Node.js 22 functions with tracing and their own log group', () => {
+  it('are seven arm64 Node.js 22 functions with tracing and their own log group', () => {
     const functions = Object.values(template.findResources('AWS::Lambda::Function'));
-    expect(functions).toHaveLength(6);
+    expect(functions).toHaveLength(7);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({
         Architectures: ['arm64'],
@@ -269,7 +294,7 @@ describe('functions', () => {
 
   it('keeps every log group for six months', () => {
     const groups = Object.values(template.findResources('AWS::Logs::LogGroup'));
-    expect(groups).toHaveLength(7);
+    expect(groups).toHaveLength(8);
     for (const group of groups) expect(group.Properties.RetentionInDays).toBe(180);
   });
 });

@@ -1,0 +1,22 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { cognitoFromEnv, consoleApp, httpApi } from '@onewindow/console';
+import { handle } from 'hono/aws-lambda';
+import { requireEnv } from '../shared/config';
+
+const logger = new Logger({ serviceName: 'onewindow-console' });
+
+const signIn = cognitoFromEnv(process.env);
+if (!signIn) throw new Error('CONSOLE_COGNITO_DOMAIN, CONSOLE_COGNITO_CLIENT_ID and CONSOLE_URL must be set');
+
+// In AWS the routes sit in three Lambdas behind one gateway, so the console calls the API over
+// HTTPS with the session's token, exactly as any other client (locally it calls it in-process).
+const app = consoleApp({
+  api: httpApi(requireEnv('API_URL')),
+  signIn,
+  secureCookies: true,
+  onError: (error) => logger.error('console error', error as Error),
+});
+
+export const handler = middy(handle(app)).use(injectLambdaContext(logger, { resetKeys: true }));
