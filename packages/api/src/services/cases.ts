@@ -58,7 +58,7 @@ const matters = ttlCache<MatterForIntake>(REFERENCE_TTL_MS);
 /** Intakes racing for one day's numbers each win a round; enough rounds for a hall's windows all at once. */
 const NUMBER_ATTEMPTS = 40;
 
-const conflictNotFound = () => new DomainError('not-found', '办件不存在', 'no such case');
+const caseNotFound = () => new DomainError('not-found', '办件不存在', 'no such case');
 
 /**
  * Runs case commands: gathers what the decider needs (authority, calendar, seals),
@@ -76,7 +76,7 @@ export class CaseService {
 
   async load(tenant: string, caseNo: string): Promise<StoredCase> {
     const stored = await this.repo.get(tenant, caseNo);
-    if (!stored) throw conflictNotFound();
+    if (!stored) throw caseNotFound();
     return stored;
   }
 
@@ -239,24 +239,13 @@ export class CaseService {
   ): Promise<StoredResponse> {
     const today = shanghaiDate(now);
     const events = decide(stored?.state, command, { now, today, actor, calendarFor });
-    if (events.length === 0 && stored) {
-      // Nothing happened (a tick with no timer due): only the clock may have moved.
-      const clock = clockOf(stored.state, today, calendarFor);
-      const { writes, state } = caseWrites(stored, [], stored.state, clock);
-      const next = { ...clock, state };
-      return commit({
-        action: 'case.clock',
-        target: `${stored.state.tenant}/${stored.state.caseNo}`,
-        writes,
-        response: respond({ stored: next, events: [] }),
-      });
-    }
     const after = events.reduce<CaseState | undefined>((s, e) => evolve(s, e), stored?.state);
     if (!after) throw new Error('no case after the events');
     const clock = clockOf(after, today, calendarFor);
     const { writes, stored: chained, state } = caseWrites(stored, events, after, clock);
     return commit({
-      action: `case.${command.type}`,
+      // A command with no events is a clock visit that found no timer due: only the colour moved.
+      action: events.length > 0 ? `case.${command.type}` : 'case.clock',
       target: `${after.tenant}/${after.caseNo}`,
       writes: [...extraWrites, ...writes],
       response: respond({ stored: { ...clock, state }, events: chained }),
@@ -326,8 +315,6 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   }
   return Number(m[1]);
 }
-
-export type { CaseEvent };
 
 const CLOCK_ACTOR: Actor = { sub: 'clock', roles: [] };
 

@@ -152,7 +152,3 @@ export function evolve(state: CaseState | NoCase, event: CaseEvent): CaseState {
         : s;
   }
 }
-
-/** The state after a list of events, in order. */
-export const fold = (events: readonly CaseEvent[], from?: CaseState): CaseState | undefined =>
-  events.reduce<CaseState | undefined>((state, e) => evolve(state, e), from);
