@@ -1,11 +1,5 @@
-import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { consoleApp } from '../../packages/console/src';
-import type { ApiLike } from '../../packages/console/src/options';
-
-/** A JWT-shaped token whose payload the console reads (it never verifies: the API does). */
-const fakeToken = (claims: object) =>
-  `x.${Buffer.from(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + 3600, ...claims })).toString('base64url')}.y`;
+import { consoleHarness, recordingApi, validationProblem } from '../support/console';
 
 const ADMIN = {
   sub: 'dongshan-admin',
@@ -16,18 +10,7 @@ const ADMIN = {
 
 /** A stand-in API: records what the console sends and answers like the real one. */
 function fakeApi() {
-  const seen: { method: string; path: string; auth?: string; body?: unknown }[] = [];
-  const api = new Hono();
-  api.use(async (c, next) => {
-    const text = c.req.method === 'GET' ? '' : await c.req.raw.clone().text();
-    seen.push({
-      method: c.req.method,
-      path: c.req.path,
-      ...(c.req.header('authorization') ? { auth: c.req.header('authorization') } : {}),
-      ...(text ? { body: JSON.parse(text) } : {}),
-    });
-    await next();
-  });
+  const { api, seen, asApi } = recordingApi();
   api.get('/v1/tenants/:t/bodies', (c) =>
     c.json({
       items: [
@@ -44,69 +27,19 @@ function fakeApi() {
   api.post('/v1/tenants/:t/bodies', async (c) => {
     const body = await c.req.json<{ code: string }>();
     if (body.code === 'BAD') {
-      return c.json(
-        {
-          type: '/problems/validation',
-          title: '请求内容不符合要求',
-          titleEn: 'The request is not valid',
-          status: 400,
-          errors: [{ path: 'code', message: '格式不正确', messageEn: 'does not match the format' }],
-        },
-        400,
-      );
+      return c.json(validationProblem('code', '格式不正确', 'does not match the format'), 400);
     }
     return c.json(body, 201);
   });
   api.get('/v1/tenants/:t/staff', (c) => c.json({ items: [] }, 401));
-  return { seen, api: api as unknown as ApiLike };
+  return { seen, api: asApi() };
 }
 
 function setup() {
   const { seen, api } = fakeApi();
-  const app = consoleApp({
-    api,
-    signIn: {
-      kind: 'demo',
-      users: [ADMIN],
-      token: async (sub) => (sub === ADMIN.sub ? fakeToken(ADMIN) : undefined),
-    },
-  });
-  /** A browser's cookie jar, enough for these tests. */
-  const jar = new Map<string, string>();
-  const request = async (path: string, init: RequestInit = {}) => {
-    const res = await app.request(`http://console.test${path}`, {
-      ...init,
-      headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), ...(init.headers as object) },
-    });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const [k = '', v = ''] = pair.split('=');
-      if (/Max-Age=0/i.test(line)) jar.delete(k);
-      else jar.set(k, v);
-    }
-    return res;
-  };
-  const csrfOf = async (path: string) => {
-    const html = await (await request(path)).text();
-    return /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-  };
-  const post = (path: string, fields: Record<string, string>, origin = 'http://console.test') =>
-    request(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
-      body: new URLSearchParams(fields).toString(),
-    });
-  const signIn = async () => {
-    const csrf = await csrfOf('/console/sign-in');
-    const res = await post('/console/sign-in', {
-      _csrf: csrf,
-      sub: ADMIN.sub,
-      next: '/console/tenants/nanjing.jiangning.dongshan/bodies',
-    });
-    expect(res.status).toBe(303);
-    return res;
-  };
-  return { app, seen, jar, request, post, csrfOf, signIn };
+  const harness = consoleHarness(api, [ADMIN]);
+  const signIn = () => harness.signIn(ADMIN.sub, '/console/tenants/nanjing.jiangning.dongshan/bodies');
+  return { ...harness, seen, signIn };
 }
 
 describe('console session and forms', () => {

@@ -58,6 +58,8 @@ export class Journey {
 
   static async start(browser: Browser, name: string, base: string): Promise<Journey> {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    // axe-core in every document from the start, rather than sent over for each check.
+    await context.addInitScript({ content: axe.source });
     return new Journey(await context.newPage(), name, base);
   }
 
@@ -75,7 +77,6 @@ export class Journey {
       path: join(SCREENSHOTS, `${this.name}-${String(this.n).padStart(2, '0')}-${label}.png`),
       fullPage: true,
     });
-    await this.page.evaluate(axe.source);
     // A string, not a function: the test compiles without the DOM types the page has.
     const violations = (await this.page.evaluate(
       "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)",
@@ -85,6 +86,55 @@ export class Journey {
       .map((v) => `${v.impact} ${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
     expect(bad, `axe on ${label} (${this.page.url()})`).toEqual([]);
     expect(this.problems, `browser errors on ${label}`).toEqual([]);
+  }
+
+  /**
+   * The page the browser is on, once more in English (screenshot and axe), then back to
+   * Chinese for the rest of the journey.
+   */
+  async english(label: string): Promise<void> {
+    const url = new URL(this.page.url());
+    url.searchParams.set('lang', 'en');
+    const res = await this.page.goto(url.toString());
+    expect(res?.status(), `${url} answered ${res?.status()}`).toBeLessThan(400);
+    await this.check(`${label}-en`);
+    expect(await this.page.getAttribute('html', 'lang')).toBe('en');
+    url.searchParams.set('lang', 'zh');
+    await this.page.goto(url.toString());
+  }
+
+  /**
+   * A printable page prints cleanly: printed, no header, menu, footer, forms or buttons,
+   * the document itself shown, on A4 pages (the stylesheet's @page) and not too many of them.
+   * The PDF goes next to the screenshots.
+   */
+  async printable(label: string, maxPages = 2): Promise<void> {
+    const { page } = this;
+    await page.emulateMedia({ media: 'print' });
+    try {
+      for (const hidden of ['header.top', 'nav', 'footer.foot', 'main form', 'main button', '.no-print']) {
+        for (const l of await page.locator(hidden).all()) {
+          expect(await l.isVisible(), `${hidden} printed on ${label}`).toBe(false);
+        }
+      }
+      expect(await page.locator('article.doc').first().isVisible()).toBe(true);
+      await this.check(`${label}-print`);
+      const pdf = await page.pdf({
+        path: join(SCREENSHOTS, `${this.name}-${label}.pdf`),
+        preferCSSPageSize: true,
+        printBackground: true,
+      });
+      const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+      expect(boxes.length, `${label}: pages`).toBeGreaterThanOrEqual(1);
+      expect(boxes.length, `${label}: pages`).toBeLessThanOrEqual(maxPages);
+      for (const [, w, h] of boxes) {
+        // A4 portrait is 595 × 842 points.
+        expect(Math.abs(Number(w) - 595.3), `${label}: page width`).toBeLessThan(1.5);
+        expect(Math.abs(Number(h) - 841.9), `${label}: page height`).toBeLessThan(1.5);
+      }
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
   }
 
   /** Submits by clicking a button and waits for the page it leads to. */

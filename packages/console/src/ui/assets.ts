@@ -34,6 +34,7 @@ th, td { border: 1px solid var(--line); padding: .35rem .6rem; text-align: left;
 th { background: #eef0f3; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 form.stack { display: grid; gap: .9rem; max-width: 40rem; }
+form.stack + form.stack { margin-top: 1.25rem; }
 .field { display: grid; gap: .25rem; }
 label, legend { font-weight: 600; }
 fieldset { border: 1px solid var(--line); border-radius: 4px; padding: .6rem .9rem; margin: 0; }
@@ -64,6 +65,12 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1re
 dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
 .imprint { width: 9rem; height: 9rem; }
 .imprint-lg { width: 12rem; height: 12rem; }
+figure.imprint-preview { display: flex; gap: 1rem; align-items: center; margin: 0; padding: .6rem; border: 1px dashed var(--line); border-radius: 4px; }
+.doc table { margin: 0 0 1.25rem; }
+.doc td.num { white-space: nowrap; }
+.doc td code, .doc td a { overflow-wrap: anywhere; }
+.pager { margin: 1rem 0; }
+.pager ul { list-style: none; padding: 0; margin: 0; }
 ol.timeline { list-style: none; padding: 0; margin: 0; border-left: 3px solid var(--line); }
 ol.timeline li { padding: .2rem 0 .6rem 1rem; position: relative; }
 ol.timeline li::before { content: ""; position: absolute; left: -.5rem; top: .6rem; width: .7rem; height: .7rem; border-radius: 50%; background: var(--brand); }
@@ -87,8 +94,9 @@ ol.timeline li::before { content: ""; position: absolute; left: -.5rem; top: .6r
 
 /**
  * The small progressive enhancement: the pages work without it. It disables a form's
- * buttons once it is sent (no double submission), asks before destructive actions, and
- * shows print buttons (which do nothing without script).
+ * buttons once it is sent (no double submission), asks before destructive actions,
+ * shows print buttons (which do nothing without script), keeps a seal's imprint preview
+ * following the typing, and updates a running rollout's progress in place.
  */
 export const JS = `
 document.addEventListener('submit', function (e) {
@@ -98,6 +106,23 @@ document.addEventListener('submit', function (e) {
 });
 document.querySelectorAll('[data-print]').forEach(function (b) {
   b.hidden = false; b.addEventListener('click', function () { window.print(); });
+});
+// The seal form's imprint preview, once shown, follows the typing: the form is sent again as a
+// preview in the background and the preview part replaced by the server's.
+document.querySelectorAll('[data-live-preview]').forEach(function (fig) {
+  var f = fig.closest('form'); var timer;
+  if (!f) return;
+  f.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var data = new FormData(f); data.set('_preview', '1');
+      fetch(f.action, { method: 'POST', body: data, credentials: 'same-origin' }).then(function (r) { return r.text(); }).then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById(fig.id);
+        var shown = document.getElementById(fig.id);
+        if (fresh && shown) shown.replaceWith(fresh);
+      }).catch(function () {});
+    }, 400);
+  });
 });
 // A page that is watching something run (a rollout applying) marks that part data-poll: it is
 // fetched again in place, without reloading the page, until the page no longer asks for it.

@@ -11,7 +11,15 @@ export interface FormRouteSpec {
   readonly done: (c: Ctx, values: Values, data: unknown) => string;
   /** Serve the page on GET at the same path (default true). */
   readonly get?: boolean;
+  /**
+   * A submit that only shows the page again with the typed values, sending nothing to the
+   * API (a preview button: `name="_preview"`).
+   */
+  readonly preview?: boolean;
 }
+
+/** The name of a preview button: a POST carrying it re-renders the form instead of sending it. */
+export const PREVIEW_FIELD = '_preview';
 
 /**
  * The console's form pattern: POST sends the form to the API; accepted, the browser is
@@ -22,6 +30,7 @@ export function formRoute(app: Hono<ConsoleEnv>, path: string, spec: FormRouteSp
   if (spec.get !== false) app.get(path, (c) => spec.render(c, empty, 200));
   app.post(path, async (c) => {
     const { values } = await readForm(c);
+    if (spec.preview && values[PREVIEW_FIELD] !== undefined) return spec.render(c, { values }, 200);
     const req = spec.request(c, values);
     const r = await c.get('api').send(req.method, req.path, req.body);
     if (r.ok) return c.redirect(spec.done(c, values, r.data), 303);

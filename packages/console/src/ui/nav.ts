@@ -34,6 +34,7 @@ export function navFor(claims: Claims | undefined, t: Messages): NavItem[] {
         { href: `${b}/handovers`, label: t.nav.handovers },
         { href: `${b}/window-authorisations`, label: t.nav.windowAuth },
         { href: `${b}/board`, label: t.nav.board },
+        { href: `${b}/fees`, label: t.nav.fees },
         { href: `${b}/rectifications`, label: t.nav.rectifications },
       );
     }
@@ -49,6 +50,7 @@ export function navFor(claims: Claims | undefined, t: Messages): NavItem[] {
     if (roles.has('inspector') && !roles.has('tenant-admin')) {
       items.push(
         { href: `${b}/board`, label: t.nav.board },
+        { href: `${b}/fees`, label: t.nav.fees },
         { href: `${b}/handovers`, label: t.nav.handovers },
       );
     }

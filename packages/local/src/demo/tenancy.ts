@@ -169,6 +169,12 @@ export const demoUsers: readonly DemoUser[] = [
     body: 'nanjing.jiangning.dongshan/convenience-centre',
   },
   {
+    sub: 'dongshan-inspector',
+    name: '东山电子监察 吴静',
+    roles: ['inspector'],
+    tenant: 'nanjing.jiangning.dongshan',
+  },
+  {
     sub: 'jiangning-civil-supervisor',
     name: '江宁民政监管 赵伟',
     roles: ['supervisor'],

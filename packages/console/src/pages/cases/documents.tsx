@@ -37,7 +37,7 @@ export function QrCode({ text, title }: { text: string; title: string }) {
   );
 }
 
-const PrintButton = ({ c }: { c: Ctx }) => (
+export const PrintButton = ({ c }: { c: Ctx }) => (
   <p class="no-print">
     <button type="button" data-print hidden>
       {c.get('t').common.print}

@@ -3,6 +3,7 @@ import type { ConsoleEnv } from '../../env';
 import { boardRoutes } from './board';
 import { casePageRoutes } from './case-page';
 import { documentRoutes } from './documents';
+import { feeRoutes } from './fees';
 import { intakeRoutes } from './intake';
 import { listRoutes } from './lists';
 import { rectificationRoutes } from './rectifications';
@@ -19,6 +20,7 @@ export function caseRoutes() {
     casePageRoutes,
     supervisionRoutes,
     boardRoutes,
+    feeRoutes,
     rectificationRoutes,
   ]) {
     app.route('/', r());

@@ -4,16 +4,21 @@ import { type ConsoleEnv, type Ctx, sessionOf } from '../../env';
 import { SelectField } from '../../ui/form';
 import { options } from '../../ui/labels';
 import { page } from '../../ui/layout';
+import { Pager } from '../../ui/pager';
 import { Submit } from '../../ui/table';
 import { CaseTable } from './parts';
 import type { CaseView } from './types';
 
+/** One page of the tenant's cases; `cursor` is there when the API has more. */
+const casesPageOf = (c: Ctx, tenant: string, query: Record<string, string | undefined>) =>
+  c
+    .get('api')
+    .get<{ items: CaseView[]; cursor?: string }>(
+      `/v1/tenants/${seg(tenant)}/cases${qs({ limit: '100', ...query })}`,
+    );
+
 const listCases = async (c: Ctx, tenant: string, query: Record<string, string | undefined>) =>
-  (
-    await c
-      .get('api')
-      .get<{ items: CaseView[] }>(`/v1/tenants/${seg(tenant)}/cases${qs({ limit: '100', ...query })}`)
-  ).items;
+  (await casesPageOf(c, tenant, query)).items;
 
 /** The window's cases: open ones by default, or by status or deadline colour. */
 async function casesPage(c: Ctx) {
@@ -21,7 +26,11 @@ async function casesPage(c: Ctx) {
   const tenant = c.req.param('tenant') ?? '';
   const status = c.req.query('status') || undefined;
   const clock = c.req.query('clock') || undefined;
-  const items = await listCases(c, tenant, status || clock ? { status, clock } : { open: 'true' });
+  const cursor = c.req.query('cursor') || undefined;
+  const { items, cursor: next } = await casesPageOf(c, tenant, {
+    ...(status || clock ? { status, clock } : { open: 'true' }),
+    cursor,
+  });
   return page(
     c,
     t.cases.listTitle,
@@ -52,6 +61,7 @@ async function casesPage(c: Ctx) {
         <Submit label={t.cases.filterButton} />
       </form>
       <CaseTable c={c} items={items} caption={t.cases.caption(items.length)} />
+      <Pager c={c} cursor={next} />
     </>,
   );
 }
@@ -81,7 +91,10 @@ async function queuePage(c: Ctx) {
   const t = c.get('t');
   const tenant = c.req.param('tenant') ?? '';
   const body = c.req.query('body') || sessionOf(c).claims.body;
-  const items = body ? await listCases(c, tenant, { body, open: 'true' }) : [];
+  const cursor = c.req.query('cursor') || undefined;
+  const { items, cursor: next } = body
+    ? await casesPageOf(c, tenant, { body, open: 'true', cursor })
+    : { items: [], cursor: undefined };
   const count = (colour: string) => items.filter((i) => i.clock === colour).length;
   return page(
     c,
@@ -102,6 +115,7 @@ async function queuePage(c: Ctx) {
         ))}
       </ul>
       <CaseTable c={c} items={items} caption={t.queue.caption(items.length)} />
+      <Pager c={c} cursor={next} />
     </>,
   );
 }

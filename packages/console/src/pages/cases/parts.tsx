@@ -1,7 +1,7 @@
 import { seg } from '../../api';
 import type { Ctx } from '../../env';
 import { pick } from '../../i18n';
-import { beijing } from '../../ui/format';
+import { beijing, money } from '../../ui/format';
 import { label } from '../../ui/labels';
 import { Head } from '../../ui/table';
 import type { CaseView } from './types';
@@ -141,6 +141,16 @@ export function CaseFacts({ c, v }: { c: Ctx; v: CaseView }) {
           <dd>
             {label(t, 'outcome', v.decision.outcome)} · {beijing(v.decision.at)}
             {v.decision.reasons && ` · ${v.decision.reasons}`}
+          </dd>
+        </>
+      )}
+      {(v.fees ?? []).length > 0 && (
+        <>
+          <dt>{t.cases.fees}</dt>
+          <dd>
+            {(v.fees ?? []).map((f) => `${f.name} ${money(f.amount, c.get('lang'))}`).join('；')}
+            {' · '}
+            {v.payment ? t.cases.paid(v.payment.receiptNo, beijing(v.payment.at)) : t.cases.unpaid}
           </dd>
         </>
       )}

@@ -5,6 +5,7 @@ import { ErrorSummary, type FormState, one, readForm, SelectField, TextArea } fr
 import { beijing } from '../../ui/format';
 import { label, options } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
+import { Pager } from '../../ui/pager';
 import { Submit } from '../../ui/table';
 
 interface InboxItem {
@@ -26,11 +27,13 @@ async function inboxPage(c: Ctx, failed?: { caseNo: string; state: FormState }, 
   const body = c.req.query('body') || sessionOf(c).claims.body;
   const r = await c
     .get('api')
-    .send<{ body: string; items: InboxItem[] }>(
+    .send<{ body: string; items: InboxItem[]; cursor?: string }>(
       'GET',
-      `/v1/tenants/${seg(tenant)}/supervision/inbox${qs({ body })}`,
+      `/v1/tenants/${seg(tenant)}/supervision/inbox${qs({ body, cursor: c.req.query('cursor') })}`,
     );
   const items = r.ok ? r.data.items : [];
+  // A finding recorded on a later page comes back to that page.
+  const here = qs({ body: c.req.query('body'), cursor: c.req.query('cursor') });
   return page(
     c,
     t.supervision.title,
@@ -72,7 +75,7 @@ async function inboxPage(c: Ctx, failed?: { caseNo: string; state: FormState }, 
             </p>
             <form
               method="post"
-              action={`/console/tenants/${seg(tenant)}/supervision/findings`}
+              action={`/console/tenants/${seg(tenant)}/supervision/findings${here}`}
               class="stack no-print"
             >
               <h3>{t.supervision.finding}</h3>
@@ -99,6 +102,7 @@ async function inboxPage(c: Ctx, failed?: { caseNo: string; state: FormState }, 
           </article>
         );
       })}
+      <Pager c={c} cursor={r.ok ? r.data.cursor : undefined} />
     </>,
     { status },
   );
@@ -116,7 +120,10 @@ export function supervisionRoutes() {
       text: one(values, 'text'),
       severity: one(values, 'severity'),
     });
-    if (r.ok) return c.redirect(`/console/tenants/${seg(tenant)}/supervision?ok=1`, 303);
+    if (r.ok) {
+      const back = qs({ body: c.req.query('body'), cursor: c.req.query('cursor'), ok: '1' });
+      return c.redirect(`/console/tenants/${seg(tenant)}/supervision${back}`, 303);
+    }
     return inboxPage(c, { caseNo, state: { values, problem: r.problem } }, r.status);
   });
   return app;

@@ -1,13 +1,13 @@
+import { sealImprintSvg } from '@onewindow/domain';
 import { Hono } from 'hono';
-import { type Problem, seg } from '../../api';
+import { type Problem, qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
 import { ErrorSummary, empty, type FormState, one, readForm, SelectField, TextField } from '../../ui/form';
-import { formRoute } from '../../ui/form-route';
+import { formRoute, PREVIEW_FIELD } from '../../ui/form-route';
 import { beijing, fromLocalInput, toLocalInput } from '../../ui/format';
 import { label } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
-import { Submit } from '../../ui/table';
-import { listBodies } from './bodies';
+import { type Body, listBodies } from './bodies';
 
 interface Seal {
   readonly id: string;
@@ -23,6 +23,55 @@ interface Seal {
 const STATUS_CLASS: Readonly<Record<string, string>> = { valid: 'ok', pending: 'warn', void: 'bad' };
 const imprintSrc = (tenant: string, id: string) =>
   `/console/tenants/${seg(tenant)}/seals/${seg(id)}/imprint.svg`;
+/** Typed text drawn into a preview is cut to what a seal could hold. */
+const clip = (s: string | undefined, n: number) => [...(s ?? '').trim()].slice(0, n).join('');
+const bodyNameOf = (bodies: readonly Body[], code: string) =>
+  bodies.find((b) => b.code === code || b.ref === code)?.name ?? code;
+
+/**
+ * The imprint a seal would have, before it is registered: drawn by the same pure function the
+ * API draws registered imprints and printed results with, for the typed body and name.
+ */
+export function previewImprint(bodies: readonly Body[], q: { body?: string; name?: string; id?: string }) {
+  return sealImprintSvg({
+    bodyName: clip(bodyNameOf(bodies, q.body ?? ''), 40),
+    sealName: clip(q.name, 20),
+    id: clip(q.id, 40) || 'preview',
+  });
+}
+
+/** The registration form's imprint preview (shown after 预览印模; script keeps it following the typing). */
+function PreviewFigure({
+  c,
+  tenant,
+  s,
+  bodies,
+}: {
+  c: Ctx;
+  tenant: string;
+  s: FormState;
+  bodies: readonly Body[];
+}) {
+  const t = c.get('t');
+  const body = one(s.values, 'body');
+  const name = one(s.values, 'name');
+  return (
+    <figure class="imprint-preview" id="imprint-preview" data-live-preview>
+      <img
+        class="imprint"
+        src={`/console/tenants/${seg(tenant)}/seals/preview.svg${qs({ body, name: clip(name, 20), id: one(s.values, 'id') })}`}
+        alt={t.seals.previewAlt(bodyNameOf(bodies, body), name)}
+        width="144"
+        height="144"
+      />
+      <figcaption>
+        <strong>{t.seals.previewTitle}</strong>
+        <br />
+        <span class="muted">{t.seals.previewNote}</span>
+      </figcaption>
+    </figure>
+  );
+}
 
 /** One seal: its imprint (drawn by the API), its facts, and the form that voids it. */
 function SealCard({
@@ -194,7 +243,22 @@ async function sealsPage(c: Ctx, state: FormState, status = 200, voiding?: { id:
           />
           <span>{t.seals.electronicLabel}</span>
         </label>
-        <Submit label={t.seals.create} />
+        {state.values[PREVIEW_FIELD] !== undefined && (
+          <PreviewFigure c={c} tenant={tenant} s={s} bodies={bodies} />
+        )}
+        <div class="actions">
+          <button type="submit">{t.seals.create}</button>
+          <button
+            type="submit"
+            class="secondary"
+            name={PREVIEW_FIELD}
+            value="1"
+            formaction={`/console/tenants/${seg(tenant)}/seals#imprint-preview`}
+            formnovalidate
+          >
+            {t.seals.preview}
+          </button>
+        </div>
       </form>
     </>,
     { status },
@@ -206,6 +270,7 @@ export function sealRoutes() {
   const app = new Hono<ConsoleEnv>();
   formRoute(app, '/console/tenants/:tenant/seals', {
     render: (c, state, status) => sealsPage(c, state, status),
+    preview: true,
     request: (c, v) => ({
       method: 'POST',
       path: `/v1/tenants/${seg(c.req.param('tenant') ?? '')}/seals`,
@@ -231,6 +296,16 @@ export function sealRoutes() {
     if (r.ok) return c.redirect(`/console/tenants/${seg(tenant)}/seals?ok=voided`, 303);
     const problem: Problem = r.problem;
     return sealsPage(c, empty, r.status, { id, state: { values, problem } });
+  });
+  // A seal not yet registered: its imprint for the typed body and name.
+  app.get('/console/tenants/:tenant/seals/preview.svg', async (c) => {
+    const bodies = await listBodies(c, c.req.param('tenant'));
+    const svg = previewImprint(bodies, {
+      body: c.req.query('body'),
+      name: c.req.query('name'),
+      id: c.req.query('id'),
+    });
+    return c.body(svg, 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'no-store' });
   });
   // The imprint is drawn by the API; the browser has no bearer token, so the console fetches it with the session's.
   app.get('/console/tenants/:tenant/seals/:id/imprint.svg', async (c) => {
