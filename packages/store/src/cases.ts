@@ -277,10 +277,11 @@ export class CaseRepository {
     const filterExpr = conditions.length
       ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names }
       : {};
-    const page = (index: string | undefined, pkName: string, pk: string, skPrefix?: string) =>
-      this.store.query<StoredCase>({
+    const page = (index: 'gsi1' | 'gsi2' | undefined, pk: string, skPrefix?: string) => {
+      const [pkName, skName] = index ? [`${index}pk`, `${index}sk`] : ['pk', 'sk'];
+      return this.store.query<StoredCase>({
         ...(index ? { IndexName: index } : {}),
-        KeyConditionExpression: `${pkName} = :pk${skPrefix ? ` AND begins_with(${pkName === 'pk' ? 'sk' : pkName.replace('pk', 'sk')}, :p)` : ''}`,
+        KeyConditionExpression: `${pkName} = :pk${skPrefix ? ` AND begins_with(${skName}, :p)` : ''}`,
         ExpressionAttributeValues: marshall({
           ':pk': pk,
           ...(skPrefix ? { ':p': skPrefix } : {}),
@@ -290,10 +291,38 @@ export class CaseRepository {
         Limit: limit,
         ...(filter.cursor ? { cursor: filter.cursor } : {}),
       });
-    if (filter.body) return page('gsi1', 'gsi1pk', queuePk(tenant, filter.body));
+    };
+    if (filter.body) return page('gsi1', queuePk(tenant, filter.body));
     if (filter.clock || filter.open)
-      return page('gsi2', 'gsi2pk', openPk(tenant), filter.clock ? `${filter.clock}#` : undefined);
-    return page(undefined, 'pk', tenantPk(tenant), 'CASE#');
+      return page('gsi2', openPk(tenant), filter.clock ? `${filter.clock}#` : undefined);
+    return page(undefined, tenantPk(tenant), 'CASE#');
+  }
+
+  /** Every open case of a tenant, all pages of the sparse open index: the e-supervision board. */
+  async openCases(tenant: string): Promise<StoredCase[]> {
+    const items: StoredCase[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.list(tenant, { open: true, limit: 500, ...(cursor ? { cursor } : {}) });
+      items.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor);
+    return items;
+  }
+
+  /** One page of a supervising body's inbox, newest first. */
+  inbox(
+    tenant: string,
+    body: string,
+    cursor?: string,
+  ): Promise<{ items: Record<string, unknown>[]; cursor?: string }> {
+    return this.store.query({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: marshall({ ':pk': tenantPk(tenant), ':p': `INBOX#${body}#` }),
+      ScanIndexForward: false,
+      Limit: 100,
+      ...(cursor ? { cursor } : {}),
+    });
   }
 
   async windowMatters(tenant: string, staffId: string, at: string): Promise<string[]> {

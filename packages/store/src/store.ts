@@ -10,6 +10,7 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { DomainError } from '@onewindow/domain';
 import { type Key, keys } from './keys';
+import { tableDefinition } from './table';
 
 export type Item = Record<string, unknown>;
 
@@ -76,8 +77,10 @@ export class Store {
   ): Promise<{ items: T[]; cursor?: string }> {
     const { cursor, ...rest } = input;
     const start = cursor ? decodeCursor(cursor) : undefined;
-    // A cursor is client-held: one naming another partition must not open it.
-    if (start && JSON.stringify(start.pk) !== JSON.stringify(rest.ExpressionAttributeValues?.[':pk'])) {
+    // A cursor is client-held: one naming another partition must not open it. On an index
+    // the partition is the index's key (the start key also carries the table's own).
+    const pkName = partitionKeyOf(rest.IndexName);
+    if (start && JSON.stringify(start[pkName]) !== JSON.stringify(rest.ExpressionAttributeValues?.[':pk'])) {
       throw new DomainError('validation', '分页游标无效', 'the cursor is not valid', 'cursor');
     }
     const out = await this.client.send(
@@ -257,4 +260,12 @@ function decodeCursor(cursor: string): NonNullable<QueryCommandInput['ExclusiveS
   } catch {
     throw new DomainError('validation', '分页游标无效', 'the cursor is not valid', 'cursor');
   }
+}
+
+/** The partition key attribute of the table or of one of its indexes. */
+function partitionKeyOf(indexName: string | undefined): string {
+  if (!indexName) return tableDefinition.partitionKey;
+  const index = tableDefinition.globalSecondaryIndexes.find((i) => i.indexName === indexName);
+  if (!index) throw new Error(`no index '${indexName}'`);
+  return index.partitionKey;
 }

@@ -1,9 +1,11 @@
 import {
   APPLICANT_ACTOR,
+  type AuthorityPeriod,
   authorityAt,
   type CaseResult,
   canonicalJson,
   cityOfTenant,
+  type LocalMatterSettings,
   MATTER_TYPE_NAMES,
   parseBodyRef,
   parseCaseNo,
@@ -16,7 +18,9 @@ import {
 import {
   AuthorityRepository,
   CatalogueRepository,
+  type Store,
   type StoredCase,
+  type StoredMatter,
   TenancyRepository,
   tenantPk,
 } from '@onewindow/store';
@@ -42,53 +46,68 @@ async function caseForPublic(svc: CaseService, caseNo: string, code: string): Pr
   return stored;
 }
 
-/** What art. 30 requires a hall to display for a matter, as this tenant handles it now. */
-async function guide(deps: { store: CaseService['store'] }, tenant: string, now: string) {
-  const tenancy = new TenancyRepository(deps.store);
-  const catalogue = new CatalogueRepository(deps.store);
-  const [found, periods, matters, settings, bodies] = await Promise.all([
+/** What art. 30 requires a hall to display for a matter, as this tenant handles it under `period`. */
+function guideEntry(
+  m: StoredMatter,
+  period: AuthorityPeriod,
+  local: LocalMatterSettings,
+  names: ReadonlyMap<string, string>,
+) {
+  return {
+    code: m.code,
+    name: m.name,
+    type: m.type,
+    typeName: MATTER_TYPE_NAMES[m.type],
+    implementingBody: { ref: period.body, name: names.get(period.body) ?? period.body },
+    mode: period.mode,
+    window: local.windowLocation ?? names.get(period.windowBody ?? period.body) ?? '综合受理窗口',
+    legalBasis: m.legalBasis,
+    items: m.items,
+    materials: m.materials.map((x) => ({ code: x.code, name: x.name, core: x.core })),
+    fees: local.fees ?? m.fees,
+    statutoryDays: m.statutoryDays,
+    promisedDays: local.promisedDays ?? m.promisedDays,
+    onTheSpot: m.onTheSpot,
+    procedure: [
+      '综合窗口收件（材料不全的一次性告知）',
+      '受理',
+      '后台审查',
+      ...(m.specialSteps ?? []).map((s) => `${SPECIAL_STEP_NAMES[s.kind]}（不计入办理时限）`),
+      '作出决定',
+      '统一窗口出件',
+    ],
+    supervisingBody: period.supervisingBody,
+  };
+}
+
+/** The tenant (404 when unknown), its bodies' names and its matter settings: what every guide page needs. */
+async function guideContext(store: Store, tenant: string) {
+  const tenancy = new TenancyRepository(store);
+  const [found, bodies, settings] = await Promise.all([
     tenancy.tenant(tenant),
-    new AuthorityRepository(deps.store).all(tenant),
-    catalogue.matters(cityOfTenant(tenant)),
-    catalogue.settings(tenant),
     tenancy.bodies(tenant),
+    new CatalogueRepository(store).settings(tenant),
   ]);
   if (!found) throw new Problem('not-found');
   const names = new Map(bodies.map((b) => [`${b.tenant}/${b.code}`, b.name]));
-  const byMatter = new Map<string, typeof periods>();
+  return { tenant: { id: found.id, name: found.name }, names, settings };
+}
+
+/** The whole guide: every matter the tenant holds now. */
+async function guide(store: Store, tenant: string, now: string) {
+  const [ctx, periods, matters] = await Promise.all([
+    guideContext(store, tenant),
+    new AuthorityRepository(store).all(tenant),
+    new CatalogueRepository(store).matters(cityOfTenant(tenant)),
+  ]);
+  const byMatter = new Map<string, AuthorityPeriod[]>();
   for (const p of periods) byMatter.set(p.matter, [...(byMatter.get(p.matter) ?? []), p]);
   const entries = [];
   for (const m of matters) {
     const period = authorityAt(byMatter.get(m.code) ?? [], now);
-    if (!period) continue;
-    const local = settings.get(m.code) ?? {};
-    entries.push({
-      code: m.code,
-      name: m.name,
-      type: m.type,
-      typeName: MATTER_TYPE_NAMES[m.type],
-      implementingBody: { ref: period.body, name: names.get(period.body) ?? period.body },
-      mode: period.mode,
-      window: local.windowLocation ?? names.get(period.windowBody ?? period.body) ?? '综合受理窗口',
-      legalBasis: m.legalBasis,
-      items: m.items,
-      materials: m.materials.map((x) => ({ code: x.code, name: x.name, core: x.core })),
-      fees: local.fees ?? m.fees,
-      statutoryDays: m.statutoryDays,
-      promisedDays: local.promisedDays ?? m.promisedDays,
-      onTheSpot: m.onTheSpot,
-      procedure: [
-        '综合窗口收件（材料不全的一次性告知）',
-        '受理',
-        '后台审查',
-        ...(m.specialSteps ?? []).map((s) => `${SPECIAL_STEP_NAMES[s.kind]}（不计入办理时限）`),
-        '作出决定',
-        '统一窗口出件',
-      ],
-      supervisingBody: period.supervisingBody,
-    });
+    if (period) entries.push(guideEntry(m, period, ctx.settings.get(m.code) ?? {}, ctx.names));
   }
-  return { tenant: { id: found.id, name: found.name }, at: now, matters: entries };
+  return { tenant: ctx.tenant, at: now, matters: entries };
 }
 
 /** Checks a result's signature and seal; says which part fails, never why in detail. */
@@ -155,7 +174,7 @@ export const publicRoutes: readonly RouteSpec[] = [
     access: 'public',
     success: 200,
     handler: async ({ deps, params, now }) => {
-      const g = await guide(deps, params.tenant ?? '', now);
+      const g = await guide(deps.store, params.tenant ?? '', now);
       return {
         status: 200,
         body: {
@@ -182,10 +201,19 @@ export const publicRoutes: readonly RouteSpec[] = [
     access: 'public',
     success: 200,
     handler: async ({ deps, params, now }) => {
-      const g = await guide(deps, params.tenant ?? '', now);
-      const m = g.matters.find((x) => x.code === params.code);
-      if (!m) throw new Problem('not-found', { detailEn: `no matter '${params.code}' here now` });
-      return { status: 200, body: { tenant: g.tenant, ...m } };
+      // One matter: its own period and definition, not the whole guide.
+      const tenant = params.tenant ?? '';
+      const code = params.code ?? '';
+      const [ctx, period, m] = await Promise.all([
+        guideContext(deps.store, tenant),
+        new AuthorityRepository(deps.store).at(tenant, code, now),
+        new CatalogueRepository(deps.store).matter(cityOfTenant(tenant), code),
+      ]);
+      if (!period || !m) throw new Problem('not-found', { detailEn: `no matter '${code}' here now` });
+      return {
+        status: 200,
+        body: { tenant: ctx.tenant, ...guideEntry(m, period, ctx.settings.get(code) ?? {}, ctx.names) },
+      };
     },
   }),
   defineRoute({

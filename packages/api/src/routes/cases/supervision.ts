@@ -1,6 +1,5 @@
-import { marshall } from '@aws-sdk/util-dynamodb';
 import { type ClockColour, parseBodyRef, parseCaseNo } from '@onewindow/domain';
-import { openPk, type StoredCase, tenantPk } from '@onewindow/store';
+import { type StoredCase, tenantPk } from '@onewindow/store';
 import { tenantAdmins } from '../../access-groups';
 import { FindingInput, InboxQuery, RectificationCloseInput } from '../../case-schemas';
 import { Problem } from '../../problem';
@@ -32,13 +31,7 @@ export const supervisionRoutes: readonly RouteSpec[] = [
       if (principal.roles.every((r) => r === 'supervisor') && body !== principal.body)
         throw new Problem('forbidden');
       if (parseBodyRef(body).tenant !== tenant) throw new Problem('not-found');
-      const page = await deps.store.query({
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: marshall({ ':pk': tenantPk(tenant), ':p': `INBOX#${body}#` }),
-        ScanIndexForward: false,
-        Limit: 100,
-        ...(query.cursor ? { cursor: query.cursor } : {}),
-      });
+      const page = await new CaseService(deps.store).repo.inbox(tenant, body, query.cursor);
       const items = page.items.map(({ pk: _pk, sk: _sk, entity: _e, ...rest }) => rest);
       return { status: 200, body: { body, items, ...(page.cursor ? { cursor: page.cursor } : {}) } };
     },
@@ -83,7 +76,7 @@ export const supervisionRoutes: readonly RouteSpec[] = [
     handler: async ({ deps, params }) => {
       const tenant = params.tenant ?? '';
       const svc = new CaseService(deps.store);
-      const [open, months] = await Promise.all([openCases(deps.store, tenant), svc.repo.stats(tenant)]);
+      const [open, months] = await Promise.all([svc.repo.openCases(tenant), svc.repo.stats(tenant)]);
       return { status: 200, body: board(open, months) };
     },
   }),
@@ -130,23 +123,6 @@ export const supervisionRoutes: readonly RouteSpec[] = [
     },
   }),
 ];
-
-/** The open cases of a tenant, every page of the sparse open index (one Query per page). */
-async function openCases(store: CaseService['store'], tenant: string): Promise<StoredCase[]> {
-  const items: StoredCase[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.query<StoredCase>({
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: marshall({ ':pk': openPk(tenant) }),
-      ...(cursor ? { cursor } : {}),
-    });
-    items.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return items;
-}
 
 function board(open: readonly StoredCase[], months: Awaited<ReturnType<CaseService['repo']['stats']>>) {
   const counts: Record<ClockColour, number> = { green: 0, yellow: 0, red: 0 };
