@@ -1,9 +1,23 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+/** One slice of the suite (`npm run test:<name>`); each inherits the settings below. */
+const slice = (
+  name: string,
+  extra: TestProjectInlineConfiguration['test'] = {},
+): TestProjectInlineConfiguration => ({
+  extends: true,
+  test: { name, include: [`test/${name}/**/*.test.ts`], ...extra },
+});
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
+    projects: [
+      slice('unit'),
+      // Only the integration tests share the one DynamoDB Local; e2e starts the whole stack itself.
+      slice('integration', { globalSetup: ['test/support/global-setup.ts'] }),
+      slice('infra'),
+      slice('e2e'),
+    ],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: more workers only queue behind DynamoDB Local and Chromium.
