@@ -4,23 +4,12 @@ import { acceptance, accepted, checkCommitment, intake, keptCommitment, tick } f
 import { provisionalCalendar } from './clock';
 import type { CaseCommand } from './commands';
 import type { CaseEvent } from './events';
-import {
-  type DecideContext,
-  type Draft,
-  forbid,
-  notice,
-  refuse,
-  requireApproverOf,
-  requireBodyOf,
-  requireRole,
-  requireStatus,
-} from './guards';
-import { type CaseState, EXCLUDED_STEP_KINDS, IN_BACK_OFFICE, isClosed } from './types';
+import { type DecideContext, type Draft, notice, refuse, requireRole } from './guards';
+import { EXTENSION_DAYS, RATING_LEVELS } from './limits';
+import { feesDue, guardOf, requireOpen, requireStepFinisher } from './preconditions';
+import { type CaseState, EXCLUDED_STEP_KINDS } from './types';
 
 export type { DecideContext } from './guards';
-
-/** Art. 42: the head of the body may extend the limit once, by up to ten days. */
-const MAX_EXTENSION_DAYS = 10;
 
 const APPEAL_RIGHTS_ZH =
   '申请人如对本决定不服，可以自收到本决定之日起六十日内依法申请行政复议，或者自收到本决定之日起六个月内依法向人民法院提起行政诉讼。';
@@ -41,17 +30,10 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
     return intake(command, ctx);
   }
   if (!state) throw new DomainError('not-found', '办件不存在', 'no such case');
-  if (isClosed(state.status) && !['record-finding', 'rate', 'close-rectification'].includes(command.type)) {
-    throw refuse(`办件已办结（${state.status}），不能再办理`, `the case is closed ('${state.status}')`);
-  }
+  // A finish names its step: the step is looked up first, then the same check runs on it alone.
+  if (command.type !== 'finish-step') guardOf(command.type)(state, ctx);
   switch (command.type) {
     case 'supplement': {
-      requireRole(
-        actor,
-        ['window-clerk'],
-        '仅窗口人员可以接收补正材料',
-        'only a window clerk can take supplements',
-      );
       const codes = command.materials.map((m) => m.code);
       for (const [index, code] of codes.entries()) {
         const m = state.materials.find((x) => x.code === code);
@@ -78,31 +60,11 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
       return events;
     }
     case 'accept': {
-      requireRole(actor, ['window-clerk'], '仅窗口人员可以受理', 'only a window clerk can accept');
-      requireStatus(state, ['received'], '受理', 'accepted');
-      if (!state.competent) {
-        throw refuse(
-          '收件时本租户未承接该事项，只能作出不予受理决定并告知有权机关',
-          'the tenant did not hold the matter when the case was received; reject it and name the competent authority',
-        );
-      }
       const verdict = acceptance(state, keptCommitment(state, state.materials));
-      if (!verdict.ok) {
-        throw refuse(
-          `材料不齐，不能受理：${verdict.missing.map((m) => m.name).join('、')}`,
-          `materials are missing: ${verdict.missing.map((m) => m.code).join(', ')}`,
-        );
-      }
-      return [accepted(command.binding, now, false, verdict.deficiency)];
+      // The precondition refused missing materials already.
+      return [accepted(command.binding, now, false, verdict.ok ? verdict.deficiency : undefined)];
     }
     case 'reject': {
-      requireRole(
-        actor,
-        ['window-clerk'],
-        '仅窗口人员可以作出不予受理决定',
-        'only a window clerk can reject',
-      );
-      requireStatus(state, ['received', 'needs-correction'], '不予受理', 'rejected');
       if (!state.competent && !command.competentAuthority) {
         throw invalid(
           'competentAuthority',
@@ -119,17 +81,8 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
       ];
     }
     case 'withdraw':
-      requireRole(
-        actor,
-        ['window-clerk'],
-        '仅窗口人员可以办理撤回',
-        'only a window clerk can record a withdrawal',
-      );
-      // An application can be withdrawn until the decision on it, not after.
-      requireStatus(state, ['received', 'needs-correction', ...IN_BACK_OFFICE], '撤回', 'withdrawn');
       return [{ type: 'withdrawn', reason: command.reason }];
     case 'start-step': {
-      requireStatus(state, IN_BACK_OFFICE, '启动办理环节', 'given a step');
       const guidedBy = state.binding?.guidedBy;
       if (command.kind === 'guidance-review' && !guidedBy) {
         throw refuse(
@@ -137,7 +90,6 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
           'the case has no guided transition; no guidance review is due',
         );
       }
-      requireApproverOf(state, actor, guidedBy ? [guidedBy] : []);
       const bodies =
         command.kind === 'guidance-review' && guidedBy
           ? [guidedBy]
@@ -166,12 +118,10 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
       ];
     }
     case 'finish-step': {
+      requireOpen(state);
       const step = state.steps.find((s) => s.id === command.stepId);
       if (!step) throw invalid('stepId', `没有环节“${command.stepId}”`, `no step '${command.stepId}'`);
-      if (step.finishedAt) throw refuse('该环节已结束', `step '${step.id}' is already finished`);
-      // A guidance review is the origin body's to pass (R6), not the handling body's.
-      if (step.kind === 'guidance-review') requireBodyOf(actor, step.bodies);
-      else requireApproverOf(state, actor, step.bodies);
+      requireStepFinisher(state, step, ctx);
       return [
         {
           type: 'step-finished',
@@ -192,17 +142,14 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
       ];
     }
     case 'extend': {
-      requireStatus(state, IN_BACK_OFFICE, '延期', 'extended');
-      requireApproverOf(state, actor);
-      if (!Number.isInteger(command.days) || command.days < 1 || command.days > MAX_EXTENSION_DAYS) {
+      const { min, max } = EXTENSION_DAYS;
+      if (!Number.isInteger(command.days) || command.days < min || command.days > max) {
         throw invalid(
           'days',
-          `延长期限应为 1–${MAX_EXTENSION_DAYS} 个工作日（第四十二条）`,
-          `an extension is 1–${MAX_EXTENSION_DAYS} working days (art. 42)`,
+          `延长期限应为 ${min}–${max} 个工作日（第四十二条）`,
+          `an extension is ${min}–${max} working days (art. 42)`,
         );
       }
-      if (state.extension)
-        throw refuse('办理时限只能延长一次（第四十二条）', 'the limit can be extended once only (art. 42)');
       const due = addWorkingDays(today, command.days, calendarFor);
       return [
         {
@@ -219,26 +166,6 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
       ];
     }
     case 'decide': {
-      requireStatus(state, IN_BACK_OFFICE, '作出决定', 'decided');
-      const windowOfficer =
-        state.limits.onTheSpot &&
-        actor.roles.includes('window-clerk') &&
-        (actor.windowMatters ?? []).includes(state.matter);
-      if (!windowOfficer) requireApproverOf(state, actor);
-      const open = state.steps.filter((s) => !s.finishedAt);
-      if (open.length > 0) {
-        throw refuse(
-          `尚有未结束的环节：${open.map((s) => s.id).join('、')}`,
-          `steps still running: ${open.map((s) => s.id).join(', ')}`,
-        );
-      }
-      const guidedBy = state.binding?.guidedBy;
-      if (guidedBy && !state.steps.some((s) => s.kind === 'guidance-review' && s.outcome === 'pass')) {
-        throw refuse(
-          `过渡期内须经原部门“${guidedBy}”指导审核通过后方可作出决定（R6）`,
-          `during the guided transition '${guidedBy}' must pass a guidance review first (R6)`,
-        );
-      }
       if (command.outcome === 'deny' && !command.reasons?.trim()) {
         throw invalid(
           'reasons',
@@ -255,31 +182,9 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
         },
       ];
     }
-    case 'pay': {
-      requireRole(actor, ['window-clerk'], '仅窗口人员可以收费', 'only a window clerk can take fees');
-      requireStatus(state, ['accepted', 'accepted-with-deficiency', 'approved'], '收费', 'charged');
-      const amount = Math.round(state.fees.reduce((sum, f) => sum + f.amount, 0) * 100) / 100;
-      if (amount === 0) throw refuse('该事项不收费', 'the matter has no fees');
-      if (state.payment)
-        throw refuse(
-          `已缴费，收据号 ${state.payment.receiptNo}`,
-          `already paid: receipt ${state.payment.receiptNo}`,
-        );
-      return [{ type: 'fee-paid', receiptNo: `${state.caseNo}-R`, amount }];
-    }
+    case 'pay':
+      return [{ type: 'fee-paid', receiptNo: `${state.caseNo}-R`, amount: feesDue(state) }];
     case 'issue': {
-      requireRole(actor, ['window-clerk'], '仅窗口人员可以出件', 'only a window clerk can issue');
-      requireStatus(state, ['approved', 'denied'], '出件', 'issued');
-      if (state.status === 'approved' && state.fees.some((f) => f.amount > 0) && !state.payment) {
-        throw refuse('尚未缴费，不能出件', 'fees are unpaid; the result cannot be issued');
-      }
-      // 容缺后补: an approval is handed over once the promised materials are in.
-      if (state.status === 'approved' && state.deficiency) {
-        throw refuse(
-          `容缺材料尚未补齐（${state.deficiency.materials.join('、')}），补齐后方可出件`,
-          `the deficient materials (${state.deficiency.materials.join(', ')}) must be supplied before issuance`,
-        );
-      }
       if (!command.result || !command.signature)
         throw new Error('an issue command carries its signed result');
       return [
@@ -290,36 +195,25 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
         },
       ];
     }
-    case 'record-finding': {
-      requireRole(
-        actor,
-        ['supervisor'],
-        '仅监管人员可以登记监管意见',
-        'only a supervisor can record findings',
-      );
-      requireStatus(state, ['issued'], '登记监管意见', 'given a finding');
-      if (!state.binding || actor.body !== state.binding.supervisingBody) {
-        throw forbid('您所在机构不是该办件的监管部门', 'your body does not supervise this case');
-      }
+    case 'record-finding':
       return [
         {
           type: 'finding-recorded',
           finding: {
             at: now,
             by: actor.sub,
-            body: actor.body,
+            // The precondition matched it to the supervising body.
+            body: actor.body ?? '',
             text: command.text,
             severity: command.severity,
           },
         },
       ];
-    }
     case 'rate': {
-      requireStatus(state, ['issued'], '评价', 'rated');
-      if (!Number.isInteger(command.level) || command.level < 1 || command.level > 5) {
-        throw invalid('level', '评价等级应为 1–5', 'the rating level is 1–5');
+      const { min, max } = RATING_LEVELS;
+      if (!Number.isInteger(command.level) || command.level < min || command.level > max) {
+        throw invalid('level', `评价等级应为 ${min}–${max}`, `the rating level is ${min}–${max}`);
       }
-      if (state.rating) throw refuse('该办件已评价', 'the case has been rated already');
       const events: Draft[] = [
         { type: 'rated', level: command.level, ...(command.comment ? { comment: command.comment } : {}) },
       ];
@@ -328,17 +222,8 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
       }
       return events;
     }
-    case 'close-rectification': {
-      requireRole(
-        actor,
-        ['tenant-admin', 'city-admin', 'platform-admin'],
-        '仅租户管理员可以办结整改',
-        'only a tenant administrator can close a rectification',
-      );
-      if (!state.rectification || state.rectification.closedAt)
-        throw refuse('没有待整改事项', 'there is no open rectification');
+    case 'close-rectification':
       return [{ type: 'rectification-closed', response: command.response }];
-    }
     case 'tick':
       return tick(state, command, ctx);
   }

@@ -23,6 +23,17 @@ export type Draft = CaseEvent extends infer E
 export const refuse = (zh: string, en: string) => new DomainError('invalid-state', zh, en);
 export const forbid = (zh: string, en: string) => new DomainError('forbidden', zh, en);
 
+/** The refusal `check` throws, or undefined when it passes; any other error goes on. */
+export function refusalOf(check: () => void): DomainError | undefined {
+  try {
+    check();
+    return undefined;
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+}
+
 export function requireRole(actor: Actor, roles: readonly Role[], zh: string, en: string): void {
   if (!actor.roles.some((r) => roles.includes(r))) throw forbid(zh, en);
 }

@@ -1,3 +1,4 @@
+export * from './allowed';
 export * from './chain';
 export * from './clock';
 export * from './commands';
@@ -5,6 +6,8 @@ export * from './decide';
 export * from './events';
 export * from './evolve';
 export * from './identity';
+export * from './limits';
 export * from './numbers';
+export * from './preconditions';
 export * from './result';
 export * from './types';

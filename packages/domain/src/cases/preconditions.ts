@@ -1,0 +1,181 @@
+import { acceptance, keptCommitment } from './acceptance';
+import type { CaseCommandType } from './commands';
+import {
+  type DecideContext,
+  forbid,
+  refusalOf,
+  refuse,
+  requireApproverOf,
+  requireBodyOf,
+  requireRole,
+  requireStatus,
+} from './guards';
+import { type CaseState, IN_BACK_OFFICE, isClosed, type Step } from './types';
+
+/**
+ * What a command needs of the case and the actor before its input is looked at: status,
+ * role, body, the once-only rules. `decide` runs it first and `allowedCaseActions` asks it,
+ * so the actions offered to a person are exactly those the decider would not refuse.
+ * Bounds of the input (reasons to deny, 1–10 extension days) are not here: `decide` checks
+ * them after the precondition.
+ */
+export type Guard = (state: CaseState, ctx: GuardContext) => void;
+
+/** The guards look at the actor and the instant; none needs the calendar. */
+export type GuardContext = Pick<DecideContext, 'actor' | 'now' | 'today'>;
+
+export type GuardedCommandType = Exclude<CaseCommandType, 'intake'>;
+
+/** Supervision, rating and rectification come after the case is closed; nothing else does. */
+export function requireOpen(state: CaseState): void {
+  if (isClosed(state.status))
+    throw refuse(`办件已办结（${state.status}），不能再办理`, `the case is closed ('${state.status}')`);
+}
+
+const clerkOnly =
+  (zh: string, en: string): Guard =>
+  (state, { actor }) => {
+    requireOpen(state);
+    requireRole(actor, ['window-clerk'], zh, en);
+  };
+
+/** Whether `actor` may finish `step`: a guidance review is the origin body's to pass (R6). */
+export function requireStepFinisher(state: CaseState, step: Step, { actor }: GuardContext): void {
+  if (step.finishedAt) throw refuse('该环节已结束', `step '${step.id}' is already finished`);
+  if (step.kind === 'guidance-review') requireBodyOf(actor, step.bodies);
+  else requireApproverOf(state, actor, step.bodies);
+}
+
+const GUARDS: Record<GuardedCommandType, Guard> = {
+  supplement: (state, ctx) => {
+    clerkOnly('仅窗口人员可以接收补正材料', 'only a window clerk can take supplements')(state, ctx);
+    if (state.materials.every((m) => m.provided))
+      throw refuse('这些材料均已提交', 'all of these materials were already provided');
+  },
+  accept: (state, ctx) => {
+    clerkOnly('仅窗口人员可以受理', 'only a window clerk can accept')(state, ctx);
+    requireStatus(state, ['received'], '受理', 'accepted');
+    if (!state.competent) {
+      throw refuse(
+        '收件时本租户未承接该事项，只能作出不予受理决定并告知有权机关',
+        'the tenant did not hold the matter when the case was received; reject it and name the competent authority',
+      );
+    }
+    const verdict = acceptance(state, keptCommitment(state, state.materials));
+    if (!verdict.ok) {
+      throw refuse(
+        `材料不齐，不能受理：${verdict.missing.map((m) => m.name).join('、')}`,
+        `materials are missing: ${verdict.missing.map((m) => m.code).join(', ')}`,
+      );
+    }
+  },
+  reject: (state, ctx) => {
+    clerkOnly('仅窗口人员可以作出不予受理决定', 'only a window clerk can reject')(state, ctx);
+    requireStatus(state, ['received', 'needs-correction'], '不予受理', 'rejected');
+  },
+  withdraw: (state, ctx) => {
+    clerkOnly('仅窗口人员可以办理撤回', 'only a window clerk can record a withdrawal')(state, ctx);
+    // An application can be withdrawn until the decision on it, not after.
+    requireStatus(state, ['received', 'needs-correction', ...IN_BACK_OFFICE], '撤回', 'withdrawn');
+  },
+  'start-step': (state, { actor }) => {
+    requireOpen(state);
+    requireStatus(state, IN_BACK_OFFICE, '启动办理环节', 'given a step');
+    const guidedBy = state.binding?.guidedBy;
+    requireApproverOf(state, actor, guidedBy ? [guidedBy] : []);
+  },
+  /** Some running step this actor may finish; `decide` asks the same of the step it names. */
+  'finish-step': (state, ctx) => {
+    requireOpen(state);
+    const refusals = state.steps
+      .filter((s) => !s.finishedAt)
+      .map((step) => refusalOf(() => requireStepFinisher(state, step, ctx)));
+    if (refusals.length === 0) throw refuse('没有进行中的环节', 'no step is running');
+    const [first] = refusals;
+    if (first && refusals.every(Boolean)) throw first;
+  },
+  extend: (state, { actor }) => {
+    requireOpen(state);
+    requireStatus(state, IN_BACK_OFFICE, '延期', 'extended');
+    requireApproverOf(state, actor);
+    if (state.extension)
+      throw refuse('办理时限只能延长一次（第四十二条）', 'the limit can be extended once only (art. 42)');
+  },
+  decide: (state, { actor }) => {
+    requireOpen(state);
+    requireStatus(state, IN_BACK_OFFICE, '作出决定', 'decided');
+    // An on-the-spot matter may be decided by a window officer the chief representative authorised.
+    const windowOfficer =
+      state.limits.onTheSpot &&
+      actor.roles.includes('window-clerk') &&
+      (actor.windowMatters ?? []).includes(state.matter);
+    if (!windowOfficer) requireApproverOf(state, actor);
+    const open = state.steps.filter((s) => !s.finishedAt);
+    if (open.length > 0) {
+      throw refuse(
+        `尚有未结束的环节：${open.map((s) => s.id).join('、')}`,
+        `steps still running: ${open.map((s) => s.id).join(', ')}`,
+      );
+    }
+    const guidedBy = state.binding?.guidedBy;
+    if (guidedBy && !state.steps.some((s) => s.kind === 'guidance-review' && s.outcome === 'pass')) {
+      throw refuse(
+        `过渡期内须经原部门“${guidedBy}”指导审核通过后方可作出决定（R6）`,
+        `during the guided transition '${guidedBy}' must pass a guidance review first (R6)`,
+      );
+    }
+  },
+  pay: (state, ctx) => {
+    clerkOnly('仅窗口人员可以收费', 'only a window clerk can take fees')(state, ctx);
+    requireStatus(state, ['accepted', 'accepted-with-deficiency', 'approved'], '收费', 'charged');
+    if (feesDue(state) === 0) throw refuse('该事项不收费', 'the matter has no fees');
+    if (state.payment)
+      throw refuse(
+        `已缴费，收据号 ${state.payment.receiptNo}`,
+        `already paid: receipt ${state.payment.receiptNo}`,
+      );
+  },
+  issue: (state, ctx) => {
+    clerkOnly('仅窗口人员可以出件', 'only a window clerk can issue')(state, ctx);
+    requireStatus(state, ['approved', 'denied'], '出件', 'issued');
+    if (state.status === 'approved' && state.fees.some((f) => f.amount > 0) && !state.payment) {
+      throw refuse('尚未缴费，不能出件', 'fees are unpaid; the result cannot be issued');
+    }
+    // 容缺后补: an approval is handed over once the promised materials are in.
+    if (state.status === 'approved' && state.deficiency) {
+      throw refuse(
+        `容缺材料尚未补齐（${state.deficiency.materials.join('、')}），补齐后方可出件`,
+        `the deficient materials (${state.deficiency.materials.join(', ')}) must be supplied before issuance`,
+      );
+    }
+  },
+  'record-finding': (state, { actor }) => {
+    requireRole(actor, ['supervisor'], '仅监管人员可以登记监管意见', 'only a supervisor can record findings');
+    requireStatus(state, ['issued'], '登记监管意见', 'given a finding');
+    if (!state.binding || actor.body !== state.binding.supervisingBody) {
+      throw forbid('您所在机构不是该办件的监管部门', 'your body does not supervise this case');
+    }
+  },
+  rate: (state) => {
+    requireStatus(state, ['issued'], '评价', 'rated');
+    if (state.rating) throw refuse('该办件已评价', 'the case has been rated already');
+  },
+  'close-rectification': (state, { actor }) => {
+    requireRole(
+      actor,
+      ['tenant-admin', 'city-admin', 'platform-admin'],
+      '仅租户管理员可以办结整改',
+      'only a tenant administrator can close a rectification',
+    );
+    if (!state.rectification || state.rectification.closedAt)
+      throw refuse('没有待整改事项', 'there is no open rectification');
+  },
+  tick: (state) => requireOpen(state),
+};
+
+/** The precondition of a command type; throws the decider's `forbidden` or `invalid-state`. */
+export const guardOf = (type: GuardedCommandType): Guard => GUARDS[type];
+
+/** The fees of the case to the fen. */
+export const feesDue = (state: Pick<CaseState, 'fees'>): number =>
+  Math.round(state.fees.reduce((sum, f) => sum + f.amount, 0) * 100) / 100;
