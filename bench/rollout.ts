@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { BatchWriteItemCommand, PutItemCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
+import { RolloutService } from '../packages/app/src/rollouts';
 import { periodOf, type Rollout, targetAt, toInstant } from '../packages/domain/src';
 import { startDynamo } from '../packages/local/src/dynamo';
 import { ensureTable } from '../packages/local/src/table';
 import {
   AuthorityRepository,
-  applyRollout,
   createDynamoClient,
   periodItem,
   rolloutItem,
@@ -111,7 +111,7 @@ export async function measureRollout(rounds = 3): Promise<RolloutFigures> {
           new PutItemCommand({ TableName: store.tableName, Item: marshall(rolloutItem(r)) }),
         );
         const t0 = performance.now();
-        const result = await applyRollout(store, 'bench', r.id, {
+        const result = await new RolloutService(store).apply('bench', r.id, {
           now: toInstant('2030-01-01T00:00:01Z'),
           concurrency: CONCURRENCY,
           budgetMs: 600_000,

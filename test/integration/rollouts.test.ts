@@ -1,15 +1,10 @@
 import { spawn } from 'node:child_process';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { createClockHandler, jobRunners } from '../../functions/clock/handler';
+import { createClockHandler } from '../../functions/clock/handler';
+import { RolloutService } from '../../packages/app/src/rollouts';
 import { type Rollout, toInstant } from '../../packages/domain/src';
-import {
-  AuthorityRepository,
-  applyRollout,
-  dueJobs,
-  RolloutRepository,
-  rolloutItem,
-} from '../../packages/store/src';
+import { AuthorityRepository, dueJobs, RolloutRepository, rolloutItem } from '../../packages/store/src';
 import { PLATFORM, seedTenancy, type TestApp, testApp } from '../support/app';
 import { DONGSHAN, rolloutBody, seedAuthority } from '../support/authority';
 
@@ -27,8 +22,7 @@ beforeAll(async () => {
 /** Runs the real clock handler as if it were `at`. */
 const tick = (at: string) =>
   createClockHandler({
-    store: t.store,
-    runners: jobRunners,
+    services: t.services,
     logger: new Logger({ logLevel: 'SILENT' }),
     now: () => new Date(at),
   })();
@@ -332,7 +326,7 @@ describe('applying a large rollout', () => {
     expect(midway?.status).toBe('applying');
 
     expect(
-      await applyRollout(t.store, 'nanjing', 'bulk', { now: toInstant('2030-01-01T00:00:01Z') }),
+      await new RolloutService(t.store).apply('nanjing', 'bulk', { now: toInstant('2030-01-01T00:00:01Z') }),
     ).toEqual({ done: true });
     const final = await repo.get('nanjing', 'bulk');
     expect(final).toMatchObject({ status: 'applied', progress: { done: 10_000, total: 10_000 } });

@@ -32,9 +32,10 @@ export async function dueJobs(store: Store, now: string, limit = 25): Promise<Jo
 }
 
 export async function finishJob(store: Store, job: Job): Promise<void> {
-  await store.client.send(
-    new DeleteItemCommand({ TableName: store.tableName, Key: marshall(keys.job(job.dueAt, job.id)) }),
-  );
+  await store.client.send(new DeleteItemCommand({ TableName: store.tableName, Key: marshall(jobKey(job)) }));
 }
 
-export const jobItem = (job: Job) => ({ ...keys.job(job.dueAt, job.id), entity: 'job', job });
+/** Where a job is kept; a command that schedules or drops a job in its transaction writes this key. */
+export const jobKey = (job: Pick<Job, 'dueAt' | 'id'>) => keys.job(job.dueAt, job.id);
+
+export const jobItem = (job: Job) => ({ ...jobKey(job), entity: 'job', job });

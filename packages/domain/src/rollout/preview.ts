@@ -1,86 +1,8 @@
-import { type AuthorityPeriod, authorityAt, type Mode, type Transition, toInstant } from './authority';
-import { invalid } from './errors';
-import { formatBodyRef, parseBodyRef } from './ids';
-import { type Seal, sealUsableAt } from './seals';
-import type { Body, Staff } from './tenancy';
-
-export interface RolloutInput {
-  readonly id: string;
-  readonly name: string;
-  readonly matters: readonly string[];
-  readonly tenants: readonly string[];
-  readonly mode: Mode;
-  readonly effectiveAt: string;
-  /** One body reference for every matter, or one per matter code. */
-  readonly from: string | Readonly<Record<string, string>>;
-  /** Body code of the receiving body in each target tenant. */
-  readonly to: string;
-  /** Seal id in each target tenant. */
-  readonly seal: string;
-  readonly transition?: Transition;
-}
-
-export const ROLLOUT_STATUSES = ['draft', 'scheduled', 'applying', 'applied', 'cancelled'] as const;
-export type RolloutStatus = (typeof ROLLOUT_STATUSES)[number];
-
-export interface Rollout extends RolloutInput {
-  readonly city: string;
-  readonly status: RolloutStatus;
-  readonly createdAt: string;
-  readonly createdBy: string;
-  readonly progress: { readonly done: number; readonly total: number };
-  readonly scheduledAt?: string;
-  readonly appliedAt?: string;
-  readonly cancelledAt?: string;
-}
-
-export const fromBodyOf = (r: Pick<RolloutInput, 'from'>, matter: string): string =>
-  typeof r.from === 'string' ? r.from : (r.from[matter] ?? '');
-
-/** Shape rules beyond the schema; instants normalised to UTC. */
-export function normaliseRollout(input: RolloutInput, city: string): RolloutInput {
-  const dup = (list: readonly string[]) => list.find((v, i) => list.indexOf(v) !== i);
-  const dupTenant = dup(input.tenants);
-  if (dupTenant) throw invalid('tenants', `租户“${dupTenant}”重复`, `tenant '${dupTenant}' appears twice`);
-  const dupMatter = dup(input.matters);
-  if (dupMatter) throw invalid('matters', `事项“${dupMatter}”重复`, `matter '${dupMatter}' appears twice`);
-  for (const [i, t] of input.tenants.entries()) {
-    if (!t.startsWith(`${city}.`)) {
-      throw invalid(`tenants.${i}`, `租户“${t}”不属于本市`, `tenant '${t}' is not in city '${city}'`);
-    }
-  }
-  if (typeof input.from === 'string') {
-    parseBodyRef(input.from, 'from');
-  } else {
-    for (const m of input.matters) {
-      const ref = input.from[m];
-      if (ref === undefined)
-        throw invalid(`from.${m}`, `未指定事项“${m}”的原实施机构`, `no from-body for matter '${m}'`);
-      parseBodyRef(ref, `from.${m}`);
-    }
-    const extra = Object.keys(input.from).find((m) => !input.matters.includes(m));
-    if (extra)
-      throw invalid(
-        `from.${extra}`,
-        `事项“${extra}”不在本批次中`,
-        `matter '${extra}' is not in this rollout`,
-      );
-  }
-  const effectiveAt = toInstant(input.effectiveAt);
-  let transition = input.transition;
-  if (transition) {
-    const until = toInstant(transition.until);
-    if (until <= effectiveAt) {
-      throw invalid(
-        'transition.until',
-        '过渡期结束时间应晚于生效时间',
-        'the transition must end after the effective instant',
-      );
-    }
-    transition = { ...transition, until };
-  }
-  return { ...input, effectiveAt, ...(transition ? { transition } : {}) };
-}
+import { type AuthorityPeriod, authorityAt } from '../authority';
+import { type Seal, sealUsableAt } from '../seals';
+import type { Body, Staff } from '../tenancy';
+import { implementingRef } from './apply';
+import { fromBodyOf, type Rollout, type RolloutInput } from './plan';
 
 /** What preview knows about one target tenant; loaded by the adapter, judged here. */
 export interface TenantSnapshot {
@@ -136,11 +58,6 @@ const b = (code: Blocker['code'], message: string, messageEn: string, matter?: s
   messageEn,
   ...(matter ? { matter } : {}),
 });
-
-/** The body that holds authority after the move: the receiver for a transfer, the department when stationed. */
-function implementingRef(r: RolloutInput, tenant: string, matter: string): string {
-  return r.mode === 'transfer' ? `${tenant}/${r.to}` : fromBodyOf(r, matter);
-}
 
 /**
  * R11: every gap that would leave a tenant unable to handle the matters from the
@@ -263,45 +180,13 @@ export function previewTenant(r: RolloutInput, snap: TenantSnapshot, ctx: Previe
   return { tenant: t, blockers, changes, pendingCasesStaying };
 }
 
-/**
- * The period a rollout opens for one matter in one tenant. The supervising body is the line
- * department of the move: the origin when it is a department (concentration), else the
- * receiver (a move back to departments, seed 002).
- */
-export function periodOf(
-  r: Rollout,
-  tenant: string,
-  matter: string,
-  bodies: ReadonlyMap<string, Pick<Body, 'kind'>>,
-): AuthorityPeriod {
-  const fromRef = fromBodyOf(r, matter);
-  const body = implementingRef(r, tenant, matter);
-  const supervisingBody =
-    bodies.get(fromRef)?.kind === 'department' || r.mode === 'stationed' ? fromRef : body;
-  return {
-    tenant,
-    matter,
-    from: r.effectiveAt,
-    body,
-    mode: r.mode,
-    seal: r.seal,
-    supervisingBody,
-    originBody: fromRef,
-    ...(r.mode === 'stationed' ? { windowBody: `${tenant}/${r.to}` } : {}),
-    ...(r.transition ? { transition: r.transition } : {}),
-    rollout: r.id,
-  };
+/** R11 for the whole rollout: ready when no target tenant has a blocker. */
+export interface RolloutPreview {
+  readonly ready: boolean;
+  readonly tenants: readonly TenantPreview[];
 }
 
-/** Target `index` of a rollout in apply order: tenant by tenant, matter by matter. */
-export function targetAt(
-  r: Pick<Rollout, 'tenants' | 'matters'>,
-  index: number,
-): { tenant: string; matter: string } {
-  const tenant = r.tenants[Math.floor(index / r.matters.length)];
-  const matter = r.matters[index % r.matters.length];
-  if (tenant === undefined || matter === undefined) throw new RangeError(`no target ${index}`);
-  return { tenant, matter };
-}
-
-export const bodyRefOf = (body: Pick<Body, 'tenant' | 'code'>): string => formatBodyRef(body);
+export const previewOf = (tenants: readonly TenantPreview[]): RolloutPreview => ({
+  ready: tenants.every((t) => t.blockers.length === 0),
+  tenants,
+});

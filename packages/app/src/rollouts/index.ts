@@ -1,0 +1,3 @@
+export type { ApplyOptions } from './apply';
+export { RolloutService } from './service';
+export type { Handover, RolloutView } from './view';

@@ -1,0 +1,119 @@
+import {
+  type Body,
+  cityOfTenant,
+  fromBodyOf,
+  type HandoverAgreement,
+  handoverAgreement,
+  parseBodyRef,
+  previewOf,
+  previewTenant,
+  type Rollout,
+  type RolloutPreview,
+} from '@onewindow/domain';
+import {
+  AuthorityRepository,
+  CatalogueRepository,
+  RolloutRepository,
+  type Store,
+  TenancyRepository,
+} from '@onewindow/store';
+
+/** Runs `fn` over `items` with at most `limit` in flight, answers in order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** The bodies `refs` name (`tenant/code`), by reference; a missing one is left out. */
+export async function bodiesByRef(store: Store, refs: Iterable<string>): Promise<Map<string, Body>> {
+  const tenancy = new TenancyRepository(store);
+  const found = new Map<string, Body>();
+  await Promise.all(
+    [...new Set(refs)].map(async (ref) => {
+      const { tenant, code } = parseBodyRef(ref);
+      const body = await tenancy.body(tenant, code);
+      if (body) found.set(ref, body);
+    }),
+  );
+  return found;
+}
+
+/** R11 for every target tenant: loads what each needs (five queries a tenant, ten tenants at a time) and judges it. */
+export async function loadPreview(store: Store, r: Rollout, now: string): Promise<RolloutPreview> {
+  const tenancy = new TenancyRepository(store);
+  const catalogue = new CatalogueRepository(store);
+  const authority = new AuthorityRepository(store);
+  const [defs, fromBodies, rollouts] = await Promise.all([
+    catalogue.matters(r.city),
+    bodiesByRef(
+      store,
+      r.matters.map((m) => fromBodyOf(r, m)),
+    ),
+    new RolloutRepository(store).list(r.city),
+  ]);
+  const ctx = {
+    now,
+    catalogue: new Set(defs.map((d) => d.code)),
+    fromBodies,
+    scheduled: rollouts.filter((o) => o.status === 'scheduled' || o.status === 'applying'),
+  };
+  const matters = new Set(r.matters);
+  const tenants = await mapLimit(r.tenants, 10, async (tenant) => {
+    const [exists, bodies, seals, staff, periods, openCases] = await Promise.all([
+      tenancy.tenant(tenant),
+      tenancy.bodies(tenant),
+      catalogue.seals(tenant),
+      tenancy.staff(tenant),
+      authority.all(tenant),
+      catalogue.openCases(tenant),
+    ]);
+    return previewTenant(
+      r,
+      {
+        tenant,
+        exists: exists !== undefined && cityOfTenant(tenant) === r.city,
+        bodies: new Map(bodies.map((b) => [b.code, b])),
+        seals: new Map(seals.map((s) => [s.id, s])),
+        staff,
+        periods: periods.filter((p) => matters.has(p.matter)),
+        openCases,
+      },
+      ctx,
+    );
+  });
+  return previewOf(tenants);
+}
+
+/** The agreement `tenant` signs for `r`, or undefined when the tenant is not one of its targets. */
+export async function loadAgreement(
+  store: Store,
+  r: Rollout,
+  tenant: string,
+): Promise<HandoverAgreement | undefined> {
+  if (!r.tenants.includes(tenant)) return undefined;
+  const tenancy = new TenancyRepository(store);
+  const catalogue = new CatalogueRepository(store);
+  const toRef = `${tenant}/${r.to}`;
+  const [t, defs, bodies, seal] = await Promise.all([
+    tenancy.tenant(tenant),
+    catalogue.matters(r.city),
+    bodiesByRef(store, [toRef, ...r.matters.map((m) => fromBodyOf(r, m))]),
+    catalogue.seal(tenant, r.seal),
+  ]);
+  return handoverAgreement({
+    rollout: r,
+    tenant,
+    tenantName: t?.name ?? tenant,
+    bodyName: (ref) => bodies.get(ref)?.name ?? ref,
+    matters: new Map(defs.map((d) => [d.code, { name: d.name, type: d.type }])),
+    sealName: seal?.name ?? r.seal,
+  });
+}
