@@ -15,7 +15,7 @@ export async function loadSigningSecret(
   const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? '';
   const url = env.AWS_ENDPOINT_URL_SECRETS_MANAGER ?? `https://secretsmanager.${region}.amazonaws.com/`;
   const body = JSON.stringify({ SecretId: arn });
-  const headers = signV4({
+  const headers = await signV4({
     url,
     body,
     headers: {
