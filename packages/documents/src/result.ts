@@ -1,0 +1,69 @@
+import type { SealedResult } from '@onewindow/domain';
+import { html } from 'hono/html';
+import type { Html } from './html';
+import { Imprint, type ImprintSource } from './imprint';
+import { QrCode } from './qr';
+import { RESULT_TEXT } from './result-text';
+import { COMMON, day, type Lang, when } from './text';
+
+export const resultTitle = (lang: Lang, r: Pick<SealedResult, 'outcome'>): string =>
+  RESULT_TEXT[lang].title(r.outcome === 'approve');
+
+export interface ResultProps {
+  /** The sealed result as the API signed it (the case view's `result`). */
+  readonly result: SealedResult;
+  readonly lang: Lang;
+  /** The name of the body the result is issued by (the seal's body). */
+  readonly bodyName: string;
+  /** Where the QR code leads: a page that checks the signature and the seal. */
+  readonly verifyUrl: string;
+  readonly imprint: ImprintSource;
+  /** The seal's name, for the imprint's alternative text; its id when unknown. */
+  readonly sealName?: string;
+  readonly actions?: Html;
+}
+
+/**
+ * The result handed over at the issuance window: the decision (art. 38), the seal imprint over
+ * the issuing body's name and the decision's date, the signature, and a QR code to its
+ * public verification.
+ */
+export function ResultDocument({
+  result: r,
+  lang,
+  bodyName,
+  verifyUrl,
+  imprint,
+  sealName,
+  actions,
+}: ResultProps): Html {
+  const text = COMMON[lang];
+  const t = RESULT_TEXT[lang];
+  return html`<article class="doc" aria-labelledby="doc-title">
+  <p class="no">${text.number(r.caseNo)}</p>
+  <h1 id="doc-title">${resultTitle(lang, r)}</h1>
+  ${actions}
+  <p>${text.to(r.applicantName)}</p>
+  <p>${t.body(r)}</p>
+  ${r.reasons ? html`<p>${t.reasons(r.reasons)}</p>` : ''}
+  ${r.appealRights ? html`<p>${r.appealRights}</p>` : ''}
+  <dl class="facts">
+    <dt>${t.decision}</dt><dd>${t.outcomes[r.outcome]}</dd>
+    <dt>${t.decidedAt}</dt><dd>${when(lang, r.decidedAt)}</dd>
+    <dt>${t.issuedAt}</dt><dd>${when(lang, r.issuedAt)}</dd>
+    <dt>${t.approvingBody}</dt><dd>${bodyName}</dd>
+    <dt>${t.delivery}</dt><dd>${t.deliveries[r.delivery]}</dd>
+  </dl>
+  <div class="sig">
+    <div>
+      ${QrCode({ text: verifyUrl, title: t.qr })}
+      <p class="hint">${t.verifyAt(verifyUrl)}</p>
+    </div>
+    <div class="seal">
+      ${Imprint({ source: imprint, sealId: r.seal.id, alt: text.imprintAlt(sealName ?? r.seal.id) })}
+      <p>${bodyName}<br />${day(lang, r.decidedAt)}</p>
+    </div>
+  </div>
+  <p class="hint">${t.signature(r.keyId)} <code class="sigtext">${r.signature}</code></p>
+</article>`;
+}
