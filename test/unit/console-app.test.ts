@@ -96,6 +96,28 @@ describe('console session and forms', () => {
     expect(seen.at(-1)).toMatchObject({ method: 'POST', body: { code: 'a', name: 'A', kind: 'department' } });
   });
 
+  it('refuses a POST that names neither a console origin nor a same-origin fetch, with its own page', async () => {
+    const { signIn, request, csrfOf, seen } = setup();
+    await signIn();
+    const path = '/console/tenants/nanjing.jiangning.dongshan/bodies?lang=en';
+    const body = new URLSearchParams({ _csrf: await csrfOf(path), code: 'a', name: 'A', kind: 'department' });
+    const send = (headers: Record<string, string>) =>
+      request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: body.toString(),
+      });
+    const before = seen.length;
+    const crossSite = await send({ 'sec-fetch-site': 'cross-site', referer: 'https://evil.test/form' });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await crossSite.text()).toContain('This form has expired');
+    expect((await send({})).status).toBe(403);
+    expect(seen.length).toBe(before);
+    // A browser that sends Sec-Fetch-Site but no Origin is still one of our own pages.
+    expect((await send({ 'sec-fetch-site': 'same-origin' })).status).toBe(303);
+  });
+
   it('a token from before sign-in is worth nothing after it', async () => {
     const { signIn, post, csrfOf } = setup();
     const anonymous = await csrfOf('/console/sign-in');
@@ -144,6 +166,21 @@ describe('console session and forms', () => {
     expect(await (await request(`${path}?lang=zh`)).text()).toContain('<html lang="zh-CN">');
   });
 
+  it('remembers the language in an HttpOnly cookie under /console, Secure over https, and ignores unknown ones', async () => {
+    const { app, request } = setup();
+    const cookie = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith('ow_lang='));
+    const plain = cookie(await request('/console/sign-in?lang=en'));
+    expect(plain).toMatch(/^ow_lang=en;/);
+    expect(plain).toMatch(/Path=\/console/);
+    expect(plain).toMatch(/HttpOnly/);
+    expect(plain).toMatch(/SameSite=Lax/);
+    expect(plain).not.toMatch(/Secure/);
+    expect(cookie(await app.request('https://console.test/console/sign-in?lang=en'))).toMatch(/Secure/);
+    const unknown = await request('/console/sign-in?lang=fr', { headers: { cookie: '' } });
+    expect(cookie(unknown)).toBeUndefined();
+    expect(await unknown.text()).toContain('<html lang="zh-CN">');
+  });
+
   it('ends the session when the API refuses the token', async () => {
     const { signIn, request, jar } = setup();
     await signIn();
@@ -167,6 +204,10 @@ describe('console session and forms', () => {
     const res = await request('/console/sign-in');
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(res.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('same-origin');
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.text()).not.toMatch(/<script>|<style>| style="/);
   });

@@ -1,8 +1,12 @@
 import { Hono } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import { languageDetector } from 'hono/language';
+import { secureHeaders } from 'hono/secure-headers';
 import { ApiFailure, consoleApi, SignInRequired } from './api';
 import type { ConsoleEnv, Ctx } from './env';
-import { isLang, messages, pick } from './i18n';
+import { isLang, LANGS, messages, pick } from './i18n';
 import type { ConsoleOptions } from './options';
 import { authRoutes } from './pages/auth';
 import { caseRoutes } from './pages/cases';
@@ -20,7 +24,6 @@ import {
   isSecure,
   LANG_COOKIE,
   readSession,
-  sameOrigin,
 } from './session';
 import { CSS, JS } from './ui/assets';
 import { page } from './ui/layout';
@@ -37,14 +40,39 @@ const OPEN = [
  * No inline script or style anywhere: the console's one script and stylesheet are files of
  * its own. Form targets include the hosted UI, since signing out redirects there.
  */
-const securityHeaders = (options: ConsoleOptions) => ({
-  'content-security-policy': `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'${
-    options.signIn.kind === 'cognito' ? ` ${new URL(options.signIn.domain).origin}` : ''
-  }; frame-ancestors 'none'; base-uri 'none'`,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-  'x-frame-options': 'DENY',
-});
+const securityHeaders = (options: ConsoleOptions) =>
+  secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      formAction: [
+        "'self'",
+        ...(options.signIn.kind === 'cognito' ? [new URL(options.signIn.domain).origin] : []),
+      ],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+    },
+    referrerPolicy: 'same-origin',
+    xFrameOptions: 'DENY',
+  });
+
+/**
+ * ?lang= chooses and is remembered in a cookie under /console; otherwise the cookie, otherwise
+ * Chinese. The cookie is Secure exactly when the session cookie is, so there are two detectors.
+ */
+const languageFor = (secure: boolean) =>
+  languageDetector({
+    order: ['querystring', 'cookie'],
+    lookupQueryString: 'lang',
+    lookupCookie: LANG_COOKIE,
+    supportedLanguages: [...LANGS],
+    fallbackLanguage: 'zh',
+    caches: ['cookie'],
+    cookieOptions: { path: COOKIE_PATH, httpOnly: true, sameSite: 'Lax', secure, maxAge: 31_536_000 },
+  });
 
 /**
  * The browser console: hono/jsx pages served under /console by the same app as the API,
@@ -52,14 +80,15 @@ const securityHeaders = (options: ConsoleOptions) => ({
  */
 export function consoleApp(options: ConsoleOptions): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
-  const headers = Object.entries(securityHeaders(options));
   const secureSetting = options.secureCookies ?? 'auto';
   const nowSeconds = () => Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
+  const language = { secure: languageFor(true), plain: languageFor(false) };
   const allowedOrigins = (c: Ctx) => [
     new URL(c.req.url).origin,
     ...(options.signIn.kind === 'cognito' ? [new URL(options.signIn.consoleUrl).origin] : []),
   ];
 
+  app.use('/console/*', securityHeaders(options));
   app.get('/', (c) => c.redirect('/console', 302));
   app.get('/console/', (c) => c.redirect('/console', 301));
   app.get('/console/assets/console.css', (c) =>
@@ -76,48 +105,33 @@ export function consoleApp(options: ConsoleOptions): Hono<ConsoleEnv> {
     const secure = isSecure(c, secureSetting);
     c.set('secure', secure);
     c.set('options', options);
-    const asked = c.req.query('lang');
-    if (isLang(asked)) {
-      setCookie(c, LANG_COOKIE, asked, {
-        path: COOKIE_PATH,
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure,
-        maxAge: 31_536_000,
-      });
-    }
-    const cookieLang = getCookie(c, LANG_COOKIE);
-    const lang = isLang(asked) ? asked : isLang(cookieLang) ? cookieLang : 'zh';
+    await (secure ? language.secure : language.plain)(c, next);
+  });
+  app.use('/console/*', async (c, next) => {
+    const chosen = c.get('language');
+    const lang = isLang(chosen) ? chosen : 'zh';
     c.set('lang', lang);
     c.set('t', messages[lang]);
     const session = readSession(c, nowSeconds());
     c.set('session', session);
-    const secret = csrfSecret(c, secure);
+    const secret = csrfSecret(c, c.get('secure'));
     c.set('csrf', csrfToken(secret, session?.token));
     c.set('api', consoleApi(options.api, session?.token, c.req.header('x-request-id')));
-    for (const [k, v] of headers) c.header(k, v);
-
+    await next();
+  });
+  // A form POST must come from one of our own pages (Origin or Sec-Fetch-Site)…
+  app.use('/console/*', csrf({ origin: (origin, c) => allowedOrigins(c as Ctx).includes(origin) }));
+  app.use('/console/*', async (c, next) => {
+    // …and carry the token of this browser and session (session.ts), which a cross-site page cannot read.
     if (c.req.method === 'POST') {
       const form = await c.req.parseBody({ all: true }).catch(() => ({}) as Record<string, unknown>);
-      if (!sameOrigin(c, allowedOrigins(c)) || !csrfValid(secret, session?.token, form[CSRF_FIELD])) {
-        const t = c.get('t');
-        return page(
-          c,
-          t.errors.csrfTitle,
-          <div class="alert" role="alert">
-            <h1>{t.errors.csrfTitle}</h1>
-            <p>{t.errors.csrfBody}</p>
-            <p>
-              <a href="/console">{t.errors.backHome}</a>
-            </p>
-          </div>,
-          { status: 403 },
-        );
+      if (!csrfValid(c.get('csrf'), form[CSRF_FIELD])) {
+        throw new HTTPException(403);
       }
     }
     const path = c.req.path;
-    if (!session && !OPEN.some((re) => re.test(path))) {
-      if (getCookie(c, 'ow_session')) endSession(c, secure);
+    if (!c.get('session') && !OPEN.some((re) => re.test(path))) {
+      if (getCookie(c, 'ow_session')) endSession(c, c.get('secure'));
       const back =
         c.req.method === 'GET' ? `?next=${encodeURIComponent(path + new URL(c.req.url).search)}` : '';
       return c.redirect(`/console/sign-in${back}`, 303);
@@ -156,6 +170,21 @@ export function consoleApp(options: ConsoleOptions): Hono<ConsoleEnv> {
     }
     const t = cc.get('t') ?? messages.zh;
     const lang = cc.get('lang') ?? 'zh';
+    // hono/csrf refuses a foreign origin, and the token check a missing or wrong token, alike.
+    if (error instanceof HTTPException && error.status === 403) {
+      return page(
+        cc,
+        t.errors.csrfTitle,
+        <div class="alert" role="alert">
+          <h1>{t.errors.csrfTitle}</h1>
+          <p>{t.errors.csrfBody}</p>
+          <p>
+            <a href="/console">{t.errors.backHome}</a>
+          </p>
+        </div>,
+        { status: 403 },
+      );
+    }
     if (error instanceof ApiFailure) {
       const p = error.problem;
       const title = pick(lang, p.title, p.titleEn);
