@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { Problem } from '../api';
 import type { Ctx } from '../env';
 import { pick } from '../i18n';
+import type { FieldSpec } from './form-spec';
 
 export type Values = Record<string, string | string[] | undefined>;
 
@@ -70,23 +71,29 @@ export function ErrorSummary({
   );
 }
 
-interface FieldProps {
+/**
+ * A field is named, or given its request-schema spec (form-spec.ts), which names it and
+ * brings whether it is required and its bounds; `required` given here wins over the spec.
+ */
+type FieldProps = {
   readonly c: Ctx;
   readonly state: FormState;
-  readonly name: string;
   readonly label: string;
   readonly hint?: string;
   readonly required?: boolean;
-}
+} & (
+  | { readonly name: string; readonly spec?: FieldSpec }
+  | { readonly spec: FieldSpec; readonly name?: undefined }
+);
 
-function Described({
-  c,
-  state,
-  name,
-  hint,
-  label,
-  control,
-}: FieldProps & { control: (aria: Record<string, string | undefined>) => Child }) {
+const nameOf = (p: FieldProps): string => p.name ?? p.spec?.name ?? '';
+const requiredOf = (p: FieldProps): boolean | undefined => p.required ?? (p.spec?.required || undefined);
+const numeric = (spec: FieldSpec | undefined) => spec?.type === 'integer' || spec?.type === 'number';
+const text = (n: number | undefined) => (n === undefined ? undefined : String(n));
+
+function Described(props: FieldProps & { control: (aria: Record<string, string | undefined>) => Child }) {
+  const { c, state, hint, label, control } = props;
+  const name = nameOf(props);
   const id = fieldId(name, state.scope);
   const errors = errorsFor(c, state.problem, name);
   const describedBy = [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : '']
@@ -125,7 +132,9 @@ export function TextField(
     list?: string;
   },
 ) {
-  const { state, name, type = 'text', required, min, max, step, autocomplete, list: suggestions } = props;
+  const { state, spec, step, autocomplete, list: suggestions } = props;
+  const name = nameOf(props);
+  const type = props.type ?? (numeric(spec) ? 'number' : 'text');
   return (
     <Described
       {...props}
@@ -135,9 +144,10 @@ export function TextField(
           type={type}
           name={name}
           value={str(state.values[name])}
-          required={required}
-          min={min}
-          max={max}
+          required={requiredOf(props)}
+          min={props.min ?? text(spec?.min)}
+          max={props.max ?? text(spec?.max)}
+          maxlength={numeric(spec) ? undefined : spec?.maxLength}
           step={step}
           autocomplete={autocomplete ?? 'off'}
           list={suggestions}
@@ -148,12 +158,13 @@ export function TextField(
 }
 
 export function TextArea(props: FieldProps & { rows?: number }) {
-  const { state, name, required, rows = 4 } = props;
+  const { state, spec, rows = 4 } = props;
+  const name = nameOf(props);
   return (
     <Described
       {...props}
       control={(aria) => (
-        <textarea {...aria} name={name} rows={rows} required={required}>
+        <textarea {...aria} name={name} rows={rows} required={requiredOf(props)} maxlength={spec?.maxLength}>
           {str(state.values[name])}
         </textarea>
       )}
@@ -167,13 +178,14 @@ export interface Option {
 }
 
 export function SelectField(props: FieldProps & { options: readonly Option[]; blank?: string }) {
-  const { state, name, options, blank, required } = props;
+  const { state, options, blank } = props;
+  const name = nameOf(props);
   const current = str(state.values[name]);
   return (
     <Described
       {...props}
       control={(aria) => (
-        <select {...aria} name={name} required={required}>
+        <select {...aria} name={name} required={requiredOf(props)}>
           {blank !== undefined && <option value="">{blank}</option>}
           {options.map((o) => (
             <option value={o.value} selected={o.value === current}>
@@ -186,17 +198,15 @@ export function SelectField(props: FieldProps & { options: readonly Option[]; bl
   );
 }
 
-/** Checkboxes (or radios) in a fieldset whose legend names them; errors of the group show above. */
-export function ChoiceGroup({
-  c,
-  state,
-  name,
-  label,
-  hint,
-  options,
-  radio,
-  scroll,
-}: FieldProps & { options: readonly Option[]; radio?: boolean; scroll?: boolean }) {
+/**
+ * Checkboxes (or radios) in a fieldset whose legend names them; errors of the group show above.
+ * A required radio group is marked required; a checkbox never is (the browser would want every box).
+ */
+export function ChoiceGroup(
+  props: FieldProps & { options: readonly Option[]; radio?: boolean; scroll?: boolean },
+) {
+  const { c, state, label, hint, options, radio, scroll } = props;
+  const name = nameOf(props);
   const id = fieldId(name, state.scope);
   const errors = errorsFor(c, state.problem, name);
   const chosen = new Set(list(state.values[name]));
@@ -225,6 +235,7 @@ export function ChoiceGroup({
             name={name}
             value={o.value}
             checked={chosen.has(o.value)}
+            required={radio ? requiredOf(props) : undefined}
           />
           <span>{o.label}</span>
         </label>

@@ -1,7 +1,12 @@
+import type { CaseActionName } from '@onewindow/domain';
 import { many, numberOr, one, type Values } from '../../ui/form';
 import { commitmentOf } from './commitment';
 
-/** The case actions the console offers, each with the API body its form makes (API.md `{action}`). */
+/**
+ * The case actions the console has a form for on the case page, each with the API body its
+ * form makes (API.md `{action}`); whether one is shown is the API's `allowedActions`.
+ * Supervision findings and rectifications have their own pages.
+ */
 export const ACTIONS = {
   supplement: (v: Values) => ({
     materials: many(v, 'materials').map((code) => ({ code, provided: true })),
@@ -30,7 +35,7 @@ export const ACTIONS = {
   },
   pay: () => ({}),
   issue: (v: Values) => ({ delivery: one(v, 'delivery') }),
-} as const satisfies Record<string, (v: Values) => object>;
+} as const satisfies { readonly [A in CaseActionName]?: (v: Values) => object };
 
 export type ActionName = keyof typeof ACTIONS;
 export const isAction = (name: string): name is ActionName => Object.hasOwn(ACTIONS, name);

@@ -1,13 +1,26 @@
 import type { Child } from 'hono/jsx';
-import { type Ctx, sessionOf } from '../../env';
+import {
+  DecideInput,
+  ExtendInput,
+  FinishStepInput,
+  IssueInput,
+  RejectInput,
+  StartStepInput,
+  SupplementInput,
+  WithdrawInput,
+} from '../../../../api/src/case-schemas';
+import type { Ctx } from '../../env';
 import { ChoiceGroup, ErrorSummary, type FormState, SelectField, TextArea, TextField } from '../../ui/form';
-import { beijingDate } from '../../ui/format';
-import { label, options } from '../../ui/labels';
+import { fieldOf, formSpec, optionsOf } from '../../ui/form-spec';
+import { label } from '../../ui/labels';
 import { Csrf } from '../../ui/layout';
 import type { ActionName } from './actions';
 import { CommitmentFields } from './commitment';
 import { caseHref } from './parts';
-import { BACK_OFFICE, type CaseView, OPEN_STATUSES } from './types';
+import type { CaseView } from './types';
+
+/** The case as the API reads it to this person, with what they may do to it now (the decider's guards). */
+export type ActionableCase = CaseView & { readonly allowedActions?: readonly string[] };
 
 export interface Failed {
   readonly action: ActionName;
@@ -33,7 +46,7 @@ function ActionForm({
   scope = action,
 }: {
   c: Ctx;
-  v: CaseView;
+  v: ActionableCase;
   action: ActionName;
   scope?: string;
   title: string;
@@ -62,27 +75,28 @@ function ActionForm({
   );
 }
 
-/** What this person may do to the case now: the forms their roles and the case's status allow. */
-export function Actions({ c, v, failed }: { c: Ctx; v: CaseView; failed: Failed | undefined }) {
+/**
+ * The forms of the actions the API allows this person on the case now (`allowedActions`,
+ * from the decider's guards): the console decides nothing, it shows what it is told, in a
+ * fixed order. Required fields, choices and bounds come from the API's request schemas.
+ */
+export function Actions({ c, v, failed }: { c: Ctx; v: ActionableCase; failed: Failed | undefined }) {
   const t = c.get('t');
-  const roles = new Set(sessionOf(c).claims.roles);
+  const allowed = new Set(v.allowedActions ?? []);
+  const may = (a: ActionName) => allowed.has(a);
   /** A form's state: what was typed if it is the one the API refused, else the defaults; with its id scope. */
   const st = (a: ActionName, defaults: FormState['values'] = {}, scope: string = a): FormState => ({
     ...(failed?.action === a && failed.scope === scope ? failed.state : { values: defaults }),
     scope,
   });
   const forms: Child[] = [];
-  const clerk = roles.has('window-clerk');
-  const approver = roles.has('approver');
   const missing = (v.materials ?? []).filter((m) => !m.provided);
-  if (clerk && v.status === 'needs-correction') {
-    const nonCore = missing.filter((m) => !m.core);
-    const now = c.get('options').now?.() ?? new Date();
+  if (may('supplement')) {
+    const spec = formSpec(SupplementInput);
+    // Items already promised under a deficiency need no second promise.
+    const promised = new Set(v.deficiency?.materials ?? []);
+    const nonCore = missing.filter((m) => !m.core && !promised.has(m.code));
     const s = st('supplement');
-    const _values = {
-      'commitment.supplementBy': beijingDate(new Date(now.getTime() + 7 * 86_400_000)),
-      ...s.values,
-    };
     forms.push(
       <ActionForm
         c={c}
@@ -96,18 +110,18 @@ export function Actions({ c, v, failed }: { c: Ctx; v: CaseView; failed: Failed 
         <ChoiceGroup
           c={c}
           state={s}
-          name="materials"
+          spec={fieldOf(spec, 'materials')}
           label={t.caseActions.supplied}
           options={missing.map((m) => ({
             value: m.code,
             label: `${m.name}${m.core ? ` ${t.catalogue.core}` : ''}`,
           }))}
         />
-        {nonCore.length > 0 && <CommitmentFields c={c} state={s} materials={nonCore} />}
+        {nonCore.length > 0 && <CommitmentFields c={c} state={s} spec={spec} materials={nonCore} />}
       </ActionForm>,
     );
   }
-  if (clerk && v.status === 'received') {
+  if (may('accept')) {
     forms.push(
       <ActionForm
         c={c}
@@ -120,7 +134,8 @@ export function Actions({ c, v, failed }: { c: Ctx; v: CaseView; failed: Failed 
       />,
     );
   }
-  if (clerk && (v.status === 'received' || v.status === 'needs-correction')) {
+  if (may('reject')) {
+    const spec = formSpec(RejectInput);
     forms.push(
       <ActionForm
         c={c}
@@ -132,19 +147,20 @@ export function Actions({ c, v, failed }: { c: Ctx; v: CaseView; failed: Failed 
         button={t.caseActions.rejectButton}
         danger
       >
-        <TextArea c={c} state={st('reject')} name="reason" label={t.caseActions.reason} required />
+        <TextArea c={c} state={st('reject')} spec={fieldOf(spec, 'reason')} label={t.caseActions.reason} />
         <TextField
           c={c}
           state={st('reject')}
-          name="competentAuthority"
+          spec={fieldOf(spec, 'competentAuthority')}
           label={t.caseActions.competentAuthority}
           hint={t.caseActions.competentHint}
         />
       </ActionForm>,
     );
   }
-  if (approver && BACK_OFFICE.includes(v.status)) {
-    const open = (v.steps ?? []).filter((s) => !s.finishedAt);
+  if (may('start-step')) {
+    const spec = formSpec(StartStepInput);
+    const kind = fieldOf(spec, 'kind');
     forms.push(
       <ActionForm
         c={c}
@@ -158,76 +174,76 @@ export function Actions({ c, v, failed }: { c: Ctx; v: CaseView; failed: Failed 
         <SelectField
           c={c}
           state={st('start-step')}
-          name="kind"
+          spec={kind}
           label={t.cases.stepKind}
-          options={options(t, 'stepKind')}
+          options={optionsOf(kind, (k) => label(t, 'stepKind', k))}
         />
+        {/* A list typed as one line: the schema's bounds are the API's to check. */}
         <TextField
           c={c}
           state={st('start-step')}
-          name="bodies"
+          name={fieldOf(spec, 'bodies').name}
           label={t.cases.stepBodies}
           hint={t.caseActions.bodiesHint}
         />
       </ActionForm>,
     );
-    for (const step of open) {
+  }
+  if (may('finish-step')) {
+    const spec = formSpec(FinishStepInput);
+    const outcome = fieldOf(spec, 'outcome');
+    for (const step of (v.steps ?? []).filter((s) => !s.finishedAt)) {
+      const scope = `finish-${step.id}`;
       forms.push(
         <ActionForm
           c={c}
           v={v}
           action="finish-step"
-          scope={`finish-${step.id}`}
+          scope={scope}
           title={t.caseActions.finishStep(step.id, label(t, 'stepKind', step.kind))}
           failed={failed}
           fields={['stepId', 'outcome', 'note']}
           button={t.caseActions.finishStepButton}
         >
-          <input type="hidden" name="stepId" value={step.id} />
+          <input type="hidden" name={fieldOf(spec, 'stepId').name} value={step.id} />
           <ChoiceGroup
             c={c}
-            state={st('finish-step', { outcome: 'pass' }, `finish-${step.id}`)}
-            name="outcome"
+            state={st('finish-step', { outcome: 'pass' }, scope)}
+            spec={outcome}
             label={t.cases.outcome}
             radio
-            options={options(t, 'stepOutcome')}
+            options={optionsOf(outcome, (o) => label(t, 'stepOutcome', o))}
           />
           <TextArea
             c={c}
-            state={st('finish-step', {}, `finish-${step.id}`)}
-            name="note"
+            state={st('finish-step', {}, scope)}
+            spec={fieldOf(spec, 'note')}
             label={t.caseActions.note}
           />
         </ActionForm>,
       );
     }
-    if (!v.extension) {
-      forms.push(
-        <ActionForm
-          c={c}
-          v={v}
-          action="extend"
-          title={t.caseActions.extend}
-          failed={failed}
-          fields={['days', 'reason']}
-          button={t.caseActions.extendButton}
-        >
-          <TextField
-            c={c}
-            state={st('extend')}
-            name="days"
-            type="number"
-            min="1"
-            max="10"
-            label={t.caseActions.days}
-            required
-          />
-          <TextArea c={c} state={st('extend')} name="reason" label={t.caseActions.reason} required />
-        </ActionForm>,
-      );
-    }
   }
-  if ((approver || (clerk && v.limits?.onTheSpot)) && BACK_OFFICE.includes(v.status)) {
+  if (may('extend')) {
+    const spec = formSpec(ExtendInput);
+    forms.push(
+      <ActionForm
+        c={c}
+        v={v}
+        action="extend"
+        title={t.caseActions.extend}
+        failed={failed}
+        fields={['days', 'reason']}
+        button={t.caseActions.extendButton}
+      >
+        <TextField c={c} state={st('extend')} spec={fieldOf(spec, 'days')} label={t.caseActions.days} />
+        <TextArea c={c} state={st('extend')} spec={fieldOf(spec, 'reason')} label={t.caseActions.reason} />
+      </ActionForm>,
+    );
+  }
+  if (may('decide')) {
+    const spec = formSpec(DecideInput);
+    const outcome = fieldOf(spec, 'outcome');
     forms.push(
       <ActionForm
         c={c}
@@ -241,36 +257,37 @@ export function Actions({ c, v, failed }: { c: Ctx; v: CaseView; failed: Failed 
         <ChoiceGroup
           c={c}
           state={st('decide', { outcome: 'approve' })}
-          name="outcome"
+          spec={outcome}
           label={t.cases.decision}
           radio
-          options={options(t, 'outcome')}
+          options={optionsOf(outcome, (o) => label(t, 'outcome', o))}
         />
         <TextArea
           c={c}
           state={st('decide')}
-          name="reasons"
+          spec={fieldOf(spec, 'reasons')}
           label={t.caseActions.reasons}
           hint={t.caseActions.reasonsHint}
         />
       </ActionForm>,
     );
   }
-  if (clerk && (v.status === 'approved' || v.status === 'denied')) {
+  if (may('pay')) {
     const due = (v.fees ?? []).reduce((sum, f) => sum + f.amount, 0);
-    if (due > 0 && !v.payment) {
-      forms.push(
-        <ActionForm
-          c={c}
-          v={v}
-          action="pay"
-          title={t.caseActions.pay(due)}
-          failed={failed}
-          fields={[]}
-          button={t.caseActions.payButton}
-        />,
-      );
-    }
+    forms.push(
+      <ActionForm
+        c={c}
+        v={v}
+        action="pay"
+        title={t.caseActions.pay(due)}
+        failed={failed}
+        fields={[]}
+        button={t.caseActions.payButton}
+      />,
+    );
+  }
+  if (may('issue')) {
+    const delivery = fieldOf(formSpec(IssueInput), 'delivery');
     forms.push(
       <ActionForm
         c={c}
@@ -284,15 +301,15 @@ export function Actions({ c, v, failed }: { c: Ctx; v: CaseView; failed: Failed 
         <ChoiceGroup
           c={c}
           state={st('issue', { delivery: 'window' })}
-          name="delivery"
+          spec={delivery}
           label={t.caseActions.delivery}
           radio
-          options={options(t, 'delivery')}
+          options={optionsOf(delivery, (d) => label(t, 'delivery', d))}
         />
       </ActionForm>,
     );
   }
-  if (clerk && OPEN_STATUSES.includes(v.status) && v.status !== 'approved' && v.status !== 'denied') {
+  if (may('withdraw')) {
     forms.push(
       <ActionForm
         c={c}
@@ -304,7 +321,12 @@ export function Actions({ c, v, failed }: { c: Ctx; v: CaseView; failed: Failed 
         button={t.caseActions.withdrawButton}
         danger
       >
-        <TextArea c={c} state={st('withdraw')} name="reason" label={t.caseActions.reason} required />
+        <TextArea
+          c={c}
+          state={st('withdraw')}
+          spec={fieldOf(formSpec(WithdrawInput), 'reason')}
+          label={t.caseActions.reason}
+        />
       </ActionForm>,
     );
   }

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../env';
 import { ChoiceGroup, type FormState, many, one, TextField, type Values } from '../../ui/form';
+import { type FormSpec, fieldOf } from '../../ui/form-spec';
 
 /**
  * Deficiency-tolerant acceptance (容缺受理): non-core materials the applicant commits in
@@ -8,10 +9,13 @@ import { ChoiceGroup, type FormState, many, one, TextField, type Values } from '
 export function CommitmentFields({
   c,
   state,
+  spec,
   materials,
 }: {
   c: Ctx;
   state: FormState;
+  /** The spec of the request the fields are part of (intake or supplement): both carry `commitment`. */
+  spec: FormSpec;
   materials: readonly { code: string; name: string }[];
 }) {
   const t = c.get('t');
@@ -22,14 +26,14 @@ export function CommitmentFields({
       <ChoiceGroup
         c={c}
         state={state}
-        name="commitment.materials"
+        spec={fieldOf(spec, 'commitment.materials')}
         label={t.intake.commitmentMaterials}
         options={materials.map((x) => ({ value: x.code, label: x.name }))}
       />
       <TextField
         c={c}
         state={state}
-        name="commitment.supplementBy"
+        spec={fieldOf(spec, 'commitment.supplementBy')}
         type="date"
         label={t.intake.supplementBy}
       />

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { IntakeInput } from '../../../../api/src/case-schemas';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
 import { COOKIE_PATH } from '../../session';
@@ -15,6 +16,7 @@ import {
   TextField,
   type Values,
 } from '../../ui/form';
+import { fieldOf, formSpec, optionsOf } from '../../ui/form-spec';
 import { beijingDate } from '../../ui/format';
 import { label } from '../../ui/labels';
 import { Csrf, page } from '../../ui/layout';
@@ -94,6 +96,8 @@ async function intakeForm(c: Ctx, state: FormState, status: number) {
     ...state.values,
   };
   const s: FormState = { ...state, values };
+  const spec = formSpec(IntakeInput);
+  const kind = fieldOf(spec, 'applicant.kind');
   const nonCore = m.materials.filter((x) => !x.core);
   return page(
     c,
@@ -110,12 +114,12 @@ async function intakeForm(c: Ctx, state: FormState, status: number) {
       <form method="post" action={`/console/tenants/${seg(tenant)}/intake`} class="stack card">
         <ErrorSummary c={c} problem={state.problem} fields={FIELDS} />
         <Csrf c={c} />
-        <input type="hidden" name="matter" value={code} />
+        <input type="hidden" name={fieldOf(spec, 'matter').name} value={code} />
         {m.items.length > 1 && (
           <SelectField
             c={c}
             state={s}
-            name="item"
+            spec={fieldOf(spec, 'item')}
             label={t.intake.item}
             options={m.items.map((i) => ({ value: i.code, label: `${i.code} ${i.name}` }))}
           />
@@ -123,27 +127,23 @@ async function intakeForm(c: Ctx, state: FormState, status: number) {
         <ChoiceGroup
           c={c}
           state={s}
-          name="applicant.kind"
+          spec={kind}
           label={t.intake.applicantKind}
           radio
-          options={[
-            { value: 'person', label: label(t, 'applicantKind', 'person') },
-            { value: 'org', label: label(t, 'applicantKind', 'org') },
-          ]}
+          options={optionsOf(kind, (k) => label(t, 'applicantKind', k))}
         />
-        <TextField c={c} state={s} name="applicant.name" label={t.intake.applicantName} required />
+        <TextField c={c} state={s} spec={fieldOf(spec, 'applicant.name')} label={t.intake.applicantName} />
         <TextField
           c={c}
           state={s}
-          name="applicant.idNumber"
+          spec={fieldOf(spec, 'applicant.idNumber')}
           label={t.intake.idNumber}
           hint={t.intake.idHint}
-          required
         />
         <ChoiceGroup
           c={c}
           state={s}
-          name="materials"
+          spec={fieldOf(spec, 'materials')}
           label={t.intake.materials}
           hint={t.intake.materialsHint}
           options={m.materials.map((x) => ({
@@ -151,7 +151,7 @@ async function intakeForm(c: Ctx, state: FormState, status: number) {
             label: `${x.name}${x.core ? ` ${t.catalogue.core}` : ''}`,
           }))}
         />
-        {nonCore.length > 0 && <CommitmentFields c={c} state={s} materials={nonCore} />}
+        {nonCore.length > 0 && <CommitmentFields c={c} state={s} spec={spec} materials={nonCore} />}
         <Submit label={t.intake.submit} />
       </form>
     </>,
