@@ -1,12 +1,11 @@
-import { CatalogueRepository, cityPk } from '@onewindow/store';
+import { DomainError } from '@onewindow/domain';
 import type { Context } from 'hono';
 import { XLSX_TYPE } from './catalogue-format';
 import { catalogueSheet, readCatalogueSheet, type SheetCell, UnreadableFile } from './catalogue-sheet';
 import { decodeText, parseCsv, toCsv, unguardFormula, withBom } from './csv';
 import type { AppEnv } from './env';
-import { Problem } from './problem';
+import { problem } from './problem';
 import type { RouteContext } from './route';
-import { requireCity, sameDefinition, upsertMatter } from './routes/catalogue';
 import type { CatalogueFiles } from './routes/catalogue-files';
 import { xlsxCodec } from './xlsx';
 
@@ -18,8 +17,6 @@ import { xlsxCodec } from './xlsx';
 
 /** At most this many errors are listed; `errorCount` still says how many there are. */
 const MAX_LISTED_ERRORS = 1000;
-/** Matters written at once: enough to finish a large catalogue inside the gateway's 30 s. */
-const WRITE_CONCURRENCY = 8;
 
 type Format = 'csv' | 'xlsx';
 
@@ -28,18 +25,13 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
 
 const unsupported = () =>
-  new Problem('unsupported-media-type', {
-    detail:
-      '请上传 .xlsx 或 .csv 文件：请求体 Content-Type 为 text/csv 或 .xlsx 的媒体类型，或以 multipart/form-data 的 file 字段上传',
-    detailEn: `send the file as a text/csv or ${XLSX_TYPE} body, or as the 'file' field of multipart/form-data`,
-  });
+  problem(
+    'unsupported-media-type',
+    `send the file as a text/csv or ${XLSX_TYPE} body, or as the 'file' field of multipart/form-data`,
+    '请上传 .xlsx 或 .csv 文件：请求体 Content-Type 为 text/csv 或 .xlsx 的媒体类型，或以 multipart/form-data 的 file 字段上传',
+  );
 
-const unreadable = (error: UnreadableFile) =>
-  new Problem('validation', {
-    detail: error.zh,
-    detailEn: error.en,
-    errors: [{ path: 'file', message: error.zh, messageEn: error.en }],
-  });
+const unreadable = (error: UnreadableFile) => new DomainError('validation', error.zh, error.en, 'file');
 
 /** Which format an upload is in: by its bytes first, since Windows labels .csv files as Excel ones. */
 function formatOf(bytes: Uint8Array, declared: string, name = ''): Format {
@@ -72,11 +64,7 @@ async function readUpload(c: Context<AppEnv>): Promise<SheetCell[][]> {
   if (mediaType === 'multipart/form-data') {
     const file = (await c.req.parseBody()).file;
     if (file === undefined || typeof file === 'string') {
-      throw new Problem('validation', {
-        errors: [
-          { path: 'file', message: '请在 file 字段上传文件', messageEn: "the form has no 'file' field" },
-        ],
-      });
+      throw new DomainError('validation', '请在 file 字段上传文件', "the form has no 'file' field", 'file');
     }
     bytes = new Uint8Array(await file.arrayBuffer());
     format = formatOf(bytes, file.type.split(';')[0]?.trim().toLowerCase() ?? '', file.name);
@@ -96,77 +84,47 @@ async function readUpload(c: Context<AppEnv>): Promise<SheetCell[][]> {
   }
 }
 
-/** Runs `fn` over `items`, `limit` at a time; after a failure no new item starts and the first error is thrown. */
-async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const worker = async () => {
-    while (!failure && next < items.length) {
-      const item = items[next++] as T;
-      try {
-        await fn(item);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure) throw failure.error;
-}
-
 /**
- * Each changed matter is its own transaction with its own audit record, through the same
- * upsert as the PUT route. The request's Idempotency-Key is not attached: it fits one
- * transaction and an import writes many. A retried import is safe anyway, because a matter
+ * Reads the upload, refuses it whole when any row is wrong, then saves each changed matter
+ * (services.catalogue.import). The request's Idempotency-Key is not attached: it fits one
+ * transaction and an import writes many; a retried import is safe anyway, since a matter
  * that already says what its row says is skipped.
  */
-async function importFile(ctx: RouteContext<unknown>) {
-  const { deps, principal, now } = ctx;
-  const city = ctx.params.city ?? '';
-  await requireCity(ctx, city);
+async function importFile(ctx: RouteContext<unknown, '/v1/cities/:city'>) {
+  const { services, principal, now } = ctx;
+  const { city } = ctx.params;
+  await services.tenancy.requireCity(city);
   const sheet = readCatalogueSheet(await readUpload(ctx.c));
   if (sheet.problems.length > 0) {
     const rows = new Set(sheet.problems.map((p) => p.row)).size;
-    throw new Problem('import-rejected', {
-      detail: `发现 ${sheet.problems.length} 处错误（涉及 ${rows} 行），未导入任何内容，请修改后重新上传`,
-      detailEn: `${sheet.problems.length} error(s) on ${rows} row(s); nothing was imported`,
-      errorCount: sheet.problems.length,
-      errors: sheet.problems.slice(0, MAX_LISTED_ERRORS),
-    });
+    throw new DomainError(
+      'import-rejected',
+      `发现 ${sheet.problems.length} 处错误（涉及 ${rows} 行），未导入任何内容，请修改后重新上传`,
+      `${sheet.problems.length} error(s) on ${rows} row(s); nothing was imported`,
+      {
+        errors: sheet.problems.slice(0, MAX_LISTED_ERRORS),
+        extensions: { errorCount: sheet.problems.length },
+      },
+    );
   }
-
-  const current = new Map((await new CatalogueRepository(deps.store).matters(city)).map((m) => [m.code, m]));
-  const counts = { rows: sheet.rows, created: 0, updated: 0, unchanged: 0 };
-  const changed = sheet.matters.filter(({ definition }) => {
-    const stored = current.get(definition.code);
-    const same = stored !== undefined && sameDefinition(stored, definition);
-    if (same) counts.unchanged++;
-    return !same;
-  });
   const dryRun = ctx.query.dryRun === 'true';
-  if (dryRun) {
-    for (const { definition } of changed) counts[current.has(definition.code) ? 'updated' : 'created']++;
-  } else {
-    const writer = {
-      deps,
-      now,
-      commit: (command: Parameters<RouteContext<unknown>['commit']>[0]) =>
-        deps.store.commit({ ...command, actor: principal.sub, at: now, scopePk: cityPk(city) }),
-    };
-    await eachLimited(changed, WRITE_CONCURRENCY, async ({ definition }) => {
-      const result = await upsertMatter(writer, city, definition);
-      // Another writer may have saved the same content meanwhile; upsertMatter then skips it.
-      counts[!result.changed ? 'unchanged' : result.status === 201 ? 'created' : 'updated']++;
-    });
-  }
+  // The request's invocation without its Idempotency-Key, audited in the city like the PUT route.
+  const invocation = services.commands.invocation({ principal, scope: { kind: 'city', city }, now });
+  const counts = await services.catalogue.import(
+    invocation,
+    city,
+    { rows: sheet.rows, definitions: sheet.matters.map((m) => m.definition) },
+    { dryRun },
+  );
   return { status: 200, body: { ...counts, dryRun } };
 }
 
-async function exportFile(ctx: RouteContext<unknown>): Promise<Response> {
-  const city = ctx.params.city ?? '';
-  await requireCity(ctx, city);
+async function exportFile(ctx: RouteContext<unknown, '/v1/cities/:city'>): Promise<Response> {
+  const { services } = ctx;
+  const { city } = ctx.params;
+  await services.tenancy.requireCity(city);
   const format: Format = ctx.query.format === 'csv' ? 'csv' : 'xlsx';
-  const rows = catalogueSheet(await new CatalogueRepository(ctx.deps.store).matters(city));
+  const rows = catalogueSheet(await services.catalogue.matters(city));
   const body =
     format === 'csv'
       ? withBom(toCsv(rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell))))))

@@ -1,12 +1,13 @@
 import {
   type CalendarFor,
   cityOfTenant,
+  type DomainError,
   mergeCalendars,
   nationalCalendar,
   type YearCalendar,
 } from '@onewindow/domain';
-import { cityPk, tenantPk } from './keys';
-import type { Store } from './store';
+import { cityPk, keys, tenantPk } from './keys';
+import type { Store, Write } from './store';
 import { entityOf } from './tenancy';
 
 /**
@@ -43,6 +44,18 @@ export const tenantCalendarItem = (tenant: string, cal: YearCalendar) => ({
   holidays: [...cal.holidays],
   workdays: [...cal.workdays],
 });
+
+/** The writes that set a calendar year, each only while its owner exists (`missing` otherwise). */
+export const calendarWrites = {
+  setCity: (city: string, cal: YearCalendar, missing: DomainError): Write[] => [
+    { check: keys.city(city), exists: missing },
+    { put: cityCalendarItem(city, cal) },
+  ],
+  setTenant: (tenant: string, cal: YearCalendar, missing: DomainError): Write[] => [
+    { check: keys.tenant(cityOfTenant(tenant), tenant), exists: missing },
+    { put: tenantCalendarItem(tenant, cal) },
+  ],
+};
 
 /** Where the base of an effective calendar came from. */
 export type CalendarSource = 'city' | 'national';

@@ -1,6 +1,6 @@
-import type { LocalMatterSettings, MatterDefinition, Seal } from '@onewindow/domain';
+import type { DomainError, LocalMatterSettings, MatterDefinition, Seal } from '@onewindow/domain';
 import { cityPk, keys, tenantPk } from './keys';
-import type { Store } from './store';
+import type { Store, Write } from './store';
 import { entityOf } from './tenancy';
 
 export type StoredMatter = MatterDefinition & {
@@ -22,6 +22,41 @@ export const settingsItem = (
   ...s,
 });
 export const sealItem = (s: Seal) => ({ ...keys.seal(s.tenant, s.id), entity: 'seal', ...s });
+
+/** The writes of the guidance catalogue and of a tenant's settings over it. */
+export const catalogueWrites = {
+  /** A new matter; `taken` when another writer created it first. */
+  createMatter: (m: StoredMatter, taken: DomainError): Write[] => [{ put: matterItem(m), ifNew: taken }],
+  /** The next version of a matter, only while the stored one is still at `version`. */
+  replaceMatter: (m: StoredMatter, version: number, changed: DomainError): Write[] => [
+    { put: matterItem(m), ifStill: { attribute: 'version', equals: version, failure: changed } },
+  ],
+  setSettings: (tenant: string, code: string, s: LocalMatterSettings & { updatedAt: string }): Write[] => [
+    { put: settingsItem(tenant, code, s) },
+  ],
+};
+
+/** The writes of a tenant's seals. */
+export const sealWrites = {
+  /** A new seal; `taken` when the id is in use. */
+  register: (seal: Seal, taken: DomainError): Write[] => [{ put: sealItem(seal), ifNew: taken }],
+  /**
+   * The voided seal, only if no one voided it meanwhile; and, when it names a successor,
+   * only while that seal still exists.
+   */
+  void: (
+    voided: Seal,
+    failures: { readonly alreadyVoid: DomainError; readonly successorGone: DomainError },
+  ): Write[] => [
+    {
+      put: sealItem(voided),
+      ifStill: { attribute: 'voidedAt', equals: undefined, failure: failures.alreadyVoid },
+    },
+    ...(voided.successor
+      ? [{ check: keys.seal(voided.tenant, voided.successor), exists: failures.successorGone }]
+      : []),
+  ],
+};
 
 export class CatalogueRepository {
   constructor(private readonly store: Store) {}

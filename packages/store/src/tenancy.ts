@@ -1,7 +1,7 @@
-import type { Body, City, Staff, Tenant } from '@onewindow/domain';
+import type { Body, City, DomainError, Staff, Tenant } from '@onewindow/domain';
 import { cityOfTenant } from '@onewindow/domain';
 import { cityPk, keys, platformPk, tenantPk } from './keys';
-import type { Item, Store } from './store';
+import type { Item, Store, Write } from './store';
 
 /** Removes the storage attributes so an item reads back as the entity it holds. */
 export function entityOf<T>(item: Item): T {
@@ -13,6 +13,29 @@ export const cityItem = (city: City) => ({ ...keys.city(city.id), entity: 'city'
 export const tenantItem = (t: Tenant) => ({ ...keys.tenant(t.city, t.id), entity: 'tenant', ...t });
 export const bodyItem = (b: Body) => ({ ...keys.body(b.tenant, b.code), entity: 'body', ...b });
 export const staffItem = (s: Staff) => ({ ...keys.staff(s.tenant, s.id), entity: 'staff', ...s });
+/** The claim a backup (B角) holds on the post it backs up. */
+export const backupItem = (s: Staff & { readonly backupFor: string }) => ({
+  ...keys.backup(s.tenant, s.backupFor),
+  entity: 'backup',
+  backup: s.id,
+});
+
+/**
+ * The writes that create tenancy entities. Each fails with the error the caller names
+ * when its key is taken, so a concurrent create cannot overwrite.
+ */
+export const tenancyWrites = {
+  createCity: (city: City, taken: DomainError): Write[] => [{ put: cityItem(city), ifNew: taken }],
+  onboardTenant: (tenant: Tenant, taken: DomainError): Write[] => [{ put: tenantItem(tenant), ifNew: taken }],
+  createBody: (body: Body, taken: DomainError): Write[] => [{ put: bodyItem(body), ifNew: taken }],
+  /** The staff member and, when it backs up a post, its claim on that post: a post has at most one backup. */
+  createStaff: (staff: Staff, failures: { taken: DomainError; postBackedUp: DomainError }): Write[] => [
+    { put: staffItem(staff), ifNew: failures.taken },
+    ...(staff.backupFor
+      ? [{ put: backupItem({ ...staff, backupFor: staff.backupFor }), ifNew: failures.postBackedUp }]
+      : []),
+  ],
+};
 
 /** Reads of the tenancy entities: every one a GetItem or a single-partition Query. */
 export class TenancyRepository {

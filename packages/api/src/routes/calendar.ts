@@ -1,24 +1,6 @@
-import {
-  addWorkingDays,
-  CALENDAR_YEARS,
-  checkYearCalendar,
-  cityOfTenant,
-  DomainError,
-  invalid,
-  mergeCalendars,
-  type YearCalendar,
-} from '@onewindow/domain';
-import {
-  CalendarRepository,
-  cityCalendarItem,
-  keys,
-  type Store,
-  TenancyRepository,
-  tenantCalendarItem,
-} from '@onewindow/store';
+import { CALENDAR_YEARS, invalid } from '@onewindow/domain';
 import * as z from 'zod/mini';
 import { cityAdmins, tenantAdmins, tenantStaff } from '../access-groups';
-import { Problem } from '../problem';
 import { defineRoute } from '../route';
 import { date } from '../schemas';
 
@@ -34,8 +16,8 @@ export const WorkingDaysQuery = z.strictObject({
 });
 
 /** The `:year` of a path: four digits within the years a calendar may be set for. */
-function yearParam(raw: string | undefined): number {
-  const year = /^\d{4}$/.test(raw ?? '') ? Number(raw) : Number.NaN;
+function yearParam(raw: string): number {
+  const year = /^\d{4}$/.test(raw) ? Number(raw) : Number.NaN;
   if (!(year >= CALENDAR_YEARS.min && year <= CALENDAR_YEARS.max)) {
     throw invalid(
       'year',
@@ -46,14 +28,7 @@ function yearParam(raw: string | undefined): number {
   return year;
 }
 
-const lists = (cal: YearCalendar) => ({ holidays: cal.holidays, workdays: cal.workdays });
-const noCity = (city: string) => new DomainError('not-found', `城市“${city}”不存在`, `no city '${city}'`);
-const noTenant = (tenant: string) =>
-  new DomainError('not-found', `租户“${tenant}”不存在`, `no tenant '${tenant}'`);
-
-async function requireTenant(store: Store, tenant: string): Promise<void> {
-  if (!(await new TenancyRepository(store).tenant(tenant))) throw noTenant(tenant);
-}
+const ok = <T>(body: T) => ({ status: 200, body });
 
 export const calendarRoutes = [
   defineRoute({
@@ -65,16 +40,8 @@ export const calendarRoutes = [
     access: { scope: 'city', roles: cityAdmins },
     body: CalendarInput,
     success: 200,
-    handler: async ({ params, body, commit }) => {
-      const city = params.city ?? '';
-      const cal = checkYearCalendar(yearParam(params.year), body, 'city');
-      return commit({
-        action: 'calendar.city.set',
-        target: `${city}/${cal.year}`,
-        writes: [{ check: keys.city(city), exists: noCity(city) }, { put: cityCalendarItem(city, cal) }],
-        response: { status: 200, body: { city, year: cal.year, source: 'city', ...lists(cal) } },
-      });
-    },
+    handler: ({ services, invocation, params, body }) =>
+      services.calendar.setCityYear(invocation, params.city, yearParam(params.year), body, ok),
   }),
   defineRoute({
     method: 'get',
@@ -84,25 +51,8 @@ export const calendarRoutes = [
     summaryEn: "Read a city's calendar for a year: the one it set, else the national schedule",
     access: { scope: 'city', roles: cityAdmins },
     success: 200,
-    handler: async ({ deps, params }) => {
-      const city = params.city ?? '';
-      const year = yearParam(params.year);
-      const [found, effective] = await Promise.all([
-        new TenancyRepository(deps.store).city(city),
-        new CalendarRepository(deps.store).effectiveCityYear(city, year),
-      ]);
-      if (!found) throw noCity(city);
-      if (!effective) {
-        throw new Problem('not-found', {
-          detail: `${year} 年没有工作日历`,
-          detailEn: `there is no calendar for ${year}`,
-        });
-      }
-      return {
-        status: 200,
-        body: { city, year, source: effective.source, ...lists(effective.calendar) },
-      };
-    },
+    handler: async ({ services, params }) =>
+      ok(await services.calendar.cityYear(params.city, yearParam(params.year))),
   }),
   defineRoute({
     method: 'put',
@@ -113,19 +63,8 @@ export const calendarRoutes = [
     access: { scope: 'tenant', roles: tenantAdmins },
     body: CalendarInput,
     success: 200,
-    handler: async ({ params, body, commit }) => {
-      const tenant = params.tenant ?? '';
-      const cal = checkYearCalendar(yearParam(params.year), body, 'override');
-      return commit({
-        action: 'calendar.tenant.set',
-        target: `${tenant}/${cal.year}`,
-        writes: [
-          { check: keys.tenant(cityOfTenant(tenant), tenant), exists: noTenant(tenant) },
-          { put: tenantCalendarItem(tenant, cal) },
-        ],
-        response: { status: 200, body: { tenant, year: cal.year, ...lists(cal) } },
-      });
-    },
+    handler: ({ services, invocation, params, body }) =>
+      services.calendar.setTenantYear(invocation, params.tenant, yearParam(params.year), body, ok),
   }),
   // Before `/calendar/:year`, which would otherwise take `working-days` for a year.
   defineRoute({
@@ -137,15 +76,8 @@ export const calendarRoutes = [
     access: { scope: 'tenant', roles: tenantStaff },
     query: WorkingDaysQuery,
     success: 200,
-    handler: async ({ deps, params, query }) => {
-      const tenant = params.tenant ?? '';
-      const [calendarFor] = await Promise.all([
-        new CalendarRepository(deps.store).effectiveFor(tenant),
-        requireTenant(deps.store, tenant),
-      ]);
-      const from = query.from ?? '';
-      return { status: 200, body: { date: addWorkingDays(from, Number(query.days), calendarFor) } };
-    },
+    handler: async ({ services, params, query }) =>
+      ok({ date: await services.calendar.workingDaysAfter(params.tenant, query.from, Number(query.days)) }),
   }),
   defineRoute({
     method: 'get',
@@ -156,32 +88,7 @@ export const calendarRoutes = [
       "A tenant's effective calendar for a year: its city's (or the national one) with its overrides",
     access: { scope: 'tenant', roles: tenantStaff },
     success: 200,
-    handler: async ({ deps, params }) => {
-      const tenant = params.tenant ?? '';
-      const year = yearParam(params.year);
-      const repo = new CalendarRepository(deps.store);
-      const [base, override] = await Promise.all([
-        repo.effectiveCityYear(cityOfTenant(tenant), year),
-        repo.tenantYear(tenant, year),
-        requireTenant(deps.store, tenant),
-      ]);
-      if (!base) {
-        throw new Problem('not-found', {
-          detail: `${year} 年没有工作日历，请城市管理员先设置`,
-          detailEn: `there is no calendar for ${year}; a city administrator must set it first`,
-        });
-      }
-      const merged = mergeCalendars(base.calendar, override);
-      return {
-        status: 200,
-        body: {
-          tenant,
-          year,
-          source: base.source,
-          ...lists(merged),
-          ...(override ? { override: lists(override) } : {}),
-        },
-      };
-    },
+    handler: async ({ services, params }) =>
+      ok(await services.calendar.tenantYear(params.tenant, yearParam(params.year))),
   }),
 ];

@@ -1,15 +1,17 @@
-import type { StoredResponse } from '@onewindow/store';
 import * as z from 'zod/mini';
 import { cityAdmins } from '../access-groups';
 import { CATALOGUE_FORMAT_EN, CATALOGUE_FORMAT_ZH, XLSX_TYPE } from '../catalogue-format';
 import type { AppDeps } from '../env';
-import { defineRoute, type RouteContext } from '../route';
+import { type Answer, defineRoute, type RouteContext } from '../route';
 
 /** The import and export themselves (catalogue-io.ts), passed in as `deps.catalogueFiles`. */
 export interface CatalogueFiles {
-  importFile(ctx: RouteContext<unknown>): Promise<StoredResponse>;
-  exportFile(ctx: RouteContext<unknown>): Promise<Response>;
+  importFile(ctx: RouteContext<unknown, CityPath>): Promise<Answer>;
+  exportFile(ctx: RouteContext<unknown, CityPath>): Promise<Response>;
 }
+
+/** Both routes sit under a city. */
+type CityPath = '/v1/cities/:city';
 
 function filesOf(deps: AppDeps): CatalogueFiles {
   // Only the files Lambda (and the local stack) is wired with them; reaching this elsewhere is a deployment mistake.

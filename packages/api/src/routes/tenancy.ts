@@ -1,19 +1,9 @@
-import { checkStaff, DomainError, placeTenant, type Staff } from '@onewindow/domain';
-import {
-  bodyItem,
-  cityItem,
-  keys,
-  type Store,
-  staffItem,
-  TenancyRepository,
-  tenantItem,
-} from '@onewindow/store';
 import { tenantAdmins, tenantStaff } from '../access-groups';
-import { Problem } from '../problem';
+import { problem } from '../problem';
 import { defineRoute } from '../route';
 import { BodyInput, CityInput, StaffInput, TenantInput } from '../schemas';
 
-const exists = (zh: string, en: string, field = 'id') => new DomainError('conflict', zh, en, field);
+const created = <T>(body: T) => ({ status: 201, body });
 
 export const tenancyRoutes = [
   defineRoute({
@@ -25,17 +15,7 @@ export const tenancyRoutes = [
     access: { scope: 'platform', roles: ['platform-admin'] },
     body: CityInput,
     success: 201,
-    handler: async ({ body, commit }) => {
-      const city = { id: body.id, name: body.name };
-      return commit({
-        action: 'city.created',
-        target: city.id,
-        writes: [
-          { put: cityItem(city), ifNew: exists(`城市“${city.id}”已存在`, `city '${city.id}' exists`) },
-        ],
-        response: { status: 201, body: city },
-      });
-    },
+    handler: ({ services, invocation, body }) => services.tenancy.createCity(invocation, body, created),
   }),
   defineRoute({
     method: 'get',
@@ -45,10 +25,7 @@ export const tenancyRoutes = [
     summaryEn: 'List cities',
     access: { scope: 'platform', roles: ['platform-admin'] },
     success: 200,
-    handler: async ({ deps }) => ({
-      status: 200,
-      body: { items: await new TenancyRepository(deps.store).cities() },
-    }),
+    handler: async ({ services }) => ({ status: 200, body: { items: await services.tenancy.cities() } }),
   }),
   defineRoute({
     method: 'post',
@@ -59,24 +36,8 @@ export const tenancyRoutes = [
     access: { scope: 'city', roles: ['platform-admin', 'city-admin'] },
     body: TenantInput,
     success: 201,
-    handler: async ({ deps, params, body, commit }) => {
-      const city = params.city ?? '';
-      const repo = new TenancyRepository(deps.store);
-      if (!(await repo.city(city))) throw new Problem('not-found', { detailEn: `no city '${city}'` });
-      const parent = body.parent !== undefined ? await repo.tenant(body.parent) : undefined;
-      const tenant = placeTenant(body, city, parent && parent.city === city ? parent : undefined);
-      return commit({
-        action: 'tenant.onboarded',
-        target: tenant.id,
-        writes: [
-          {
-            put: tenantItem(tenant),
-            ifNew: exists(`租户“${tenant.id}”已存在`, `tenant '${tenant.id}' exists`),
-          },
-        ],
-        response: { status: 201, body: tenant },
-      });
-    },
+    handler: ({ services, invocation, params, body }) =>
+      services.tenancy.onboardTenant(invocation, params.city, body, created),
   }),
   defineRoute({
     method: 'get',
@@ -86,9 +47,9 @@ export const tenancyRoutes = [
     summaryEn: 'List the tenants of a city',
     access: { scope: 'city', roles: ['platform-admin', 'city-admin'] },
     success: 200,
-    handler: async ({ deps, params }) => ({
+    handler: async ({ services, params }) => ({
       status: 200,
-      body: { items: await new TenancyRepository(deps.store).tenants(params.city ?? '') },
+      body: { items: await services.tenancy.tenants(params.city) },
     }),
   }),
   defineRoute({
@@ -99,9 +60,9 @@ export const tenancyRoutes = [
     summaryEn: 'Read a tenant',
     access: { scope: 'tenant', roles: tenantStaff },
     success: 200,
-    handler: async ({ deps, params }) => {
-      const tenant = await new TenancyRepository(deps.store).tenant(params.tenant ?? '');
-      if (!tenant) throw new Problem('not-found');
+    handler: async ({ services, params }) => {
+      const tenant = await services.tenancy.tenant(params.tenant);
+      if (!tenant) throw problem('not-found');
       return { status: 200, body: tenant };
     },
   }),
@@ -114,22 +75,8 @@ export const tenancyRoutes = [
     access: { scope: 'tenant', roles: tenantAdmins },
     body: BodyInput,
     success: 201,
-    handler: async ({ deps, params, body, commit }) => {
-      const tenant = params.tenant ?? '';
-      await requireTenant(deps.store, tenant);
-      const created = { tenant, ...body };
-      return commit({
-        action: 'body.created',
-        target: `${tenant}/${body.code}`,
-        writes: [
-          {
-            put: bodyItem(created),
-            ifNew: exists(`机构“${body.code}”已存在`, `body '${body.code}' exists`, 'code'),
-          },
-        ],
-        response: { status: 201, body: { ...created, ref: `${tenant}/${body.code}` } },
-      });
-    },
+    handler: ({ services, invocation, params, body }) =>
+      services.tenancy.createBody(invocation, params.tenant, body, created),
   }),
   defineRoute({
     method: 'get',
@@ -139,10 +86,10 @@ export const tenancyRoutes = [
     summaryEn: 'List bodies',
     access: { scope: 'tenant', roles: tenantStaff },
     success: 200,
-    handler: async ({ deps, params }) => {
-      const items = await new TenancyRepository(deps.store).bodies(params.tenant ?? '');
-      return { status: 200, body: { items: items.map((b) => ({ ...b, ref: `${b.tenant}/${b.code}` })) } };
-    },
+    handler: async ({ services, params }) => ({
+      status: 200,
+      body: { items: await services.tenancy.bodies(params.tenant) },
+    }),
   }),
   defineRoute({
     method: 'post',
@@ -153,50 +100,8 @@ export const tenancyRoutes = [
     access: { scope: 'tenant', roles: tenantAdmins },
     body: StaffInput,
     success: 201,
-    handler: async ({ deps, params, body, commit }) => {
-      const tenant = params.tenant ?? '';
-      await requireTenant(deps.store, tenant);
-      const repo = new TenancyRepository(deps.store);
-      const bodyRef =
-        body.body === undefined ? undefined : body.body.includes('/') ? body.body : `${tenant}/${body.body}`;
-      const bodyCode = bodyRef?.startsWith(`${tenant}/`) ? bodyRef.slice(tenant.length + 1) : undefined;
-      const staff: Staff = {
-        tenant,
-        id: body.id,
-        name: body.name,
-        roles: [...new Set(body.roles)],
-        ...(bodyRef ? { body: bodyRef } : {}),
-        ...(body.backupFor ? { backupFor: body.backupFor } : {}),
-      };
-      const [bodyFound, backedUp] = await Promise.all([
-        bodyCode ? repo.body(tenant, bodyCode) : undefined,
-        body.backupFor ? repo.staffMember(tenant, body.backupFor) : undefined,
-      ]);
-      checkStaff(staff, backedUp, bodyFound !== undefined);
-      return commit({
-        action: 'staff.created',
-        target: `${tenant}/${staff.id}`,
-        writes: [
-          {
-            put: staffItem(staff),
-            ifNew: exists(`工作人员“${staff.id}”已存在`, `staff '${staff.id}' exists`),
-          },
-          ...(staff.backupFor
-            ? [
-                {
-                  put: { ...keys.backup(tenant, staff.backupFor), entity: 'backup', backup: staff.id },
-                  ifNew: exists(
-                    `“${staff.backupFor}”已有B角`,
-                    `'${staff.backupFor}' already has a backup`,
-                    'backupFor',
-                  ),
-                },
-              ]
-            : []),
-        ],
-        response: { status: 201, body: staff },
-      });
-    },
+    handler: ({ services, invocation, params, body }) =>
+      services.tenancy.createStaff(invocation, params.tenant, body, created),
   }),
   defineRoute({
     method: 'get',
@@ -206,14 +111,9 @@ export const tenancyRoutes = [
     summaryEn: 'List staff',
     access: { scope: 'tenant', roles: [...tenantAdmins, 'inspector'] },
     success: 200,
-    handler: async ({ deps, params }) => ({
+    handler: async ({ services, params }) => ({
       status: 200,
-      body: { items: await new TenancyRepository(deps.store).staff(params.tenant ?? '') },
+      body: { items: await services.tenancy.staff(params.tenant) },
     }),
   }),
 ];
-
-async function requireTenant(store: Store, tenant: string): Promise<void> {
-  if (!(await new TenancyRepository(store).tenant(tenant)))
-    throw new Problem('not-found', { detailEn: `no tenant '${tenant}'` });
-}

@@ -1,0 +1,164 @@
+import {
+  type Body,
+  type BodyKind,
+  type City,
+  checkStaff,
+  DomainError,
+  placeTenant,
+  type Staff,
+  type StaffRole,
+  type Tenant,
+  type TenantKind,
+} from '@onewindow/domain';
+import { type Store, TenancyRepository, tenancyWrites } from '@onewindow/store';
+import type { Invocation, Respond } from './context';
+
+/** A body as the API shows it: with the reference other records name it by. */
+export type BodyView = Body & { readonly ref: string };
+
+export interface TenantInput {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: TenantKind;
+  readonly parent?: string;
+}
+
+export interface BodyInput {
+  readonly code: string;
+  readonly name: string;
+  readonly kind: BodyKind;
+}
+
+export interface StaffInput {
+  readonly id: string;
+  readonly name: string;
+  readonly roles: readonly StaffRole[];
+  /** A body code of the tenant, or a full `<tenant>/<code>` reference. */
+  readonly body?: string;
+  readonly backupFor?: string;
+}
+
+const exists = (zh: string, en: string, field = 'id') => new DomainError('conflict', zh, en, field);
+/** The words of a bare not-found, as the API has always answered an unknown city or tenant. */
+const missing = (en: string) => new DomainError('not-found', '资源不存在', en);
+
+const viewOf = (b: Body): BodyView => ({ ...b, ref: `${b.tenant}/${b.code}` });
+
+/** The platform's tree: cities, their tenants, and each tenant's bodies and staff. */
+export class TenancyService {
+  private readonly repo: TenancyRepository;
+
+  constructor(store: Store) {
+    this.repo = new TenancyRepository(store);
+  }
+
+  /** 404 unless the city exists: what every city-scoped command checks first. */
+  async requireCity(city: string): Promise<void> {
+    if (!(await this.repo.city(city))) throw missing(`no city '${city}'`);
+  }
+
+  async requireTenant(tenant: string): Promise<void> {
+    if (!(await this.repo.tenant(tenant))) throw missing(`no tenant '${tenant}'`);
+  }
+
+  createCity(invocation: Invocation, city: City, respond: Respond<City>) {
+    const created: City = { id: city.id, name: city.name };
+    return invocation.commit({
+      action: 'city.created',
+      target: created.id,
+      writes: tenancyWrites.createCity(
+        created,
+        exists(`城市“${created.id}”已存在`, `city '${created.id}' exists`),
+      ),
+      response: respond(created),
+    });
+  }
+
+  cities(): Promise<City[]> {
+    return this.repo.cities();
+  }
+
+  /** Places a tenant in its city, under its parent when the parent is of the same city. */
+  async onboardTenant(invocation: Invocation, city: string, input: TenantInput, respond: Respond<Tenant>) {
+    await this.requireCity(city);
+    const parent = input.parent !== undefined ? await this.repo.tenant(input.parent) : undefined;
+    const tenant = placeTenant(input, city, parent && parent.city === city ? parent : undefined);
+    return invocation.commit({
+      action: 'tenant.onboarded',
+      target: tenant.id,
+      writes: tenancyWrites.onboardTenant(
+        tenant,
+        exists(`租户“${tenant.id}”已存在`, `tenant '${tenant.id}' exists`),
+      ),
+      response: respond(tenant),
+    });
+  }
+
+  tenants(city: string): Promise<Tenant[]> {
+    return this.repo.tenants(city);
+  }
+
+  tenant(id: string): Promise<Tenant | undefined> {
+    return this.repo.tenant(id);
+  }
+
+  async createBody(invocation: Invocation, tenant: string, input: BodyInput, respond: Respond<BodyView>) {
+    await this.requireTenant(tenant);
+    const body: Body = { tenant, ...input };
+    return invocation.commit({
+      action: 'body.created',
+      target: `${tenant}/${input.code}`,
+      writes: tenancyWrites.createBody(
+        body,
+        exists(`机构“${input.code}”已存在`, `body '${input.code}' exists`, 'code'),
+      ),
+      response: respond(viewOf(body)),
+    });
+  }
+
+  async bodies(tenant: string): Promise<BodyView[]> {
+    return (await this.repo.bodies(tenant)).map(viewOf);
+  }
+
+  /** A staff member, optionally the backup (B角) of another post; a post has at most one backup. */
+  async createStaff(invocation: Invocation, tenant: string, input: StaffInput, respond: Respond<Staff>) {
+    await this.requireTenant(tenant);
+    const bodyRef =
+      input.body === undefined
+        ? undefined
+        : input.body.includes('/')
+          ? input.body
+          : `${tenant}/${input.body}`;
+    const bodyCode = bodyRef?.startsWith(`${tenant}/`) ? bodyRef.slice(tenant.length + 1) : undefined;
+    const staff: Staff = {
+      tenant,
+      id: input.id,
+      name: input.name,
+      roles: [...new Set(input.roles)],
+      ...(bodyRef ? { body: bodyRef } : {}),
+      ...(input.backupFor ? { backupFor: input.backupFor } : {}),
+    };
+    const [bodyFound, backedUp] = await Promise.all([
+      bodyCode ? this.repo.body(tenant, bodyCode) : undefined,
+      input.backupFor ? this.repo.staffMember(tenant, input.backupFor) : undefined,
+    ]);
+    checkStaff(staff, backedUp, bodyFound !== undefined);
+    return invocation.commit({
+      action: 'staff.created',
+      target: `${tenant}/${staff.id}`,
+      writes: tenancyWrites.createStaff(staff, {
+        taken: exists(`工作人员“${staff.id}”已存在`, `staff '${staff.id}' exists`),
+        postBackedUp: exists(
+          `“${staff.backupFor}”已有B角`,
+          `'${staff.backupFor}' already has a backup`,
+          'backupFor',
+        ),
+      }),
+      response: respond(staff),
+    });
+  }
+
+  staff(tenant: string): Promise<Staff[]> {
+    return this.repo.staff(tenant);
+  }
+}
