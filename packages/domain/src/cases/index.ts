@@ -8,6 +8,6 @@ export * from './evolve';
 export * from './identity';
 export * from './limits';
 export * from './numbers';
-export * from './preconditions';
+export { feesDue, type GuardContext, type GuardedCommandType, guardOf } from './preconditions';
 export * from './result';
 export * from './types';

@@ -177,5 +177,5 @@ const GUARDS: Record<GuardedCommandType, Guard> = {
 export const guardOf = (type: GuardedCommandType): Guard => GUARDS[type];
 
 /** The fees of the case to the fen. */
-export const feesDue = (state: Pick<CaseState, 'fees'>): number =>
+export const feesDue = (state: { readonly fees: readonly { readonly amount: number }[] }): number =>
   Math.round(state.fees.reduce((sum, f) => sum + f.amount, 0) * 100) / 100;

@@ -1,3 +1,4 @@
+import { feesDue } from '@onewindow/domain';
 import type { Child } from 'hono/jsx';
 import {
   DecideInput,
@@ -273,7 +274,7 @@ export function Actions({ c, v, failed }: { c: Ctx; v: ActionableCase; failed: F
     );
   }
   if (may('pay')) {
-    const due = (v.fees ?? []).reduce((sum, f) => sum + f.amount, 0);
+    const due = feesDue({ fees: v.fees ?? [] });
     forms.push(
       <ActionForm
         c={c}
