@@ -1,18 +1,26 @@
-import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
+import type {
+  AccessTokenGeneration,
+  ClaimsAndScopeOverrideDetails,
+  IdTokenGeneration,
+  PreTokenGenerationV2TriggerEvent,
+} from 'aws-lambda';
 import { isRole, type Role } from '../../packages/domain/src/roles';
 
-/**
- * V2 triggers may add array claims, but @types/aws-lambda types claims as strings only,
- * so the response is typed here.
- */
+/** The claims the API authorises with; `roles` is an array, which V2 triggers may add. */
 export type ScopeClaims = { roles?: Role[]; city?: string; tenant?: string; body?: string };
+
+/** @types/aws-lambda types added claims as strings only; everything else is theirs. */
+type WithScopeClaims<T> = Omit<T, 'claimsToAddOrOverride'> & { claimsToAddOrOverride?: ScopeClaims };
 
 export type TokenEvent = Omit<PreTokenGenerationV2TriggerEvent, 'response'> & {
   response: {
-    claimsAndScopeOverrideDetails: {
-      idTokenGeneration?: { claimsToAddOrOverride?: ScopeClaims };
-      accessTokenGeneration?: { claimsToAddOrOverride?: ScopeClaims };
-    } | null;
+    // Cognito sends null when no earlier step set overrides.
+    claimsAndScopeOverrideDetails:
+      | (Omit<ClaimsAndScopeOverrideDetails, 'idTokenGeneration' | 'accessTokenGeneration'> & {
+          idTokenGeneration?: WithScopeClaims<IdTokenGeneration>;
+          accessTokenGeneration?: WithScopeClaims<AccessTokenGeneration>;
+        })
+      | null;
   };
 };
 

@@ -65,6 +65,15 @@ describe('handler', () => {
     ).toEqual(expected);
   });
 
+  it('keeps the group overrides an earlier step set', async () => {
+    const event = tokenEvent({ 'custom:roles': 'approver' });
+    event.response.claimsAndScopeOverrideDetails = { groupOverrideDetails: { groupsToOverride: ['staff'] } };
+    const result = await handler(event);
+    expect(result.response.claimsAndScopeOverrideDetails?.groupOverrideDetails).toEqual({
+      groupsToOverride: ['staff'],
+    });
+  });
+
   it('adds no claims for a user without scope attributes', async () => {
     const result = await handler(tokenEvent({ email: 'x@example.cn' }));
     expect(result.response.claimsAndScopeOverrideDetails).toEqual({
