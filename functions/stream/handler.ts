@@ -1,12 +1,10 @@
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { marshall } from '@aws-sdk/util-dynamodb';
 import {
   createDynamoClient,
-  inboxItem,
   issuances,
   type OutboundEvent,
   outboundEvents,
+  pushToInboxes,
   Store,
   type StreamRecordLike,
 } from '@onewindow/store';
@@ -31,18 +29,7 @@ export interface BatchResponse {
  */
 export function createStreamHandler(publish: Publisher, store?: Store) {
   return async (batch: StreamBatch): Promise<BatchResponse> => {
-    if (store) {
-      await Promise.all(
-        issuances(batch.Records).map((i) =>
-          store.client.send(
-            new PutItemCommand({
-              TableName: store.tableName,
-              Item: marshall(inboxItem(i), { removeUndefinedValues: true }),
-            }),
-          ),
-        ),
-      );
-    }
+    if (store) await pushToInboxes(store, issuances(batch.Records));
     const failed = await publish(outboundEvents(batch.Records));
     return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
   };

@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../packages/api/src';
 import { CATALOGUE_HEADERS } from '../../packages/api/src/catalogue-format';
 import type { DevClaims } from '../../packages/local/src/issuer';
-import { applyRollout } from '../../packages/store/src';
 import { PLATFORM, seedTenancy, type TestApp, testApp } from '../support/app';
 import { matter, rolloutBody, seedAuthority } from '../support/authority';
 import { seedCasePools } from '../support/case-pools';
@@ -361,7 +360,7 @@ beforeAll(async () => {
   // An applied rollout of m1 (authority, agreements, handovers), seals to void, drafts to schedule and cancel.
   await ok('POST', '/v1/cities/nanjing/rollouts', rolloutBody('applied', ['m1'], inDays(1)));
   await ok('POST', '/v1/cities/nanjing/rollouts/applied/schedule');
-  await applyRollout(t.store, 'nanjing', 'applied', { now: inDays(2) });
+  await t.services.rollouts.apply('nanjing', 'applied', { now: inDays(2) });
   for (let i = 1; i <= 3; i++) {
     await ok('POST', `/v1/tenants/${T}/seals`, {
       id: `void-${i}`,

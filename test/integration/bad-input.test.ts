@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyRollout } from '../../packages/store/src';
 import { PLATFORM, seedTenancy, type TestApp, testApp } from '../support/app';
 import { DONGSHAN, matter, rolloutBody, seedAuthority } from '../support/authority';
 
@@ -11,7 +10,7 @@ beforeAll(async () => {
   await seedAuthority(t, 2);
   await t.call(PLATFORM, 'POST', '/v1/cities/nanjing/rollouts', rolloutBody('r', ['m1'], inDays(1)));
   await t.call(PLATFORM, 'POST', '/v1/cities/nanjing/rollouts/r/schedule');
-  await applyRollout(t.store, 'nanjing', 'r', { now: inDays(2) });
+  await t.services.rollouts.apply('nanjing', 'r', { now: inDays(2) });
 });
 
 const paths = (res: { body: { errors?: { path: string }[] } }) =>

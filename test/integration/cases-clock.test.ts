@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createClockHandler, jobRunners } from '../../functions/clock/handler';
+import { createClockHandler } from '../../functions/clock/handler';
 import { CatalogueRepository } from '../../packages/store/src';
 import { type TestApp, testApp } from '../support/app';
 import { DONGSHAN } from '../support/authority';
@@ -17,8 +17,7 @@ beforeAll(async () => {
 
 const tickAt = (at: string) =>
   createClockHandler({
-    store: t.store,
-    runners: jobRunners,
+    services: t.services,
     logger: new Logger({ logLevel: 'SILENT' }),
     now: () => new Date(at),
   })();

@@ -200,6 +200,8 @@ describe('catalogue import and export', () => {
     expect(res.body.errors[0]).toEqual({
       row: 1,
       column: '名字',
+      detail: '未知的列',
+      detailEn: 'is not a known column',
       message: '未知的列',
       messageEn: 'is not a known column',
     });

@@ -98,7 +98,7 @@ describe('clock worker', () => {
     const runs: string[] = [];
     let failOnce = true;
     const clock = createClockHandler({
-      store: t.store,
+      services: t.services,
       logger: new Logger({ logLevel: 'SILENT' }),
       now: () => new Date('2026-01-01T00:00:00Z'),
       runners: {

@@ -1,15 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { inject } from 'vitest';
-import {
-  createApp,
-  createSigner,
-  createVerifier,
-  parseWith,
-  type ResultSigner,
-  staticJwks,
-} from '../../packages/api/src';
+import { createApp, createVerifier, parseWith, staticJwks } from '../../packages/api/src';
 import { catalogueFiles } from '../../packages/api/src/catalogue-io';
+import { type AppServices, createServices, createSigner, type ResultSigner } from '../../packages/app/src';
 import { useLocalCredentials } from '../../packages/local/src/dynamo';
 import {
   createDevIssuer,
@@ -23,6 +17,7 @@ import { createDynamoClient, Store } from '../../packages/store/src';
 
 export interface TestApp {
   readonly store: Store;
+  readonly services: AppServices;
   readonly app: ReturnType<typeof createApp>;
   readonly signer: ResultSigner;
   /** Moves the app's clock (all requests after see this instant); undefined returns to real time. */
@@ -48,10 +43,10 @@ export async function testApp(options: { logger?: Logger; store?: Store } = {}):
   const issuer = await createDevIssuer();
   const signer = createSigner(randomBytes(32));
   let now: Date | undefined;
+  const services = createServices({ store, signer });
   const app = createApp({
-    signer,
+    services,
     now: () => now ?? new Date(),
-    store,
     verify: createVerifier({
       jwks: staticJwks(issuer.publicKeys),
       issuer: DEV_ISSUER,
@@ -73,6 +68,7 @@ export async function testApp(options: { logger?: Logger; store?: Store } = {}):
   };
   return {
     store,
+    services,
     app,
     signer,
     setNow: (at) => {

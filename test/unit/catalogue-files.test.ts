@@ -15,7 +15,7 @@ import {
   unguardFormula,
   withBom,
 } from '../../packages/api/src/csv';
-import { sameDefinition } from '../../packages/api/src/routes/catalogue';
+import { sameDefinition } from '../../packages/app/src';
 import type { MatterDefinition } from '../../packages/domain/src';
 
 /** GBK bytes of `text`, built by running the platform's GB18030 decoder backwards over the two-byte range. */
@@ -290,11 +290,11 @@ describe('row checks', () => {
       [6, '事项编码'],
       [6, '事项名称'],
     ]);
-    expect(problems[1]?.message).toBe('第1项“01新办”应为“编码 名称”，如“01 新办”');
-    expect(problems[3]?.message).toContain('不得超过法定时限');
-    expect(problems[5]?.message).toBe('第1项的金额：金额最多两位小数 / at most two decimals');
-    expect(problems[6]?.message).toBe('事项编码“m2”与第2行重复');
-    expect(problems[7]?.message).toBe('必填');
+    expect(problems[1]?.zh).toBe('第1项“01新办”应为“编码 名称”，如“01 新办”');
+    expect(problems[3]?.zh).toContain('不得超过法定时限');
+    expect(problems[5]?.zh).toBe('第1项的金额：金额最多两位小数 / at most two decimals');
+    expect(problems[6]?.zh).toBe('事项编码“m2”与第2行重复');
+    expect(problems[7]?.zh).toBe('必填');
   });
 
   it('reports repeated entry codes within a cell by the rule the PUT route applies', () => {

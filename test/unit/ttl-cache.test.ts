@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ttlCache } from '../../packages/api/src/services/ttl-cache';
+import { ttlCache } from '../../packages/app/src/ttl-cache';
 
 describe('ttlCache (calendars and matters per Lambda instance)', () => {
   it('serves a value until it expires, then loads it again', async () => {

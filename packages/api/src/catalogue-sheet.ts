@@ -1,6 +1,7 @@
 import {
   checkMatter,
   DomainError,
+  type ErrorEntry,
   type Fee,
   type HandlingItem,
   MATTER_TYPE_NAMES,
@@ -14,7 +15,6 @@ import {
   type SpecialStepKind,
 } from '@onewindow/domain';
 import { CATALOGUE_HEADER } from './catalogue-format';
-import type { RowError } from './problem';
 import { id, MatterInput } from './schemas';
 import { fieldErrors } from './validate';
 
@@ -258,12 +258,10 @@ const headerKey = (header: string): string => header.normalize('NFKC').replace(/
 
 const COLUMN_BY_KEY = new Map(CATALOGUE_COLUMNS.map((c) => [headerKey(c.header), c]));
 
-const problem = (row: number, column: string, zh: string, en: string): RowError => ({
-  row,
-  column,
-  message: zh,
-  messageEn: en,
-});
+/** One spreadsheet cell that failed: its row (header = 1) and column header. */
+export type RowError = Extract<ErrorEntry, { row: number }>;
+
+const problem = (row: number, column: string, zh: string, en: string): RowError => ({ row, column, zh, en });
 
 const headerOf = (field: string): string => CATALOGUE_COLUMNS.find((c) => c.field === field)?.header ?? field;
 const CODE_HEADER = headerOf('code');
@@ -377,7 +375,7 @@ export function readCatalogueSheet(sheet: readonly (readonly SheetCell[])[]): Ca
       for (const e of fieldErrors(parsed.error.issues)) {
         const [field = '', ...rest] = e.path.split('.');
         if (bad.has(field)) continue;
-        const [zh, en] = locate(rest, e.message, e.messageEn);
+        const [zh, en] = locate(rest, e.zh, e.en);
         problems.push(problem(row, headerOf(field), zh, en));
       }
       continue;

@@ -1,8 +1,7 @@
 export { type AppOptions, apiRoutes, caseRoutes, catalogueFileRoutes, coreRoutes, createApp } from './app';
 export * from './auth';
 export type { AppDeps, AppEnv } from './env';
-export { PROBLEM_TYPES, Problem } from './problem';
+export { PROBLEM_TYPES, problem } from './problem';
 export type { RouteSpec } from './route';
 export { createServiceApp, type ServiceAppOptions } from './service-app';
-export { createSigner, type ResultSigner } from './signing';
 export { parseWith } from './validate';

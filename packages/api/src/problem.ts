@@ -1,9 +1,11 @@
+import { DomainError, type DomainErrorType, type ErrorEntry } from '@onewindow/domain';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /**
- * The stable problem types (RFC 9457). The `type` URI of each is `/problems/<slug>`,
- * a page this app serves, so a client can show a person what went wrong.
+ * The stable problem types (RFC 9457), one per kind of `DomainError`. The `type` URI of
+ * each is `/problems/<slug>`, a page this app serves, so a client can show a person what
+ * went wrong.
  */
 export const PROBLEM_TYPES = {
   validation: { status: 400, zh: '请求内容不符合要求', en: 'The request is not valid' },
@@ -35,62 +37,90 @@ export const PROBLEM_TYPES = {
     zh: '幂等键已用于另一个不同的请求',
     en: 'This Idempotency-Key was used for a different request',
   },
+  unavailable: {
+    status: 503,
+    zh: '服务暂时不可用，请稍后重试',
+    en: 'The service is unavailable for a moment; retry later',
+  },
   internal: {
     status: 500,
     zh: '服务内部错误，请稍后重试',
     en: 'Something went wrong on our side; retry later',
   },
-} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+} as const satisfies Record<DomainErrorType, { status: number; zh: string; en: string }>;
 
-export type ProblemType = keyof typeof PROBLEM_TYPES;
+export type ProblemType = DomainErrorType;
 
-export interface FieldError {
-  /** Dotted path of the failing field in the request (`materials.0.code`). */
-  readonly path: string;
+/** Where a failing field was sent; body fields are the default. */
+export type FieldSource = 'body' | 'query' | 'header';
+
+/**
+ * One `errors[]` entry. `pointer` (a JSON Pointer into the body, or naming the query
+ * parameter or header `in` says) and `detail` are RFC 9457's names; `path`, `message` and
+ * `messageEn` are the names of the first version, kept for the clients written against it.
+ */
+export interface ProblemEntry {
+  readonly pointer?: string;
+  readonly in?: FieldSource;
+  readonly detail: string;
+  readonly detailEn: string;
+  readonly path?: string;
   readonly message: string;
   readonly messageEn: string;
+  readonly row?: number;
+  readonly column?: string;
 }
 
-/** A problem in one cell of an uploaded spreadsheet: its row (header = 1) and column header. */
-export interface RowError {
-  readonly row: number;
-  readonly column: string;
-  readonly message: string;
-  readonly messageEn: string;
+const HEADERS = new Set(['idempotency-key', 'if-match', 'content-type', 'authorization']);
+
+/** `materials.0.code` → `/materials/0/code` (RFC 6901 escapes `~` and `/`). */
+export const jsonPointer = (path: string): string =>
+  path === ''
+    ? ''
+    : `/${path
+        .split('.')
+        .map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1'))
+        .join('/')}`;
+
+function entryOf(e: ErrorEntry, source: FieldSource): ProblemEntry {
+  const text = { detail: e.zh, detailEn: e.en, message: e.zh, messageEn: e.en };
+  if ('row' in e) return { ...text, row: e.row, column: e.column };
+  const where: FieldSource = HEADERS.has(e.path.toLowerCase()) ? 'header' : source;
+  return { pointer: jsonPointer(e.path), in: where, path: e.path, ...text };
 }
 
-export interface ProblemExtras {
-  readonly detail?: string;
-  readonly detailEn?: string;
-  readonly errors?: readonly (FieldError | RowError)[];
-  readonly [extension: string]: unknown;
-}
-
-export class Problem extends Error {
-  constructor(
-    readonly problemType: ProblemType,
-    readonly extras: ProblemExtras = {},
-  ) {
-    super(extras.detailEn ?? PROBLEM_TYPES[problemType].en);
-  }
-}
-
-export function problemBody(type: ProblemType, instance: string, extras: ProblemExtras = {}) {
-  const def = PROBLEM_TYPES[type];
+/** The problem body for an error: its type's title and status, the error's own words and fields. */
+export function problemBody(error: DomainError, instance: string) {
+  const def = PROBLEM_TYPES[error.type];
+  const source = (error.extensions?.in as FieldSource | undefined) ?? 'body';
+  const entries = error.errors ?? (error.field ? [{ path: error.field, zh: error.zh, en: error.en }] : []);
+  const { in: _in, ...extensions } = error.extensions ?? {};
   return {
-    type: `/problems/${type}`,
+    type: `/problems/${error.type}`,
     title: def.zh,
     titleEn: def.en,
     status: def.status,
-    ...(extras.detail ? {} : { detail: def.zh }),
-    ...extras,
+    // A bare error of a type (`new DomainError('not-found', …)` with the type's words) reads as the title.
+    detail: error.zh,
+    detailEn: error.en,
+    ...(entries.length > 0 ? { errors: entries.map((e) => entryOf(e, source)) } : {}),
+    ...extensions,
     instance,
   };
 }
 
-export function problemResponse(c: Context, type: ProblemType, extras: ProblemExtras = {}): Response {
-  const body = problemBody(type, new URL(c.req.url).pathname, extras);
+/** A DomainError of `type` with the type's own words, for the many places that need no more. */
+export const problem = (type: DomainErrorType, detailEn?: string, detail?: string): DomainError =>
+  new DomainError(type, detail ?? PROBLEM_TYPES[type].zh, detailEn ?? PROBLEM_TYPES[type].en);
+
+export function problemResponse(
+  c: Context,
+  error: DomainError,
+  headers: Record<string, string> = {},
+): Response {
+  const body = problemBody(error, new URL(c.req.url).pathname);
   return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, {
     'content-type': 'application/problem+json; charset=utf-8',
+    ...headers,
   });
 }

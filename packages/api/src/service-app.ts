@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { problemsPage } from './docs';
 import type { AppDeps, AppEnv } from './env';
-import { PROBLEM_TYPES, Problem, type ProblemType, problemResponse } from './problem';
+import { PROBLEM_TYPES, type ProblemType, problem, problemResponse } from './problem';
 import { mountRoute, type RouteSpec } from './route';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -47,7 +47,7 @@ export function createServiceApp(deps: AppDeps, options: ServiceAppOptions): Hon
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => problemResponse(c, 'payload-too-large'),
+      onError: (c) => problemResponse(c, problem('payload-too-large')),
     }),
   );
 
@@ -56,29 +56,23 @@ export function createServiceApp(deps: AppDeps, options: ServiceAppOptions): Hon
   app.get('/problems', (c) => c.html(problemsPage()));
   app.get('/problems/:type', (c) => {
     const type = c.req.param('type');
-    if (!(type in PROBLEM_TYPES)) return problemResponse(c, 'not-found');
+    if (!(type in PROBLEM_TYPES)) return problemResponse(c, problem('not-found'));
     return c.html(problemsPage(type as ProblemType));
   });
 
   for (const route of options.routes) mountRoute(app, route, deps);
 
-  app.notFound((c) => problemResponse(c, 'not-found'));
+  app.notFound((c) => problemResponse(c, problem('not-found')));
   app.onError((error, c) => {
-    if (error instanceof Problem) return problemResponse(c, error.problemType, error.extras);
-    if (error instanceof DomainError) {
-      return problemResponse(c, error.type, {
-        detail: error.zh,
-        detailEn: error.en,
-        ...(error.field ? { errors: [{ path: error.field, message: error.zh, messageEn: error.en }] } : {}),
-      });
-    }
+    if (error instanceof DomainError) return problemResponse(c, error);
     if (error instanceof HTTPException && error.status < 500) {
-      return problemResponse(c, error.status === 413 ? 'payload-too-large' : 'validation', {
-        detailEn: error.message,
-      });
+      return problemResponse(
+        c,
+        problem(error.status === 413 ? 'payload-too-large' : 'validation', error.message),
+      );
     }
     c.get('log')?.error('unhandled error', error as Error);
-    return problemResponse(c, 'internal');
+    return problemResponse(c, problem('internal'));
   });
   return app;
 }

@@ -1,8 +1,10 @@
+import { DomainError, type ErrorEntry } from '@onewindow/domain';
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
-import { type FieldError, Problem } from './problem';
+import { type FieldSource, problem } from './problem';
 
 type Issue = z.core.$ZodIssue;
+type FieldEntry = Extract<ErrorEntry, { path: string }>;
 
 const joinPath = (path: readonly PropertyKey[]): string => path.map(String).join('.');
 
@@ -48,17 +50,13 @@ function describe(issue: Issue): { zh: string; en: string } {
  * malformed instant need not also be told it is not a valid date); unknown keys each
  * get their own.
  */
-export function fieldErrors(issues: readonly Issue[]): FieldError[] {
-  const out: FieldError[] = [];
+export function fieldErrors(issues: readonly Issue[]): FieldEntry[] {
+  const out: FieldEntry[] = [];
   const seen = new Set<string>();
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        out.push({
-          path: joinPath([...issue.path, key]),
-          message: '不允许的字段',
-          messageEn: 'is not an allowed field',
-        });
+        out.push({ path: joinPath([...issue.path, key]), zh: '不允许的字段', en: 'is not an allowed field' });
       }
       continue;
     }
@@ -66,20 +64,26 @@ export function fieldErrors(issues: readonly Issue[]): FieldError[] {
     if (seen.has(path)) continue;
     seen.add(path);
     const { zh, en } = describe(issue);
-    out.push({ path, message: zh, messageEn: en });
+    out.push({ path, zh, en });
   }
   return out;
 }
 
-export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown): z.output<S> {
+/** Parses a body (or, with `source`, query parameters); a failure names every failing field. */
+export function parseWith<S extends z.ZodMiniType>(
+  schema: S,
+  value: unknown,
+  source: FieldSource = 'body',
+): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const errors = fieldErrors(result.error.issues);
-    throw new Problem('validation', {
-      detail: errors.map((e) => `${e.path || '(请求体)'}：${e.message}`).join('；'),
-      detailEn: errors.map((e) => `${e.path || '(body)'} ${e.messageEn}`).join('; '),
-      errors,
-    });
+    throw new DomainError(
+      'validation',
+      errors.map((e) => `${e.path || '(请求体)'}：${e.zh}`).join('；'),
+      errors.map((e) => `${e.path || '(body)'} ${e.en}`).join('; '),
+      { errors, ...(source === 'body' ? {} : { extensions: { in: source } }) },
+    );
   }
   return result.data;
 }
@@ -88,17 +92,18 @@ export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown): z
 export async function readJson<S extends z.ZodMiniType>(c: Context, schema: S): Promise<z.output<S>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i.test(type)) {
-    throw new Problem('unsupported-media-type', {
-      detail: '请求体须为 application/json',
-      detailEn: `the body must be application/json, got '${type || 'no content type'}'`,
-    });
+    throw problem(
+      'unsupported-media-type',
+      `the body must be application/json, got '${type || 'no content type'}'`,
+      '请求体须为 application/json',
+    );
   }
   const text = await c.req.text();
   let value: unknown;
   try {
     value = text.trim() === '' ? {} : JSON.parse(text);
   } catch (error) {
-    throw new Problem('malformed-json', { detailEn: (error as Error).message });
+    throw problem('malformed-json', (error as Error).message);
   }
   return parseWith(schema, value);
 }

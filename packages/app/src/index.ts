@@ -1,1 +1,17 @@
+export type { StoredCase } from '@onewindow/store';
+export * from './authority';
+export * from './calendar';
+export * from './cases';
+export * from './catalogue';
+export { Clock, type ClockLog, type JobRunner, platformJobs } from './clock';
+export { Commands, type IdempotencyKey, IdempotentReplay } from './commands';
 export * from './context';
+export * from './public';
+export * from './rollouts';
+export * from './seals';
+export { type AppServices, createServices, type ServicesOptions } from './services';
+export { createSigner, type ResultSigner } from './signing';
+export { SupervisionService } from './supervision';
+export * from './tenancy';
+export { ttlCache } from './ttl-cache';
+export { WindowOfficeService } from './window-office';

@@ -3,11 +3,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { serve } from '@hono/node-server';
-import { createApp, createSigner, createVerifier, parseWith, staticJwks } from '@onewindow/api';
+import { createApp, createVerifier, parseWith, staticJwks } from '@onewindow/api';
 import { catalogueFiles } from '@onewindow/api/catalogue-io';
+import { createServices, createSigner } from '@onewindow/app';
 import { consoleApp } from '@onewindow/console';
 import { createDynamoClient, type OutboundEvent, Store } from '@onewindow/store';
-import { createClockHandler, jobRunners } from '../../../functions/clock/handler';
+import { createClockHandler } from '../../../functions/clock/handler';
 import { createStreamHandler } from '../../../functions/stream/handler';
 import { seedAuthorityDemo } from './demo/authority';
 import { seedCaseDemo } from './demo/cases';
@@ -64,9 +65,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       audience: DEV_AUDIENCE,
     });
     // One process serves what AWS splits between the api and files Lambdas.
-    const signer = createSigner(signingSeed(options.dataDir));
+    const services = createServices({ store, signer: createSigner(signingSeed(options.dataDir)) });
     const appAt = (now?: Date) =>
-      createApp({ store, verify, logger, catalogueFiles, signer, ...(now ? { now: () => now } : {}) });
+      createApp({ services, verify, logger, catalogueFiles, ...(now ? { now: () => now } : {}) });
     const app = appAt();
     app.route('/dev', devRoutes(issuer, parseWith));
     // The console calls this same app in-process; locally its sign-in page lists the demo users.
@@ -98,12 +99,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       for (const e of batch) logger.info('event published', { detailType: e.detailType, ...e.detail });
       return [];
     }, store);
-    const clock = createClockHandler({ store, runners: jobRunners, logger });
+    const clock = createClockHandler({ services, logger });
 
     if (options.demo !== false) {
       const token = await issuer.issue({ sub: 'demo-loader', roles: ['platform-admin'] }, 3600);
       await seedDemo(app, token);
-      await seedAuthorityDemo({ appAt, store, token });
+      await seedAuthorityDemo({ appAt, services, token });
       await seedCaseDemo({ appAt, issue: (claims) => issuer.issue(claims, 3600) });
     }
 

@@ -12,7 +12,8 @@ import {
 } from '@onewindow/domain';
 import { jobItem } from './jobs';
 import { keys, tenantPk } from './keys';
-import type { Store, Write } from './store';
+import type { Item, Store, Write } from './store';
+import { entityOf } from './tenancy';
 
 export const caseKeys = {
   case: (tenant: string, caseNo: string) => ({ pk: tenantPk(tenant), sk: `CASE#${caseNo}` }),
@@ -42,6 +43,19 @@ export const caseKeys = {
     sk: `INBOX#${body}#${at}#${caseNo}`,
   }),
 } as const;
+
+/** A window officer's authorisation to decide named on-the-spot matters, until an optional instant. */
+export interface WindowAuthorisation {
+  readonly staff: string;
+  readonly matters: readonly string[];
+  readonly until?: string;
+  readonly updatedAt: string;
+}
+
+/** The write that sets (or replaces) an officer's window authorisation. */
+export const windowAuthorisationWrite = (tenant: string, a: WindowAuthorisation): Write => ({
+  put: { ...caseKeys.windowAuthorisation(tenant, a.staff), entity: 'window-authorisation', ...a },
+});
 
 export const queuePk = (tenant: string, body: string) => `${tenantPk(tenant)}#Q#${body}`;
 export const openPk = (tenant: string) => `${tenantPk(tenant)}#OPEN`;
@@ -311,18 +325,31 @@ export class CaseRepository {
   }
 
   /** One page of a supervising body's inbox, newest first. */
-  inbox(
+  async inbox(
     tenant: string,
     body: string,
     cursor?: string,
   ): Promise<{ items: Record<string, unknown>[]; cursor?: string }> {
-    return this.store.query({
+    const page = await this.store.query<Item>({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
       ExpressionAttributeValues: marshall({ ':pk': tenantPk(tenant), ':p': `INBOX#${body}#` }),
       ScanIndexForward: false,
       Limit: 100,
       ...(cursor ? { cursor } : {}),
     });
+    return { items: page.items.map((i) => entityOf(i)), ...(page.cursor ? { cursor: page.cursor } : {}) };
+  }
+
+  /** The tenant's window authorisations (首席代表授权), one per officer. */
+  async windowAuthorisations(tenant: string): Promise<WindowAuthorisation[]> {
+    return (await this.store.queryPrefix<Item>(tenantPk(tenant), 'WINAUTH#')).map((i) =>
+      entityOf<WindowAuthorisation>(i),
+    );
+  }
+
+  /** Rectification tasks opened by poor ratings, open and closed. */
+  async rectifications(tenant: string): Promise<Record<string, unknown>[]> {
+    return (await this.store.queryPrefix<Item>(tenantPk(tenant), 'RECT#')).map((i) => entityOf(i));
   }
 
   async windowMatters(tenant: string, staffId: string, at: string): Promise<string[]> {

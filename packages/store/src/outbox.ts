@@ -2,6 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { SealedResult } from '@onewindow/domain';
 import { caseKeys } from './cases';
+import type { Store } from './store';
 
 /** A change leaving the system: what the stream worker publishes (DESIGN.md decision 7). */
 export interface OutboundEvent {
@@ -106,4 +107,9 @@ export function inboxItem(i: Issuance) {
     decidedAt: i.result.decidedAt,
     issuedAt: i.result.issuedAt,
   };
+}
+
+/** R10: results pushed to their supervising bodies' inboxes; a replayed push rewrites the same items. */
+export async function pushToInboxes(store: Store, issued: readonly Issuance[]): Promise<void> {
+  await Promise.all(issued.map((i) => store.put(inboxItem(i))));
 }

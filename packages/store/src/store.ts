@@ -1,6 +1,7 @@
 import {
   type DynamoDBClient,
   GetItemCommand,
+  PutItemCommand,
   QueryCommand,
   type QueryCommandInput,
   TransactionCanceledException,
@@ -58,6 +59,13 @@ export class IdempotentReplay extends Error {
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 
+export const idempotencyKeyReused = () =>
+  new DomainError(
+    'idempotency-key-reused',
+    '幂等键已用于另一个不同的请求',
+    'This Idempotency-Key was used for a different request',
+  );
+
 export class Store {
   constructor(
     readonly client: DynamoDBClient,
@@ -69,6 +77,16 @@ export class Store {
       new GetItemCommand({ TableName: this.tableName, Key: marshall(key), ConsistentRead: true }),
     );
     return out.Item ? (unmarshall(out.Item) as T) : undefined;
+  }
+
+  /** Writes one item outside any command: for writes that are their own retry (stream pushes, jobs). */
+  async put(item: Item & Key): Promise<void> {
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.tableName,
+        Item: marshall(item, { removeUndefinedValues: true }),
+      }),
+    );
   }
 
   /** One Query page; `cursor` is the opaque LastEvaluatedKey of the previous page. */
@@ -174,6 +192,8 @@ export class Store {
       const reasons = error.CancellationReasons ?? [];
       if (idem && reasons[items.length - 1]?.Code === 'ConditionalCheckFailed') {
         const stored = await this.storedResponse(command.scopePk, idem.caller, idem.key);
+        // A concurrent request won the key: its answer is ours only if it was the same request.
+        if (stored && stored.fingerprint !== idem.fingerprint) throw idempotencyKeyReused();
         if (stored) throw new IdempotentReplay(stored);
       }
       for (const [index, reason] of reasons.entries()) {

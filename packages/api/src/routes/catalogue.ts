@@ -5,7 +5,6 @@ import { defineRoute } from '../route';
 import { MatterInput } from '../schemas';
 
 /** Kept for test/unit/catalogue-files.test.ts, which still imports it from here. */
-export { sameDefinition } from '@onewindow/app';
 
 const MATTER_CODE = /^[a-z0-9][a-z0-9-]{0,62}$/;
 

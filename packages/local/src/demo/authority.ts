@@ -1,5 +1,5 @@
 import type { AppEnv } from '@onewindow/api';
-import { applyRollout, type Store } from '@onewindow/store';
+import type { AppServices } from '@onewindow/app';
 import type { Hono } from 'hono';
 import { anshanExtraBodies, type DemoRolloutPlan, demoCatalogues, demoRolloutPlans } from './catalogue';
 
@@ -11,7 +11,7 @@ const shift = (instant: string, ms: number) => new Date(Date.parse(instant) + ms
 export interface AuthorityDemoDeps {
   /** The app as it would answer at `now` (default: the real clock). */
   readonly appAt: (now?: Date) => Hono<AppEnv>;
-  readonly store: Store;
+  readonly services: AppServices;
   readonly token: string;
 }
 
@@ -78,7 +78,7 @@ export async function seedAuthorityDemo(
     ) {
       await voidAnshanSeal(before, plan.effectiveAt, expectOk);
     }
-    const applied = await applyRollout(deps.store, city, plan.id, {
+    const applied = await deps.services.rollouts.apply(city, plan.id, {
       now: shift(plan.effectiveAt, 1000).toISOString(),
       budgetMs: 600_000,
     });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { CaseService } from '@onewindow/app';
 import type { CaseCommand, CaseState, Role } from '@onewindow/domain';
-import { DomainError, parseBodyRef, responsibilityOf, shanghaiDate, verifyChain } from '@onewindow/domain';
-import { CatalogueRepository, TenancyRepository } from '@onewindow/store';
+import { DomainError, responsibilityOf, verifyChain } from '@onewindow/domain';
 import type * as z from 'zod/mini';
 import { tenantStaff } from '../../access-groups';
 import {
@@ -18,7 +18,6 @@ import {
   WithdrawInput,
 } from '../../case-schemas';
 import { defineRoute, type RouteContext, type RouteSpec } from '../../route';
-import { CaseService, parseIfMatch } from '../../services/cases';
 import { noticePage, resultPage } from './print';
 import { caseSummary, caseView } from './views';
 
@@ -37,12 +36,13 @@ function action<B>(spec: {
     body: B,
     state: CaseState,
     svc: CaseService,
-    ctx: RouteContext<B>,
+    ctx: RouteContext<B, typeof CASE>,
   ) => Promise<CaseCommand> | CaseCommand;
 }): RouteSpec {
-  return defineRoute<B>({
+  return defineRoute<B, typeof CASE>({
     method: 'post',
-    path: `${CASE}/${spec.name}`,
+    // Typed as the case path: an action adds a fixed segment and no parameter.
+    path: `${CASE}/${spec.name}` as typeof CASE,
     tag: 'cases',
     summary: spec.summary,
     summaryEn: `${spec.summaryEn} (If-Match: <version> optional)`,
@@ -50,20 +50,14 @@ function action<B>(spec: {
     body: spec.body,
     success: 200,
     handler: async (ctx) => {
-      const { deps, params, principal, now, commit, c } = ctx;
-      const tenant = params.tenant ?? '';
-      const svc = new CaseService(deps.store, deps.signer);
-      return svc.run({
-        tenant,
-        caseNo: params.caseNo ?? '',
-        actor: await svc.actorOf(principal, tenant, now, spec.name === 'decide'),
-        now,
-        ...(c.req.header('if-match') !== undefined
-          ? { ifMatch: parseIfMatch(c.req.header('if-match')) }
-          : {}),
-        commit,
-        command: (state) => spec.command(ctx.body, state, svc, ctx),
-        respond: ({ stored, events }) => ({ status: 200, body: caseView(stored, events) }),
+      const { services, params, invocation } = ctx;
+      return services.cases.run(invocation, {
+        tenant: params.tenant,
+        caseNo: params.caseNo,
+        needWindow: spec.name === 'decide',
+        ...(ctx.ifMatch() !== undefined ? { ifMatch: ctx.ifMatch() } : {}),
+        command: (state) => spec.command(ctx.body, state, services.cases, ctx),
+        respond: (outcome) => ({ status: 200, body: caseView(outcome) }),
       });
     },
   });
@@ -79,29 +73,13 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     access: { scope: 'tenant', roles: clerks },
     body: IntakeInput,
     success: 201,
-    handler: async ({ deps, params, principal, now, commit, body }) => {
-      const tenant = params.tenant ?? '';
-      const svc = new CaseService(deps.store, deps.signer);
-      // Every read intake needs goes out at once: the command then waits on one round of reads.
-      const prefetched = {
-        calendar: svc.calendar(tenant),
-        claim: svc.repo.claimNumber(tenant, shanghaiDate(now)),
-      };
-      const [matter, binding, actor] = await Promise.all([
-        svc.matterFor(tenant, body.matter),
-        svc.bindingAt(tenant, body.matter, now),
-        svc.actorOf(principal, tenant, now, false),
-        prefetched.calendar,
-        prefetched.claim,
-      ]);
-      return svc.intake({
-        prefetched,
+    handler: async ({ services, params, invocation, body }) => {
+      const { tenant } = params;
+      return services.cases.intake(invocation, {
         tenant,
-        actor,
-        now,
-        commit,
+        matter: body.matter,
         random: () => randomBytes(8),
-        build: (caseNo, queryCodeHash) => ({
+        build: ({ caseNo, queryCodeHash, matter, binding }) => ({
           type: 'intake',
           tenant,
           caseNo,
@@ -114,12 +92,13 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
           ...(body.defer ? { defer: true } : {}),
           ...(binding ? { binding } : {}),
         }),
-        respond: ({ stored, events }, queryCode) => {
+        respond: (outcome, queryCode) => {
+          const { stored } = outcome;
           const notice = stored.state.notices.find((n) => n.kind === 'one-time-notice');
           return {
             status: 201,
             body: {
-              ...caseView(stored, events),
+              ...caseView(outcome),
               // Shown once, on the receipt: only its hash is kept.
               queryCode,
               ...(notice && stored.state.status === 'needs-correction'
@@ -146,9 +125,8 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
     query: CaseListQuery,
     success: 200,
-    handler: async ({ deps, params, query }) => {
-      const svc = new CaseService(deps.store);
-      const page = await svc.repo.list(params.tenant ?? '', {
+    handler: async ({ services, params, query }) => {
+      const page = await services.cases.list(params.tenant, {
         ...(query.body ? { body: query.body } : {}),
         ...(query.status ? { status: query.status } : {}),
         ...(query.clock ? { clock: query.clock } : {}),
@@ -170,13 +148,10 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     summaryEn: 'Read a case with its whole timeline',
     access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
     success: 200,
-    handler: async ({ deps, params }) => {
-      const svc = new CaseService(deps.store);
-      const stored = await svc.load(params.tenant ?? '', params.caseNo ?? '');
-      // Cases written before the projection carried its timeline read their event items.
-      const events = stored.timeline ?? (await svc.repo.events(stored.state.tenant, stored.state.caseNo));
-      return { status: 200, body: caseView(stored, events) };
-    },
+    handler: async ({ services, params, principal, now }) => ({
+      status: 200,
+      body: caseView(await services.cases.read(principal, params.tenant, params.caseNo, now)),
+    }),
   }),
   action({
     name: 'supplement',
@@ -188,7 +163,7 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
       type: 'supplement',
       materials: body.materials,
       ...(body.commitment ? { commitment: body.commitment } : {}),
-      ...(await bindingIfAccepting(svc, state, now)),
+      ...(await svc.bindingOnAcceptance(state, now)),
     }),
   }),
   action({
@@ -199,7 +174,7 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     body: EmptyInput,
     command: async (_b, state, svc, { now }) => ({
       type: 'accept',
-      ...(await bindingIfAccepting(svc, state, now)),
+      ...(await svc.bindingOnAcceptance(state, now)),
     }),
   }),
   action({
@@ -282,8 +257,8 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     summaryEn: 'The sealed and signed result',
     access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
     success: 200,
-    handler: async ({ deps, params }) => {
-      const stored = await new CaseService(deps.store).load(params.tenant ?? '', params.caseNo ?? '');
+    handler: async ({ services, params }) => {
+      const stored = await services.cases.load(params.tenant, params.caseNo);
       const result = stored.state.result;
       if (!result) throw notIssued();
       return {
@@ -305,13 +280,13 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
     success: 200,
     produces: 'text/html',
-    handler: async ({ c, deps, params }) => {
-      const stored = await new CaseService(deps.store).load(params.tenant ?? '', params.caseNo ?? '');
+    handler: async ({ c, services, params }) => {
+      const stored = await services.cases.load(params.tenant, params.caseNo);
       if (!stored.state.notices.some((n) => n.kind === 'one-time-notice')) {
         throw new DomainError('not-found', '该办件没有一次性告知', 'the case has no one-time notice');
       }
-      const tenant = await new TenancyRepository(deps.store).tenant(stored.state.tenant);
-      return c.html(noticePage(stored.state, `${tenant?.name ?? stored.state.tenant}综合受理窗口`));
+      const { tenantName } = await services.cases.printedNames(stored.state);
+      return c.html(noticePage(stored.state, `${tenantName}综合受理窗口`));
     },
   }),
   defineRoute({
@@ -323,20 +298,16 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
     success: 200,
     produces: 'text/html',
-    handler: async ({ c, deps, params }) => {
-      const stored = await new CaseService(deps.store).load(params.tenant ?? '', params.caseNo ?? '');
+    handler: async ({ c, services, params }) => {
+      const stored = await services.cases.load(params.tenant, params.caseNo);
       const r = stored.state.result;
       if (!r) throw notIssued();
-      const ref = parseBodyRef(r.seal.body);
-      const [body, seal] = await Promise.all([
-        new TenancyRepository(deps.store).body(ref.tenant, ref.code),
-        new CatalogueRepository(deps.store).seal(r.seal.tenant, r.seal.id),
-      ]);
+      const names = await services.cases.printedNames(stored.state);
       const origin = new URL(c.req.url).origin;
       return c.html(
         resultPage(stored.state, {
-          bodyName: body?.name ?? r.seal.body,
-          sealName: seal?.name ?? r.seal.id,
+          bodyName: names.bodyName ?? r.seal.body,
+          sealName: names.sealName ?? r.seal.id,
           verifyUrl: `${origin}/v1/public/results/${r.caseNo}/verify`,
         }),
       );
@@ -350,8 +321,8 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     summaryEn: 'Who answers for the case: reconsideration, litigation, complaints, archive (R4, R5)',
     access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
     success: 200,
-    handler: async ({ deps, params }) => {
-      const stored = await new CaseService(deps.store).load(params.tenant ?? '', params.caseNo ?? '');
+    handler: async ({ services, params }) => {
+      const stored = await services.cases.load(params.tenant, params.caseNo);
       return { status: 200, body: { caseNo: stored.state.caseNo, ...responsibilityOf(stored.state) } };
     },
   }),
@@ -363,10 +334,8 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     summaryEn: 'Check the hash chain of the case events; names the first broken link',
     access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
     success: 200,
-    handler: async ({ deps, params }) => {
-      const svc = new CaseService(deps.store);
-      const events = await svc.repo.events(params.tenant ?? '', params.caseNo ?? '');
-      if (events.length === 0) await svc.load(params.tenant ?? '', params.caseNo ?? '');
+    handler: async ({ services, params }) => {
+      const events = await services.cases.events(params.tenant, params.caseNo);
       return {
         status: 200,
         body: { caseNo: params.caseNo, ...verifyChain(events, ({ hash: _hash, ...body }) => body) },
@@ -374,12 +343,6 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     },
   }),
 ];
-
-async function bindingIfAccepting(svc: CaseService, state: CaseState, now: string) {
-  if (state.status !== 'needs-correction' && state.status !== 'received') return {};
-  const binding = await svc.bindingAt(state.tenant, state.matter, now);
-  return binding ? { binding } : {};
-}
 
 const notIssued = () =>
   new DomainError('not-found', '该办件尚未出件', 'no result has been issued for this case');

@@ -1,10 +1,7 @@
-import { type ClockColour, parseBodyRef, parseCaseNo } from '@onewindow/domain';
-import { type StoredCase, tenantPk } from '@onewindow/store';
+import { DomainError, parseCaseNo } from '@onewindow/domain';
 import { tenantAdmins } from '../../access-groups';
 import { FindingInput, InboxQuery, RectificationCloseInput } from '../../case-schemas';
-import { Problem } from '../../problem';
 import { defineRoute, type RouteSpec } from '../../route';
-import { CaseService, parseIfMatch } from '../../services/cases';
 import { caseSummary, caseView } from './views';
 
 const inspectors = [...tenantAdmins, 'inspector'] as const;
@@ -19,22 +16,10 @@ export const supervisionRoutes: readonly RouteSpec[] = [
     access: { scope: 'tenant', roles: [...inspectors, 'supervisor'] },
     query: InboxQuery,
     success: 200,
-    handler: async ({ deps, params, query, principal }) => {
-      const tenant = params.tenant ?? '';
-      const body = query.body ?? principal.body;
-      if (!body) {
-        throw new Problem('validation', {
-          errors: [{ path: 'body', message: '请指定监管机构', messageEn: 'name the supervising body' }],
-        });
-      }
-      // A supervisor reads their own body's inbox; inspectors and administrators any body's.
-      if (principal.roles.every((r) => r === 'supervisor') && body !== principal.body)
-        throw new Problem('forbidden');
-      if (parseBodyRef(body).tenant !== tenant) throw new Problem('not-found');
-      const page = await new CaseService(deps.store).repo.inbox(tenant, body, query.cursor);
-      const items = page.items.map(({ pk: _pk, sk: _sk, entity: _e, ...rest }) => rest);
-      return { status: 200, body: { body, items, ...(page.cursor ? { cursor: page.cursor } : {}) } };
-    },
+    handler: async ({ services, params, query, principal }) => ({
+      status: 200,
+      body: await services.supervision.inbox(principal, params.tenant, query.body, query.cursor),
+    }),
   }),
   defineRoute({
     method: 'post',
@@ -45,23 +30,21 @@ export const supervisionRoutes: readonly RouteSpec[] = [
     access: { scope: 'tenant', roles: ['supervisor'] },
     body: FindingInput,
     success: 200,
-    handler: async ({ deps, principal, body, now, commit, c }) => {
-      const { tenant: caseTenant } = parseCaseNo(body.caseNo);
-      const svc = new CaseService(deps.store);
-      const stored = await svc.repo.get(caseTenant, body.caseNo);
+    handler: async (ctx) => {
+      const { services, principal, body, invocation } = ctx;
+      const { tenant } = parseCaseNo(body.caseNo);
+      const stored = await services.cases.repo.get(tenant, body.caseNo);
       // The case must have been pushed to this supervisor's body; any other answers 404.
-      if (!stored || stored.state.binding?.supervisingBody !== principal.body) throw new Problem('not-found');
-      return svc.run({
-        tenant: caseTenant,
+      if (!stored || stored.state.binding?.supervisingBody !== principal.body) {
+        throw new DomainError('not-found', '办件不存在', 'no such case');
+      }
+      return services.cases.run(invocation, {
+        tenant,
         caseNo: body.caseNo,
-        actor: await svc.actorOf(principal, caseTenant, now, false),
-        now,
-        ...(c.req.header('if-match') !== undefined
-          ? { ifMatch: parseIfMatch(c.req.header('if-match')) }
-          : {}),
-        commit,
+        loaded: stored,
+        ...(ctx.ifMatch() !== undefined ? { ifMatch: ctx.ifMatch() } : {}),
         command: () => ({ type: 'record-finding', text: body.text, severity: body.severity ?? 'info' }),
-        respond: ({ stored: s, events }) => ({ status: 200, body: caseView(s, events) }),
+        respond: (outcome) => ({ status: 200, body: caseView(outcome) }),
       });
     },
   }),
@@ -73,11 +56,9 @@ export const supervisionRoutes: readonly RouteSpec[] = [
     summaryEn: 'E-supervision: every open case by colour, overdue per body, intake and completion per month',
     access: { scope: 'tenant', roles: inspectors },
     success: 200,
-    handler: async ({ deps, params }) => {
-      const tenant = params.tenant ?? '';
-      const svc = new CaseService(deps.store);
-      const [open, months] = await Promise.all([svc.repo.openCases(tenant), svc.repo.stats(tenant)]);
-      return { status: 200, body: board(open, months) };
+    handler: async ({ services, params }) => {
+      const { open, ...board } = await services.supervision.board(params.tenant);
+      return { status: 200, body: { ...board, cases: open.map(caseSummary) } };
     },
   }),
   defineRoute({
@@ -88,13 +69,10 @@ export const supervisionRoutes: readonly RouteSpec[] = [
     summaryEn: 'Rectification tasks opened by ratings of 1 or 2',
     access: { scope: 'tenant', roles: inspectors },
     success: 200,
-    handler: async ({ deps, params }) => {
-      const items = await deps.store.queryPrefix(tenantPk(params.tenant ?? ''), 'RECT#');
-      return {
-        status: 200,
-        body: { items: items.map(({ pk: _pk, sk: _sk, entity: _e, ...rest }) => rest) },
-      };
-    },
+    handler: async ({ services, params }) => ({
+      status: 200,
+      body: { items: await services.supervision.rectifications(params.tenant) },
+    }),
   }),
   defineRoute({
     method: 'post',
@@ -105,42 +83,15 @@ export const supervisionRoutes: readonly RouteSpec[] = [
     access: { scope: 'tenant', roles: tenantAdmins },
     body: RectificationCloseInput,
     success: 200,
-    handler: async ({ deps, params, principal, body, now, commit }) => {
-      const tenant = params.tenant ?? '';
-      const svc = new CaseService(deps.store);
-      return svc.run({
-        tenant,
-        caseNo: params.caseNo ?? '',
-        actor: await svc.actorOf(principal, tenant, now, false),
-        now,
-        commit,
+    handler: ({ services, params, body, invocation }) =>
+      services.cases.run(invocation, {
+        tenant: params.tenant,
+        caseNo: params.caseNo,
         command: () => ({ type: 'close-rectification', response: body.response }),
         respond: ({ stored }) => ({
           status: 200,
           body: { caseNo: stored.state.caseNo, ...stored.state.rectification },
         }),
-      });
-    },
+      }),
   }),
 ];
-
-function board(open: readonly StoredCase[], months: Awaited<ReturnType<CaseService['repo']['stats']>>) {
-  const counts: Record<ClockColour, number> = { green: 0, yellow: 0, red: 0 };
-  const perBody = new Map<string, Record<ClockColour, number>>();
-  for (const c of open) {
-    counts[c.clock] += 1;
-    const key = c.state.body ?? '—';
-    const row = perBody.get(key) ?? { green: 0, yellow: 0, red: 0 };
-    row[c.clock] += 1;
-    perBody.set(key, row);
-  }
-  const rank: Record<ClockColour, number> = { red: 0, yellow: 1, green: 2 };
-  return {
-    counts,
-    bodies: [...perBody.entries()]
-      .map(([body, c]) => ({ body, ...c, overdue: c.red }))
-      .sort((a, b) => b.overdue - a.overdue),
-    months,
-    cases: [...open].sort((a, b) => rank[a.clock] - rank[b.clock]).map(caseSummary),
-  };
-}

@@ -1,5 +1,5 @@
+import type { CaseOutcome, StoredCase } from '@onewindow/app';
 import { type CaseState, type CaseStatus, maskIdNumber, type StoredCaseEvent } from '@onewindow/domain';
-import type { StoredCase } from '@onewindow/store';
 
 export const STATUS_NAMES: Record<CaseStatus, { zh: string; en: string }> = {
   received: { zh: '已收件，待受理', en: 'received, acceptance pending' },
@@ -60,10 +60,11 @@ const eventView = (e: StoredCaseEvent) => {
 };
 
 /** The case as API.md reads it, for staff: everything, with its timeline. */
-export function caseView(c: StoredCase, events: readonly StoredCaseEvent[]) {
+export function caseView({ stored: c, events, allowedActions }: CaseOutcome) {
   const s: CaseState = c.state;
   return {
     ...caseSummary(c),
+    allowedActions,
     applicant: s.applicant,
     competent: s.competent,
     ...(s.binding ? { binding: s.binding } : {}),

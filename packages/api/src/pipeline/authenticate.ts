@@ -1,0 +1,20 @@
+import { DomainError, type Principal } from '@onewindow/domain';
+import type { Context } from 'hono';
+import { TokenError } from '../auth';
+import type { AppDeps, AppEnv } from '../env';
+
+export const ANONYMOUS: Principal = { sub: 'anonymous', roles: [] };
+
+const unauthorized = (en: string) => new DomainError('unauthorized', '需要有效的登录凭证', en);
+
+/** The caller of a bearer token; a missing or bad token answers 401, never 403 or 404. */
+export async function authenticate(c: Context<AppEnv>, deps: AppDeps): Promise<Principal> {
+  const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
+  if (!match?.[1]) throw unauthorized('no bearer token');
+  try {
+    return await deps.verify(match[1]);
+  } catch (error) {
+    if (error instanceof TokenError) throw unauthorized(error.message);
+    throw error;
+  }
+}

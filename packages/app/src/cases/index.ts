@@ -1,0 +1,3 @@
+export { AuthorityBinding } from './binding';
+export { CaseReference } from './reference';
+export { type CaseIntake, type CaseOutcome, type CaseRun, CaseService } from './service';

@@ -1,0 +1,298 @@
+import {
+  type Actor,
+  allowedCaseActions,
+  type Binding,
+  type CalendarFor,
+  type CaseActionName,
+  type CaseCommand,
+  type CaseState,
+  canonicalJson,
+  clockOf,
+  DomainError,
+  decide,
+  evolve,
+  formatCaseNo,
+  type Principal,
+  parseBodyRef,
+  queryCodeFrom,
+  queryCodeHash,
+  resultOf,
+  type StoredCaseEvent,
+  shanghaiDate,
+} from '@onewindow/domain';
+import {
+  CaseRepository,
+  CatalogueRepository,
+  caseWrites,
+  type Store,
+  type StoredCase,
+  type StoredResponse,
+  TenancyRepository,
+  type Write,
+} from '@onewindow/store';
+import type { Invocation, Respond } from '../context';
+import type { ResultSigner } from '../signing';
+import { AuthorityBinding } from './binding';
+import { CaseReference } from './reference';
+
+export interface CaseOutcome {
+  readonly stored: StoredCase;
+  /** The case's whole timeline, this command's events last. */
+  readonly events: readonly StoredCaseEvent[];
+  /** What the caller may do to the case now, by the decider's own guards. */
+  readonly allowedActions: readonly CaseActionName[];
+}
+
+/** Intakes racing for one day's numbers each win a round; enough rounds for a hall's windows all at once. */
+const NUMBER_ATTEMPTS = 40;
+
+const caseNotFound = () => new DomainError('not-found', '办件不存在', 'no such case');
+
+/** One command on one existing case. */
+export interface CaseRun {
+  readonly tenant: string;
+  readonly caseNo: string;
+  /** The version the caller last saw (`If-Match`); a later one answers 409. */
+  readonly ifMatch?: number;
+  /** Builds the command from the case as stored (a step id, a fee from the matter). */
+  readonly command: (state: CaseState) => Promise<CaseCommand> | CaseCommand;
+  readonly respond: Respond<CaseOutcome>;
+  /** The case as the caller already read it, to save a second read. */
+  readonly loaded?: StoredCase;
+  /** Who acts, when it is not the invocation's principal as staff (the applicant rating). */
+  readonly actor?: Actor;
+}
+
+/** An application taken at the window: the command is built once the case has its number. */
+export interface CaseIntake {
+  readonly tenant: string;
+  readonly matter: string;
+  readonly build: (ctx: {
+    caseNo: string;
+    queryCodeHash: string;
+    matter: Awaited<ReturnType<CaseReference['matter']>>;
+    binding: Awaited<ReturnType<AuthorityBinding['at']>>;
+  }) => CaseCommand;
+  readonly random: () => Uint8Array;
+  readonly respond: (outcome: CaseOutcome, queryCode: string) => ReturnType<Respond<CaseOutcome>>;
+}
+
+/**
+ * Runs case commands: gathers what the decider needs (authority, calendar, seals),
+ * decides, and writes the events, projection and counters in one transaction.
+ */
+export class CaseService {
+  readonly repo: CaseRepository;
+  readonly reference: CaseReference;
+  readonly binding: AuthorityBinding;
+
+  constructor(
+    private readonly store: Store,
+    private readonly signer?: ResultSigner,
+  ) {
+    this.repo = new CaseRepository(store);
+    this.reference = new CaseReference(store);
+    this.binding = new AuthorityBinding(store);
+  }
+
+  async load(tenant: string, caseNo: string): Promise<StoredCase> {
+    const stored = await this.repo.get(tenant, caseNo);
+    if (!stored) throw caseNotFound();
+    return stored;
+  }
+
+  /**
+   * A case with its whole timeline and what `principal` may do to it now; cases written
+   * before the projection carried their timeline read their event items.
+   */
+  async read(principal: Principal, tenant: string, caseNo: string, now: string): Promise<CaseOutcome> {
+    const [stored, actor] = await Promise.all([
+      this.load(tenant, caseNo),
+      // A window officer's authorised matters decide whether an on-the-spot decision is theirs to make.
+      this.actorOf(principal, tenant, now, true),
+    ]);
+    return {
+      stored,
+      events: stored.timeline ?? (await this.repo.events(tenant, caseNo)),
+      allowedActions: allowedCaseActions(stored.state, { actor, now, today: shanghaiDate(now) }),
+    };
+  }
+
+  /** One page of a list: a body's queue by deadline, the open cases by colour, or all cases by number. */
+  list(tenant: string, filter: Parameters<CaseRepository['list']>[1]) {
+    return this.repo.list(tenant, filter);
+  }
+
+  /** The case's event items, the record its hash chain is checked on; 404 for a case that does not exist. */
+  async events(tenant: string, caseNo: string): Promise<StoredCaseEvent[]> {
+    const events = await this.repo.events(tenant, caseNo);
+    if (events.length === 0) await this.load(tenant, caseNo);
+    return events;
+  }
+
+  /** R2: what a case is bound to when this command accepts it (from receipt or correction); nothing otherwise. */
+  async bindingOnAcceptance(state: CaseState, now: string): Promise<{ binding?: Binding }> {
+    if (state.status !== 'needs-correction' && state.status !== 'received') return {};
+    const binding = await this.binding.at(state.tenant, state.matter, now);
+    return binding ? { binding } : {};
+  }
+
+  /** The names a printed document shows beside the ids: the tenant's, and the issuing body's and seal's. */
+  async printedNames(
+    state: CaseState,
+  ): Promise<{ tenantName: string; bodyName?: string; sealName?: string }> {
+    const tenancy = new TenancyRepository(this.store);
+    const seal = state.result?.seal;
+    const ref = seal ? parseBodyRef(seal.body) : undefined;
+    const [tenant, body, stored] = await Promise.all([
+      tenancy.tenant(state.tenant),
+      ref ? tenancy.body(ref.tenant, ref.code) : undefined,
+      seal ? new CatalogueRepository(this.store).seal(seal.tenant, seal.id) : undefined,
+    ]);
+    return {
+      tenantName: tenant?.name ?? state.tenant,
+      ...(seal ? { bodyName: body?.name ?? seal.body, sealName: stored?.name ?? seal.id } : {}),
+    };
+  }
+
+  /** The caller as the decider sees it; a window clerk deciding on the spot carries their authorised matters. */
+  async actorOf(principal: Principal, tenant: string, now: string, needWindow = false): Promise<Actor> {
+    const windowMatters =
+      needWindow && principal.roles.includes('window-clerk') && principal.tenant === tenant
+        ? await this.repo.windowMatters(tenant, principal.sub, now)
+        : undefined;
+    return {
+      sub: principal.sub,
+      roles: principal.roles,
+      ...(principal.body ? { body: principal.body } : {}),
+      ...(windowMatters ? { windowMatters } : {}),
+    };
+  }
+
+  /** Builds and signs the result with the seal R3 resolves now; refuses when none is usable. */
+  async sealedResult(state: CaseState, now: string) {
+    if (!this.signer) throw new Error('this app has no result signer');
+    if (!state.binding) throw new DomainError('invalid-state', '办件未受理', 'the case was never accepted');
+    const seal = await this.binding.sealFor(state.binding, now);
+    const result = resultOf(state, seal, now, this.signer.keyId);
+    return { result, signature: this.signer.sign(canonicalJson(result)) };
+  }
+
+  /** Does `run.command` to the stored case as the invocation's caller, in one transaction. */
+  async run(
+    invocation: Invocation,
+    run: CaseRun & { readonly needWindow?: boolean },
+  ): Promise<StoredResponse> {
+    const [stored, calendarFor, actor] = await Promise.all([
+      run.loaded ?? this.load(run.tenant, run.caseNo),
+      this.reference.calendar(run.tenant),
+      run.actor ?? this.actorOf(invocation.principal, run.tenant, invocation.now, run.needWindow),
+    ]);
+    if (run.ifMatch !== undefined && run.ifMatch !== stored.state.version) {
+      throw new DomainError(
+        'conflict',
+        `办件已更新（当前版本 ${stored.state.version}），请刷新后再办理`,
+        `the case changed (now version ${stored.state.version}); reload and retry`,
+      );
+    }
+    const previous = stored.timeline ?? [];
+    return this.apply(invocation, {
+      stored,
+      command: await run.command(stored.state),
+      actor,
+      calendarFor,
+      respond: (outcome) => run.respond({ ...outcome, events: [...previous, ...outcome.events] }),
+    });
+  }
+
+  /**
+   * Intake: draws the day's next case number under a conditional write and retries with
+   * the next one when a concurrent intake took it, so numbers never repeat or skip.
+   */
+  async intake(invocation: Invocation, intake: CaseIntake): Promise<StoredResponse> {
+    const { tenant } = intake;
+    const { now } = invocation;
+    const date = shanghaiDate(now);
+    // Every read intake needs goes out at once: the command then waits on one round of reads.
+    const [calendarFor, matter, binding, actor, firstClaim] = await Promise.all([
+      this.reference.calendar(tenant),
+      this.reference.matter(tenant, intake.matter),
+      this.binding.at(tenant, intake.matter, now),
+      this.actorOf(invocation.principal, tenant, now),
+      this.repo.claimNumber(tenant, date),
+    ]);
+    for (let attempt = 1; ; attempt++) {
+      const claim = attempt === 1 ? firstClaim : await this.repo.claimNumber(tenant, date);
+      const caseNo = formatCaseNo(tenant, date, claim.seq);
+      const code = queryCodeFrom(intake.random());
+      try {
+        return await this.apply(invocation, {
+          stored: undefined,
+          command: intake.build({ caseNo, queryCodeHash: queryCodeHash(caseNo, code), matter, binding }),
+          actor,
+          calendarFor,
+          respond: (outcome) => intake.respond(outcome, code),
+          extraWrites: [claim.write],
+        });
+      } catch (error) {
+        const lostRace =
+          error instanceof DomainError && error.type === 'conflict' && attempt < NUMBER_ATTEMPTS;
+        if (!lostRace) throw error;
+        // A little jitter so the losers of a round do not collide again in lockstep.
+        await new Promise((ok) => setTimeout(ok, Math.random() * Math.min(50, 5 * attempt)));
+      }
+    }
+  }
+
+  /**
+   * The clock's visit to one case (job `case-tick`): deems a received case accepted after
+   * 5 working days (art. 32 (4)), ends or flags a lapsed deficiency, and rewrites the
+   * colour, all as one transaction like any other command.
+   */
+  async tick(invocation: Invocation, tenant: string, caseNo: string): Promise<void> {
+    const stored = await this.repo.get(tenant, caseNo);
+    if (!stored) return;
+    const calendarFor = await this.reference.calendar(tenant);
+    // Deemed acceptance counts from receipt, so it binds the authority in force then (R2).
+    const binding =
+      stored.state.status === 'received'
+        ? await this.binding.at(tenant, stored.state.matter, stored.state.receivedAt)
+        : undefined;
+    await this.apply(invocation, {
+      stored,
+      command: { type: 'tick', ...(binding ? { binding } : {}) },
+      actor: { sub: invocation.principal.sub, roles: [] },
+      calendarFor,
+      respond: () => ({ status: 200, body: {} }),
+    });
+  }
+
+  private async apply(
+    invocation: Invocation,
+    input: {
+      readonly stored: StoredCase | undefined;
+      readonly command: CaseCommand;
+      readonly actor: Actor;
+      readonly calendarFor: CalendarFor;
+      readonly respond: Respond<CaseOutcome>;
+      readonly extraWrites?: readonly Write[];
+    },
+  ) {
+    const { stored, command, actor, calendarFor } = input;
+    const { now } = invocation;
+    const today = shanghaiDate(now);
+    const events = decide(stored?.state, command, { now, today, actor, calendarFor });
+    const after = events.reduce<CaseState | undefined>((s, e) => evolve(s, e), stored?.state);
+    if (!after) throw new Error('no case after the events');
+    const clock = clockOf(after, today, calendarFor);
+    const { writes, stored: chained, state } = caseWrites(stored, events, after, clock);
+    const allowedActions = allowedCaseActions(state, { actor, now, today });
+    return invocation.commit({
+      // A command with no events is a clock visit that found no timer due: only the colour moved.
+      action: events.length > 0 ? `case.${command.type}` : 'case.clock',
+      target: `${after.tenant}/${after.caseNo}`,
+      writes: [...(input.extraWrites ?? []), ...writes],
+      response: input.respond({ stored: { ...clock, state }, events: chained, allowedActions }),
+    });
+  }
+}

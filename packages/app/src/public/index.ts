@@ -1,0 +1,2 @@
+export { GuideService } from './guide';
+export { PublicCaseService } from './results';
