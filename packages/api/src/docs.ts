@@ -1,7 +1,35 @@
 import { html, raw } from 'hono/html';
 import { PROBLEM_TYPES, type ProblemType } from './problem';
 
-type OpenApi = { info: { title: string }; paths: Record<string, Record<string, Record<string, unknown>>> };
+type Operation = Record<string, unknown> & {
+  readonly responses?: Record<
+    string,
+    { readonly $ref?: string; readonly content?: Record<string, { schema?: unknown }> }
+  >;
+};
+type OpenApi = {
+  info: { title: string };
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, { readonly description?: string }> };
+};
+
+const componentOf = (schema: unknown): string | undefined => {
+  const ref = (schema as { $ref?: unknown } | undefined)?.$ref;
+  return typeof ref === 'string' && ref.startsWith('#/components/schemas/') ? ref.slice(21) : undefined;
+};
+
+/** Each success status with what it answers: a link to the view's schema, or the media type. */
+function successes(op: Operation) {
+  return Object.entries(op.responses ?? {})
+    .filter(([status]) => /^2/.test(status))
+    .map(
+      ([status, response]) =>
+        html`<div>${status}：${Object.entries(response.content ?? {}).map(([media, { schema }]) => {
+          const id = componentOf(schema);
+          return id ? html`<a href="#schema-${id}"><code>${id}</code></a> ` : html`<code>${media}</code> `;
+        })}</div>`,
+    );
+}
 
 const page = (title: string, body: unknown) => html`<!doctype html>
 <html lang="zh-CN">
@@ -36,6 +64,7 @@ export function docsPage(doc: OpenApi) {
         ({ path, method, op }) => html`<section class="op" id="${String(op.operationId)}">
           <div><span class="m">${method}</span><code>${path}</code></div>
           <div>${String(op.summary ?? '')} <span class="en">${String(op.description ?? '')}</span></div>
+          ${successes(op)}
           ${
             op.requestBody
               ? html`<details><summary>请求体 Request body</summary><pre>${JSON.stringify(
@@ -48,6 +77,14 @@ export function docsPage(doc: OpenApi) {
               : ''
           }
         </section>`,
+      )}
+      <h2 id="schemas">响应结构 Response schemas</h2>
+      <p>错误的结构见 <a href="#schema-Problem"><code>Problem</code></a>。</p>
+      ${Object.entries(doc.components.schemas).map(
+        ([id, schema]) => html`<details class="op" id="schema-${id}">
+          <summary><code>${id}</code> ${schema.description ?? ''}</summary>
+          <pre>${JSON.stringify(schema, null, 2)}</pre>
+        </details>`,
       )}`,
   );
 }

@@ -1,0 +1,326 @@
+import {
+  APPLICANT_KINDS,
+  CASE_ACTIONS,
+  CASE_STATUSES,
+  CLOCK_COLOURS,
+  MODES,
+  RATING_LEVELS,
+  STEP_KINDS,
+} from '@onewindow/domain';
+import * as z from 'zod/mini';
+import { Fee, Material } from './catalogue';
+import { amount, bilingual, bodyRef, count, date, days, instant, named, pageOf } from './registry';
+
+/** The case commands a caller may send, by the name of their route (the domain's guards decide which). */
+export { CASE_ACTIONS };
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+/** A rating of the service, 1–5. */
+export const ratingLevel = z.int().check(z.minimum(RATING_LEVELS.min), z.maximum(RATING_LEVELS.max));
+
+const outcome = z.enum(['approve', 'deny']);
+const applicant = z.strictObject({ kind: z.enum(APPLICANT_KINDS), name: z.string(), idNumber: z.string() });
+
+export const Notice = named(
+  'CaseNotice',
+  '告知（一次性告知、时限暂停与恢复、延期）A notice given to the applicant',
+  z.strictObject({
+    kind: z.enum(['one-time-notice', 'clock-excluded', 'clock-resumed', 'extension']),
+    at: instant,
+    zh: z.string(),
+    en: z.string(),
+    missing: z.optional(z.array(Material)),
+  }),
+);
+export type Notice = z.infer<typeof Notice>;
+
+export const Step = named(
+  'CaseStep',
+  '办理环节；excluded 的环节不计入办理时限（第四十五条）A step; an excluded one does not count against the limit',
+  z.strictObject({
+    id: z.string(),
+    kind: z.enum(STEP_KINDS),
+    bodies: z.array(bodyRef),
+    joint: z.boolean(),
+    excluded: z.boolean(),
+    startedAt: instant,
+    finishedAt: z.optional(instant),
+    outcome: z.optional(z.enum(['pass', 'fail'])),
+    note: z.optional(z.string()),
+  }),
+);
+export type Step = z.infer<typeof Step>;
+
+export const Binding = named(
+  'CaseBinding',
+  '受理时绑定的办理机构、印章与监管部门（R2），此后不随划转改变 What the case is bound to at acceptance',
+  z.strictObject({
+    body: bodyRef,
+    seal: z.string(),
+    supervisingBody: bodyRef,
+    mode: z.enum(MODES),
+    periodFrom: instant,
+    originBody: z.optional(bodyRef),
+    guidedBy: z.optional(bodyRef),
+    rollout: z.optional(z.string()),
+  }),
+);
+export type Binding = z.infer<typeof Binding>;
+
+const resultShape = {
+  caseNo: z.string(),
+  tenant: z.string(),
+  matter: z.string(),
+  matterName: z.string(),
+  item: z.optional(z.string()),
+  applicantName: z.string(),
+  outcome,
+  reasons: z.optional(z.string()),
+  appealRights: z.optional(z.string()),
+  decidedAt: instant,
+  issuedAt: instant,
+  approvingBody: bodyRef,
+  seal: z.strictObject({ id: z.string(), body: bodyRef, tenant: z.string() }),
+  keyId: z.string(),
+  /** Ed25519 over the canonical JSON of the fields above (`/v1/public/keys`). */
+  signature: z.string(),
+  delivery: z.enum(['window', 'mail']),
+};
+
+export const Result = named(
+  'CaseResult',
+  '办理结果（加盖印章并签名）The sealed and signed result',
+  z.strictObject(resultShape),
+);
+export type Result = z.infer<typeof Result>;
+
+export const ResultView = named(
+  'CaseResultView',
+  '办理结果及其印模、验证地址 The result with the paths of its seal imprint and its public verification',
+  z.strictObject({ ...resultShape, imprint: z.string(), verify: z.string() }),
+);
+export type ResultView = z.infer<typeof ResultView>;
+
+const finding = z.strictObject({
+  at: instant,
+  by: z.string(),
+  body: bodyRef,
+  text: z.string(),
+  severity: z.enum(['info', 'concern', 'violation']),
+});
+const commitment = z.strictObject({ materials: z.array(z.string()), supplementBy: date });
+const limits = z.strictObject({
+  promisedDays: days,
+  statutoryDays: days,
+  onTheSpot: z.boolean(),
+  warnDays: days,
+  deficiencyLapse: z.enum(['terminate', 'flag']),
+});
+const materialCheck = z.strictObject({ ...Material.shape, provided: z.boolean() });
+const deficiency = z.strictObject({
+  materials: z.array(z.string()),
+  supplementBy: date,
+  lapsed: z.optional(z.boolean()),
+});
+
+/** Each event as the timeline shows it: numbered, hashed, and the applicant's number masked. */
+const event = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
+  z.strictObject({
+    type: z.literal(type),
+    at: instant,
+    actor: z.string(),
+    seq: count,
+    hash: z.string(),
+    ...shape,
+  });
+
+export const CaseEvent = named(
+  'CaseEvent',
+  '办件记录（哈希链）One event of the case, chained by hash to the one before',
+  z.discriminatedUnion('type', [
+    event('received', {
+      caseNo: z.string(),
+      tenant: z.string(),
+      matter: z.string(),
+      matterName: z.string(),
+      item: z.optional(z.string()),
+      applicant,
+      materials: z.array(materialCheck),
+      limits,
+      fees: z.array(Fee),
+      competent: z.boolean(),
+      body: z.optional(bodyRef),
+      commitment: z.optional(commitment),
+      queryCodeHash: z.string(),
+    }),
+    event('correction-notified', { notice: Notice }),
+    event('supplemented', { materials: z.array(z.string()) }),
+    event('accepted', {
+      acceptedAt: instant,
+      deemed: z.boolean(),
+      binding: Binding,
+      deficiency: z.optional(deficiency),
+    }),
+    event('deficiency-cleared', {}),
+    event('deficiency-lapsed', { terminated: z.boolean() }),
+    event('rejected', { reason: z.string(), competentAuthority: z.optional(z.string()) }),
+    event('withdrawn', { reason: z.string() }),
+    event('step-started', {
+      stepId: z.string(),
+      kind: z.enum(STEP_KINDS),
+      bodies: z.array(bodyRef),
+      notice: z.optional(Notice),
+    }),
+    event('step-finished', {
+      stepId: z.string(),
+      outcome: z.enum(['pass', 'fail']),
+      note: z.optional(z.string()),
+      notice: z.optional(Notice),
+    }),
+    event('extended', { days, reason: z.string(), notice: Notice }),
+    event('decided', { outcome, reasons: z.optional(z.string()), appealRights: z.optional(z.string()) }),
+    event('fee-paid', { receiptNo: z.string(), amount }),
+    event('issued', { result: Result, supervisingBody: bodyRef }),
+    event('finding-recorded', { finding }),
+    event('rated', { level: ratingLevel, comment: z.optional(z.string()) }),
+    event('rectification-opened', { dueDate: date }),
+    event('rectification-closed', { response: z.string() }),
+  ]),
+);
+export type CaseEvent = z.infer<typeof CaseEvent>;
+
+const summaryShape = {
+  caseNo: z.string(),
+  tenant: z.string(),
+  matter: z.string(),
+  matterName: z.string(),
+  item: z.optional(z.string()),
+  /** In a list the identity number is masked. */
+  applicant,
+  status: z.enum(CASE_STATUSES),
+  statusName: bilingual,
+  /** The body that handles the case. */
+  body: z.optional(bodyRef),
+  seal: z.optional(z.string()),
+  supervisingBody: z.optional(bodyRef),
+  receivedAt: instant,
+  acceptedAt: z.optional(instant),
+  deficiency: z.optional(deficiency),
+  clock: z.enum(CLOCK_COLOURS),
+  /** Promised due date (承诺时限), moved by excluded steps and the extension. */
+  dueDate: z.optional(date),
+  statutoryDueDate: z.optional(date),
+  /** Until when acceptance may be decided before the case counts as accepted (art. 32 (4)). */
+  acceptBy: z.optional(date),
+  /** Issuance deadline once decided (art. 44). */
+  issueBy: z.optional(date),
+  /** A special step is running: the clock is stopped. */
+  paused: z.boolean(),
+  /** A date fell in a year with no published calendar: weekends only until one is set. */
+  provisional: z.boolean(),
+  /** Send it back as If-Match to act on this version only. */
+  version: count,
+};
+
+export const CaseSummary = named(
+  'CaseSummary',
+  '办件列表行（身份证件号码已脱敏）A row of a case list: identity number masked, no materials or timeline',
+  z.strictObject(summaryShape),
+);
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const CasePage = named('CasePage', '办件列表 A page of cases', pageOf(CaseSummary));
+export type CasePage = z.infer<typeof CasePage>;
+
+const caseViewShape = {
+  ...summaryShape,
+  competent: z.boolean(),
+  binding: z.optional(Binding),
+  deemedAccepted: z.optional(z.literal(true)),
+  materials: z.array(materialCheck),
+  limits,
+  notices: z.array(Notice),
+  steps: z.array(Step),
+  extension: z.optional(z.strictObject({ days, reason: z.string(), at: instant })),
+  decision: z.optional(
+    z.strictObject({
+      outcome,
+      reasons: z.optional(z.string()),
+      appealRights: z.optional(z.string()),
+      at: instant,
+      by: z.string(),
+    }),
+  ),
+  fees: z.array(Fee),
+  payment: z.optional(z.strictObject({ receiptNo: z.string(), amount, at: instant, by: z.string() })),
+  result: z.optional(Result),
+  findings: z.array(finding),
+  rating: z.optional(z.strictObject({ level: ratingLevel, comment: z.optional(z.string()), at: instant })),
+  rectification: z.optional(
+    z.strictObject({
+      openedAt: instant,
+      dueDate: date,
+      closedAt: z.optional(instant),
+      response: z.optional(z.string()),
+    }),
+  ),
+  closedAt: z.optional(instant),
+  closing: z.optional(z.strictObject({ reason: z.string(), competentAuthority: z.optional(z.string()) })),
+  events: z.array(CaseEvent),
+  /** The case commands the caller may send now, by the decider's guards. */
+  allowedActions: z.optional(z.array(z.enum(CASE_ACTIONS))),
+};
+
+export const CaseView = named(
+  'CaseView',
+  '办件详情（含全过程记录）The case for staff: everything, with its timeline',
+  z.strictObject(caseViewShape),
+);
+export type CaseView = z.infer<typeof CaseView>;
+
+export const IntakeReceipt = named(
+  'IntakeReceipt',
+  '收件回执：办件详情、仅此一次显示的查询码，材料不全时的一次性告知 The case as taken, its query code (shown once only) and the one-time notice when materials are missing',
+  z.strictObject({
+    ...caseViewShape,
+    queryCode: z.string(),
+    oneTimeNotice: z.optional(
+      z.strictObject({
+        /** Codes of the missing materials. */
+        missing: z.array(z.string()),
+        items: z.optional(z.array(Material)),
+        text: bilingual,
+      }),
+    ),
+  }),
+);
+export type IntakeReceipt = z.infer<typeof IntakeReceipt>;
+
+export const Responsibility = named(
+  'CaseResponsibility',
+  '责任主体（复议、诉讼、投诉、档案；R4、R5）；受理前为 null Who answers for the case; null before acceptance',
+  z.strictObject({
+    caseNo: z.string(),
+    approvingBody: z.nullable(bodyRef),
+    reconsiderationRespondent: z.nullable(bodyRef),
+    litigationDefendant: z.nullable(bodyRef),
+    supervisingBody: z.nullable(bodyRef),
+    supervisionComplaints: z.nullable(bodyRef),
+    archiveCustodian: z.nullable(bodyRef),
+    boundAt: z.nullable(instant),
+    originBody: z.optional(bodyRef),
+  }),
+);
+export type Responsibility = z.infer<typeof Responsibility>;
+
+export const Integrity = named(
+  'CaseIntegrity',
+  '记录哈希链校验：完整与否，及第一处断裂 Whether the event chain holds, and its first broken link',
+  z.strictObject({
+    caseNo: z.string(),
+    intact: z.boolean(),
+    events: count,
+    firstBroken: z.optional(count),
+    reason: z.optional(z.enum(['sequence', 'previous-hash', 'hash'])),
+  }),
+);
+export type Integrity = z.infer<typeof Integrity>;

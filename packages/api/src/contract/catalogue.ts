@@ -1,0 +1,172 @@
+import { MATTER_TYPES, MODES, SPECIAL_STEP_KINDS, TRANSITION_POLICIES } from '@onewindow/domain';
+import * as z from 'zod/mini';
+import { amount, bodyRef, count, date, days, instant, listOf, named } from './registry';
+
+export const Fee = named(
+  'Fee',
+  '收费项目（元）A fee, in yuan',
+  z.strictObject({ code: z.string(), name: z.string(), amount }),
+);
+export type Fee = z.infer<typeof Fee>;
+
+export const Material = named(
+  'Material',
+  '申请材料；核心材料不可容缺 A material; a core one is never waived',
+  z.strictObject({ code: z.string(), name: z.string(), core: z.boolean() }),
+);
+export type Material = z.infer<typeof Material>;
+
+export const Matter = named(
+  'Matter',
+  '指导目录事项 A matter of the guidance catalogue, with its version',
+  z.strictObject({
+    code: z.string(),
+    name: z.string(),
+    type: z.enum(MATTER_TYPES),
+    items: z.array(z.strictObject({ code: z.string(), name: z.string() })),
+    legalBasis: z.string(),
+    statutoryDays: days,
+    promisedDays: days,
+    onTheSpot: z.boolean(),
+    materials: z.array(Material),
+    fees: z.array(Fee),
+    specialSteps: z.optional(z.array(z.strictObject({ kind: z.enum(SPECIAL_STEP_KINDS), days }))),
+    department: z.optional(z.string()),
+    city: z.string(),
+    version: count,
+    updatedAt: instant,
+  }),
+);
+export type Matter = z.infer<typeof Matter>;
+
+export const MatterList = named('MatterList', '指导目录 The guidance catalogue of a city', listOf(Matter));
+
+export const ImportCounts = named(
+  'ImportCounts',
+  '导入结果 What an import wrote (or, with dryRun, would write)',
+  z.strictObject({ rows: count, created: count, updated: count, unchanged: count, dryRun: z.boolean() }),
+);
+export type ImportCounts = z.infer<typeof ImportCounts>;
+
+const transition = z.strictObject({ policy: z.enum(TRANSITION_POLICIES), until: instant });
+
+export const AuthorityView = named(
+  'AuthorityView',
+  '某一时刻的实施主体 Who holds authority for a matter at an instant (R1, R6)',
+  z.strictObject({
+    body: bodyRef,
+    mode: z.enum(MODES),
+    seal: z.string(),
+    supervisingBody: bodyRef,
+    originBody: z.optional(bodyRef),
+    windowBody: z.optional(bodyRef),
+    handlingBody: bodyRef,
+    transition: z.optional(
+      z.strictObject({ policy: z.enum(TRANSITION_POLICIES), until: instant, active: z.literal(true) }),
+    ),
+    from: instant,
+    rollout: z.optional(z.string()),
+  }),
+);
+export type AuthorityView = z.infer<typeof AuthorityView>;
+
+export const AuthorityAt = named(
+  'AuthorityAt',
+  '事项实施主体 The authority view at the instant asked',
+  z.strictObject({ at: instant, ...AuthorityView.shape }),
+);
+export type AuthorityAt = z.infer<typeof AuthorityAt>;
+
+export const AuthorityPeriod = named(
+  'AuthorityPeriod',
+  '实施主体时段 A period of authority; it ends where the next begins (`to`)',
+  z.strictObject({
+    tenant: z.string(),
+    matter: z.string(),
+    from: instant,
+    to: z.optional(instant),
+    body: bodyRef,
+    mode: z.enum(MODES),
+    seal: z.string(),
+    supervisingBody: bodyRef,
+    originBody: z.optional(bodyRef),
+    windowBody: z.optional(bodyRef),
+    transition: z.optional(transition),
+    rollout: z.optional(z.string()),
+  }),
+);
+export type AuthorityPeriod = z.infer<typeof AuthorityPeriod>;
+
+export const AuthorityHistory = named(
+  'AuthorityHistory',
+  '事项实施主体时间线 Every period of a matter in a tenant, oldest first',
+  listOf(AuthorityPeriod),
+);
+
+/** The catalogue's fields are missing when the city's definition is gone: the tenant still holds the matter. */
+const localMatterShape = {
+  code: z.string(),
+  name: z.string(),
+  type: z.optional(z.enum(MATTER_TYPES)),
+  statutoryDays: z.optional(days),
+  promisedDays: z.optional(days),
+  onTheSpot: z.optional(z.boolean()),
+  fees: z.array(Fee),
+  windowLocation: z.optional(z.string()),
+};
+
+export const LocalMatter = named(
+  'LocalMatter',
+  '本租户办理的事项（含本地设置）A matter as the tenant handles it, its own settings applied',
+  z.strictObject(localMatterShape),
+);
+export type LocalMatter = z.infer<typeof LocalMatter>;
+
+export const EmpoweredMatter = named(
+  'EmpoweredMatter',
+  '赋权事项 A matter the tenant holds at the instant, with who holds it',
+  z.strictObject({ ...localMatterShape, authority: AuthorityView }),
+);
+export type EmpoweredMatter = z.infer<typeof EmpoweredMatter>;
+
+export const EmpoweredMatterList = named(
+  'EmpoweredMatterList',
+  '赋权事项清单 The tenant’s empowered matters at an instant',
+  z.strictObject({ at: instant, items: z.array(EmpoweredMatter) }),
+);
+export type EmpoweredMatterList = z.infer<typeof EmpoweredMatterList>;
+
+const dayLists = { holidays: z.array(date), workdays: z.array(date) };
+const calendarSource = z.enum(['city', 'national']);
+
+export const CityCalendar = named(
+  'CityCalendar',
+  '城市工作日历 A city’s calendar for a year: the one it set (`city`) or the national schedule',
+  z.strictObject({ city: z.string(), year: z.int(), source: calendarSource, ...dayLists }),
+);
+export type CityCalendar = z.infer<typeof CityCalendar>;
+
+export const TenantCalendarOverride = named(
+  'TenantCalendarOverride',
+  '租户日历调整 A tenant’s overrides of its city’s calendar for a year',
+  z.strictObject({ tenant: z.string(), year: z.int(), ...dayLists }),
+);
+
+export const TenantCalendar = named(
+  'TenantCalendar',
+  '租户有效工作日历 A tenant’s effective calendar: its city’s with its overrides applied (`override` lists them)',
+  z.strictObject({
+    tenant: z.string(),
+    year: z.int(),
+    source: calendarSource,
+    ...dayLists,
+    override: z.optional(z.strictObject(dayLists)),
+  }),
+);
+export type TenantCalendar = z.infer<typeof TenantCalendar>;
+
+export const WorkingDay = named(
+  'WorkingDay',
+  '第 n 个工作日 The n-th working day after the date asked',
+  z.strictObject({ date }),
+);

@@ -1,0 +1,225 @@
+import type * as z from 'zod/mini';
+import * as cases from './cases';
+import * as catalogue from './catalogue';
+import * as pub from './public';
+import * as rollouts from './rollouts';
+import * as seals from './seals';
+import * as supervision from './supervision';
+import * as tenancy from './tenancy';
+
+/**
+ * The response contract of every API route: what each answers, as zod schemas the OpenAPI
+ * document is generated from, the tests check real answers against, and the console takes
+ * its types from (`import type` only, so no schema reaches its bundle).
+ *
+ * Keyed by operation, `<METHOD> <OpenAPI path>`, not held on the route specs: a Lambda
+ * bundles its routes, and only the document and the tests need these. The OpenAPI path
+ * rather than hono's (`/v1/cities/{city}/catalogue:import`, not `…/:op{catalogue:import}`)
+ * because it is the name a client knows the operation by.
+ */
+
+/** A JSON answer; `also` lists other success statuses and media types the same operation answers. */
+export interface JsonResponse<S extends z.ZodMiniType = z.ZodMiniType> {
+  readonly schema: S;
+  readonly statuses?: readonly number[];
+  /** Media type → what it is, for an operation that also answers other media (`?format=html`). */
+  readonly media?: Readonly<Record<string, string>>;
+}
+
+/** A non-JSON answer (an SVG imprint, a printable page, a spreadsheet): media type → what it is. */
+export interface MediaResponse {
+  readonly media: Readonly<Record<string, string>>;
+}
+
+export type ResponseContract = JsonResponse | MediaResponse;
+
+const json = <S extends z.ZodMiniType>(
+  schema: S,
+  also: Omit<JsonResponse<S>, 'schema'> = {},
+): JsonResponse<S> => ({ schema, ...also });
+const media = (types: Readonly<Record<string, string>>): MediaResponse => ({ media: types });
+
+const printable = { 'text/html': '可打印页面 A printable page' };
+const svg = { 'image/svg+xml': '印模 The seal imprint' };
+const CASE = '/v1/tenants/{tenant}/cases/{caseNo}';
+
+export const responses = {
+  // Tenancy
+  'POST /v1/cities': json(tenancy.City),
+  'GET /v1/cities': json(tenancy.CityList),
+  'POST /v1/cities/{city}/tenants': json(tenancy.Tenant),
+  'GET /v1/cities/{city}/tenants': json(tenancy.TenantList),
+  'GET /v1/tenants/{tenant}': json(tenancy.Tenant),
+  'POST /v1/tenants/{tenant}/bodies': json(tenancy.Body),
+  'GET /v1/tenants/{tenant}/bodies': json(tenancy.BodyList),
+  'POST /v1/tenants/{tenant}/staff': json(tenancy.Staff),
+  'GET /v1/tenants/{tenant}/staff': json(tenancy.StaffList),
+
+  // Catalogue and calendar
+  'PUT /v1/cities/{city}/catalogue/{code}': json(catalogue.Matter, { statuses: [201] }),
+  'GET /v1/cities/{city}/catalogue': json(catalogue.MatterList),
+  'GET /v1/cities/{city}/catalogue/{code}': json(catalogue.Matter),
+  'POST /v1/cities/{city}/catalogue:import': json(catalogue.ImportCounts),
+  'GET /v1/cities/{city}/catalogue:export': media({
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '指导目录 The catalogue as .xlsx',
+    'text/csv': '指导目录（UTF-8，带 BOM）The catalogue as .csv',
+  }),
+  'PUT /v1/cities/{city}/calendar/{year}': json(catalogue.CityCalendar),
+  'GET /v1/cities/{city}/calendar/{year}': json(catalogue.CityCalendar),
+  'PUT /v1/tenants/{tenant}/calendar/{year}': json(catalogue.TenantCalendarOverride),
+  'GET /v1/tenants/{tenant}/calendar/working-days': json(catalogue.WorkingDay),
+  'GET /v1/tenants/{tenant}/calendar/{year}': json(catalogue.TenantCalendar),
+
+  // Seals
+  'POST /v1/tenants/{tenant}/seals': json(seals.SealView),
+  'GET /v1/tenants/{tenant}/seals': json(seals.SealList),
+  'GET /v1/tenants/{tenant}/seals/{id}': json(seals.SealView),
+  'GET /v1/tenants/{tenant}/seals/{id}/imprint.svg': media(svg),
+  'POST /v1/tenants/{tenant}/seals/{id}/void': json(seals.SealView),
+
+  // Authority
+  'GET /v1/tenants/{tenant}/matters': json(catalogue.EmpoweredMatterList),
+  'GET /v1/tenants/{tenant}/matters/{code}/authority': json(catalogue.AuthorityAt),
+  'GET /v1/tenants/{tenant}/matters/{code}/authority/history': json(catalogue.AuthorityHistory),
+  'PUT /v1/tenants/{tenant}/matters/{code}/settings': json(catalogue.LocalMatter),
+
+  // Rollouts
+  'POST /v1/cities/{city}/rollouts': json(rollouts.Rollout),
+  'GET /v1/cities/{city}/rollouts': json(rollouts.RolloutList),
+  'GET /v1/cities/{city}/rollouts/{id}': json(rollouts.Rollout),
+  'POST /v1/cities/{city}/rollouts/{id}/preview': json(rollouts.RolloutPreview),
+  'POST /v1/cities/{city}/rollouts/{id}/schedule': json(rollouts.Rollout),
+  'POST /v1/cities/{city}/rollouts/{id}/cancel': json(rollouts.Rollout),
+  'GET /v1/cities/{city}/rollouts/{id}/agreements/{tenant}': json(rollouts.Agreement, { media: printable }),
+  'GET /v1/tenants/{tenant}/handovers': json(rollouts.HandoverList),
+  'GET /v1/tenants/{tenant}/handovers/{id}': json(rollouts.Agreement, { media: printable }),
+
+  // Window office
+  'PUT /v1/tenants/{tenant}/window-authorisations/{staff}': json(supervision.WindowAuthorisation),
+  'GET /v1/tenants/{tenant}/window-authorisations': json(supervision.WindowAuthorisationList),
+  'GET /v1/tenants/{tenant}/fees/report': json(supervision.FeeReport),
+
+  // Cases
+  'POST /v1/tenants/{tenant}/cases': json(cases.IntakeReceipt),
+  'GET /v1/tenants/{tenant}/cases': json(cases.CasePage),
+  [`GET ${CASE}`]: json(cases.CaseView),
+  [`POST ${CASE}/supplement`]: json(cases.CaseView),
+  [`POST ${CASE}/accept`]: json(cases.CaseView),
+  [`POST ${CASE}/reject`]: json(cases.CaseView),
+  [`POST ${CASE}/withdraw`]: json(cases.CaseView),
+  [`POST ${CASE}/start-step`]: json(cases.CaseView),
+  [`POST ${CASE}/finish-step`]: json(cases.CaseView),
+  [`POST ${CASE}/extend`]: json(cases.CaseView),
+  [`POST ${CASE}/decide`]: json(cases.CaseView),
+  [`POST ${CASE}/pay`]: json(cases.CaseView),
+  [`POST ${CASE}/issue`]: json(cases.CaseView),
+  [`GET ${CASE}/result`]: json(cases.ResultView),
+  [`GET ${CASE}/notice.html`]: media({ 'text/html': '一次性告知书（可打印）The one-time notice, printable' }),
+  [`GET ${CASE}/result.html`]: media({ 'text/html': '办理结果文书（可打印）The result, printable' }),
+  [`GET ${CASE}/responsibility`]: json(cases.Responsibility),
+  [`GET ${CASE}/integrity`]: json(cases.Integrity),
+
+  // Supervision
+  'GET /v1/tenants/{tenant}/supervision/inbox': json(supervision.Inbox),
+  'POST /v1/tenants/{tenant}/supervision/findings': json(cases.CaseView),
+  'GET /v1/tenants/{tenant}/supervision/board': json(supervision.Board),
+  'GET /v1/tenants/{tenant}/rectifications': json(supervision.RectificationList),
+  'POST /v1/tenants/{tenant}/rectifications/{caseNo}/close': json(supervision.RectificationClosed),
+
+  // Public
+  'GET /v1/public/cities': json(pub.PublicCityList),
+  'GET /v1/public/cities/{city}/tenants': json(pub.PublicTenantList),
+  'GET /v1/public/{tenant}/guide': json(pub.Guide),
+  'GET /v1/public/{tenant}/guide/{code}': json(pub.GuideMatter),
+  'GET /v1/public/cases/{caseNo}': json(pub.Progress),
+  'POST /v1/public/cases/{caseNo}/rating': json(pub.Progress),
+  'GET /v1/public/results/{caseNo}/verify': json(pub.Verification),
+  'GET /v1/public/results/{caseNo}/seal.svg': media(svg),
+  'GET /v1/public/keys': json(pub.PublicKeys),
+} as const satisfies Readonly<Record<string, ResponseContract>>;
+
+export type OperationKey = keyof typeof responses;
+
+/** The JSON body an operation answers with on success. */
+export type ResponseOf<K extends OperationKey> =
+  (typeof responses)[K] extends JsonResponse<infer S> ? z.infer<S> : never;
+
+/** `{city}` for hono's `:city`; a route whose path does not convert names its OpenAPI path itself. */
+export const openApiPath = (route: { readonly path: string; readonly openapiPath?: string }): string =>
+  route.openapiPath ?? route.path.replace(/:([A-Za-z]+)/g, '{$1}');
+
+export const operationKey = (route: {
+  readonly method: string;
+  readonly path: string;
+  readonly openapiPath?: string;
+}): string => `${route.method.toUpperCase()} ${openApiPath(route)}`;
+
+/** The contract of one route, if it has one. */
+export function responseOf(route: Parameters<typeof operationKey>[0]): ResponseContract | undefined {
+  return (responses as Readonly<Record<string, ResponseContract>>)[operationKey(route)];
+}
+
+// The views by name, for clients: `import type { CaseView } from '@onewindow/api/contract'`.
+export type {
+  Binding,
+  CaseAction,
+  CaseEvent,
+  CasePage,
+  CaseSummary,
+  CaseView,
+  IntakeReceipt,
+  Integrity,
+  Notice,
+  Responsibility,
+  Result,
+  ResultView,
+  Step,
+} from './cases';
+export { CASE_ACTIONS } from './cases';
+export type {
+  AuthorityAt,
+  AuthorityPeriod,
+  AuthorityView,
+  CityCalendar,
+  EmpoweredMatter,
+  EmpoweredMatterList,
+  Fee,
+  ImportCounts,
+  LocalMatter,
+  Material,
+  Matter,
+  TenantCalendar,
+} from './catalogue';
+export type { Problem, ProblemEntry } from './problem';
+export { Problem as problemSchema } from './problem';
+export type {
+  Guide,
+  GuideMatter,
+  GuideRow,
+  Progress,
+  PublicKeys,
+  PublicTenantList,
+  Verification,
+} from './public';
+export { contractRegistry } from './registry';
+export type {
+  Agreement,
+  Blocker,
+  Handover,
+  Rollout,
+  RolloutAction,
+  RolloutPreview,
+  TenantPreview,
+} from './rollouts';
+export { ROLLOUT_ACTIONS } from './rollouts';
+export type { SealView } from './seals';
+export type {
+  Board,
+  FeeReport,
+  Inbox,
+  InboxItem,
+  Receipt,
+  Rectification,
+  WindowAuthorisation,
+} from './supervision';
+export type { Body, City, Staff, Tenant } from './tenancy';

@@ -1,0 +1,137 @@
+import { CLOCK_COLOURS } from '@onewindow/domain';
+import * as z from 'zod/mini';
+import { CaseSummary, ratingLevel } from './cases';
+import { Fee } from './catalogue';
+import { amount, bodyRef, count, date, instant, listOf, named } from './registry';
+
+export const InboxItem = named(
+  'InboxItem',
+  '推送至监管部门的审批结果（R10）A result pushed to the supervising body',
+  z.strictObject({
+    caseNo: z.string(),
+    caseTenant: z.string(),
+    matter: z.string(),
+    matterName: z.string(),
+    applicantName: z.string(),
+    outcome: z.enum(['approve', 'deny']),
+    approvingBody: bodyRef,
+    seal: z.strictObject({ id: z.string(), body: bodyRef, tenant: z.string() }),
+    decidedAt: instant,
+    issuedAt: instant,
+  }),
+);
+export type InboxItem = z.infer<typeof InboxItem>;
+
+export const Inbox = named(
+  'SupervisionInbox',
+  '监管部门收件箱，新的在前 A supervising body’s inbox, newest first',
+  z.strictObject({ body: bodyRef, items: z.array(InboxItem), cursor: z.optional(z.string()) }),
+);
+export type Inbox = z.infer<typeof Inbox>;
+
+const colourCounts = Object.fromEntries(CLOCK_COLOURS.map((c) => [c, count])) as Record<
+  (typeof CLOCK_COLOURS)[number],
+  typeof count
+>;
+
+export const Board = named(
+  'SupervisionBoard',
+  '电子监察：在办件时限颜色、各机构超期数、月度收办件 Open cases by colour, overdue per body, intake and completion per month',
+  z.strictObject({
+    counts: z.strictObject(colourCounts),
+    bodies: z.array(
+      // `—` stands for open cases no body handles yet.
+      z.strictObject({ body: z.string(), ...colourCounts, overdue: count }),
+    ),
+    months: z.array(
+      z.strictObject({
+        month: z.string().check(z.regex(/^\d{4}-\d{2}$/)),
+        received: count,
+        accepted: count,
+        issued: count,
+      }),
+    ),
+    /** Every open case, red first. */
+    cases: z.array(CaseSummary),
+  }),
+);
+export type Board = z.infer<typeof Board>;
+
+const rectificationShape = {
+  openedAt: instant,
+  dueDate: date,
+  closedAt: z.optional(instant),
+  response: z.optional(z.string()),
+};
+
+export const Rectification = named(
+  'Rectification',
+  '差评整改任务（1、2级评价生成，5个工作日内答复）A rectification opened by a rating of 1 or 2',
+  z.strictObject({
+    caseNo: z.string(),
+    matterName: z.string(),
+    body: z.optional(bodyRef),
+    level: ratingLevel,
+    comment: z.optional(z.string()),
+    ...rectificationShape,
+  }),
+);
+export type Rectification = z.infer<typeof Rectification>;
+
+export const RectificationList = named(
+  'RectificationList',
+  '差评整改任务列表 Rectification tasks of a tenant',
+  listOf(Rectification),
+);
+
+export const RectificationClosed = named(
+  'RectificationClosed',
+  '已办结的整改 A rectification as closed',
+  z.strictObject({ caseNo: z.string(), ...rectificationShape }),
+);
+
+export const WindowAuthorisation = named(
+  'WindowAuthorisation',
+  '首席代表窗口授权：可当场决定的事项，until 前有效 The on-the-spot matters a window officer may decide',
+  z.strictObject({
+    staff: z.string(),
+    matters: z.array(z.string()),
+    until: z.optional(instant),
+    updatedAt: instant,
+  }),
+);
+export type WindowAuthorisation = z.infer<typeof WindowAuthorisation>;
+
+export const WindowAuthorisationList = named(
+  'WindowAuthorisationList',
+  '首席代表授权列表 Window authorisations of a tenant',
+  listOf(WindowAuthorisation),
+);
+
+export const Receipt = named(
+  'FeeReceipt',
+  '收费收据 A receipt of fees collected at the window',
+  z.strictObject({
+    receiptNo: z.string(),
+    caseNo: z.string(),
+    matter: z.string(),
+    amount,
+    at: instant,
+    fees: z.array(Fee),
+  }),
+);
+export type Receipt = z.infer<typeof Receipt>;
+
+export const FeeReport = named(
+  'FeeReport',
+  '集中收费报表（按收费部门）Fees collected between two dates, per collecting department',
+  z.strictObject({
+    from: date,
+    to: date,
+    departments: z.array(
+      z.strictObject({ body: z.string(), count, total: amount, receipts: z.array(Receipt) }),
+    ),
+    total: amount,
+  }),
+);
+export type FeeReport = z.infer<typeof FeeReport>;

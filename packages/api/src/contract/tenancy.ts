@@ -1,0 +1,51 @@
+import { BODY_KINDS, STAFF_ROLES, TENANT_KINDS } from '@onewindow/domain';
+import * as z from 'zod/mini';
+import { bodyRef, listOf, named } from './registry';
+
+export const City = named('City', '城市 A city', z.strictObject({ id: z.string(), name: z.string() }));
+export type City = z.infer<typeof City>;
+
+export const Tenant = named(
+  'Tenant',
+  '租户（区县、开发区、街道、乡镇）A tenant',
+  z.strictObject({
+    id: z.string(),
+    city: z.string(),
+    name: z.string(),
+    kind: z.enum(TENANT_KINDS),
+    parent: z.optional(z.string()),
+  }),
+);
+export type Tenant = z.infer<typeof Tenant>;
+
+export const Body = named(
+  'Body',
+  '机构（审批局、便民服务中心、部门）A body; `ref` is how other records name it',
+  z.strictObject({
+    tenant: z.string(),
+    code: z.string(),
+    name: z.string(),
+    kind: z.enum(BODY_KINDS),
+    ref: bodyRef,
+  }),
+);
+export type Body = z.infer<typeof Body>;
+
+export const Staff = named(
+  'Staff',
+  '工作人员 A staff member; `backupFor` names the post it backs up (B角)',
+  z.strictObject({
+    tenant: z.string(),
+    id: z.string(),
+    name: z.string(),
+    roles: z.array(z.enum(STAFF_ROLES)),
+    body: z.optional(bodyRef),
+    backupFor: z.optional(z.string()),
+  }),
+);
+export type Staff = z.infer<typeof Staff>;
+
+export const CityList = named('CityList', '城市列表 Cities', listOf(City));
+export const TenantList = named('TenantList', '租户列表 Tenants of a city', listOf(Tenant));
+export const BodyList = named('BodyList', '机构列表 Bodies of a tenant', listOf(Body));
+export const StaffList = named('StaffList', '工作人员列表 Staff of a tenant', listOf(Staff));
