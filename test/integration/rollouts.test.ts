@@ -107,7 +107,9 @@ describe('a rollout taking effect', () => {
     const body = rolloutBody('batch-1', ['m1', 'm2', 'm3'], effectiveAt, {
       transition: { policy: 'guided', until },
     });
-    expect((await t.call(CITY_ADMIN, 'POST', '/v1/cities/nanjing/rollouts', body)).status).toBe(201);
+    const created = await t.call(CITY_ADMIN, 'POST', '/v1/cities/nanjing/rollouts', body);
+    expect(created.status).toBe(201);
+    expect(created.body.allowedActions).toEqual(['preview', 'schedule', 'cancel']);
     const preview = await t.call(CITY_ADMIN, 'POST', '/v1/cities/nanjing/rollouts/batch-1/preview');
     expect(preview.body).toEqual({
       ready: true,
@@ -116,6 +118,7 @@ describe('a rollout taking effect', () => {
     const scheduled = await t.call(CITY_ADMIN, 'POST', '/v1/cities/nanjing/rollouts/batch-1/schedule');
     expect(scheduled.status).toBe(200);
     expect(scheduled.body.status).toBe('scheduled');
+    expect(scheduled.body.allowedActions).toEqual(['cancel']);
 
     // Before its instant the clock leaves it alone.
     expect(await tick(inDays(1))).toEqual({ ran: 0, failed: 0 });
@@ -125,7 +128,11 @@ describe('a rollout taking effect', () => {
 
     expect(await tick(new Date(Date.parse(effectiveAt) + 1000).toISOString())).toEqual({ ran: 1, failed: 0 });
     const applied = await t.call(CITY_ADMIN, 'GET', '/v1/cities/nanjing/rollouts/batch-1');
-    expect(applied.body).toMatchObject({ status: 'applied', progress: { done: 3, total: 3 } });
+    expect(applied.body).toMatchObject({
+      status: 'applied',
+      progress: { done: 3, total: 3 },
+      allowedActions: [],
+    });
 
     const clerk = { sub: 'clerk-a', roles: ['window-clerk'], tenant: DONGSHAN };
     const before = await t.call(
@@ -202,7 +209,7 @@ describe('a rollout taking effect', () => {
     expect(p1.body.tenants[0].blockers.map((b: { code: string }) => b.code)).toEqual(['overlapping-rollout']);
 
     const cancel = await t.call(CITY_ADMIN, 'POST', '/v1/cities/nanjing/rollouts/first/cancel');
-    expect(cancel.body.status).toBe('cancelled');
+    expect(cancel.body).toMatchObject({ status: 'cancelled', allowedActions: [] });
     expect((await dueJobs(t.store, inDays(11))).map((j) => j.id)).not.toContain('rollout-nanjing-first');
     const p2 = await t.call(CITY_ADMIN, 'POST', '/v1/cities/nanjing/rollouts/second/preview');
     expect(p2.body.ready).toBe(true);

@@ -1,41 +1,14 @@
+import type { Rollout, RolloutAction, TenantPreview } from '../../../../api/src/contract';
 import type { Ctx } from '../../env';
 import { pick } from '../../i18n';
 import { label } from '../../ui/labels';
 import { Head } from '../../ui/table';
 
-export interface Rollout {
-  readonly id: string;
-  readonly name: string;
-  readonly city: string;
-  readonly matters: readonly string[];
-  readonly tenants: readonly string[];
-  readonly mode: string;
-  readonly effectiveAt: string;
-  readonly from: string | Readonly<Record<string, string>>;
-  readonly to: string;
-  readonly seal: string;
-  readonly transition?: { readonly policy: string; readonly until: string };
-  readonly status: string;
-  readonly progress: { readonly done: number; readonly total: number };
-  readonly createdAt: string;
-  readonly scheduledAt?: string;
-  readonly appliedAt?: string;
-  readonly cancelledAt?: string;
-}
+export type { Blocker, Rollout, TenantPreview } from '../../../../api/src/contract';
 
-export interface Blocker {
-  readonly code: string;
-  readonly message: string;
-  readonly messageEn?: string;
-  readonly matter?: string;
-}
-
-export interface TenantPreview {
-  readonly tenant: string;
-  readonly blockers: readonly Blocker[];
-  readonly changes: number;
-  readonly pendingCasesStaying: number;
-}
+/** Whether the API offers `action` on the rollout now: the console offers what the API allows, nothing more. */
+export const offers = (r: Rollout, action: RolloutAction): boolean =>
+  (r.allowedActions ?? []).includes(action);
 
 const STATUS_CLASS: Readonly<Record<string, string>> = {
   draft: '',

@@ -8,6 +8,7 @@ import { Csrf, Done, page } from '../../ui/layout';
 import { Head } from '../../ui/table';
 import { type Agreement, AgreementDocument } from '../tenant/agreement';
 import {
+  offers,
   PreviewTable,
   Progress,
   type Rollout,
@@ -119,7 +120,6 @@ async function statusPage(c: Ctx) {
   const city = c.req.param('city') ?? '';
   const r = await getRollout(c, city, c.req.param('id') ?? '');
   const running = r.status === 'scheduled' || r.status === 'applying';
-  const cancellable = r.status === 'draft' || r.status === 'scheduled';
   const here = `${base(city)}/${seg(r.id)}`;
   return page(
     c,
@@ -149,12 +149,12 @@ async function statusPage(c: Ctx) {
       </section>
       <Facts c={c} r={r} />
       <div class="actions no-print">
-        {r.status === 'draft' && (
+        {offers(r, 'preview') && (
           <a class="button" href={`${here}/preview`}>
             {t.rollouts.previewButton}
           </a>
         )}
-        {cancellable && (
+        {offers(r, 'cancel') && (
           <form method="post" action={`${here}/cancel`} class="inline">
             <Csrf c={c} />
             <button type="submit" class="danger" data-confirm={t.rollouts.cancelConfirm}>
@@ -214,19 +214,19 @@ async function previewPage(c: Ctx, refused?: Problem) {
         {preview.ready ? t.preview.allReady : t.preview.notReady}
       </p>
       <PreviewTable c={c} tenants={preview.tenants} />
-      {r.status === 'draft' && (
-        <div class="actions no-print">
-          {preview.ready && (
-            <form method="post" action={`${here}/schedule`} class="inline">
-              <Csrf c={c} />
-              <button type="submit">{t.preview.schedule}</button>
-            </form>
-          )}
+      <div class="actions no-print">
+        {preview.ready && offers(r, 'schedule') && (
+          <form method="post" action={`${here}/schedule`} class="inline">
+            <Csrf c={c} />
+            <button type="submit">{t.preview.schedule}</button>
+          </form>
+        )}
+        {offers(r, 'preview') && (
           <a class="button secondary" href={`${here}/preview`}>
             {t.preview.again}
           </a>
-        </div>
-      )}
+        )}
+      </div>
     </>,
     { status: refused ? refused.status : 200 },
   );
