@@ -267,7 +267,7 @@ const caseViewShape = {
   closing: z.optional(z.strictObject({ reason: z.string(), competentAuthority: z.optional(z.string()) })),
   events: z.array(CaseEvent),
   /** The case commands the caller may send now, by the decider's guards. */
-  allowedActions: z.optional(z.array(z.enum(CASE_ACTIONS))),
+  allowedActions: z.array(z.enum(CASE_ACTIONS)),
 };
 
 export const CaseView = named(
