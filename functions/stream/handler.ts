@@ -8,6 +8,7 @@ import {
   Store,
   type StreamRecordLike,
 } from '@onewindow/store';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { requireEnv } from '../shared/config';
 
 /** Publishes events; answers the record ids it could not publish. */
@@ -18,9 +19,7 @@ export interface StreamBatch {
 }
 
 /** `reportBatchItemFailures`: Lambda retries from the first failed record. */
-export interface BatchResponse {
-  batchItemFailures: { itemIdentifier: string }[];
-}
+export type BatchResponse = DynamoDBBatchResponse;
 
 /**
  * Pushes issued results to the supervising body's inbox (R10), then publishes events.
@@ -62,7 +61,7 @@ export function eventBridgePublisher(client: EventBridgeClient, busName: string)
 
 let live: ReturnType<typeof createStreamHandler> | undefined;
 
-export const handler = (batch: StreamBatch): Promise<BatchResponse> => {
+export const handler = (batch: DynamoDBStreamEvent): Promise<BatchResponse> => {
   live ??= createStreamHandler(
     eventBridgePublisher(new EventBridgeClient({}), requireEnv('EVENT_BUS_NAME')),
     new Store(createDynamoClient(), requireEnv('TABLE_NAME')),

@@ -256,10 +256,10 @@ describe('headers', () => {
       '事项名称',
     ];
     expect(matchHeaders(headers).problems).toEqual([
-      { row: 1, column: '备注', message: '未知的列', messageEn: 'is not a known column' },
-      { row: 1, column: '事项名称', message: '列重复', messageEn: 'appears twice' },
-      { row: 1, column: '设定依据', message: '缺少必填列', messageEn: 'the required column is missing' },
-      { row: 1, column: '收费项目', message: '缺少必填列', messageEn: 'the required column is missing' },
+      { row: 1, column: '备注', zh: '未知的列', en: 'is not a known column' },
+      { row: 1, column: '事项名称', zh: '列重复', en: 'appears twice' },
+      { row: 1, column: '设定依据', zh: '缺少必填列', en: 'the required column is missing' },
+      { row: 1, column: '收费项目', zh: '缺少必填列', en: 'the required column is missing' },
     ]);
   });
 });
@@ -303,8 +303,8 @@ describe('row checks', () => {
       {
         row: 2,
         column: '办理项',
-        message: '第2项的编码：编码“01”重复',
-        messageEn: "entry 2 code: code '01' appears twice",
+        zh: '第2项的编码：编码“01”重复',
+        en: "entry 2 code: code '01' appears twice",
       },
     ]);
   });

@@ -1,4 +1,11 @@
-import { APPLICANT_KINDS, CASE_STATUSES, CLOCK_COLOURS, STEP_KINDS } from '@onewindow/domain';
+import {
+  APPLICANT_KINDS,
+  CASE_STATUSES,
+  CLOCK_COLOURS,
+  EXTENSION_DAYS,
+  RATING_LEVELS,
+  STEP_KINDS,
+} from '@onewindow/domain';
 import * as z from 'zod/mini';
 import { bodyRef, date, id, name } from './schemas';
 
@@ -38,7 +45,7 @@ export const FinishStepInput = z.strictObject({
   note: z.optional(text(2000)),
 });
 export const ExtendInput = z.strictObject({
-  days: z.int().check(z.minimum(1), z.maximum(10)),
+  days: z.int().check(z.minimum(EXTENSION_DAYS.min), z.maximum(EXTENSION_DAYS.max)),
   reason: text(2000),
 });
 export const DecideInput = z.strictObject({
@@ -65,7 +72,7 @@ export const InboxQuery = z.strictObject({ body: z.optional(bodyRef), cursor: z.
 
 export const RatingInput = z.strictObject({
   code: z.string().check(z.trim(), z.minLength(4), z.maxLength(16)),
-  level: z.int().check(z.minimum(1), z.maximum(5)),
+  level: z.int().check(z.minimum(RATING_LEVELS.min), z.maximum(RATING_LEVELS.max)),
   comment: z.optional(text(1000)),
 });
 export const ProgressQuery = z.strictObject({

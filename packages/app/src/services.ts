@@ -31,8 +31,6 @@ export function createServices(options: ServicesOptions) {
     system: (actor, tenant, now) => commands.system(actor, tenant, now),
   });
   return {
-    /** Transitional: routes not yet moved onto a service still read the store. */
-    store,
     signer,
     commands,
     cases,

@@ -6,7 +6,6 @@ export * from './client';
 export * from './jobs';
 export * from './keys';
 export * from './outbox';
-export * from './rollout-apply';
 export * from './rollouts';
 export * from './store';
 export * from './table';

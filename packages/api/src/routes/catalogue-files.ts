@@ -1,17 +1,11 @@
 import * as z from 'zod/mini';
 import { cityAdmins } from '../access-groups';
 import { CATALOGUE_FORMAT_EN, CATALOGUE_FORMAT_ZH, XLSX_TYPE } from '../catalogue-format';
-import type { AppDeps } from '../env';
-import { type Answer, defineRoute, type RouteContext } from '../route';
+import type { AppDeps, CatalogueFiles } from '../env';
+import { defineRoute } from '../route';
 
 /** The import and export themselves (catalogue-io.ts), passed in as `deps.catalogueFiles`. */
-export interface CatalogueFiles {
-  importFile(ctx: RouteContext<unknown, CityPath>): Promise<Answer>;
-  exportFile(ctx: RouteContext<unknown, CityPath>): Promise<Response>;
-}
-
-/** Both routes sit under a city. */
-type CityPath = '/v1/cities/:city';
+export type { CatalogueFiles } from '../env';
 
 function filesOf(deps: AppDeps): CatalogueFiles {
   // Only the files Lambda (and the local stack) is wired with them; reaching this elsewhere is a deployment mistake.

@@ -408,7 +408,7 @@ export const en: Messages = {
     note: 'Note',
     finishStepButton: 'Finish step',
     extend: 'Extend the time limit',
-    days: 'Working days (1–10)',
+    days: (min = 1, max = 10) => `Working days (${min}–${max})`,
     extendButton: 'Extend',
     decide: 'Decide',
     reasons: 'Reasons',

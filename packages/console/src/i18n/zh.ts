@@ -407,7 +407,7 @@ export const zh = {
     note: '意见',
     finishStepButton: '结束环节',
     extend: '延长办理时限',
-    days: '延长工作日数（1–10）',
+    days: (min = 1, max = 10) => `延长工作日数（${min}–${max}）`,
     extendButton: '延期',
     decide: '作出决定',
     reasons: '理由',

@@ -1,8 +1,9 @@
+import { DOCUMENT_CSS } from '@onewindow/documents';
 /**
  * The console's only stylesheet and script, served from /console/assets so the
  * Content-Security-Policy can forbid every inline style and script.
  */
-export const CSS = `
+export const CSS = `${DOCUMENT_CSS}
 :root { --ink: #1a1a1a; --muted: #4a4a4a; --line: #c8ccd2; --bg: #f5f6f8; --brand: #0b4f94; --brand-ink: #fff;
   --ok: #1b6e34; --ok-bg: #e3f4e8; --warn: #7a4d00; --warn-bg: #fff1cc; --bad: #a5221a; --bad-bg: #fde7e5; --seal: #b71c1c; }
 * { box-sizing: border-box; }
@@ -75,8 +76,6 @@ ol.timeline { list-style: none; padding: 0; margin: 0; border-left: 3px solid va
 ol.timeline li { padding: .2rem 0 .6rem 1rem; position: relative; }
 ol.timeline li::before { content: ""; position: absolute; left: -.5rem; top: .6rem; width: .7rem; height: .7rem; border-radius: 50%; background: var(--brand); }
 .doc { background: #fff; border: 1px solid var(--line); padding: 2rem; max-width: 52rem; }
-.doc h1 { text-align: center; letter-spacing: .15em; }
-.sig { display: grid; grid-template-columns: 1fr 1fr; gap: 2rem; margin-top: 2rem; align-items: end; }
 .chart { background: #fff; border: 1px solid var(--line); width: 100%; max-width: 44rem; height: auto; display: block; }
 .print-only { display: none; }
 @media print {

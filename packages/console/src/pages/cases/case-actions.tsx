@@ -237,7 +237,12 @@ export function Actions({ c, v, failed }: { c: Ctx; v: ActionableCase; failed: F
         fields={['days', 'reason']}
         button={t.caseActions.extendButton}
       >
-        <TextField c={c} state={st('extend')} spec={fieldOf(spec, 'days')} label={t.caseActions.days} />
+        <TextField
+          c={c}
+          state={st('extend')}
+          spec={fieldOf(spec, 'days')}
+          label={t.caseActions.days(fieldOf(spec, 'days').min, fieldOf(spec, 'days').max)}
+        />
         <TextArea c={c} state={st('extend')} spec={fieldOf(spec, 'reason')} label={t.caseActions.reason} />
       </ActionForm>,
     );
