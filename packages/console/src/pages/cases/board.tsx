@@ -1,3 +1,4 @@
+import type { Board } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { seg } from '../../api';
 import type { ConsoleEnv } from '../../env';
@@ -8,14 +9,6 @@ import { page } from '../../ui/layout';
 import { Head } from '../../ui/table';
 import { bodyNames } from '../tenant/bodies';
 import { CaseTable } from './parts';
-import type { CaseView } from './types';
-
-interface Board {
-  readonly counts: { green: number; yellow: number; red: number };
-  readonly bodies: readonly { body: string; green: number; yellow: number; red: number; overdue: number }[];
-  readonly months: readonly { month: string; received: number; accepted: number; issued: number }[];
-  readonly cases: readonly CaseView[];
-}
 
 /** E-supervision (电子监察): every open case by colour, overdue per body, intake and completion per month. */
 export function boardRoutes() {

@@ -7,15 +7,11 @@ import { page } from '../../ui/layout';
 import { Pager } from '../../ui/pager';
 import { Submit } from '../../ui/table';
 import { CaseTable } from './parts';
-import type { CaseView } from './types';
+import type { CasePage } from './types';
 
 /** One page of the tenant's cases; `cursor` is there when the API has more. */
 const casesPageOf = (c: Ctx, tenant: string, query: Record<string, string | undefined>) =>
-  c
-    .get('api')
-    .get<{ items: CaseView[]; cursor?: string }>(
-      `/v1/tenants/${seg(tenant)}/cases${qs({ limit: '100', ...query })}`,
-    );
+  c.get('api').get<CasePage>(`/v1/tenants/${seg(tenant)}/cases${qs({ limit: '100', ...query })}`);
 
 const listCases = async (c: Ctx, tenant: string, query: Record<string, string | undefined>) =>
   (await casesPageOf(c, tenant, query)).items;

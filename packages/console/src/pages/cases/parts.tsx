@@ -4,7 +4,7 @@ import { pick } from '../../i18n';
 import { beijing, money } from '../../ui/format';
 import { label } from '../../ui/labels';
 import { Head } from '../../ui/table';
-import type { CaseView } from './types';
+import type { CaseSummary, CaseView } from './types';
 
 /** The deadline colour, always with its word: colour alone does not carry the meaning. */
 export function ClockBadge({ c, clock, paused }: { c: Ctx; clock: string; paused?: boolean }) {
@@ -17,16 +17,16 @@ export function ClockBadge({ c, clock, paused }: { c: Ctx; clock: string; paused
   );
 }
 
-export const statusText = (c: Ctx, v: Pick<CaseView, 'status' | 'statusName'>) =>
+export const statusText = (c: Ctx, v: Pick<CaseSummary, 'status' | 'statusName'>) =>
   v.statusName
     ? pick(c.get('lang'), v.statusName.zh, v.statusName.en)
     : label(c.get('t'), 'caseStatus', v.status);
 
-export const caseHref = (v: Pick<CaseView, 'tenant' | 'caseNo'>, rest = '') =>
+export const caseHref = (v: Pick<CaseSummary, 'tenant' | 'caseNo'>, rest = '') =>
   `/console/tenants/${seg(v.tenant)}/cases/${seg(v.caseNo)}${rest}`;
 
 /** A list of cases: number, matter, applicant, status, deadline colour and date. */
-export function CaseTable({ c, items, caption }: { c: Ctx; items: readonly CaseView[]; caption: string }) {
+export function CaseTable({ c, items, caption }: { c: Ctx; items: readonly CaseSummary[]; caption: string }) {
   const t = c.get('t');
   return (
     <table>
@@ -244,8 +244,8 @@ export function Timeline({ c, v }: { c: Ctx; v: CaseView }) {
           <span class="muted">
             {beijing(e.at)} · {e.actor}
           </span>
-          {e.notice && <div>{pick(lang, e.notice.zh, e.notice.en)}</div>}
-          {e.reason && <div>{e.reason}</div>}
+          {'notice' in e && e.notice && <div>{pick(lang, e.notice.zh, e.notice.en)}</div>}
+          {'reason' in e && <div>{e.reason}</div>}
         </li>
       ))}
     </ol>
