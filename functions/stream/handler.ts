@@ -1,7 +1,10 @@
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import {
+  businessMeasures,
   createDynamoClient,
   issuances,
+  type Measure,
   type OutboundEvent,
   outboundEvents,
   pushToInboxes,
@@ -18,21 +21,44 @@ export interface StreamBatch {
   readonly Records: readonly StreamRecordLike[];
 }
 
+/** Reports business figures; in AWS as CloudWatch metrics in the embedded metric format. */
+export type Recorder = (measures: readonly Measure[]) => void;
+
+/** One EMF datapoint per figure, dimensioned by its tenant or city, so each can be graphed and alarmed on. */
+export function emfRecorder(metrics: Metrics): Recorder {
+  return (measures) => {
+    for (const m of measures) {
+      const single = metrics.singleMetric();
+      for (const [name, value] of Object.entries(m.scope)) single.addDimension(name, value);
+      single.addMetric(m.name, MetricUnit.Count, m.count);
+    }
+  };
+}
+
 /** `reportBatchItemFailures`: Lambda retries from the first failed record. */
 export type BatchResponse = DynamoDBBatchResponse;
 
 /**
- * Pushes issued results to the supervising body's inbox (R10), then publishes events.
- * A failed inbox write fails the whole batch, which Lambda retries; the inbox key is
- * fixed by the issuance, so a retry rewrites the same items.
+ * Pushes issued results to the supervising body's inbox (R10), then publishes events,
+ * then reports the business figures of the records that are done. A failed inbox write
+ * fails the whole batch, which Lambda retries; the inbox key is fixed by the issuance, so
+ * a retry rewrites the same items. Lambda retries from the first failed record, so only
+ * the records before it are counted: a retry does not count them twice.
  */
-export function createStreamHandler(publish: Publisher, store?: Store) {
+export function createStreamHandler(publish: Publisher, store?: Store, record?: Recorder) {
   return async (batch: StreamBatch): Promise<BatchResponse> => {
     if (store) await pushToInboxes(store, issuances(batch.Records));
     const failed = await publish(outboundEvents(batch.Records));
+    if (record) {
+      const firstFailed = batch.Records.findIndex((r) => failed.includes(idOf(r)));
+      record(businessMeasures(firstFailed < 0 ? batch.Records : batch.Records.slice(0, firstFailed)));
+    }
     return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
   };
 }
+
+/** The id a failed record is reported by: what `outboundEvents` names its events' records with. */
+const idOf = (r: StreamRecordLike) => r.dynamodb?.SequenceNumber ?? r.eventID ?? '';
 
 /** PutEvents takes at most 10 entries; a failed entry fails its stream record. */
 export function eventBridgePublisher(client: EventBridgeClient, busName: string): Publisher {
@@ -65,6 +91,7 @@ export const handler = (batch: DynamoDBStreamEvent): Promise<BatchResponse> => {
   live ??= createStreamHandler(
     eventBridgePublisher(new EventBridgeClient({}), requireEnv('EVENT_BUS_NAME')),
     new Store(createDynamoClient(), requireEnv('TABLE_NAME')),
+    emfRecorder(new Metrics({ namespace: 'OneWindow', serviceName: 'onewindow-stream' })),
   );
   return live(batch);
 };

@@ -5,6 +5,7 @@ export * from './catalogue';
 export * from './client';
 export * from './jobs';
 export * from './keys';
+export * from './measures';
 export * from './outbox';
 export * from './rollouts';
 export * from './store';

@@ -15,7 +15,11 @@ export interface OutboundEvent {
 export interface StreamRecordLike {
   readonly eventID?: string;
   readonly eventName?: string;
-  readonly dynamodb?: { readonly NewImage?: Record<string, unknown>; readonly SequenceNumber?: string };
+  readonly dynamodb?: {
+    readonly NewImage?: Record<string, unknown>;
+    readonly OldImage?: Record<string, unknown>;
+    readonly SequenceNumber?: string;
+  };
 }
 
 /**
