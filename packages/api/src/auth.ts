@@ -40,7 +40,9 @@ export interface VerifierOptions {
   readonly audience: string;
 }
 
-export class TokenError extends Error {}
+export class TokenError extends Error {
+  override readonly name = 'TokenError';
+}
 
 /**
  * The one verification path (DESIGN.md decision 6): signature against the JWKS,

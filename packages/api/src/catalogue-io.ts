@@ -31,7 +31,8 @@ const unsupported = () =>
     '请上传 .xlsx 或 .csv 文件：请求体 Content-Type 为 text/csv 或 .xlsx 的媒体类型，或以 multipart/form-data 的 file 字段上传',
   );
 
-const unreadable = (error: UnreadableFile) => new DomainError('validation', error.zh, error.en, 'file');
+const unreadable = (error: UnreadableFile) =>
+  new DomainError('validation', error.zh, error.en, { field: 'file', cause: error });
 
 /** Which format an upload is in: by its bytes first, since Windows labels .csv files as Excel ones. */
 function formatOf(bytes: Uint8Array, declared: string, name = ''): Format {

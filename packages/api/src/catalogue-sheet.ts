@@ -34,6 +34,7 @@ export interface XlsxCodec {
 
 /** The upload is not a spreadsheet that can be read (a legacy .xls, a broken zip). */
 export class UnreadableFile extends Error {
+  override readonly name = 'UnreadableFile';
   constructor(
     readonly zh: string,
     readonly en: string,
@@ -43,6 +44,7 @@ export class UnreadableFile extends Error {
 }
 
 class CellError extends Error {
+  override readonly name = 'CellError';
   constructor(
     readonly zh: string,
     readonly en: string,

@@ -4,6 +4,7 @@
  */
 
 export class CsvSyntaxError extends Error {
+  override readonly name = 'CsvSyntaxError';
   constructor(
     /** The record (spreadsheet row, from 1) that could not be read. */
     readonly row: number,

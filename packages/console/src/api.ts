@@ -26,10 +26,13 @@ export type ApiResult<T> =
   | { readonly ok: false; readonly status: number; readonly problem: Problem };
 
 /** The token was refused (expired, revoked): the person signs in again. */
-export class SignInRequired extends Error {}
+export class SignInRequired extends Error {
+  override readonly name = 'SignInRequired';
+}
 
 /** A read the page cannot do without (not found, forbidden…): the console shows the problem as a page. */
 export class ApiFailure extends Error {
+  override readonly name = 'ApiFailure';
   constructor(readonly problem: Problem) {
     super(problem.detailEn ?? problem.titleEn ?? problem.title);
   }

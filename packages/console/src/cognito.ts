@@ -39,7 +39,9 @@ export function logoutUrl(cfg: CognitoSignIn): string {
   return `${cfg.domain}/logout?${q}`;
 }
 
-export class CodeExchangeFailed extends Error {}
+export class CodeExchangeFailed extends Error {
+  override readonly name = 'CodeExchangeFailed';
+}
 
 /**
  * Trades the code for tokens at the token endpoint. The console keeps the ID token: it

@@ -52,6 +52,7 @@ export interface Command {
 
 /** Another request with the same Idempotency-Key won the race; its answer is stored. */
 export class IdempotentReplay extends Error {
+  override readonly name = 'IdempotentReplay';
   constructor(readonly stored: StoredResponse) {
     super('idempotent replay');
   }

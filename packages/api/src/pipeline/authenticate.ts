@@ -5,7 +5,8 @@ import type { AppDeps, AppEnv } from '../env';
 
 export const ANONYMOUS: Principal = { sub: 'anonymous', roles: [] };
 
-const unauthorized = (en: string) => new DomainError('unauthorized', '需要有效的登录凭证', en);
+const unauthorized = (en: string, cause?: unknown) =>
+  new DomainError('unauthorized', '需要有效的登录凭证', en, cause === undefined ? {} : { cause });
 
 /** The caller of a bearer token; a missing or bad token answers 401, never 403 or 404. */
 export async function authenticate(c: Context<AppEnv>, deps: AppDeps): Promise<Principal> {
@@ -14,7 +15,7 @@ export async function authenticate(c: Context<AppEnv>, deps: AppDeps): Promise<P
   try {
     return await deps.verify(match[1]);
   } catch (error) {
-    if (error instanceof TokenError) throw unauthorized(error.message);
+    if (error instanceof TokenError) throw unauthorized(error.message, error);
     throw error;
   }
 }
