@@ -1,3 +1,4 @@
+import type { FeeReport, Tenant } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { type Problem, qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
@@ -8,27 +9,6 @@ import { Head, Submit } from '../../ui/table';
 import { bodyNames } from '../tenant/bodies';
 import { PrintButton } from './documents';
 import { caseHref } from './parts';
-
-interface Receipt {
-  readonly receiptNo: string;
-  readonly caseNo: string;
-  readonly matter: string;
-  readonly amount: number;
-  readonly at: string;
-  readonly fees?: readonly { code: string; name: string; amount: number }[];
-}
-
-export interface FeeReport {
-  readonly from: string;
-  readonly to: string;
-  readonly total: number;
-  readonly departments: readonly {
-    body: string;
-    count: number;
-    total: number;
-    receipts: readonly Receipt[];
-  }[];
-}
 
 /** The default period: from the first of this month to today, Beijing time. */
 export function defaultPeriod(now: Date): { from: string; to: string } {
@@ -51,9 +31,7 @@ async function feeReportPage(c: Ctx) {
   const api = c.get('api');
   const [r, tenantName, name] = await Promise.all([
     api.send<FeeReport>('GET', `/v1/tenants/${seg(tenant)}/fees/report${qs({ from, to })}`),
-    api
-      .send<{ name: string }>('GET', `/v1/tenants/${seg(tenant)}`)
-      .then((x) => (x.ok ? x.data.name : tenant)),
+    api.send<Tenant>('GET', `/v1/tenants/${seg(tenant)}`).then((x) => (x.ok ? x.data.name : tenant)),
     bodyNames(c, [tenant]),
   ]);
   const problem: Problem | undefined = r.ok ? undefined : r.problem;

@@ -1,3 +1,4 @@
+import type { GuideMatter, IntakeReceipt } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { IntakeInput } from '../../../../api/src/case-schemas';
@@ -21,7 +22,6 @@ import { beijingDate } from '../../ui/format';
 import { label } from '../../ui/labels';
 import { Csrf, page } from '../../ui/layout';
 import { Submit } from '../../ui/table';
-import type { GuideMatter } from '../public/guide';
 import { listMatters } from '../tenant/matters';
 import { CommitmentFields, commitmentOf } from './commitment';
 import type { IntakeFlash } from './types';
@@ -168,7 +168,7 @@ export function intakeRoutes() {
     const { values } = await readForm(c);
     const code = one(values, 'matter');
     const m = await c.get('api').get<GuideMatter>(`/v1/public/${seg(tenant)}/guide/${seg(code)}`);
-    const r = await c.get('api').send<{ caseNo: string; queryCode: string }>(
+    const r = await c.get('api').send<IntakeReceipt>(
       'POST',
       `/v1/tenants/${seg(tenant)}/cases`,
       intakeInput(

@@ -1,3 +1,4 @@
+import type { Rectification } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
@@ -5,18 +6,6 @@ import { ErrorSummary, type FormState, one, readForm, TextArea } from '../../ui/
 import { beijing } from '../../ui/format';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Submit } from '../../ui/table';
-
-interface Rectification {
-  readonly caseNo: string;
-  readonly matterName: string;
-  readonly body?: string;
-  readonly level: number;
-  readonly comment?: string;
-  readonly openedAt: string;
-  readonly dueDate: string;
-  readonly closedAt?: string;
-  readonly response?: string;
-}
 
 /** Poor ratings (1 or 2) open a rectification; the tenant answers the applicant to close it. */
 async function rectificationsPage(c: Ctx, failed?: { caseNo: string; state: FormState }, status = 200) {

@@ -1,3 +1,4 @@
+import type { Inbox } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { qs, seg } from '../../api';
 import { type ConsoleEnv, type Ctx, sessionOf } from '../../env';
@@ -8,18 +9,6 @@ import { Csrf, Done, page } from '../../ui/layout';
 import { Pager } from '../../ui/pager';
 import { Submit } from '../../ui/table';
 
-interface InboxItem {
-  readonly caseNo: string;
-  readonly caseTenant: string;
-  readonly matterName: string;
-  readonly applicantName: string;
-  readonly outcome: string;
-  readonly approvingBody: string;
-  readonly seal: { id: string; body: string };
-  readonly decidedAt: string;
-  readonly issuedAt: string;
-}
-
 /** A supervisor's inbox: every result pushed to their body (R10), each with a form to send a finding back. */
 async function inboxPage(c: Ctx, failed?: { caseNo: string; state: FormState }, status = 200) {
   const t = c.get('t');
@@ -27,7 +16,7 @@ async function inboxPage(c: Ctx, failed?: { caseNo: string; state: FormState }, 
   const body = c.req.query('body') || sessionOf(c).claims.body;
   const r = await c
     .get('api')
-    .send<{ body: string; items: InboxItem[]; cursor?: string }>(
+    .send<Inbox>(
       'GET',
       `/v1/tenants/${seg(tenant)}/supervision/inbox${qs({ body, cursor: c.req.query('cursor') })}`,
     );

@@ -1,3 +1,4 @@
+import type { ImportCounts, Matter } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { type ApiResult, type Problem, qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
@@ -7,29 +8,6 @@ import { money } from '../../ui/format';
 import { label } from '../../ui/labels';
 import { Csrf, page } from '../../ui/layout';
 import { Head } from '../../ui/table';
-
-export interface Matter {
-  readonly code: string;
-  readonly name: string;
-  readonly type: string;
-  readonly items: readonly { code: string; name: string }[];
-  readonly legalBasis: string;
-  readonly statutoryDays: number;
-  readonly promisedDays: number;
-  readonly onTheSpot: boolean;
-  readonly materials: readonly { code: string; name: string; core: boolean }[];
-  readonly fees: readonly { code: string; name: string; amount: number }[];
-  readonly specialSteps?: readonly { kind: string; days: number }[];
-  readonly department?: string;
-  readonly version?: number;
-}
-
-interface ImportCounts {
-  readonly rows: number;
-  readonly created: number;
-  readonly updated: number;
-  readonly unchanged: number;
-}
 
 type ImportOutcome = { readonly dryRun: boolean; readonly result: ApiResult<ImportCounts> };
 

@@ -1,14 +1,10 @@
+import type { City } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import type { ConsoleEnv, Ctx } from '../../env';
 import { ErrorSummary, type FormState, one, TextField } from '../../ui/form';
 import { formRoute } from '../../ui/form-route';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Head, Submit } from '../../ui/table';
-
-interface City {
-  readonly id: string;
-  readonly name: string;
-}
 
 async function citiesPage(c: Ctx, state: FormState, status: number) {
   const t = c.get('t');

@@ -1,3 +1,4 @@
+import type { ResponseOf } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
@@ -78,7 +79,7 @@ async function newRolloutPage(c: Ctx, state: FormState, status: number) {
           (
             await c
               .get('api')
-              .get<{ items: { ref: string; name: string }[] }>(`/v1/tenants/${seg(x.id)}/bodies`)
+              .get<ResponseOf<'GET /v1/tenants/{tenant}/bodies'>>(`/v1/tenants/${seg(x.id)}/bodies`)
           ).items,
       ),
     )

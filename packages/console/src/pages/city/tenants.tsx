@@ -1,3 +1,4 @@
+import type { Tenant } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
@@ -6,14 +7,6 @@ import { formRoute } from '../../ui/form-route';
 import { label, options } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Head, Submit } from '../../ui/table';
-
-export interface Tenant {
-  readonly id: string;
-  readonly name: string;
-  readonly kind: string;
-  readonly city: string;
-  readonly parent?: string;
-}
 
 export const listTenants = async (c: Ctx, city: string) =>
   (await c.get('api').get<{ items: Tenant[] }>(`/v1/cities/${seg(city)}/tenants`)).items;

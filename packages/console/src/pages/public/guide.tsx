@@ -1,3 +1,4 @@
+import type { Guide, GuideMatter } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { seg } from '../../api';
 import type { ConsoleEnv } from '../../env';
@@ -7,39 +8,13 @@ import { Head } from '../../ui/table';
 import { FeeList, MaterialList } from '../city/catalogue';
 
 /** One matter of a tenant's service guide: what art. 30 of the Administrative Licensing Law has a hall display. */
-export interface GuideMatter {
-  readonly code: string;
-  readonly name: string;
-  readonly typeName: string;
-  readonly implementingBody: { readonly ref: string; readonly name: string };
-  readonly mode: string;
-  readonly window: string;
-  readonly legalBasis: string;
-  readonly items: readonly { code: string; name: string }[];
-  readonly materials: readonly { code: string; name: string; core: boolean }[];
-  readonly fees: readonly { code: string; name: string; amount: number }[];
-  readonly statutoryDays: number;
-  readonly promisedDays: number;
-  readonly onTheSpot: boolean;
-  readonly procedure: readonly string[];
-  readonly supervisingBody: string;
-  readonly tenant: { readonly id: string; readonly name: string };
-}
-
-type GuideRow = Pick<
-  GuideMatter,
-  'code' | 'name' | 'typeName' | 'implementingBody' | 'window' | 'promisedDays' | 'onTheSpot'
->;
-
 /** The public service guide: no sign-in, printable for the hall's notice board. */
 export function guideRoutes() {
   const app = new Hono<ConsoleEnv>();
   app.get('/console/public/:tenant/guide', async (c) => {
     const t = c.get('t');
     const tenant = c.req.param('tenant');
-    const g = await c
-      .get('api')
-      .get<{ tenant: { id: string; name: string }; matters: GuideRow[] }>(`/v1/public/${seg(tenant)}/guide`);
+    const g = await c.get('api').get<Guide>(`/v1/public/${seg(tenant)}/guide`);
     return page(
       c,
       t.guide.title(g.tenant.name),

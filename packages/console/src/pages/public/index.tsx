@@ -1,3 +1,4 @@
+import type { PublicTenantList, ResponseOf } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
@@ -8,11 +9,6 @@ import { guideRoutes } from './guide';
 import { progressRoutes } from './progress';
 import { verifyRoutes } from './verify';
 
-interface Named {
-  readonly id: string;
-  readonly name: string;
-}
-
 /**
  * Finding a service guide without knowing any code: choose the city, then one of its service
  * centres (two GET forms, so it works without script).
@@ -22,10 +18,8 @@ async function guidePicker(c: Ctx) {
   const api = c.get('api');
   const city = c.req.query('city') || undefined;
   const [cities, centres] = await Promise.all([
-    api.send<{ items: Named[] }>('GET', '/v1/public/cities'),
-    city
-      ? api.send<{ city: Named; items: Named[] }>('GET', `/v1/public/cities/${seg(city)}/tenants`)
-      : undefined,
+    api.send<ResponseOf<'GET /v1/public/cities'>>('GET', '/v1/public/cities'),
+    city ? api.send<PublicTenantList>('GET', `/v1/public/cities/${seg(city)}/tenants`) : undefined,
   ]);
   const items = centres?.ok ? [...centres.data.items].sort((a, b) => a.id.localeCompare(b.id)) : [];
   return (

@@ -1,3 +1,4 @@
+import type { Progress } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { type Problem, qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
@@ -17,24 +18,6 @@ import { beijing } from '../../ui/format';
 import { label } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Submit } from '../../ui/table';
-
-interface Progress {
-  readonly caseNo: string;
-  readonly matterName: string;
-  readonly status: string;
-  readonly statusName: { readonly zh: string; readonly en: string };
-  readonly receivedAt: string;
-  readonly acceptedAt?: string;
-  readonly dueDate?: string;
-  readonly notices: readonly { kind: string; at: string; zh: string; en: string }[];
-  readonly steps: readonly { kind: string; startedAt: string; finishedAt?: string }[];
-  readonly outcome?: string;
-  readonly decidedAt?: string;
-  readonly issuedAt?: string;
-  readonly closing?: { reason: string; competentAuthority?: string };
-  readonly rating?: { level: number; at: string };
-  readonly canRate: boolean;
-}
 
 function ProgressView({ c, p, code, rating }: { c: Ctx; p: Progress; code: string; rating: FormState }) {
   const t = c.get('t');

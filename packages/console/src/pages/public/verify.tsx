@@ -1,3 +1,4 @@
+import type { Verification } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { qs, seg } from '../../api';
 import type { ConsoleEnv } from '../../env';
@@ -6,19 +7,6 @@ import { beijing } from '../../ui/format';
 import { label } from '../../ui/labels';
 import { page } from '../../ui/layout';
 import { Submit } from '../../ui/table';
-
-interface Verification {
-  readonly caseNo: string;
-  readonly valid: boolean;
-  readonly signature: string;
-  readonly seal: { id: string; body: string; name?: string; validAtIssue: boolean; voidedAt?: string };
-  readonly matterName: string;
-  readonly outcome: string;
-  readonly approvingBody: string;
-  readonly decidedAt: string;
-  readonly issuedAt: string;
-  readonly keyId: string;
-}
 
 export const resultSealSrc = (caseNo: string) => `/console/public/results/${seg(caseNo)}/seal.svg`;
 

@@ -1,3 +1,4 @@
+import type { Body } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
@@ -6,14 +7,6 @@ import { formRoute } from '../../ui/form-route';
 import { label, options } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Head, Submit } from '../../ui/table';
-
-export interface Body {
-  readonly tenant: string;
-  readonly code: string;
-  readonly name: string;
-  readonly kind: string;
-  readonly ref: string;
-}
 
 export const listBodies = async (c: Ctx, tenant: string) =>
   (await c.get('api').get<{ items: Body[] }>(`/v1/tenants/${seg(tenant)}/bodies`)).items;

@@ -1,3 +1,4 @@
+import type { TenantCalendar } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { type ApiResult, qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
@@ -7,18 +8,10 @@ import { beijingDate } from '../../ui/format';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Submit } from '../../ui/table';
 
-interface Calendar {
-  readonly year: number;
-  readonly source: string;
-  readonly holidays: readonly string[];
-  readonly workdays: readonly string[];
-  readonly override?: { readonly holidays: readonly string[]; readonly workdays: readonly string[] };
-}
-
 const p2 = (n: number) => String(n).padStart(2, '0');
 
 /** One month as a table: rest days (holidays and weekends not made up) and make-up working days marked. */
-function Month({ c, year, month, cal }: { c: Ctx; year: number; month: number; cal: Calendar }) {
+function Month({ c, year, month, cal }: { c: Ctx; year: number; month: number; cal: TenantCalendar }) {
   const t = c.get('t');
   const holidays = new Set(cal.holidays);
   const workdays = new Set(cal.workdays);
@@ -81,7 +74,7 @@ async function calendarPage(c: Ctx, state: FormState, status: number) {
   const now = c.get('options').now?.() ?? new Date();
   const year = Number(c.req.query('year') ?? beijingDate(now).slice(0, 4));
   const api = c.get('api');
-  const cal = await api.send<Calendar>('GET', `/v1/tenants/${seg(tenant)}/calendar/${year}`);
+  const cal = await api.send<TenantCalendar>('GET', `/v1/tenants/${seg(tenant)}/calendar/${year}`);
   const from = c.req.query('from');
   const days = c.req.query('days');
   const computed: ApiResult<{ date: string }> | undefined =

@@ -1,3 +1,4 @@
+import type { Handover } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { seg } from '../../api';
 import type { ConsoleEnv } from '../../env';
@@ -6,14 +7,6 @@ import { page } from '../../ui/layout';
 import { Head } from '../../ui/table';
 import { StatusBadge } from '../city/rollout-parts';
 import { type Agreement, AgreementDocument } from './agreement';
-
-interface Handover {
-  readonly rollout: string;
-  readonly name: string;
-  readonly status: string;
-  readonly effectiveAt: string;
-  readonly matters: number;
-}
 
 /** The tenant's side of its rollouts: every handover agreement it is a party to. */
 export function handoverRoutes() {

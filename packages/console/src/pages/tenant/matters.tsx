@@ -1,3 +1,4 @@
+import type { EmpoweredMatterList, ResponseOf } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
@@ -8,37 +9,8 @@ import { label } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Head, Submit } from '../../ui/table';
 
-interface Authority {
-  readonly body: string;
-  readonly mode: string;
-  readonly seal: string;
-  readonly supervisingBody: string;
-  readonly handlingBody: string;
-  readonly originBody?: string;
-  readonly transition?: { policy: string; until: string };
-  readonly from: string;
-  readonly to?: string;
-  readonly rollout?: string;
-}
-
-export interface LocalMatter {
-  readonly code: string;
-  readonly name: string;
-  readonly type?: string;
-  readonly statutoryDays?: number;
-  readonly promisedDays?: number;
-  readonly onTheSpot?: boolean;
-  readonly fees: readonly { code: string; name: string; amount: number }[];
-  readonly windowLocation?: string;
-  readonly authority: Authority;
-}
-
 export const listMatters = async (c: Ctx, tenant: string, at?: string) =>
-  (
-    await c
-      .get('api')
-      .get<{ at: string; items: LocalMatter[] }>(`/v1/tenants/${seg(tenant)}/matters${qs({ at })}`)
-  ).items;
+  (await c.get('api').get<EmpoweredMatterList>(`/v1/tenants/${seg(tenant)}/matters${qs({ at })}`)).items;
 
 async function mattersPage(c: Ctx) {
   const t = c.get('t');
@@ -132,7 +104,9 @@ async function matterPage(c: Ctx, state: FormState, status: number) {
   const api = c.get('api');
   const [items, history] = await Promise.all([
     listMatters(c, tenant),
-    api.get<{ items: Authority[] }>(`/v1/tenants/${seg(tenant)}/matters/${seg(code)}/authority/history`),
+    api.get<ResponseOf<'GET /v1/tenants/{tenant}/matters/{code}/authority/history'>>(
+      `/v1/tenants/${seg(tenant)}/matters/${seg(code)}/authority/history`,
+    ),
   ]);
   const m = items.find((x) => x.code === code);
   // Unless a refusal brings the typed values back, the form starts from the current settings.

@@ -1,3 +1,4 @@
+import type { Body, SealView as Seal } from '@onewindow/api/contract';
 import { sealImprintSvg } from '@onewindow/domain';
 import { Hono } from 'hono';
 import { type Problem, qs, seg } from '../../api';
@@ -7,18 +8,7 @@ import { formRoute, PREVIEW_FIELD } from '../../ui/form-route';
 import { beijing, fromLocalInput, toLocalInput } from '../../ui/format';
 import { label } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
-import { type Body, listBodies } from './bodies';
-
-interface Seal {
-  readonly id: string;
-  readonly body: string;
-  readonly name: string;
-  readonly electronic: boolean;
-  readonly validFrom: string;
-  readonly voidedAt?: string;
-  readonly successor?: string;
-  readonly status: string;
-}
+import { listBodies } from './bodies';
 
 const STATUS_CLASS: Readonly<Record<string, string>> = { valid: 'ok', pending: 'warn', void: 'bad' };
 const imprintSrc = (tenant: string, id: string) =>

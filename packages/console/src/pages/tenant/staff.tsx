@@ -1,3 +1,4 @@
+import type { Staff } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
@@ -7,14 +8,6 @@ import { label, roleNames } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Head, Submit } from '../../ui/table';
 import { listBodies } from './bodies';
-
-interface Staff {
-  readonly id: string;
-  readonly name: string;
-  readonly roles: readonly string[];
-  readonly body?: string;
-  readonly backupFor?: string;
-}
 
 /** Roles a tenant administrator gives its own staff (STAFF_ROLES of the domain). */
 const STAFF_ROLES = ['tenant-admin', 'window-clerk', 'approver', 'supervisor', 'inspector'] as const;

@@ -1,3 +1,4 @@
+import type { ResponseOf } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
@@ -8,20 +9,15 @@ import { Csrf, Done, page } from '../../ui/layout';
 import { Head, Submit } from '../../ui/table';
 import { listMatters } from './matters';
 
-interface Authorisation {
-  readonly staff: string;
-  readonly matters: readonly string[];
-  readonly until?: string;
-  readonly updatedAt: string;
-}
-
 async function authorisationsPage(c: Ctx, state: FormState, status: number) {
   const t = c.get('t');
   const tenant = c.req.param('tenant') ?? '';
   const api = c.get('api');
   const [{ items }, staff, matters] = await Promise.all([
-    api.get<{ items: Authorisation[] }>(`/v1/tenants/${seg(tenant)}/window-authorisations`),
-    api.get<{ items: { id: string; name: string; roles: string[] }[] }>(`/v1/tenants/${seg(tenant)}/staff`),
+    api.get<ResponseOf<'GET /v1/tenants/{tenant}/window-authorisations'>>(
+      `/v1/tenants/${seg(tenant)}/window-authorisations`,
+    ),
+    api.get<ResponseOf<'GET /v1/tenants/{tenant}/staff'>>(`/v1/tenants/${seg(tenant)}/staff`),
     listMatters(c, tenant),
   ]);
   const clerks = staff.items.filter((s) => s.roles.includes('window-clerk'));
