@@ -1,14 +1,15 @@
 import {
   type Blocker as DomainBlocker,
   MODES,
+  ROLLOUT_ACTIONS,
   ROLLOUT_STATUSES,
   TRANSITION_POLICIES,
 } from '@onewindow/domain';
 import * as z from 'zod/mini';
 import { bilingual, bodyRef, count, instant, listOf, named } from './registry';
 
-/** What a city administrator may do with a rollout now; the console offers exactly these. */
-export const ROLLOUT_ACTIONS = ['preview', 'schedule', 'cancel'] as const;
+/** What a city administrator may ask of a rollout, by the name of its route; the domain's guards decide which now. */
+export { ROLLOUT_ACTIONS };
 export type RolloutAction = (typeof ROLLOUT_ACTIONS)[number];
 
 const transition = z.strictObject({ policy: z.enum(TRANSITION_POLICIES), until: instant });
@@ -36,7 +37,8 @@ export const Rollout = named(
     scheduledAt: z.optional(instant),
     appliedAt: z.optional(instant),
     cancelledAt: z.optional(instant),
-    allowedActions: z.optional(z.array(z.enum(ROLLOUT_ACTIONS))),
+    /** What the caller may ask of the rollout now; the console offers exactly these. */
+    allowedActions: z.array(z.enum(ROLLOUT_ACTIONS)),
   }),
 );
 export type Rollout = z.infer<typeof Rollout>;
