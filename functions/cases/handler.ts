@@ -3,7 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { caseRouteList } from '@onewindow/api/routes/cases';
 import { createServiceApp } from '@onewindow/api/service-app';
-import { createSigner } from '@onewindow/app';
+import { caseServices, createSigner } from '@onewindow/app';
 import { handle } from 'hono/aws-lambda';
 import { appDepsFromEnv } from '../shared/app-deps';
 import { loadSigningSecret } from '../shared/signing-secret';
@@ -14,6 +14,9 @@ const logger = new Logger({ serviceName: 'onewindow-cases' });
 const signer = createSigner(await loadSigningSecret());
 
 // Cases, supervision, rectifications and the public pages; the api Lambda serves the rest.
-const app = createServiceApp(appDepsFromEnv(logger, signer), { routes: caseRouteList });
+const app = createServiceApp(
+  appDepsFromEnv(logger, 'cases', (store) => caseServices({ store, signer })),
+  { routes: caseRouteList },
+);
 
 export const handler = middy(handle(app)).use(injectLambdaContext(logger, { resetKeys: true }));

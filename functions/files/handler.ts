@@ -5,6 +5,7 @@ import { catalogueFiles } from '@onewindow/api/catalogue-io';
 import { mountOpenApi } from '@onewindow/api/openapi-routes';
 import { apiRoutes, catalogueFileRoutes } from '@onewindow/api/route-groups';
 import { createServiceApp } from '@onewindow/api/service-app';
+import { coreServices } from '@onewindow/app';
 import { handle } from 'hono/aws-lambda';
 import { appDepsFromEnv } from '../shared/app-deps';
 import { isContentTypeBinary } from './binary';
@@ -14,7 +15,7 @@ const logger = new Logger({ serviceName: 'onewindow-files' });
 // The catalogue import and export, and the OpenAPI document of every route: describing them all
 // pulls in every route's code, which only this bundle (already carrying the Excel code) has room for.
 const app = createServiceApp(
-  { ...appDepsFromEnv(logger), catalogueFiles },
+  { ...appDepsFromEnv(logger, 'files', (store) => coreServices({ store })), catalogueFiles },
   { routes: catalogueFileRoutes, openapi: (app) => mountOpenApi(app, apiRoutes) },
 );
 

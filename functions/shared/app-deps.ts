@@ -1,15 +1,23 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { createVerifier, remoteJwks } from '@onewindow/api/auth';
 import type { AppDeps } from '@onewindow/api/service-app';
-import { createServices, type ResultSigner } from '@onewindow/app';
+import { type CaseServices, type CoreServices, onlyServices } from '@onewindow/app';
 import { createDynamoClient, Store } from '@onewindow/store';
 import { requireEnv } from './config';
 
-/** What every HTTP Lambda builds at init from its environment: the table and the Cognito verifier. */
-export function appDepsFromEnv(logger: Logger, signer?: ResultSigner): AppDeps {
+/**
+ * What every HTTP Lambda builds at init from its environment: the table, the services of its
+ * route group (`coreServices` for the api and files Lambdas, `caseServices` for the cases
+ * Lambda: each bundle carries only its own) and the Cognito verifier.
+ */
+export function appDepsFromEnv(
+  logger: Logger,
+  lambda: string,
+  services: (store: Store) => CoreServices | CaseServices,
+): AppDeps {
   const store = new Store(createDynamoClient(), requireEnv('TABLE_NAME'));
   return {
-    services: createServices({ store, ...(signer ? { signer } : {}) }),
+    services: onlyServices(services(store), lambda),
     verify: createVerifier({
       jwks: remoteJwks(requireEnv('JWKS_URL')),
       issuer: requireEnv('JWT_ISSUER'),

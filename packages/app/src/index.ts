@@ -9,7 +9,16 @@ export * from './context';
 export * from './public';
 export * from './rollouts';
 export * from './seals';
-export { type AppServices, createServices, type ServicesOptions } from './services';
+export {
+  type AppServices,
+  type CaseServices,
+  type CoreServices,
+  caseServices,
+  coreServices,
+  createServices,
+  onlyServices,
+  type ServicesOptions,
+} from './services';
 export { createSigner, type ResultSigner } from './signing';
 export { SupervisionService } from './supervision';
 export * from './tenancy';

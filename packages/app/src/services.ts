@@ -19,33 +19,82 @@ export interface ServicesOptions {
   readonly signer?: ResultSigner;
 }
 
-/** Every application service over one table: what handlers, workers and the local stack call. */
-export function createServices(options: ServicesOptions) {
-  const { store, signer } = options;
-  const commands = new Commands(store);
-  const cases = new CaseService(store, signer);
-  const rollouts = new RolloutService(store);
-  const jobs = platformJobs({
-    cases,
-    rollouts,
-    system: (actor, tenant, now) => commands.system(actor, tenant, now),
-  });
+/** Tenancy, catalogue, seals, calendar, authority, rollouts and the window office: the api and files Lambdas. */
+export interface CoreServices {
+  readonly commands: Commands;
+  readonly tenancy: TenancyService;
+  readonly catalogue: CatalogueService;
+  readonly seals: SealService;
+  readonly calendar: CalendarService;
+  readonly authority: AuthorityService;
+  readonly rollouts: RolloutService;
+  readonly windowOffice: WindowOfficeService;
+}
+
+/** Cases, supervision and the public pages: the cases Lambda. */
+export interface CaseServices {
+  readonly commands: Commands;
+  readonly cases: CaseService;
+  readonly guides: GuideService;
+  readonly publicCases: PublicCaseService;
+  readonly supervision: SupervisionService;
+}
+
+/** Every application service over one table: what the local stack, the tests and the workers call. */
+export interface AppServices extends CoreServices, CaseServices {
+  readonly clock: Clock;
+}
+
+export function coreServices({ store }: ServicesOptions, commands = new Commands(store)): CoreServices {
   return {
-    signer,
     commands,
-    cases,
-    rollouts,
-    clock: new Clock(store, jobs),
-    guides: new GuideService(store),
-    publicCases: new PublicCaseService(store, cases, commands, signer),
-    supervision: new SupervisionService(store),
-    windowOffice: new WindowOfficeService(store),
     tenancy: new TenancyService(store),
     catalogue: new CatalogueService(store),
     seals: new SealService(store),
     calendar: new CalendarService(store),
     authority: new AuthorityService(store),
+    rollouts: new RolloutService(store),
+    windowOffice: new WindowOfficeService(store),
   };
 }
 
-export type AppServices = ReturnType<typeof createServices>;
+export function caseServices(
+  { store, signer }: ServicesOptions,
+  commands = new Commands(store),
+): CaseServices {
+  const cases = new CaseService(store, signer);
+  return {
+    commands,
+    cases,
+    guides: new GuideService(store),
+    publicCases: new PublicCaseService(store, cases, commands, signer),
+    supervision: new SupervisionService(store),
+  };
+}
+
+export function createServices(options: ServicesOptions): AppServices {
+  const commands = new Commands(options.store);
+  const core = coreServices(options, commands);
+  const cases = caseServices(options, commands);
+  const jobs = platformJobs({
+    cases: cases.cases,
+    rollouts: core.rollouts,
+    system: (actor, tenant, now) => commands.system(actor, tenant, now),
+  });
+  return { ...core, ...cases, clock: new Clock(options.store, jobs) };
+}
+
+/**
+ * The services of one HTTP Lambda (`coreServices` or `caseServices`), as the container routes
+ * take: each Lambda mounts only its own route group and bundles only its own services, so a
+ * route reaching a service it was not given is a wiring mistake, and says so.
+ */
+export function onlyServices(given: CoreServices | CaseServices, lambda: string): AppServices {
+  return new Proxy(given as AppServices, {
+    get(target, name: string) {
+      const service = target[name as keyof AppServices];
+      if (service === undefined) throw new Error(`the ${name} service is not wired in the ${lambda} Lambda`);
+      return service;
+    },
+  });
+}
