@@ -1,11 +1,11 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createStreamHandler, emfRecorder } from '../../functions/stream/handler';
-import { streamPoller } from '../../packages/local/src/pollers';
 import type { Measure } from '../../packages/store/src';
 import { type TestApp, testApp } from '../support/app';
 import { DONGSHAN } from '../support/authority';
 import { APPROVER, act, CLERK, intake, seedCases } from '../support/cases';
+import { pollStream, waitFor } from '../support/stream';
 
 let t: TestApp;
 const measured: Measure[] = [];
@@ -14,22 +14,14 @@ let stop: (() => Promise<void>) | undefined;
 beforeAll(async () => {
   t = await testApp();
   await seedCases(t);
-  const handle = createStreamHandler(
-    async () => [],
-    t.store,
-    (m) => measured.push(...m),
+  stop = await pollStream(
+    t,
+    createStreamHandler(
+      async () => [],
+      t.store,
+      (m) => measured.push(...m),
+    ),
   );
-  const poller = await streamPoller({
-    dynamo: t.store.client,
-    endpoint: inject('dynamoEndpoint'),
-    tableName: t.store.tableName,
-    handle,
-    intervalMs: 50,
-    onError: (e) => {
-      throw e;
-    },
-  });
-  stop = () => poller.stop();
 });
 afterAll(async () => stop?.());
 
@@ -37,11 +29,6 @@ const total = (name: Measure['name']) =>
   measured
     .filter((m) => m.name === name && 'tenant' in m.scope && m.scope.tenant === DONGSHAN)
     .reduce((s, m) => s + m.count, 0);
-
-const waitFor = async (predicate: () => boolean) => {
-  const deadline = Date.now() + 10_000;
-  while (!predicate() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-};
 
 describe('business metrics from the table stream', () => {
   it('counts cases received, accepted and issued per tenant from committed events, each once', async () => {

@@ -1,12 +1,12 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClockHandler } from '../../functions/clock/handler';
 import { createStreamHandler, eventBridgePublisher } from '../../functions/stream/handler';
-import { streamPoller } from '../../packages/local/src/pollers';
 import { dueJobs, type OutboundEvent, scheduleJob } from '../../packages/store/src';
 import { PLATFORM, seedTenancy, type TestApp, testApp } from '../support/app';
+import { pollStream, waitFor } from '../support/stream';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -27,24 +27,9 @@ describe('stream worker', () => {
       published.push(...events);
       return [];
     });
-    const poller = await streamPoller({
-      dynamo: t.store.client,
-      endpoint: inject('dynamoEndpoint'),
-      tableName: t.store.tableName,
-      handle,
-      intervalMs: 50,
-      onError: (e) => {
-        throw e;
-      },
-    });
-    stop = () => poller.stop();
+    stop = await pollStream(t, handle);
   });
   afterAll(async () => stop?.());
-
-  const waitFor = async (predicate: () => boolean) => {
-    const deadline = Date.now() + 10_000;
-    while (!predicate() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  };
 
   it('publishes every committed change once, with actor and tenant, from the table stream', async () => {
     await seedTenancy(t);

@@ -14,6 +14,7 @@ import {
 } from '../../packages/local/src/issuer';
 import { ensureTable } from '../../packages/local/src/table';
 import { createDynamoClient, Store } from '../../packages/store/src';
+import { expectContract, operationOf } from './response-contract';
 
 export interface TestApp {
   readonly store: Store;
@@ -90,10 +91,27 @@ export async function testApp(options: { logger?: Logger; store?: Store } = {}):
       try {
         parsed = JSON.parse(text);
       } catch {}
+      const answer = { status: res.status, body: parsed, headers: res.headers };
+      // Every JSON answer of a route the contract names is checked against it, in every test.
+      if (isJson(res.headers) && path.startsWith('/v1/') && knownOperation(method, path)) {
+        expectContract(method, path, answer);
+      }
       // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers
-      return { status: res.status, body: parsed as any, headers: res.headers };
+      return answer as { status: number; body: any; headers: Headers };
     },
   };
+}
+
+const isJson = (headers: Headers) => /^application\/(problem\+)?json/.test(headers.get('content-type') ?? '');
+
+/** A path no route answers (a test of the 404 for unknown paths) has no contract to check. */
+function knownOperation(method: string, path: string): boolean {
+  try {
+    operationOf(method, path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function freshStore(): Promise<Store> {

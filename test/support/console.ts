@@ -40,7 +40,16 @@ export const validationProblem = (path: string, message: string, messageEn: stri
   title: '请求内容不符合要求',
   titleEn: 'The request is not valid',
   status: 400,
-  errors: [{ path, message, messageEn }],
+  errors: [
+    {
+      pointer: `/${path.replaceAll('.', '/')}`,
+      path,
+      detail: message,
+      detailEn: messageEn,
+      message,
+      messageEn,
+    },
+  ],
 });
 
 /**

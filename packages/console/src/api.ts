@@ -1,15 +1,13 @@
+import type { ProblemEntry } from '@onewindow/api/contract';
 import type { ApiLike } from './options';
 
-/** An entry of a problem's `errors`: a field path, or a spreadsheet row and column. */
-export interface ProblemError {
-  readonly path?: string;
-  readonly row?: number;
-  readonly column?: string;
-  readonly message: string;
-  readonly messageEn?: string;
-}
+/** An entry of a problem's `errors` (the API's contract): a field's `pointer`, or a spreadsheet row and column. */
+export type ProblemError = ProblemEntry;
 
-/** An RFC 9457 problem as the API answers it (`title`/`detail` Chinese, `*En` English). */
+/**
+ * An RFC 9457 problem as the API answers it (the contract's `Problem`), with what the console
+ * cannot count on when an answer was not a problem at all (a gateway's 502) left optional.
+ */
 export interface Problem {
   readonly type: string;
   readonly title: string;

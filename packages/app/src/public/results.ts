@@ -74,8 +74,7 @@ export class PublicCaseService {
     const result: CaseResult = signed;
     const signer = this.signer;
     const keyKnown = signer?.keyId === r.keyId;
-    const signatureValid =
-      keyKnown && signer !== undefined && signer.verify(canonicalJson(result), signature);
+    const signatureValid = keyKnown && signer?.verify(canonicalJson(result), signature) === true;
     const seal = await new CatalogueRepository(this.store).seal(r.seal.tenant, r.seal.id);
     const sealValid =
       seal !== undefined && seal.body === r.seal.body && sealUsableAt(seal, toInstant(r.issuedAt));

@@ -27,7 +27,7 @@ export function errorsFor(c: Ctx, problem: Problem | undefined, name: string): s
   const lang = c.get('lang');
   return (problem?.errors ?? [])
     .filter((e) => e.path !== undefined && (e.path === name || e.path.startsWith(`${name}.`)))
-    .map((e) => pick(lang, e.message, e.messageEn));
+    .map((e) => pick(lang, e.detail, e.detailEn));
 }
 
 const str = (v: Values[string]) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
@@ -62,7 +62,7 @@ export function ErrorSummary({
           {errors.map((e) => {
             const where = e.path ?? (e.row !== undefined ? t.form.rowColumn(e.row, e.column ?? '') : '');
             const f = e.path !== undefined ? target(e.path) : undefined;
-            const text = `${where ? `${where}：` : ''}${pick(lang, e.message, e.messageEn)}`;
+            const text = `${where ? `${where}：` : ''}${pick(lang, e.detail, e.detailEn)}`;
             return <li>{f ? <a href={`#${fieldId(f, scope)}`}>{text}</a> : text}</li>;
           })}
         </ul>

@@ -20,9 +20,6 @@ import { CommitmentFields } from './commitment';
 import { caseHref } from './parts';
 import type { CaseView } from './types';
 
-/** The case as the API reads it to this person, with what they may do to it now (the decider's guards). */
-export type ActionableCase = CaseView & { readonly allowedActions?: readonly string[] };
-
 export interface Failed {
   readonly action: ActionName;
   /** Which of the action's forms was sent: the action, or `finish-<step>` for one of several steps. */
@@ -47,7 +44,7 @@ function ActionForm({
   scope = action,
 }: {
   c: Ctx;
-  v: ActionableCase;
+  v: CaseView;
   action: ActionName;
   scope?: string;
   title: string;
@@ -81,7 +78,7 @@ function ActionForm({
  * from the decider's guards): the console decides nothing, it shows what it is told, in a
  * fixed order. Required fields, choices and bounds come from the API's request schemas.
  */
-export function Actions({ c, v, failed }: { c: Ctx; v: ActionableCase; failed: Failed | undefined }) {
+export function Actions({ c, v, failed }: { c: Ctx; v: CaseView; failed: Failed | undefined }) {
   const t = c.get('t');
   const allowed = new Set(v.allowedActions ?? []);
   const may = (a: ActionName) => allowed.has(a);

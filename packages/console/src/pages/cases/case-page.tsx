@@ -6,7 +6,7 @@ import { beijing } from '../../ui/format';
 import { label } from '../../ui/labels';
 import { Done, page } from '../../ui/layout';
 import { ACTIONS, type ActionName, isAction } from './actions';
-import { type ActionableCase, Actions, type Failed, scopeOf } from './case-actions';
+import { Actions, type Failed, scopeOf } from './case-actions';
 import { CaseFacts, caseHref, Materials, Steps, Timeline } from './parts';
 import type { CaseView } from './types';
 
@@ -14,7 +14,7 @@ async function casePage(c: Ctx, failed?: Failed, status = 200) {
   const t = c.get('t');
   const v = await c
     .get('api')
-    .get<ActionableCase>(
+    .get<CaseView>(
       `/v1/tenants/${seg(c.req.param('tenant') ?? '')}/cases/${seg(c.req.param('caseNo') ?? '')}`,
     );
   const ok = c.req.query('ok');

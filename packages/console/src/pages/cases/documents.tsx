@@ -1,13 +1,12 @@
+import type { CaseView, ResultView, Tenant } from '@onewindow/api/contract';
 import {
   intakeWindowName,
-  type ReceiptCase,
   ReceiptDocument,
   ResultDocument,
   receiptKind,
   receiptTitle,
   resultTitle,
 } from '@onewindow/documents';
-import type { SealedResult } from '@onewindow/domain';
 import { Hono } from 'hono';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
@@ -35,10 +34,10 @@ async function receiptPage(c: Ctx) {
   const lang = c.get('lang');
   const tenantId = c.req.param('tenant') ?? '';
   const [v, tenant] = await Promise.all([
-    c.get('api').get<ReceiptCase>(caseUrl(c)),
+    c.get('api').get<CaseView>(caseUrl(c)),
     c
       .get('api')
-      .send<{ name: string }>('GET', `/v1/tenants/${seg(tenantId)}`)
+      .send<Tenant>('GET', `/v1/tenants/${seg(tenantId)}`)
       .then((r) => (r.ok ? r.data.name : tenantId)),
   ]);
   const code = readFlash(c, v.caseNo);
@@ -58,7 +57,7 @@ async function receiptPage(c: Ctx) {
 /** The sealed result to print at the issuance window; its QR code leads to the console's verification page. */
 async function resultPage(c: Ctx) {
   const lang = c.get('lang');
-  const r = await c.get('api').get<SealedResult>(`${caseUrl(c)}/result`);
+  const r = await c.get('api').get<ResultView>(`${caseUrl(c)}/result`);
   const name = await bodyNames(c, [r.tenant, r.seal.tenant]);
   return page(
     c,

@@ -1,10 +1,10 @@
-import type { Rollout, RolloutAction, TenantPreview } from '../../../../api/src/contract';
+import type { Rollout, RolloutAction, TenantPreview } from '@onewindow/api/contract';
 import type { Ctx } from '../../env';
 import { pick } from '../../i18n';
 import { label } from '../../ui/labels';
 import { Head } from '../../ui/table';
 
-export type { Blocker, Rollout, TenantPreview } from '../../../../api/src/contract';
+export type { Blocker, Rollout, TenantPreview } from '@onewindow/api/contract';
 
 /** Whether the API offers `action` on the rollout now: the console offers what the API allows, nothing more. */
 export const offers = (r: Rollout, action: RolloutAction): boolean =>

@@ -1,3 +1,4 @@
+import type { ResponseOf, RolloutPreview } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { type Problem, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
@@ -24,7 +25,9 @@ const getRollout = (c: Ctx, city: string, id: string) =>
 async function listPage(c: Ctx) {
   const t = c.get('t');
   const city = c.req.param('city') ?? '';
-  const { items } = await c.get('api').get<{ items: Rollout[] }>(`/v1/cities/${seg(city)}/rollouts`);
+  const { items } = await c
+    .get('api')
+    .get<ResponseOf<'GET /v1/cities/{city}/rollouts'>>(`/v1/cities/${seg(city)}/rollouts`);
   items.sort((a, b) => b.effectiveAt.localeCompare(a.effectiveAt));
   return page(
     c,
@@ -191,10 +194,7 @@ async function previewPage(c: Ctx, refused?: Problem) {
     : await (async () => {
         const res = await c
           .get('api')
-          .send<{ ready: boolean; tenants: TenantPreview[] }>(
-            'POST',
-            `/v1/cities/${seg(city)}/rollouts/${seg(id)}/preview`,
-          );
+          .send<RolloutPreview>('POST', `/v1/cities/${seg(city)}/rollouts/${seg(id)}/preview`);
         if (!res.ok) return { ready: false, tenants: [], problem: res.problem };
         return res.data;
       })();

@@ -1,11 +1,11 @@
+import type { Agreement as AgreementView } from '@onewindow/api/contract';
 import { AgreementDocument as Document } from '@onewindow/documents';
-import type { HandoverAgreement } from '@onewindow/domain';
 import { seg } from '../../api';
 import type { Ctx } from '../../env';
 import { PrintButton } from '../cases/documents';
 
 /** The handover agreement (交接协议书) as the API derives it from a rollout. */
-export type Agreement = HandoverAgreement;
+export type Agreement = AgreementView;
 
 /** The printable agreement in the console's layout; the receiving tenant's seal imprint is drawn by the API. */
 export function AgreementDocument({ c, a }: { c: Ctx; a: Agreement }) {
