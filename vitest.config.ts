@@ -16,7 +16,8 @@ export default defineConfig({
       // Only the integration tests share the one DynamoDB Local; e2e starts the whole stack itself.
       slice('integration', { globalSetup: ['test/support/global-setup.ts'] }),
       slice('infra'),
-      slice('e2e'),
+      // A browser journey walks a case through a dozen pages: on a loaded two-core machine that can pass a minute.
+      slice('e2e', { testTimeout: 180_000 }),
     ],
     testTimeout: 60_000,
     hookTimeout: 120_000,

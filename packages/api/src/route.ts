@@ -1,49 +1,19 @@
-import type { AppServices, CommandDraft, Invocation } from '@onewindow/app';
 import { IdempotentReplay } from '@onewindow/app';
-import type { Principal, Scope } from '@onewindow/domain';
+import type { Scope } from '@onewindow/domain';
 import type { Context, Hono } from 'hono';
-import type { ParamKeys } from 'hono/types';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type * as z from 'zod/mini';
-import type { AppDeps, AppEnv } from './env';
+import type { Answer, AppDeps, AppEnv, PathParams, Query, RouteContext } from './env';
 import { ANONYMOUS, authenticate } from './pipeline/authenticate';
 import { type Access, authorise, scopeOf } from './pipeline/authorise';
 import { idempotencyKeyOf } from './pipeline/idempotency';
 import { parseIfMatch } from './pipeline/if-match';
 import { parseWith, readJson } from './validate';
 
+export type { Answer, PathParams, RouteContext } from './env';
 export type { Access } from './pipeline/authorise';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
-
-/** A JSON answer: what a handler returns and what an Idempotency-Key replays. */
-export interface Answer {
-  readonly status: number;
-  readonly body: unknown;
-}
-
-/** The path's parameters by name: `/v1/tenants/:tenant` gives `{ tenant: string }`. */
-export type PathParams<P extends string> = { readonly [K in ParamKeys<P>]: string };
-
-type Query = Readonly<Record<string, string | undefined>>;
-
-/** Everything a route handler gets: the caller, its parsed input, the services, and the invocation to commit in. */
-export interface RouteContext<B, P extends string = string, Q = Query> {
-  readonly c: Context<AppEnv>;
-  readonly deps: AppDeps;
-  readonly services: AppServices;
-  readonly principal: Principal;
-  readonly params: PathParams<P>;
-  readonly body: B;
-  readonly query: Q;
-  readonly now: string;
-  /** The caller, the instant and the commit of this request, as the application services take them. */
-  readonly invocation: Invocation;
-  /** Commits a command in one transaction, with this request's audit and idempotency record. */
-  commit(command: CommandDraft): Promise<Answer>;
-  /** The `If-Match` version, when sent; a malformed one answers 400. */
-  ifMatch(): number | undefined;
-}
 
 export interface RouteSpec<B = unknown, P extends string = string, Q = Query> {
   readonly method: Method;

@@ -82,9 +82,9 @@ export interface CaseIntake {
  * decides, and writes the events, projection and counters in one transaction.
  */
 export class CaseService {
-  readonly repo: CaseRepository;
-  readonly reference: CaseReference;
-  readonly binding: AuthorityBinding;
+  private readonly repo: CaseRepository;
+  private readonly reference: CaseReference;
+  private readonly binding: AuthorityBinding;
 
   constructor(
     private readonly store: Store,
@@ -93,6 +93,11 @@ export class CaseService {
     this.repo = new CaseRepository(store);
     this.reference = new CaseReference(store);
     this.binding = new AuthorityBinding(store);
+  }
+
+  /** The stored case, or undefined: for callers that answer a missing case their own way. */
+  find(tenant: string, caseNo: string): Promise<StoredCase | undefined> {
+    return this.repo.get(tenant, caseNo);
   }
 
   async load(tenant: string, caseNo: string): Promise<StoredCase> {

@@ -35,7 +35,7 @@ export class PublicCaseService {
    */
   async withCode(caseNo: string, code: string): Promise<StoredCase> {
     const { tenant } = parseCaseNo(caseNo);
-    const stored = await this.cases.repo.get(tenant, caseNo);
+    const stored = await this.cases.find(tenant, caseNo);
     if (!stored || stored.state.queryCodeHash !== queryCodeHash(caseNo, code)) throw wrongCode();
     return stored;
   }
@@ -67,7 +67,7 @@ export class PublicCaseService {
 
   /** Whether a result's signature and seal hold; says which part fails, never why in detail. */
   async verify(caseNo: string) {
-    const stored = await this.cases.repo.get(parseCaseNo(caseNo).tenant, caseNo);
+    const stored = await this.cases.find(parseCaseNo(caseNo).tenant, caseNo);
     const r = stored?.state.result;
     if (!r) throw noResult();
     const { signature, delivery: _d, ...signed } = r;
@@ -83,7 +83,7 @@ export class PublicCaseService {
 
   /** The seal on an issued result, with its body's name, for its imprint. */
   async resultSeal(caseNo: string): Promise<{ id: string; bodyName: string; sealName: string }> {
-    const stored = await this.cases.repo.get(parseCaseNo(caseNo).tenant, caseNo);
+    const stored = await this.cases.find(parseCaseNo(caseNo).tenant, caseNo);
     const r = stored?.state.result;
     if (!r) throw new DomainError('not-found', '资源不存在', 'No such resource');
     const ref = parseBodyRef(r.seal.body);

@@ -33,7 +33,7 @@ export const supervisionRoutes: readonly RouteSpec[] = [
     handler: async (ctx) => {
       const { services, principal, body, invocation } = ctx;
       const { tenant } = parseCaseNo(body.caseNo);
-      const stored = await services.cases.repo.get(tenant, body.caseNo);
+      const stored = await services.cases.find(tenant, body.caseNo);
       // The case must have been pushed to this supervisor's body; any other answers 404.
       if (!stored || stored.state.binding?.supervisingBody !== principal.body) {
         throw new DomainError('not-found', '办件不存在', 'no such case');
