@@ -1,0 +1,33 @@
+import { tenantPk } from '../keys';
+
+export const caseKeys = {
+  case: (tenant: string, caseNo: string) => ({ pk: tenantPk(tenant), sk: `CASE#${caseNo}` }),
+  /** Events live in the case's own partition, in sequence order. */
+  event: (tenant: string, caseNo: string, seq: number) => ({
+    pk: `${tenantPk(tenant)}#CASE#${caseNo}`,
+    sk: `EV#${String(seq).padStart(6, '0')}`,
+  }),
+  /** The last case number drawn on a Shanghai day. */
+  sequence: (tenant: string, date: string) => ({ pk: tenantPk(tenant), sk: `CASESEQ#${date}` }),
+  /** Month counters for the e-supervision charts. */
+  stats: (tenant: string, month: string) => ({ pk: tenantPk(tenant), sk: `STATS#${month}` }),
+  fee: (tenant: string, date: string, receiptNo: string) => ({
+    pk: tenantPk(tenant),
+    sk: `FEE#${date}#${receiptNo}`,
+  }),
+  /** A rectification opened by a poor rating, open until the tenant responds. */
+  rectification: (tenant: string, caseNo: string) => ({ pk: tenantPk(tenant), sk: `RECT#${caseNo}` }),
+  /** A window officer's chief-representative authorisation (首席代表授权). */
+  windowAuthorisation: (tenant: string, staffId: string) => ({
+    pk: tenantPk(tenant),
+    sk: `WINAUTH#${staffId}`,
+  }),
+  /** A result pushed to a supervising body, in that body's tenant. */
+  inbox: (tenant: string, body: string, at: string, caseNo: string) => ({
+    pk: tenantPk(tenant),
+    sk: `INBOX#${body}#${at}#${caseNo}`,
+  }),
+} as const;
+
+export const queuePk = (tenant: string, body: string) => `${tenantPk(tenant)}#Q#${body}`;
+export const openPk = (tenant: string) => `${tenantPk(tenant)}#OPEN`;

@@ -1,0 +1,143 @@
+import {
+  type CaseClock,
+  type CaseEvent,
+  type CaseState,
+  chainHash,
+  DomainError,
+  GENESIS_HASH,
+  isClosed,
+  type StoredCaseEvent,
+  shanghaiDate,
+} from '@onewindow/domain';
+import { jobItem } from '../jobs';
+import { keys } from '../keys';
+import type { Write } from '../store';
+import { caseKeys } from './keys';
+import { caseItem, type StoredCase, startOf, tickJobId, wasOpen } from './projection';
+
+/**
+ * Everything one case command writes, for ONE transaction (DESIGN.md decision 3): each
+ * new event (conditional on its sequence number being free), the projection
+ * (conditional on the version the command was decided against), the open-case and
+ * month counters, and the clock worker's wake-up for this case.
+ */
+export function caseWrites(
+  before: StoredCase | undefined,
+  events: readonly CaseEvent[],
+  after: CaseState,
+  clock: CaseClock,
+): { writes: Write[]; stored: StoredCaseEvent[]; state: CaseState } {
+  const writes: Write[] = [];
+  const stored: StoredCaseEvent[] = [];
+  let prev = before?.state.lastHash || GENESIS_HASH;
+  let seq = before?.state.version ?? 0;
+  const conflict = new DomainError(
+    'conflict',
+    '办件已被他人同时办理，请刷新后重试',
+    'someone else changed the case at the same time; reload and retry',
+  );
+  for (const event of events) {
+    seq += 1;
+    const hash = chainHash(prev, { ...event, seq, prevHash: prev });
+    const e = { ...event, seq, prevHash: prev, hash } as StoredCaseEvent;
+    stored.push(e);
+    writes.push({
+      put: {
+        ...caseKeys.event(after.tenant, after.caseNo, seq),
+        entity: 'case-event',
+        tenant: after.tenant,
+        caseNo: after.caseNo,
+        event: e,
+      },
+      ifNew: conflict,
+    });
+    prev = hash;
+  }
+  const state: CaseState = { ...after, lastHash: prev };
+  const job = clock.nextTick && !isClosed(state.status) ? startOf(clock.nextTick) : undefined;
+  const jobKey = job ? keys.job(job, tickJobId(state.tenant, state.caseNo)).sk : undefined;
+  writes.push({
+    put: caseItem(state, clock, jobKey, [...(before?.timeline ?? []), ...stored]),
+    ...(before
+      ? { ifStill: { attribute: 'version', equals: before.state.version, failure: conflict } }
+      : {
+          ifNew: new DomainError(
+            'conflict',
+            `办件编号“${state.caseNo}”已存在`,
+            `case '${state.caseNo}' exists`,
+          ),
+        }),
+  });
+  if (before?.tickJob && before.tickJob !== jobKey)
+    writes.push({ delete: { pk: 'JOB#', sk: before.tickJob } });
+  if (job && jobKey !== before?.tickJob) {
+    writes.push({
+      put: jobItem({
+        id: tickJobId(state.tenant, state.caseNo),
+        kind: 'case-tick',
+        dueAt: job,
+        payload: { tenant: state.tenant, caseNo: state.caseNo },
+      }),
+    });
+  }
+  // R2 counters the rollout preview reads: a case is pending from acceptance to closing.
+  const open = (wasOpen(state) ? 1 : 0) - (wasOpen(before?.state) ? 1 : 0);
+  if (open !== 0)
+    writes.push({
+      add: keys.openCases(state.tenant, state.matter),
+      values: { count: open },
+      entity: 'counter',
+    });
+  const month = (instant: string) => shanghaiDate(instant).slice(0, 7);
+  // One update per month item: a transaction may touch an item only once.
+  const months = new Map<string, Record<string, number>>();
+  for (const event of events) {
+    const kind =
+      event.type === 'received'
+        ? 'received'
+        : event.type === 'issued'
+          ? 'issued'
+          : event.type === 'accepted'
+            ? 'accepted'
+            : undefined;
+    if (kind) {
+      const counts = months.get(month(event.at)) ?? {};
+      counts[kind] = (counts[kind] ?? 0) + 1;
+      months.set(month(event.at), counts);
+    }
+    if (event.type === 'rectification-opened' || event.type === 'rectification-closed') {
+      writes.push({
+        put: {
+          ...caseKeys.rectification(state.tenant, state.caseNo),
+          entity: 'rectification',
+          caseNo: state.caseNo,
+          matterName: state.matterName,
+          ...(state.body ? { body: state.body } : {}),
+          level: state.rating?.level,
+          comment: state.rating?.comment,
+          ...state.rectification,
+        },
+      });
+    }
+    if (event.type === 'fee-paid') {
+      writes.push({
+        put: {
+          ...caseKeys.fee(state.tenant, shanghaiDate(event.at), event.receiptNo),
+          entity: 'fee',
+          receiptNo: event.receiptNo,
+          caseNo: state.caseNo,
+          matter: state.matter,
+          collectingBody: state.body ?? '',
+          fees: state.fees,
+          amount: event.amount,
+          at: event.at,
+          by: event.actor,
+        },
+        ifNew: new DomainError('conflict', '该收据号已使用', `receipt '${event.receiptNo}' exists`),
+      });
+    }
+  }
+  for (const [m, values] of months)
+    writes.push({ add: caseKeys.stats(state.tenant, m), values, entity: 'stats' });
+  return { writes, stored, state };
+}
