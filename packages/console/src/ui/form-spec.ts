@@ -89,6 +89,19 @@ export function fieldOf(spec: FormSpec, name: string): FieldSpec {
   return f;
 }
 
+/**
+ * The request's own fields, without the dotted names inside them: what an error summary links
+ * to (an error at `transition.until` belongs to the `transition` field).
+ */
+export const fieldNames = (spec: FormSpec): string[] => Object.keys(spec).filter((n) => !n.includes('.'));
+
+/**
+ * A request body as a form builds it: the schema's field names, each value as the form read
+ * it. `satisfies BodyOf<typeof X>` has the compiler refuse a name the API does not take, or a
+ * required one left out; the values stay the API's to check, so its refusal shows beside them.
+ */
+export type BodyOf<S extends z.ZodMiniType> = { [K in keyof z.input<S>]: unknown };
+
 /** A field's enum values as options, each labelled in the page's language. */
 export const optionsOf = (f: FieldSpec, labelOf: (value: string) => string): Option[] =>
   (f.options ?? []).map((value) => ({ value, label: labelOf(value) }));

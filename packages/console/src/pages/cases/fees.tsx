@@ -1,8 +1,10 @@
 import type { FeeReport, Tenant } from '@onewindow/api/contract';
 import { Hono } from 'hono';
+import { FeeReportQuery } from '../../../../api/src/case-schemas';
 import { type Problem, qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
 import { ErrorSummary, TextField } from '../../ui/form';
+import { fieldNames, fieldOf, formSpec } from '../../ui/form-spec';
 import { beijing, beijingDate, money } from '../../ui/format';
 import { page } from '../../ui/layout';
 import { Head, Submit } from '../../ui/table';
@@ -36,14 +38,15 @@ async function feeReportPage(c: Ctx) {
   ]);
   const problem: Problem | undefined = r.ok ? undefined : r.problem;
   const state = { values: { from, to }, ...(problem ? { problem } : {}) };
+  const spec = formSpec(FeeReportQuery);
   return page(
     c,
     t.fees.title,
     <>
-      <ErrorSummary c={c} problem={problem} fields={['from', 'to']} />
+      <ErrorSummary c={c} problem={problem} fields={fieldNames(spec)} />
       <form method="get" class="actions card no-print" aria-label={t.fees.filter}>
-        <TextField c={c} state={state} name="from" type="date" label={t.fees.from} required />
-        <TextField c={c} state={state} name="to" type="date" label={t.fees.to} required />
+        <TextField c={c} state={state} spec={fieldOf(spec, 'from')} type="date" label={t.fees.from} />
+        <TextField c={c} state={state} spec={fieldOf(spec, 'to')} type="date" label={t.fees.to} />
         <Submit label={t.fees.show} />
       </form>
       <article class="doc" aria-labelledby="doc-title">

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
+import { CaseListQuery } from '../../../../api/src/case-schemas';
 import { qs, seg } from '../../api';
 import { type ConsoleEnv, type Ctx, sessionOf } from '../../env';
 import { SelectField } from '../../ui/form';
-import { options } from '../../ui/labels';
+import { fieldOf, formSpec, optionsOf } from '../../ui/form-spec';
+import { label } from '../../ui/labels';
 import { page } from '../../ui/layout';
 import { Pager } from '../../ui/pager';
 import { Submit } from '../../ui/table';
@@ -27,6 +29,10 @@ async function casesPage(c: Ctx) {
     ...(status || clock ? { status, clock } : { open: 'true' }),
     cursor,
   });
+  // The filters are the API's list query: its names and the values it takes.
+  const spec = formSpec(CaseListQuery);
+  const statusField = fieldOf(spec, 'status');
+  const clockField = fieldOf(spec, 'clock');
   return page(
     c,
     t.cases.listTitle,
@@ -41,18 +47,18 @@ async function casesPage(c: Ctx) {
         <SelectField
           c={c}
           state={{ values: { status: status ?? '' } }}
-          name="status"
+          spec={statusField}
           label={t.cases.status}
           blank={t.cases.anyOpen}
-          options={options(t, 'caseStatus')}
+          options={optionsOf(statusField, (s) => label(t, 'caseStatus', s))}
         />
         <SelectField
           c={c}
           state={{ values: { clock: clock ?? '' } }}
-          name="clock"
+          spec={clockField}
           label={t.cases.clock}
           blank={t.cases.anyClock}
-          options={options(t, 'clock')}
+          options={optionsOf(clockField, (k) => label(t, 'clock', k))}
         />
         <Submit label={t.cases.filterButton} />
       </form>
@@ -101,12 +107,7 @@ async function queuePage(c: Ctx) {
       <ul class="actions" aria-label={t.queue.summary}>
         {(['red', 'yellow', 'green'] as const).map((colour) => (
           <li>
-            <span class={`badge ${colour}`}>
-              {t.queue.count(
-                options(t, 'clock').find((o) => o.value === colour)?.label ?? colour,
-                count(colour),
-              )}
-            </span>
+            <span class={`badge ${colour}`}>{t.queue.count(label(t, 'clock', colour), count(colour))}</span>
           </li>
         ))}
       </ul>

@@ -1,10 +1,12 @@
 import type { Inbox } from '@onewindow/api/contract';
 import { Hono } from 'hono';
+import { FindingInput } from '../../../../api/src/case-schemas';
 import { qs, seg } from '../../api';
 import { type ConsoleEnv, type Ctx, sessionOf } from '../../env';
 import { ErrorSummary, type FormState, one, readForm, SelectField, TextArea } from '../../ui/form';
+import { type BodyOf, fieldOf, formSpec, optionsOf } from '../../ui/form-spec';
 import { beijing } from '../../ui/format';
-import { label, options } from '../../ui/labels';
+import { label } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Pager } from '../../ui/pager';
 import { Submit } from '../../ui/table';
@@ -23,6 +25,8 @@ async function inboxPage(c: Ctx, failed?: { caseNo: string; state: FormState }, 
   const items = r.ok ? r.data.items : [];
   // A finding recorded on a later page comes back to that page.
   const here = qs({ body: c.req.query('body'), cursor: c.req.query('cursor') });
+  const spec = formSpec(FindingInput);
+  const severity = fieldOf(spec, 'severity');
   return page(
     c,
     t.supervision.title,
@@ -72,20 +76,20 @@ async function inboxPage(c: Ctx, failed?: { caseNo: string; state: FormState }, 
                 <ErrorSummary
                   c={c}
                   problem={failed.state.problem}
-                  fields={['text', 'severity']}
+                  fields={[severity.name, fieldOf(spec, 'text').name]}
                   scope={i.caseNo}
                 />
               )}
               <Csrf c={c} />
-              <input type="hidden" name="caseNo" value={i.caseNo} />
+              <input type="hidden" name={fieldOf(spec, 'caseNo').name} value={i.caseNo} />
               <SelectField
                 c={c}
                 state={state}
-                name="severity"
+                spec={severity}
                 label={t.supervision.severity}
-                options={options(t, 'severity')}
+                options={optionsOf(severity, (v) => label(t, 'severity', v))}
               />
-              <TextArea c={c} state={state} name="text" label={t.supervision.text} required />
+              <TextArea c={c} state={state} spec={fieldOf(spec, 'text')} label={t.supervision.text} />
               <Submit label={t.supervision.record} />
             </form>
           </article>
@@ -104,11 +108,12 @@ export function supervisionRoutes() {
     const tenant = c.req.param('tenant');
     const { values } = await readForm(c);
     const caseNo = one(values, 'caseNo');
-    const r = await c.get('api').send('POST', `/v1/tenants/${seg(tenant)}/supervision/findings`, {
+    const body = {
       caseNo,
       text: one(values, 'text'),
       severity: one(values, 'severity'),
-    });
+    } satisfies BodyOf<typeof FindingInput>;
+    const r = await c.get('api').send('POST', `/v1/tenants/${seg(tenant)}/supervision/findings`, body);
     if (r.ok) {
       const back = qs({ body: c.req.query('body'), cursor: c.req.query('cursor'), ok: '1' });
       return c.redirect(`/console/tenants/${seg(tenant)}/supervision${back}`, 303);

@@ -1,14 +1,17 @@
 import type { City } from '@onewindow/api/contract';
 import { Hono } from 'hono';
+import { CityInput } from '../../../../api/src/schemas';
 import type { ConsoleEnv, Ctx } from '../../env';
 import { ErrorSummary, type FormState, one, TextField } from '../../ui/form';
 import { formRoute } from '../../ui/form-route';
+import { type BodyOf, fieldNames, fieldOf, formSpec } from '../../ui/form-spec';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Head, Submit } from '../../ui/table';
 
 async function citiesPage(c: Ctx, state: FormState, status: number) {
   const t = c.get('t');
   const { items } = await c.get('api').get<{ items: City[] }>('/v1/cities');
+  const spec = formSpec(CityInput);
   return page(
     c,
     t.cities.title,
@@ -36,10 +39,10 @@ async function citiesPage(c: Ctx, state: FormState, status: number) {
       </table>
       <h2 id="new-city">{t.cities.create}</h2>
       <form method="post" action="/console/cities" class="stack card" aria-labelledby="new-city">
-        <ErrorSummary c={c} problem={state.problem} fields={['id', 'name']} />
+        <ErrorSummary c={c} problem={state.problem} fields={fieldNames(spec)} />
         <Csrf c={c} />
-        <TextField c={c} state={state} name="id" label={t.cities.id} hint={t.hints.id} required />
-        <TextField c={c} state={state} name="name" label={t.cities.name} required />
+        <TextField c={c} state={state} spec={fieldOf(spec, 'id')} label={t.cities.id} hint={t.hints.id} />
+        <TextField c={c} state={state} spec={fieldOf(spec, 'name')} label={t.cities.name} />
         <Submit label={t.cities.create} />
       </form>
     </>,
@@ -55,7 +58,7 @@ export function cityListRoutes() {
     request: (_c, v) => ({
       method: 'POST',
       path: '/v1/cities',
-      body: { id: one(v, 'id'), name: one(v, 'name') },
+      body: { id: one(v, 'id'), name: one(v, 'name') } satisfies BodyOf<typeof CityInput>,
     }),
     done: () => '/console/cities?ok=1',
   });

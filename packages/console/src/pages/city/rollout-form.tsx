@@ -1,5 +1,6 @@
 import type { ResponseOf } from '@onewindow/api/contract';
 import { Hono } from 'hono';
+import { RolloutInputSchema } from '../../../../api/src/schemas';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
 import {
@@ -16,33 +17,24 @@ import {
   type Values,
 } from '../../ui/form';
 import { formRoute } from '../../ui/form-route';
+import { type BodyOf, fieldNames, fieldOf, formSpec, optionsOf } from '../../ui/form-spec';
 import { fromLocalInput, toLocalInput } from '../../ui/format';
-import { options } from '../../ui/labels';
+import { label } from '../../ui/labels';
 import { Csrf, page } from '../../ui/layout';
 import { Submit } from '../../ui/table';
 import { listCatalogue } from './catalogue';
 import { WizardSteps } from './rollout-parts';
 import { listTenants } from './tenants';
 
-const FIELDS = [
-  'id',
-  'name',
-  'matters',
-  'tenants',
-  'mode',
-  'effectiveAt',
-  'from',
-  'to',
-  'seal',
-  'transition',
-];
+/** Not a field of the API's rollout: per-matter lines the page turns into a `from` record. */
+const FROM_PER_MATTER = 'fromPerMatter';
 
 /**
  * The form's values as the API's rollout: `from` is one body reference, unless the
  * per-matter lines (`matter = body ref`) name one for each matter.
  */
-export function rolloutInput(values: Values): Record<string, unknown> {
-  const perMatter = one(values, 'fromPerMatter')
+export function rolloutInput(values: Values): BodyOf<typeof RolloutInputSchema> {
+  const perMatter = one(values, FROM_PER_MATTER)
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean)
@@ -91,6 +83,9 @@ async function newRolloutPage(c: Ctx, state: FormState, status: number) {
     ...state.values,
   };
   const s: FormState = { ...state, values };
+  const spec = formSpec(RolloutInputSchema);
+  const mode = fieldOf(spec, 'mode');
+  const policy = fieldOf(spec, 'transition.policy');
   return page(
     c,
     t.wizard.newTitle,
@@ -98,14 +93,14 @@ async function newRolloutPage(c: Ctx, state: FormState, status: number) {
       <h1>{t.wizard.newTitle}</h1>
       <WizardSteps c={c} step={1} />
       <form method="post" action={`/console/cities/${seg(city)}/rollouts`} class="stack card">
-        <ErrorSummary c={c} problem={state.problem} fields={FIELDS} />
+        <ErrorSummary c={c} problem={state.problem} fields={fieldNames(spec)} />
         <Csrf c={c} />
-        <TextField c={c} state={s} name="id" label={t.wizard.id} hint={t.hints.id} required />
-        <TextField c={c} state={s} name="name" label={t.wizard.name} required />
+        <TextField c={c} state={s} spec={fieldOf(spec, 'id')} label={t.wizard.id} hint={t.hints.id} />
+        <TextField c={c} state={s} spec={fieldOf(spec, 'name')} label={t.wizard.name} />
         <ChoiceGroup
           c={c}
           state={s}
-          name="matters"
+          spec={fieldOf(spec, 'matters')}
           label={t.wizard.matters}
           hint={t.wizard.mattersHint(matters.length)}
           scroll
@@ -114,27 +109,36 @@ async function newRolloutPage(c: Ctx, state: FormState, status: number) {
         <ChoiceGroup
           c={c}
           state={s}
-          name="tenants"
+          spec={fieldOf(spec, 'tenants')}
           label={t.wizard.tenants}
           scroll
           options={tenants.map((x) => ({ value: x.id, label: `${x.name}（${x.id}）` }))}
         />
-        <ChoiceGroup c={c} state={s} name="mode" label={t.wizard.mode} radio options={options(t, 'mode')} />
+        <ChoiceGroup
+          c={c}
+          state={s}
+          spec={mode}
+          label={t.wizard.mode}
+          radio
+          options={optionsOf(mode, (m) => label(t, 'mode', m))}
+        />
+        {/* Typed in Beijing time; rolloutInput makes it the instant the API takes. */}
         <TextField
           c={c}
           state={s}
-          name="effectiveAt"
+          spec={fieldOf(spec, 'effectiveAt')}
           type="datetime-local"
           step="1"
           label={t.wizard.effectiveAt}
           hint={t.wizard.effectiveAtHint}
-          required
         />
         <div class="field">
+          {/* The API requires a `from`, but the per-matter lines below may give it instead. */}
           <TextField
             c={c}
             state={s}
-            name="from"
+            spec={fieldOf(spec, 'from')}
+            required={false}
             label={t.wizard.from}
             hint={t.wizard.fromHint}
             list="body-refs"
@@ -148,26 +152,32 @@ async function newRolloutPage(c: Ctx, state: FormState, status: number) {
         <TextArea
           c={c}
           state={s}
-          name="fromPerMatter"
+          name={FROM_PER_MATTER}
           label={t.wizard.fromPerMatter}
           hint={t.wizard.fromPerMatterHint}
         />
-        <TextField c={c} state={s} name="to" label={t.wizard.to} hint={t.wizard.toHint} required />
-        <TextField c={c} state={s} name="seal" label={t.wizard.seal} hint={t.wizard.sealHint} required />
-        <fieldset id={fieldId('transition')}>
+        <TextField c={c} state={s} spec={fieldOf(spec, 'to')} label={t.wizard.to} hint={t.wizard.toHint} />
+        <TextField
+          c={c}
+          state={s}
+          spec={fieldOf(spec, 'seal')}
+          label={t.wizard.seal}
+          hint={t.wizard.sealHint}
+        />
+        <fieldset id={fieldId(fieldOf(spec, 'transition').name)}>
           <legend>{t.wizard.transition}</legend>
           <SelectField
             c={c}
             state={s}
-            name="transition.policy"
+            spec={policy}
             label={t.wizard.policy}
             blank={t.wizard.noTransition}
-            options={options(t, 'policy')}
+            options={optionsOf(policy, (p) => label(t, 'policy', p))}
           />
           <TextField
             c={c}
             state={s}
-            name="transition.until"
+            spec={fieldOf(spec, 'transition.until')}
             type="datetime-local"
             step="1"
             label={t.wizard.until}

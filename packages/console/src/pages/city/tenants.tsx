@@ -1,10 +1,12 @@
 import type { Tenant } from '@onewindow/api/contract';
 import { Hono } from 'hono';
+import { TenantInput } from '../../../../api/src/schemas';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
 import { ErrorSummary, type FormState, one, SelectField, TextField } from '../../ui/form';
 import { formRoute } from '../../ui/form-route';
-import { label, options } from '../../ui/labels';
+import { type BodyOf, fieldNames, fieldOf, formSpec, optionsOf } from '../../ui/form-spec';
+import { label } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Head, Submit } from '../../ui/table';
 
@@ -16,6 +18,8 @@ async function tenantsPage(c: Ctx, state: FormState, status: number) {
   const city = c.req.param('city') ?? '';
   const items = await listTenants(c, city);
   const action = `/console/cities/${seg(city)}/tenants`;
+  const spec = formSpec(TenantInput);
+  const kind = fieldOf(spec, 'kind');
   return page(
     c,
     t.tenants.title,
@@ -45,28 +49,27 @@ async function tenantsPage(c: Ctx, state: FormState, status: number) {
       </table>
       <h2 id="new-tenant">{t.tenants.create}</h2>
       <form method="post" action={action} class="stack card" aria-labelledby="new-tenant">
-        <ErrorSummary c={c} problem={state.problem} fields={['id', 'name', 'kind', 'parent']} />
+        <ErrorSummary c={c} problem={state.problem} fields={fieldNames(spec)} />
         <Csrf c={c} />
         <TextField
           c={c}
           state={state}
-          name="id"
+          spec={fieldOf(spec, 'id')}
           label={t.tenants.id}
           hint={t.tenants.idHint(city)}
-          required
         />
-        <TextField c={c} state={state} name="name" label={t.tenants.name} required />
+        <TextField c={c} state={state} spec={fieldOf(spec, 'name')} label={t.tenants.name} />
         <SelectField
           c={c}
           state={state}
-          name="kind"
+          spec={kind}
           label={t.tenants.kind}
-          options={options(t, 'tenantKind')}
+          options={optionsOf(kind, (k) => label(t, 'tenantKind', k))}
         />
         <SelectField
           c={c}
           state={state}
-          name="parent"
+          spec={fieldOf(spec, 'parent')}
           label={t.tenants.parent}
           blank={t.tenants.noParent}
           options={items.map((x) => ({ value: x.id, label: `${x.name}（${x.id}）` }))}
@@ -91,7 +94,12 @@ export function tenantListRoutes() {
       return {
         method: 'POST',
         path: `/v1/cities/${seg(c.req.param('city') ?? '')}/tenants`,
-        body: { id: one(v, 'id'), name: one(v, 'name'), kind: one(v, 'kind'), ...(parent ? { parent } : {}) },
+        body: {
+          id: one(v, 'id'),
+          name: one(v, 'name'),
+          kind: one(v, 'kind'),
+          ...(parent ? { parent } : {}),
+        } satisfies BodyOf<typeof TenantInput>,
       };
     },
     done: (c) => `/console/cities/${seg(c.req.param('city') ?? '')}/tenants?ok=1`,

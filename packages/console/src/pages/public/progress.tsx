@@ -1,5 +1,6 @@
 import type { Progress } from '@onewindow/api/contract';
 import { Hono } from 'hono';
+import { ProgressQuery, RatingInput } from '../../../../api/src/case-schemas';
 import { type Problem, qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
 import { pick } from '../../i18n';
@@ -14,14 +15,27 @@ import {
   TextArea,
   TextField,
 } from '../../ui/form';
+import { type BodyOf, type FieldSpec, fieldNames, fieldOf, formSpec } from '../../ui/form-spec';
 import { beijing } from '../../ui/format';
 import { label } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Submit } from '../../ui/table';
 
+/** The levels a rating takes, best first: every whole number within the API's bounds. */
+function levels(f: FieldSpec): number[] {
+  const out: number[] = [];
+  for (let n = f.max ?? 0; n >= (f.min ?? 0); n--) out.push(n);
+  return out;
+}
+
+/** This case number is not in the API's query: it is the path the progress is asked at. */
+const CASE_NO = 'caseNo';
+
 function ProgressView({ c, p, code, rating }: { c: Ctx; p: Progress; code: string; rating: FormState }) {
   const t = c.get('t');
   const lang = c.get('lang');
+  const spec = formSpec(RatingInput);
+  const level = fieldOf(spec, 'level');
   return (
     <section aria-labelledby="progress-title" class="card">
       <h2 id="progress-title">{t.progress.resultTitle(p.caseNo)}</h2>
@@ -84,18 +98,18 @@ function ProgressView({ c, p, code, rating }: { c: Ctx; p: Progress; code: strin
       {p.canRate && (
         <form method="post" action={`/console/public/progress/${seg(p.caseNo)}/rating`} class="stack">
           <h3>{t.progress.rateTitle}</h3>
-          <ErrorSummary c={c} problem={rating.problem} fields={['level', 'comment']} />
+          <ErrorSummary c={c} problem={rating.problem} fields={[level.name, fieldOf(spec, 'comment').name]} />
           <Csrf c={c} />
-          <input type="hidden" name="code" value={code} />
+          <input type="hidden" name={fieldOf(spec, 'code').name} value={code} />
           <ChoiceGroup
             c={c}
             state={rating}
-            name="level"
+            spec={level}
             label={t.progress.level}
             radio
-            options={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: label(t, 'rating', String(n)) }))}
+            options={levels(level).map((n) => ({ value: String(n), label: label(t, 'rating', String(n)) }))}
           />
-          <TextArea c={c} state={rating} name="comment" label={t.progress.comment} />
+          <TextArea c={c} state={rating} spec={fieldOf(spec, 'comment')} label={t.progress.comment} />
           <Submit label={t.progress.rate} />
         </form>
       )}
@@ -111,7 +125,8 @@ async function progressPage(
   thanks = false,
 ) {
   const t = c.get('t');
-  const caseNo = one(query.values, 'caseNo');
+  const spec = formSpec(ProgressQuery);
+  const caseNo = one(query.values, CASE_NO);
   const code = one(query.values, 'code');
   let found: Progress | undefined;
   let problem: Problem | undefined = query.problem;
@@ -131,22 +146,21 @@ async function progressPage(
       <Done text={thanks ? t.progress.thanks : undefined} />
       {/* POST, not GET: the query code stays out of addresses, history and logs. */}
       <form method="post" action="/console/public/progress" class="stack card">
-        <ErrorSummary c={c} problem={problem} fields={['caseNo', 'code']} />
+        <ErrorSummary c={c} problem={problem} fields={[CASE_NO, ...fieldNames(spec)]} />
         <Csrf c={c} />
         <TextField
           c={c}
           state={{ values: query.values, problem }}
-          name="caseNo"
+          name={CASE_NO}
           label={t.cases.caseNo}
           required
         />
         <TextField
           c={c}
           state={{ values: query.values, problem }}
-          name="code"
+          spec={fieldOf(spec, 'code')}
           label={t.progress.code}
           hint={t.progress.codeHint}
-          required
         />
         <Submit label={t.progress.query} />
       </form>
@@ -168,11 +182,12 @@ export function progressRoutes() {
     const { values } = await readForm(c);
     const code = one(values, 'code');
     const comment = one(values, 'comment');
-    const r = await c.get('api').send('POST', `/v1/public/cases/${seg(caseNo)}/rating`, {
+    const body = {
       code,
       level: numberOr(one(values, 'level')),
       ...(comment ? { comment } : {}),
-    });
+    } satisfies BodyOf<typeof RatingInput>;
+    const r = await c.get('api').send('POST', `/v1/public/cases/${seg(caseNo)}/rating`, body);
     const query = { values: { caseNo, code } };
     if (!r.ok) return progressPage(c, query, { values, problem: r.problem }, r.status);
     return progressPage(c, query, empty, 200, true);

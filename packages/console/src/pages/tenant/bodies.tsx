@@ -1,10 +1,12 @@
 import type { Body } from '@onewindow/api/contract';
 import { Hono } from 'hono';
+import { BodyInput } from '../../../../api/src/schemas';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
 import { ErrorSummary, type FormState, one, SelectField, TextField } from '../../ui/form';
 import { formRoute } from '../../ui/form-route';
-import { label, options } from '../../ui/labels';
+import { type BodyOf, fieldNames, fieldOf, formSpec, optionsOf } from '../../ui/form-spec';
+import { label } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Head, Submit } from '../../ui/table';
 
@@ -36,6 +38,8 @@ async function bodiesPage(c: Ctx, state: FormState, status: number) {
   const t = c.get('t');
   const tenant = c.req.param('tenant') ?? '';
   const items = await listBodies(c, tenant);
+  const spec = formSpec(BodyInput);
+  const kind = fieldOf(spec, 'kind');
   return page(
     c,
     t.bodies.title,
@@ -67,11 +71,17 @@ async function bodiesPage(c: Ctx, state: FormState, status: number) {
         class="stack card"
         aria-labelledby="new-body"
       >
-        <ErrorSummary c={c} problem={state.problem} fields={['code', 'name', 'kind']} />
+        <ErrorSummary c={c} problem={state.problem} fields={fieldNames(spec)} />
         <Csrf c={c} />
-        <TextField c={c} state={state} name="code" label={t.bodies.code} hint={t.hints.id} required />
-        <TextField c={c} state={state} name="name" label={t.bodies.name} required />
-        <SelectField c={c} state={state} name="kind" label={t.bodies.kind} options={options(t, 'bodyKind')} />
+        <TextField c={c} state={state} spec={fieldOf(spec, 'code')} label={t.bodies.code} hint={t.hints.id} />
+        <TextField c={c} state={state} spec={fieldOf(spec, 'name')} label={t.bodies.name} />
+        <SelectField
+          c={c}
+          state={state}
+          spec={kind}
+          label={t.bodies.kind}
+          options={optionsOf(kind, (k) => label(t, 'bodyKind', k))}
+        />
         <Submit label={t.bodies.create} />
       </form>
     </>,
@@ -86,7 +96,9 @@ export function bodyRoutes() {
     request: (c, v) => ({
       method: 'POST',
       path: `/v1/tenants/${seg(c.req.param('tenant') ?? '')}/bodies`,
-      body: { code: one(v, 'code'), name: one(v, 'name'), kind: one(v, 'kind') },
+      body: { code: one(v, 'code'), name: one(v, 'name'), kind: one(v, 'kind') } satisfies BodyOf<
+        typeof BodyInput
+      >,
     }),
     done: (c) => `/console/tenants/${seg(c.req.param('tenant') ?? '')}/bodies?ok=1`,
   });

@@ -1,9 +1,11 @@
 import type { EmpoweredMatterList, ResponseOf } from '@onewindow/api/contract';
 import { Hono } from 'hono';
+import { AtQuery, LocalSettingsInput } from '../../../../api/src/schemas';
 import { qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
 import { ErrorSummary, type FormState, numberOr, one, TextArea, TextField } from '../../ui/form';
 import { formRoute } from '../../ui/form-route';
+import { type BodyOf, fieldNames, fieldOf, formSpec } from '../../ui/form-spec';
 import { beijing, fromLocalInput, money, toLocalInput } from '../../ui/format';
 import { label } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
@@ -24,10 +26,11 @@ async function mattersPage(c: Ctx) {
     <>
       <h1>{t.matters.title}</h1>
       <form method="get" class="actions no-print">
+        {/* Typed in Beijing time; the page asks the API for that instant. */}
         <TextField
           c={c}
           state={{ values: { at: atInput ?? toLocalInput(now) } }}
-          name="at"
+          spec={fieldOf(formSpec(AtQuery), 'at')}
           type="datetime-local"
           step="1"
           label={t.matters.at}
@@ -109,6 +112,7 @@ async function matterPage(c: Ctx, state: FormState, status: number) {
     ),
   ]);
   const m = items.find((x) => x.code === code);
+  const spec = formSpec(LocalSettingsInput);
   // Unless a refusal brings the typed values back, the form starts from the current settings.
   const form: FormState = state.problem
     ? state
@@ -180,19 +184,24 @@ async function matterPage(c: Ctx, state: FormState, status: number) {
         class="stack card"
         aria-labelledby="settings"
       >
-        <ErrorSummary c={c} problem={form.problem} fields={['promisedDays', 'windowLocation', 'fees']} />
+        <ErrorSummary c={c} problem={form.problem} fields={fieldNames(spec)} />
         <Csrf c={c} />
         <TextField
           c={c}
           state={form}
-          name="promisedDays"
-          type="number"
-          min="0"
+          spec={fieldOf(spec, 'promisedDays')}
           label={t.catalogue.promised}
           hint={t.matters.promisedHint}
         />
-        <TextField c={c} state={form} name="windowLocation" label={t.matters.window} />
-        <TextArea c={c} state={form} name="fees" label={t.catalogue.fees} hint={t.matters.feesHint} />
+        <TextField c={c} state={form} spec={fieldOf(spec, 'windowLocation')} label={t.matters.window} />
+        {/* Fee lines `code name amount`, one a line: parseFees makes them the API's list of fees. */}
+        <TextArea
+          c={c}
+          state={form}
+          spec={fieldOf(spec, 'fees')}
+          label={t.catalogue.fees}
+          hint={t.matters.feesHint}
+        />
         <Submit label={t.matters.save} />
       </form>
     </>,
@@ -217,7 +226,7 @@ export function matterRoutes() {
           ...(promised ? { promisedDays: numberOr(promised) } : {}),
           ...(windowLocation ? { windowLocation } : {}),
           ...(fees ? { fees: parseFees(fees) } : {}),
-        },
+        } satisfies BodyOf<typeof LocalSettingsInput>,
       };
     },
     done: (c) =>

@@ -1,10 +1,21 @@
 import type { Body, SealView as Seal } from '@onewindow/api/contract';
 import { sealImprintSvg } from '@onewindow/domain';
 import { Hono } from 'hono';
+import { SealInput, VoidSealInput } from '../../../../api/src/schemas';
 import { type Problem, qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
-import { ErrorSummary, empty, type FormState, one, readForm, SelectField, TextField } from '../../ui/form';
+import {
+  ErrorSummary,
+  empty,
+  type FormState,
+  fieldId,
+  one,
+  readForm,
+  SelectField,
+  TextField,
+} from '../../ui/form';
 import { formRoute, PREVIEW_FIELD } from '../../ui/form-route';
+import { type BodyOf, fieldNames, fieldOf, formSpec } from '../../ui/form-spec';
 import { beijing, fromLocalInput, toLocalInput } from '../../ui/format';
 import { label } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
@@ -80,6 +91,7 @@ function SealCard({
   const t = c.get('t');
   const now = c.get('options').now?.() ?? new Date();
   const state: FormState = { ...(voidState ?? { values: { at: toLocalInput(now) } }), scope: `void-${s.id}` };
+  const spec = formSpec(VoidSealInput);
   return (
     <article class="card" aria-labelledby={`seal-${s.id}`}>
       <h3 id={`seal-${s.id}`}>{s.name}</h3>
@@ -128,26 +140,21 @@ function SealCard({
             action={`/console/tenants/${seg(tenant)}/seals/${seg(s.id)}/void`}
             class="stack"
           >
-            <ErrorSummary
-              c={c}
-              problem={voidState?.problem}
-              fields={['at', 'successor']}
-              scope={state.scope}
-            />
+            <ErrorSummary c={c} problem={voidState?.problem} fields={fieldNames(spec)} scope={state.scope} />
             <Csrf c={c} />
+            {/* Typed in Beijing time; the route sends the instant the API takes. */}
             <TextField
               c={c}
               state={state}
-              name="at"
+              spec={fieldOf(spec, 'at')}
               type="datetime-local"
               step="1"
               label={t.seals.voidAt}
-              required
             />
             <SelectField
               c={c}
               state={state}
-              name="successor"
+              spec={fieldOf(spec, 'successor')}
               label={t.seals.successor}
               blank={t.seals.noSuccessor}
               options={seals
@@ -174,6 +181,8 @@ async function sealsPage(c: Ctx, state: FormState, status = 200, voiding?: { id:
   const now = c.get('options').now?.() ?? new Date();
   const s: FormState = { ...state, values: { validFrom: toLocalInput(now), ...state.values } };
   const ok = c.req.query('ok');
+  const spec = formSpec(SealInput);
+  const electronic = fieldOf(spec, 'electronic');
   return page(
     c,
     t.seals.title,
@@ -199,37 +208,40 @@ async function sealsPage(c: Ctx, state: FormState, status = 200, voiding?: { id:
         class="stack card"
         aria-labelledby="new-seal"
       >
-        <ErrorSummary
-          c={c}
-          problem={state.problem}
-          fields={['id', 'body', 'name', 'validFrom', 'electronic']}
-        />
+        <ErrorSummary c={c} problem={state.problem} fields={fieldNames(spec)} />
         <Csrf c={c} />
-        <TextField c={c} state={s} name="id" label={t.seals.id} hint={t.hints.id} required />
+        <TextField c={c} state={s} spec={fieldOf(spec, 'id')} label={t.seals.id} hint={t.hints.id} />
         <SelectField
           c={c}
           state={s}
-          name="body"
+          spec={fieldOf(spec, 'body')}
           label={t.seals.body}
           options={bodies.map((b) => ({ value: b.code, label: `${b.name}（${b.code}）` }))}
         />
-        <TextField c={c} state={s} name="name" label={t.seals.name} hint={t.seals.nameHint} required />
         <TextField
           c={c}
           state={s}
-          name="validFrom"
+          spec={fieldOf(spec, 'name')}
+          label={t.seals.name}
+          hint={t.seals.nameHint}
+        />
+        {/* Typed in Beijing time; the route sends the instant the API takes. */}
+        <TextField
+          c={c}
+          state={s}
+          spec={fieldOf(spec, 'validFrom')}
           type="datetime-local"
           step="1"
           label={t.seals.validFrom}
-          required
         />
-        <label class="choice" for="f-electronic">
+        {/* A boolean: ticked sends true, unticked (absent from the form) false. */}
+        <label class="choice" for={fieldId(electronic.name)}>
           <input
-            id="f-electronic"
+            id={fieldId(electronic.name)}
             type="checkbox"
-            name="electronic"
+            name={electronic.name}
             value="true"
-            checked={s.values.electronic === 'true'}
+            checked={s.values[electronic.name] === 'true'}
           />
           <span>{t.seals.electronicLabel}</span>
         </label>
@@ -270,7 +282,7 @@ export function sealRoutes() {
         name: one(v, 'name'),
         validFrom: fromLocalInput(one(v, 'validFrom')),
         electronic: v.electronic === 'true',
-      },
+      } satisfies BodyOf<typeof SealInput>,
     }),
     done: (c) => `/console/tenants/${seg(c.req.param('tenant') ?? '')}/seals?ok=created`,
   });
@@ -279,10 +291,11 @@ export function sealRoutes() {
     const id = c.req.param('id');
     const { values } = await readForm(c);
     const successor = one(values, 'successor');
-    const r = await c.get('api').send('POST', `/v1/tenants/${seg(tenant)}/seals/${seg(id)}/void`, {
+    const body = {
       at: fromLocalInput(one(values, 'at')),
       ...(successor ? { successor } : {}),
-    });
+    } satisfies BodyOf<typeof VoidSealInput>;
+    const r = await c.get('api').send('POST', `/v1/tenants/${seg(tenant)}/seals/${seg(id)}/void`, body);
     if (r.ok) return c.redirect(`/console/tenants/${seg(tenant)}/seals?ok=voided`, 303);
     const problem: Problem = r.problem;
     return sealsPage(c, empty, r.status, { id, state: { values, problem } });

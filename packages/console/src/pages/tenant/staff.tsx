@@ -1,16 +1,15 @@
 import type { Staff } from '@onewindow/api/contract';
 import { Hono } from 'hono';
+import { StaffInput } from '../../../../api/src/schemas';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
 import { ChoiceGroup, ErrorSummary, type FormState, many, one, SelectField, TextField } from '../../ui/form';
 import { formRoute } from '../../ui/form-route';
+import { type BodyOf, fieldNames, fieldOf, formSpec, optionsOf } from '../../ui/form-spec';
 import { label, roleNames } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Head, Submit } from '../../ui/table';
 import { listBodies } from './bodies';
-
-/** Roles a tenant administrator gives its own staff (STAFF_ROLES of the domain). */
-const STAFF_ROLES = ['tenant-admin', 'window-clerk', 'approver', 'supervisor', 'inspector'] as const;
 
 async function staffPage(c: Ctx, state: FormState, status: number) {
   const t = c.get('t');
@@ -22,6 +21,9 @@ async function staffPage(c: Ctx, state: FormState, status: number) {
   const byId = new Map(items.map((s) => [s.id, s]));
   // A/B roles: who backs whom, read from both sides.
   const backupOf = new Map(items.filter((s) => s.backupFor).map((s) => [s.backupFor ?? '', s]));
+  const spec = formSpec(StaffInput);
+  // The roles a tenant administrator may give its own staff: the values the API takes.
+  const roles = fieldOf(spec, 'roles');
   return page(
     c,
     t.staff.title,
@@ -60,21 +62,21 @@ async function staffPage(c: Ctx, state: FormState, status: number) {
         class="stack card"
         aria-labelledby="new-staff"
       >
-        <ErrorSummary c={c} problem={state.problem} fields={['id', 'name', 'roles', 'body', 'backupFor']} />
+        <ErrorSummary c={c} problem={state.problem} fields={fieldNames(spec)} />
         <Csrf c={c} />
-        <TextField c={c} state={state} name="id" label={t.staff.id} hint={t.hints.id} required />
-        <TextField c={c} state={state} name="name" label={t.staff.name} required />
+        <TextField c={c} state={state} spec={fieldOf(spec, 'id')} label={t.staff.id} hint={t.hints.id} />
+        <TextField c={c} state={state} spec={fieldOf(spec, 'name')} label={t.staff.name} />
         <ChoiceGroup
           c={c}
           state={state}
-          name="roles"
+          spec={roles}
           label={t.staff.roles}
-          options={STAFF_ROLES.map((r) => ({ value: r, label: label(t, 'role', r) }))}
+          options={optionsOf(roles, (r) => label(t, 'role', r))}
         />
         <SelectField
           c={c}
           state={state}
-          name="body"
+          spec={fieldOf(spec, 'body')}
           label={t.staff.body}
           hint={t.staff.bodyHint}
           blank={t.staff.noBody}
@@ -83,7 +85,7 @@ async function staffPage(c: Ctx, state: FormState, status: number) {
         <SelectField
           c={c}
           state={state}
-          name="backupFor"
+          spec={fieldOf(spec, 'backupFor')}
           label={t.staff.backupFor}
           hint={t.staff.backupForHint}
           blank={t.staff.noBackupFor}
@@ -113,7 +115,7 @@ export function staffRoutes() {
           roles: many(v, 'roles'),
           ...(body ? { body } : {}),
           ...(backupFor ? { backupFor } : {}),
-        },
+        } satisfies BodyOf<typeof StaffInput>,
       };
     },
     done: (c) => `/console/tenants/${seg(c.req.param('tenant') ?? '')}/staff?ok=1`,

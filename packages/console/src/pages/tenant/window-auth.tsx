@@ -1,13 +1,18 @@
 import type { ResponseOf } from '@onewindow/api/contract';
 import { Hono } from 'hono';
+import { WindowAuthorisationInput } from '../../../../api/src/case-schemas';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
 import { ChoiceGroup, ErrorSummary, type FormState, many, one, SelectField, TextField } from '../../ui/form';
 import { formRoute } from '../../ui/form-route';
+import { type BodyOf, fieldNames, fieldOf, formSpec } from '../../ui/form-spec';
 import { beijing, fromLocalInput } from '../../ui/format';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Head, Submit } from '../../ui/table';
 import { listMatters } from './matters';
+
+/** Not a field of the API's body: the clerk is the last segment of the path the form is sent to. */
+const STAFF = 'staff';
 
 async function authorisationsPage(c: Ctx, state: FormState, status: number) {
   const t = c.get('t');
@@ -24,6 +29,7 @@ async function authorisationsPage(c: Ctx, state: FormState, status: number) {
   const names = new Map(matters.map((m) => [m.code, m.name]));
   // Only on-the-spot matters can be decided at the window; the others are listed for completeness.
   const onTheSpot = matters.filter((m) => m.onTheSpot);
+  const spec = formSpec(WindowAuthorisationInput);
   return page(
     c,
     t.windowAuth.title,
@@ -51,19 +57,19 @@ async function authorisationsPage(c: Ctx, state: FormState, status: number) {
         class="stack card"
         aria-labelledby="grant"
       >
-        <ErrorSummary c={c} problem={state.problem} fields={['staff', 'matters', 'until']} />
+        <ErrorSummary c={c} problem={state.problem} fields={[STAFF, ...fieldNames(spec)]} />
         <Csrf c={c} />
         <SelectField
           c={c}
           state={state}
-          name="staff"
+          name={STAFF}
           label={t.windowAuth.staff}
           options={clerks.map((s) => ({ value: s.id, label: `${s.name}（${s.id}）` }))}
         />
         <ChoiceGroup
           c={c}
           state={state}
-          name="matters"
+          spec={fieldOf(spec, 'matters')}
           label={t.windowAuth.matters}
           hint={t.windowAuth.mattersHint(onTheSpot.length)}
           scroll
@@ -72,10 +78,11 @@ async function authorisationsPage(c: Ctx, state: FormState, status: number) {
             label: `${m.name}（${m.code}）`,
           }))}
         />
+        {/* Typed in Beijing time; the route sends the instant the API takes. */}
         <TextField
           c={c}
           state={state}
-          name="until"
+          spec={fieldOf(spec, 'until')}
           type="datetime-local"
           step="1"
           label={t.windowAuth.until}
@@ -96,8 +103,11 @@ export function windowAuthRoutes() {
       const until = one(v, 'until');
       return {
         method: 'PUT',
-        path: `/v1/tenants/${seg(c.req.param('tenant') ?? '')}/window-authorisations/${seg(one(v, 'staff'))}`,
-        body: { matters: many(v, 'matters'), ...(until ? { until: fromLocalInput(until) } : {}) },
+        path: `/v1/tenants/${seg(c.req.param('tenant') ?? '')}/window-authorisations/${seg(one(v, STAFF))}`,
+        body: {
+          matters: many(v, 'matters'),
+          ...(until ? { until: fromLocalInput(until) } : {}),
+        } satisfies BodyOf<typeof WindowAuthorisationInput>,
       };
     },
     done: (c) => `/console/tenants/${seg(c.req.param('tenant') ?? '')}/window-authorisations?ok=1`,
