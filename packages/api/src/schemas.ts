@@ -103,3 +103,19 @@ export const RolloutInputSchema = z.strictObject({
 });
 
 export const AtQuery = z.strictObject({ at: z.optional(instant) });
+
+const dates = z.array(date).check(z.maxLength(366));
+/** A calendar year: rest days and make-up working weekends (调休上班). */
+export const CalendarInput = z.strictObject({ holidays: dates, workdays: dates });
+
+/** How many working days `working-days` counts forward: a query parameter, so a string of digits. */
+export const WORKING_DAYS_SPAN = { min: 1, max: 365 } as const;
+export const WorkingDaysQuery = z.strictObject({
+  from: date,
+  days: z.string().check(
+    z.regex(/^\d{1,3}$/, { abort: true }),
+    z.refine((v) => Number(v) >= WORKING_DAYS_SPAN.min && Number(v) <= WORKING_DAYS_SPAN.max, {
+      message: `应为 ${WORKING_DAYS_SPAN.min}–${WORKING_DAYS_SPAN.max} / must be ${WORKING_DAYS_SPAN.min}–${WORKING_DAYS_SPAN.max}`,
+    }),
+  ),
+});

@@ -1,19 +1,7 @@
 import { CALENDAR_YEARS, invalid } from '@onewindow/domain';
-import * as z from 'zod/mini';
 import { cityAdmins, tenantAdmins, tenantStaff } from '../access-groups';
 import { defineRoute } from '../route';
-import { date } from '../schemas';
-
-const dates = z.array(date).check(z.maxLength(366));
-/** A calendar year: rest days and make-up working weekends (调休上班). */
-export const CalendarInput = z.strictObject({ holidays: dates, workdays: dates });
-export const WorkingDaysQuery = z.strictObject({
-  from: date,
-  days: z.string().check(
-    z.regex(/^\d{1,3}$/, { abort: true }),
-    z.refine((v) => Number(v) >= 1 && Number(v) <= 365, { message: '应为 1–365 / must be 1–365' }),
-  ),
-});
+import { CalendarInput, WorkingDaysQuery } from '../schemas';
 
 /** The `:year` of a path: four digits within the years a calendar may be set for. */
 function yearParam(raw: string): number {

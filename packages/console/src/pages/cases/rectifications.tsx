@@ -1,11 +1,15 @@
 import type { Rectification } from '@onewindow/api/contract';
 import { Hono } from 'hono';
+import { RectificationCloseInput } from '../../../../api/src/case-schemas';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
 import { ErrorSummary, type FormState, one, readForm, TextArea } from '../../ui/form';
+import { fieldOf, formSpec } from '../../ui/form-spec';
 import { beijing } from '../../ui/format';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Submit } from '../../ui/table';
+
+const close = formSpec(RectificationCloseInput);
 
 /** Poor ratings (1 or 2) open a rectification; the tenant answers the applicant to close it. */
 async function rectificationsPage(c: Ctx, failed?: { caseNo: string; state: FormState }, status = 200) {
@@ -61,7 +65,12 @@ async function rectificationsPage(c: Ctx, failed?: { caseNo: string; state: Form
                   <ErrorSummary c={c} problem={failed.state.problem} fields={['response']} scope={r.caseNo} />
                 )}
                 <Csrf c={c} />
-                <TextArea c={c} state={state} name="response" label={t.rectifications.response} required />
+                <TextArea
+                  c={c}
+                  state={state}
+                  spec={fieldOf(close, 'response')}
+                  label={t.rectifications.response}
+                />
                 <Submit label={t.rectifications.close} />
               </form>
             )}

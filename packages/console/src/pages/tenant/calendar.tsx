@@ -1,12 +1,17 @@
 import type { TenantCalendar } from '@onewindow/api/contract';
 import { Hono } from 'hono';
+import { CalendarInput, WORKING_DAYS_SPAN, WorkingDaysQuery } from '../../../../api/src/schemas';
 import { type ApiResult, qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
 import { ErrorSummary, type FormState, one, TextArea, TextField } from '../../ui/form';
 import { formRoute } from '../../ui/form-route';
+import { fieldOf, formSpec } from '../../ui/form-spec';
 import { beijingDate } from '../../ui/format';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Submit } from '../../ui/table';
+
+const calendarSpec = formSpec(CalendarInput);
+const workingDaysSpec = formSpec(WorkingDaysQuery);
 
 const p2 = (n: number) => String(n).padStart(2, '0');
 
@@ -131,7 +136,7 @@ async function calendarPage(c: Ctx, state: FormState, status: number) {
               values: { from: from ?? beijingDate(now), days: days ?? '' },
               problem: computed && !computed.ok ? computed.problem : undefined,
             }}
-            name="from"
+            spec={fieldOf(workingDaysSpec, 'from')}
             type="date"
             label={t.calendar.from}
           />
@@ -141,10 +146,10 @@ async function calendarPage(c: Ctx, state: FormState, status: number) {
               values: { days: days ?? '' },
               problem: computed && !computed.ok ? computed.problem : undefined,
             }}
-            name="days"
+            spec={fieldOf(workingDaysSpec, 'days')}
             type="number"
-            min="1"
-            max="365"
+            min={String(WORKING_DAYS_SPAN.min)}
+            max={String(WORKING_DAYS_SPAN.max)}
             label={t.calendar.days}
           />
           <Submit label={t.calendar.calc} />
@@ -156,8 +161,9 @@ async function calendarPage(c: Ctx, state: FormState, status: number) {
         <form method="post" action={`${here}?year=${year}`} class="stack">
           <ErrorSummary c={c} problem={form.problem} fields={['holidays', 'workdays']} />
           <Csrf c={c} />
-          <TextArea c={c} state={form} name="holidays" label={t.calendar.holidays} />
-          <TextArea c={c} state={form} name="workdays" label={t.calendar.workdays} />
+          {/* One date a line: the page splits them into the body's arrays. */}
+          <TextArea c={c} state={form} spec={fieldOf(calendarSpec, 'holidays')} label={t.calendar.holidays} />
+          <TextArea c={c} state={form} spec={fieldOf(calendarSpec, 'workdays')} label={t.calendar.workdays} />
           <Submit label={t.calendar.save} />
         </form>
       </section>
