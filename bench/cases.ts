@@ -467,7 +467,7 @@ its own), so each read a command drops shortens it. What would help, by the read
 
 1. Cache each tenant's effective working-day calendar in the Lambda instance (\`CalendarRepository.effectiveFor\`,
    two Queries in every case command).
-2. For intake, cache the catalogue matter and the tenant's matter settings (\`CaseService.matterFor\`, a GetItem and
+2. For intake, cache the catalogue matter and the tenant's matter settings (\`CaseReference.matter\`, a GetItem and
    a Query), with a short time to live.
 3. For the actions, stop reading the earlier events (\`repo.events\` in \`CaseService.run\`) only to answer with the
    whole timeline: answer with this command's events and leave the timeline to \`GET …/cases/{caseNo}\` (an API change).
