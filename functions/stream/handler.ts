@@ -1,16 +1,7 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import {
-  businessMeasures,
-  createDynamoClient,
-  issuances,
-  type Measure,
-  type OutboundEvent,
-  outboundEvents,
-  pushToInboxes,
-  Store,
-  type StreamRecordLike,
-} from '@onewindow/store';
+import { type Measure, type OutboundEvent, Outbox, type StreamRecordLike } from '@onewindow/app';
+import { createDynamoClient, Store } from '@onewindow/store';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { requireEnv } from '../shared/config';
 
@@ -46,12 +37,13 @@ export type BatchResponse = DynamoDBBatchResponse;
  * the records before it are counted: a retry does not count them twice.
  */
 export function createStreamHandler(publish: Publisher, store?: Store, record?: Recorder) {
+  const outbox = store ? new Outbox(store) : undefined;
   return async (batch: StreamBatch): Promise<BatchResponse> => {
-    if (store) await pushToInboxes(store, issuances(batch.Records));
-    const failed = await publish(outboundEvents(batch.Records));
+    await outbox?.pushIssuedResults(batch.Records);
+    const failed = await publish(Outbox.events(batch.Records));
     if (record) {
       const firstFailed = batch.Records.findIndex((r) => failed.includes(idOf(r)));
-      record(businessMeasures(firstFailed < 0 ? batch.Records : batch.Records.slice(0, firstFailed)));
+      record(Outbox.measures(firstFailed < 0 ? batch.Records : batch.Records.slice(0, firstFailed)));
     }
     return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
   };

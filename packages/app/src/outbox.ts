@@ -1,0 +1,36 @@
+import {
+  businessMeasures,
+  issuances,
+  type Measure,
+  type OutboundEvent,
+  outboundEvents,
+  pushToInboxes,
+  type Store,
+  type StreamRecordLike,
+} from '@onewindow/store';
+
+export type { Measure, OutboundEvent, StreamRecordLike };
+
+/**
+ * What leaves the system from the table's stream (DESIGN.md decision 7): issued results
+ * pushed to the supervising bodies' inboxes (R10), the events published to the bus, and
+ * the business figures. The stream Lambda calls it; it reads no HTTP and decides nothing.
+ */
+export class Outbox {
+  constructor(private readonly store: Store) {}
+
+  /** R10: every result issued in these records, into its supervising body's inbox; a replay rewrites the same items. */
+  pushIssuedResults(records: readonly StreamRecordLike[]): Promise<void> {
+    return pushToInboxes(this.store, issuances(records));
+  }
+
+  /** The events to publish: one per committed change (its audit record), and `e-licence.issued` per approval. */
+  static events(records: readonly StreamRecordLike[]): OutboundEvent[] {
+    return outboundEvents(records);
+  }
+
+  /** The business figures these records changed: cases received, accepted, issued, overdue; rollout periods applied. */
+  static measures(records: readonly StreamRecordLike[]): Measure[] {
+    return businessMeasures(records);
+  }
+}
