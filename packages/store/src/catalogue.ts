@@ -1,4 +1,5 @@
 import type { DomainError, LocalMatterSettings, MatterDefinition, Seal } from '@onewindow/domain';
+import { sumOpenCases } from './cases/counters';
 import { cityPk, keys, tenantPk } from './keys';
 import type { Store, Write } from './store';
 import { entityOf } from './tenancy';
@@ -84,11 +85,8 @@ export class CatalogueRepository {
     return (await this.store.queryPrefix(tenantPk(tenant), 'SEAL#')).map((i) => entityOf<Seal>(i));
   }
 
-  /** Open cases per matter, as case handling counts them. */
+  /** Open cases per matter, as case handling counts them (the sum of each matter's counter shards). */
   async openCases(tenant: string): Promise<Record<string, number>> {
-    const items = await this.store.queryPrefix(tenantPk(tenant), 'OPENCASES#');
-    return Object.fromEntries(
-      items.map((i) => [String(i.sk).slice('OPENCASES#'.length), Number(i.count ?? 0)]),
-    );
+    return sumOpenCases(await this.store.queryPrefix(tenantPk(tenant), 'OPENCASES#'));
   }
 }

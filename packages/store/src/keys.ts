@@ -29,10 +29,20 @@ export const keys = {
     sk: `AUTH#${matter}#${from}`,
   }),
   rollout: (city: string, id: string) => ({ pk: cityPk(city), sk: `ROLLOUT#${id}` }),
-  /** Open-case counter per matter, kept by case handling; rollout preview reads it (R2). */
-  openCases: (tenant: string, matter: string) => ({ pk: tenantPk(tenant), sk: `OPENCASES#${matter}` }),
-  /** Clock jobs live in one small partition ordered by due instant. */
-  job: (dueAt: string, id: string) => ({ pk: 'JOB#', sk: `${dueAt}#${id}` }),
+  /**
+   * One shard of the open-case counter per matter, kept by case handling; rollout preview
+   * reads the sum of the shards (R2).
+   */
+  openCases: (tenant: string, matter: string, shard: number) => ({
+    pk: tenantPk(tenant),
+    sk: `OPENCASES#${matter}#${shard}`,
+  }),
+  /**
+   * Clock jobs, ordered by due instant within their lane: rollouts in a lane of their own, every
+   * other job in one of a few lanes chosen by its id (jobs.ts `jobKey`), so a midnight's thousands
+   * of case ticks are read and deleted over several partitions at once.
+   */
+  job: (lane: string, dueAt: string, id: string) => ({ pk: `JOB#${lane}`, sk: `${dueAt}#${id}` }),
 } as const;
 
 export type Key = { readonly pk: string; readonly sk: string };

@@ -36,7 +36,7 @@ const colourCounts = Object.fromEntries(CLOCK_COLOURS.map((c) => [c, count])) as
 
 export const Board = named(
   'SupervisionBoard',
-  '电子监察：在办件时限颜色、各机构超期数、月度收办件 Open cases by colour, overdue per body, intake and completion per month',
+  '电子监察：在办件时限颜色、各机构超期数、月度收办件（计数器汇总）Open cases by colour, overdue per body, intake and completion per month, from counters',
   z.strictObject({
     counts: z.strictObject(colourCounts),
     bodies: z.array(
@@ -51,8 +51,12 @@ export const Board = named(
         issued: count,
       }),
     ),
-    /** Every open case, red first. */
-    cases: z.array(CaseSummary),
+    /**
+     * The first open cases, red first, then yellow, then green: at most 20. The counts above
+     * are every open case; `GET /v1/tenants/{tenant}/cases?clock=red` (yellow, green) and
+     * `?body=` page through them all.
+     */
+    cases: z.array(CaseSummary).check(z.maxLength(20)),
   }),
 );
 export type Board = z.infer<typeof Board>;

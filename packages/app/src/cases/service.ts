@@ -43,8 +43,8 @@ export interface CaseOutcome {
   readonly allowedActions: readonly CaseActionName[];
 }
 
-/** Intakes racing for one day's numbers each win a round; enough rounds for a hall's windows all at once. */
-const NUMBER_ATTEMPTS = 40;
+/** An intake that keeps losing counter races is answered 409 after this many transactions. */
+const INTAKE_ATTEMPTS = 6;
 
 const caseNotFound = () => new DomainError('not-found', '办件不存在', 'no such case');
 
@@ -106,19 +106,23 @@ export class CaseService {
     return stored;
   }
 
-  /**
-   * A case with its whole timeline and what `principal` may do to it now; cases written
-   * before the projection carried their timeline read their event items.
-   */
+  /** The projection and its timeline, read in one round trip; 404 for a case that does not exist. */
+  private async loadWithEvents(tenant: string, caseNo: string, loaded?: StoredCase) {
+    const found = await this.repo.withEvents(tenant, caseNo, loaded);
+    if (!found) throw caseNotFound();
+    return found;
+  }
+
+  /** A case with its whole timeline (its event items) and what `principal` may do to it now. */
   async read(principal: Principal, tenant: string, caseNo: string, now: string): Promise<CaseOutcome> {
-    const [stored, actor] = await Promise.all([
-      this.load(tenant, caseNo),
+    const [{ stored, events }, actor] = await Promise.all([
+      this.loadWithEvents(tenant, caseNo),
       // A window officer's authorised matters decide whether an on-the-spot decision is theirs to make.
       this.actorOf(principal, tenant, now, true),
     ]);
     return {
       stored,
-      events: stored.timeline ?? (await this.repo.events(tenant, caseNo)),
+      events,
       allowedActions: allowedCaseActions(stored.state, { actor, now, today: shanghaiDate(now) }),
     };
   }
@@ -188,8 +192,9 @@ export class CaseService {
     invocation: Invocation,
     run: CaseRun & { readonly needWindow?: boolean },
   ): Promise<StoredResponse> {
-    const [stored, calendarFor, actor] = await Promise.all([
-      run.loaded ?? this.load(run.tenant, run.caseNo),
+    // The answer carries the whole timeline: the events are read beside the projection, not after it.
+    const [{ stored, events: previous }, calendarFor, actor] = await Promise.all([
+      this.loadWithEvents(run.tenant, run.caseNo, run.loaded),
       this.reference.calendar(run.tenant),
       run.actor ?? this.actorOf(invocation.principal, run.tenant, invocation.now, run.needWindow),
     ]);
@@ -200,7 +205,6 @@ export class CaseService {
         `the case changed (now version ${stored.state.version}); reload and retry`,
       );
     }
-    const previous = stored.timeline ?? [];
     return this.apply(invocation, {
       stored,
       command: await run.command(stored.state),
@@ -211,15 +215,17 @@ export class CaseService {
   }
 
   /**
-   * Intake: draws the day's next case number under a conditional write and retries with
-   * the next one when a concurrent intake took it, so numbers never repeat or skip.
+   * Intake: claims the day's next case number (one atomic ADD, read with the rest), then
+   * writes the case in one transaction. When that transaction loses a race (a counter shard
+   * another command held at the same instant), it is written again under a fresh number:
+   * numbers never repeat, and may skip (no rule requires them gapless, see claimNumber).
    */
   async intake(invocation: Invocation, intake: CaseIntake): Promise<StoredResponse> {
     const { tenant } = intake;
     const { now } = invocation;
     const date = shanghaiDate(now);
     // Every read intake needs goes out at once: the command then waits on one round of reads.
-    const [calendarFor, matter, binding, actor, firstClaim] = await Promise.all([
+    const [calendarFor, matter, binding, actor, firstSeq] = await Promise.all([
       this.reference.calendar(tenant),
       this.reference.matter(tenant, intake.matter),
       this.binding.at(tenant, intake.matter, now),
@@ -227,8 +233,8 @@ export class CaseService {
       this.repo.claimNumber(tenant, date),
     ]);
     for (let attempt = 1; ; attempt++) {
-      const claim = attempt === 1 ? firstClaim : await this.repo.claimNumber(tenant, date);
-      const caseNo = formatCaseNo(tenant, date, claim.seq);
+      const seq = attempt === 1 ? firstSeq : await this.repo.claimNumber(tenant, date);
+      const caseNo = formatCaseNo(tenant, date, seq);
       const code = queryCodeFrom(intake.random());
       try {
         return await this.apply(invocation, {
@@ -237,14 +243,13 @@ export class CaseService {
           actor,
           calendarFor,
           respond: (outcome) => intake.respond(outcome, code),
-          extraWrites: [claim.write],
         });
       } catch (error) {
         const lostRace =
-          error instanceof DomainError && error.type === 'conflict' && attempt < NUMBER_ATTEMPTS;
+          error instanceof DomainError && error.type === 'conflict' && attempt < INTAKE_ATTEMPTS;
         if (!lostRace) throw error;
-        // A little jitter so the losers of a round do not collide again in lockstep.
-        await new Promise((ok) => setTimeout(ok, Math.random() * Math.min(50, 5 * attempt)));
+        // Jitter that grows, so the losers of a round do not meet again in lockstep.
+        await new Promise((ok) => setTimeout(ok, Math.random() * 10 * 2 ** attempt));
       }
     }
   }

@@ -7,10 +7,15 @@ export const caseKeys = {
     pk: `${tenantPk(tenant)}#CASE#${caseNo}`,
     sk: `EV#${String(seq).padStart(6, '0')}`,
   }),
-  /** The last case number drawn on a Shanghai day. */
+  /** The last case number claimed on a Shanghai day (an atomic counter). */
   sequence: (tenant: string, date: string) => ({ pk: tenantPk(tenant), sk: `CASESEQ#${date}` }),
-  /** Month counters for the e-supervision charts. */
-  stats: (tenant: string, month: string) => ({ pk: tenantPk(tenant), sk: `STATS#${month}` }),
+  /** One shard of a month's counters for the e-supervision charts. */
+  stats: (tenant: string, month: string, shard: number) => ({
+    pk: tenantPk(tenant),
+    sk: `STATS#${month}#${shard}`,
+  }),
+  /** One shard of the e-supervision board: open cases by colour, in all and per body. */
+  board: (tenant: string, shard: number) => ({ pk: tenantPk(tenant), sk: `BOARD#${shard}` }),
   fee: (tenant: string, date: string, receiptNo: string) => ({
     pk: tenantPk(tenant),
     sk: `FEE#${date}#${receiptNo}`,

@@ -1,40 +1,84 @@
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { DomainError, type StoredCaseEvent } from '@onewindow/domain';
+import type { StoredCaseEvent } from '@onewindow/domain';
 import { tenantPk } from '../keys';
-import type { Item, Store, Write } from '../store';
+import type { Item, Store } from '../store';
 import { entityOf } from '../tenancy';
+import { sumBoard, sumMonths } from './counters';
 import { caseKeys, openPk, queuePk } from './keys';
-import type { StoredCase } from './projection';
+import { type CaseRow, type CaseWithEvents, rowOf, type StoredCase, withFindings } from './projection';
 import type { WindowAuthorisation } from './window';
 
 export class CaseRepository {
   constructor(private readonly store: Store) {}
 
+  /** The projection alone (no findings, no timeline): for commands and reads that need neither. */
   get(tenant: string, caseNo: string): Promise<StoredCase | undefined> {
     return this.store.get<StoredCase>(caseKeys.case(tenant, caseNo));
   }
 
-  async events(tenant: string, caseNo: string): Promise<StoredCaseEvent[]> {
-    const key = caseKeys.event(tenant, caseNo, 0);
-    return (await this.store.queryPrefix<{ event: StoredCaseEvent }>(key.pk, 'EV#')).map((i) => i.event);
+  /** The case's event items in sequence order, from `after` on; strongly consistent, so a command's answer follows the last write. */
+  async events(tenant: string, caseNo: string, after = 0): Promise<StoredCaseEvent[]> {
+    const { pk } = caseKeys.event(tenant, caseNo, 0);
+    const events: StoredCaseEvent[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.query<{ event: StoredCaseEvent }>({
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
+        ExpressionAttributeValues: marshall({
+          ':pk': pk,
+          ':lo': caseKeys.event(tenant, caseNo, after + 1).sk,
+          ':hi': 'EV#~',
+        }),
+        ConsistentRead: true,
+        ...(cursor ? { cursor } : {}),
+      });
+      events.push(...page.items.map((i) => i.event));
+      cursor = page.cursor;
+    } while (cursor);
+    return events;
   }
 
-  /** The next number of the day and the write that claims it; a concurrent claim makes the transaction fail. */
-  async claimNumber(tenant: string, date: string): Promise<{ seq: number; write: Write }> {
-    const key = caseKeys.sequence(tenant, date);
-    const current = await this.store.get<{ seq: number }>(key);
-    const seq = (current?.seq ?? 0) + 1;
-    return {
-      seq,
-      write: {
-        put: { ...key, entity: 'case-sequence', seq },
-        ifStill: {
-          attribute: 'seq',
-          equals: current?.seq,
-          failure: new DomainError('conflict', '办件编号已被占用', 'the case number was taken', 'caseNo'),
-        },
-      },
-    };
+  /**
+   * The projection and its timeline in one round trip (GetItem and Query at once), cut to the
+   * projection's version: a command committed between the two reads adds events the state has
+   * not seen (dropped), or lands its projection before the Query (the missing tail is read).
+   * With `loaded` (a projection the caller already read), only the events are read.
+   */
+  async withEvents(tenant: string, caseNo: string, loaded?: StoredCase): Promise<CaseWithEvents | undefined> {
+    const [stored, events] = await Promise.all([
+      loaded ?? this.get(tenant, caseNo),
+      this.events(tenant, caseNo),
+    ]);
+    if (!stored) return undefined;
+    const version = stored.state.version;
+    const last = events.at(-1)?.seq ?? 0;
+    const all = last < version ? [...events, ...(await this.events(tenant, caseNo, last))] : events;
+    const timeline = all.filter((e) => e.seq <= version);
+    return { stored: withFindings(stored, timeline), events: timeline };
+  }
+
+  /**
+   * Claims the day's next case number with one atomic ADD, outside the command's
+   * transaction, so parallel intakes never wait on or retry against each other. A number
+   * whose transaction then fails is never used: the day's numbers can have gaps. Neither
+   * the Licensing Law nor the local rules we follow (the seeds) require gapless case
+   * numbers; they require them unique, which the ADD and the case's `ifNew` guarantee.
+   */
+  async claimNumber(tenant: string, date: string): Promise<number> {
+    const out = await this.store.client.send(
+      new UpdateItemCommand({
+        TableName: this.store.tableName,
+        Key: marshall(caseKeys.sequence(tenant, date)),
+        UpdateExpression: 'SET #entity = :entity ADD #seq :one',
+        ExpressionAttributeNames: { '#entity': 'entity', '#seq': 'seq' },
+        ExpressionAttributeValues: marshall({ ':entity': 'case-sequence', ':one': 1 }),
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    const seq = out.Attributes?.seq?.N;
+    if (!seq) throw new Error('the case-number counter answered no number');
+    return Number(seq);
   }
 
   /** One page of a list: a body's queue by deadline, the open cases by colour, or all cases by number. */
@@ -48,7 +92,7 @@ export class CaseRepository {
       cursor?: string;
       limit?: number;
     },
-  ): Promise<{ items: StoredCase[]; cursor?: string }> {
+  ): Promise<{ items: CaseRow[]; cursor?: string }> {
     const limit = filter.limit ?? 50;
     const conditions: string[] = [];
     const values: Record<string, unknown> = {};
@@ -66,9 +110,9 @@ export class CaseRepository {
     const filterExpr = conditions.length
       ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names }
       : {};
-    const page = (index: 'gsi1' | 'gsi2' | undefined, pk: string, skPrefix?: string) => {
+    const page = async (index: 'gsi1' | 'gsi2' | undefined, pk: string, skPrefix?: string) => {
       const [pkName, skName] = index ? [`${index}pk`, `${index}sk`] : ['pk', 'sk'];
-      return this.store.query<StoredCase>({
+      const found = await this.store.query<Parameters<typeof rowOf>[0]>({
         ...(index ? { IndexName: index } : {}),
         KeyConditionExpression: `${pkName} = :pk${skPrefix ? ` AND begins_with(${skName}, :p)` : ''}`,
         ExpressionAttributeValues: marshall({
@@ -80,6 +124,7 @@ export class CaseRepository {
         Limit: limit,
         ...(filter.cursor ? { cursor: filter.cursor } : {}),
       });
+      return { ...found, items: found.items.map(rowOf) };
     };
     if (filter.body) return page('gsi1', queuePk(tenant, filter.body));
     if (filter.clock || filter.open)
@@ -87,16 +132,20 @@ export class CaseRepository {
     return page(undefined, tenantPk(tenant), 'CASE#');
   }
 
-  /** Every open case of a tenant, all pages of the sparse open index: the e-supervision board. */
-  async openCases(tenant: string): Promise<StoredCase[]> {
-    const items: StoredCase[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.list(tenant, { open: true, limit: 500, ...(cursor ? { cursor } : {}) });
-      items.push(...page.items);
-      cursor = page.cursor;
-    } while (cursor);
-    return items;
+  /** The e-supervision board from its counter shards: open cases by colour, and per body. */
+  async board(tenant: string): Promise<ReturnType<typeof sumBoard>> {
+    return sumBoard(await this.store.queryPrefix<Item>(tenantPk(tenant), 'BOARD#'));
+  }
+
+  /**
+   * The first open cases, red first, then yellow, then green, at most `limit`: one page of
+   * each colour's list, read at once, so the cost stays the same however many cases are open.
+   */
+  async firstOpen(tenant: string, limit: number): Promise<CaseRow[]> {
+    const pages = await Promise.all(
+      (['red', 'yellow', 'green'] as const).map((clock) => this.list(tenant, { clock, limit })),
+    );
+    return pages.flatMap((p) => p.items).slice(0, limit);
   }
 
   /** One page of a supervising body's inbox, newest first. */
@@ -135,15 +184,11 @@ export class CaseRepository {
     return item.matters;
   }
 
+  /** Intake and completion per month, summed over the counter shards, oldest first. */
   async stats(
     tenant: string,
   ): Promise<{ month: string; received: number; accepted: number; issued: number }[]> {
-    return (await this.store.queryPrefix<Record<string, unknown>>(tenantPk(tenant), 'STATS#')).map((i) => ({
-      month: String(i.sk).slice('STATS#'.length),
-      received: Number(i.received ?? 0),
-      accepted: Number(i.accepted ?? 0),
-      issued: Number(i.issued ?? 0),
-    }));
+    return sumMonths(await this.store.queryPrefix<Item>(tenantPk(tenant), 'STATS#'));
   }
 
   async fees(tenant: string, from: string, to: string): Promise<Record<string, unknown>[]> {

@@ -9,11 +9,11 @@ import {
   type StoredCaseEvent,
   shanghaiDate,
 } from '@onewindow/domain';
-import { jobItem } from '../jobs';
-import { keys } from '../keys';
+import { jobItem, jobKeyOf, jobKey as keyOfJob } from '../jobs';
 import type { Write } from '../store';
+import { counterWrites } from './counters';
 import { caseKeys } from './keys';
-import { caseItem, type StoredCase, startOf, tickJobId, wasOpen } from './projection';
+import { caseItem, type StoredCase, startOf, tickJobId } from './projection';
 
 /**
  * Everything one case command writes, for ONE transaction (DESIGN.md decision 3): each
@@ -55,9 +55,11 @@ export function caseWrites(
   }
   const state: CaseState = { ...after, lastHash: prev };
   const job = clock.nextTick && !isClosed(state.status) ? startOf(clock.nextTick) : undefined;
-  const jobKey = job ? keys.job(job, tickJobId(state.tenant, state.caseNo)).sk : undefined;
+  const jobKey = job
+    ? keyOfJob({ kind: 'case-tick', dueAt: job, id: tickJobId(state.tenant, state.caseNo) }).sk
+    : undefined;
   writes.push({
-    put: caseItem(state, clock, jobKey, [...(before?.timeline ?? []), ...stored]),
+    put: caseItem(state, clock, jobKey),
     ...(before
       ? { ifStill: { attribute: 'version', equals: before.state.version, failure: conflict } }
       : {
@@ -69,7 +71,7 @@ export function caseWrites(
         }),
   });
   if (before?.tickJob && before.tickJob !== jobKey)
-    writes.push({ delete: { pk: 'JOB#', sk: before.tickJob } });
+    writes.push({ delete: jobKeyOf('case-tick', before.tickJob) });
   if (job && jobKey !== before?.tickJob) {
     writes.push({
       put: jobItem({
@@ -80,31 +82,9 @@ export function caseWrites(
       }),
     });
   }
-  // R2 counters the rollout preview reads: a case is pending from acceptance to closing.
-  const open = (wasOpen(state) ? 1 : 0) - (wasOpen(before?.state) ? 1 : 0);
-  if (open !== 0)
-    writes.push({
-      add: keys.openCases(state.tenant, state.matter),
-      values: { count: open },
-      entity: 'counter',
-    });
-  const month = (instant: string) => shanghaiDate(instant).slice(0, 7);
-  // One update per month item: a transaction may touch an item only once.
-  const months = new Map<string, Record<string, number>>();
+  // The open-case, month and board counters, sharded by case number (counters.ts).
+  writes.push(...counterWrites(before, events, state, clock));
   for (const event of events) {
-    const kind =
-      event.type === 'received'
-        ? 'received'
-        : event.type === 'issued'
-          ? 'issued'
-          : event.type === 'accepted'
-            ? 'accepted'
-            : undefined;
-    if (kind) {
-      const counts = months.get(month(event.at)) ?? {};
-      counts[kind] = (counts[kind] ?? 0) + 1;
-      months.set(month(event.at), counts);
-    }
     if (event.type === 'rectification-opened' || event.type === 'rectification-closed') {
       writes.push({
         put: {
@@ -137,7 +117,5 @@ export function caseWrites(
       });
     }
   }
-  for (const [m, values] of months)
-    writes.push({ add: caseKeys.stats(state.tenant, m), values, entity: 'stats' });
   return { writes, stored, state };
 }

@@ -52,8 +52,9 @@ export const supervisionRoutes: readonly RouteSpec[] = [
     method: 'get',
     path: '/v1/tenants/:tenant/supervision/board',
     tag: 'supervision',
-    summary: '电子监察：在办件时限颜色、各机构超期数、月度收办件',
-    summaryEn: 'E-supervision: every open case by colour, overdue per body, intake and completion per month',
+    summary: '电子监察：在办件时限颜色、各机构超期数、月度收办件，红色在办件前 20 件',
+    summaryEn:
+      'E-supervision: open cases by colour, overdue per body, intake and completion per month, and the first 20 open cases red first (the lists by colour page the rest)',
     access: { scope: 'tenant', roles: inspectors },
     success: 200,
     handler: async ({ services, params }) => {

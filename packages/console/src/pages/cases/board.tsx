@@ -10,7 +10,7 @@ import { Head } from '../../ui/table';
 import { bodyNames } from '../tenant/bodies';
 import { CaseTable } from './parts';
 
-/** E-supervision (电子监察): every open case by colour, overdue per body, intake and completion per month. */
+/** E-supervision (电子监察): open cases by colour, overdue per body, intake and completion per month, the first open cases. */
 export function boardRoutes() {
   const app = new Hono<ConsoleEnv>();
   app.get('/console/tenants/:tenant/board', async (c) => {
@@ -32,7 +32,7 @@ export function boardRoutes() {
       t.board.title,
       <>
         <h1>{t.board.title}</h1>
-        <p>{t.board.intro(tenant, b.cases.length)}</p>
+        <p>{t.board.intro(tenant, b.counts.red + b.counts.yellow + b.counts.green)}</p>
         <section class="card" aria-labelledby="chart-colours">
           <h2 id="chart-colours">{t.board.byColour}</h2>
           <HBarChart
@@ -101,6 +101,16 @@ export function boardRoutes() {
         </table>
         <h2>{t.board.openCases}</h2>
         <CaseTable c={c} items={b.cases} caption={t.cases.caption(b.cases.length)} />
+        {/* The board shows the first open cases; each colour's list pages through all of them. */}
+        <p>
+          {(['red', 'yellow', 'green'] as const).map((k) => (
+            <>
+              <a href={`/console/tenants/${seg(tenant)}/cases?clock=${k}`}>
+                {colour(k)} {t.cases.caption(b.counts[k])}
+              </a>{' '}
+            </>
+          ))}
+        </p>
       </>,
     );
   });

@@ -1,0 +1,150 @@
+import {
+  type CaseClock,
+  type CaseEvent,
+  type CaseState,
+  CLOCK_COLOURS,
+  type ClockColour,
+  isClosed,
+  shanghaiDate,
+} from '@onewindow/domain';
+import { keys } from '../keys';
+import type { Write } from '../store';
+import { caseKeys } from './keys';
+import { type StoredCase, wasOpen } from './projection';
+
+/**
+ * Counters a case command keeps in its own transaction: the open cases per matter (the
+ * rollout preview, R2), the month's intake and completion, and the e-supervision board
+ * (open cases by colour, in all and per body).
+ *
+ * Each counter is split into COUNTER_SHARDS items and a case always writes the shard its
+ * number hashes to. An item can be in only one transaction at a time (two at once cancel
+ * one with TransactionConflict), so one counter item per tenant would cap the tenant at
+ * one counting command per transaction time; ten shards let ten run at once, and readers
+ * add up ten small items, a constant cost whatever the number of cases.
+ */
+export const COUNTER_SHARDS = 10;
+
+/** Stands for open cases that no body handles yet (received, not yet bound). */
+export const NO_BODY = '—';
+
+/** FNV-1a of the case number: consecutive numbers spread over the shards. */
+export function shardOf(caseNo: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < caseNo.length; i++) h = Math.imul(h ^ caseNo.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % COUNTER_SHARDS;
+}
+
+/** A board shard's attribute: the tenant's total for a colour, or one body's. */
+const boardAttribute = (colour: ClockColour, body?: string) => (body ? `${body}|${colour}` : colour);
+
+/** What the board counts a case as: every case not closed, under its colour and handling body. */
+const onBoard = (s: CaseState | undefined, colour: ClockColour | undefined) =>
+  s && colour && !isClosed(s.status) ? { colour, body: s.body ?? NO_BODY } : undefined;
+
+/**
+ * The counter writes of one case command, from the case before and after it: only the
+ * differences are written, and a counter whose difference is 0 is not touched, so a
+ * command that moves nothing (a decide that keeps the colour) takes no counter item.
+ */
+export function counterWrites(
+  before: StoredCase | undefined,
+  events: readonly CaseEvent[],
+  state: CaseState,
+  clock: CaseClock,
+): Write[] {
+  const writes: Write[] = [];
+  const { tenant } = state;
+  const shard = shardOf(state.caseNo);
+  // A case is pending for the rollout preview from acceptance to closing.
+  const open = (wasOpen(state) ? 1 : 0) - (wasOpen(before?.state) ? 1 : 0);
+  if (open !== 0)
+    writes.push({
+      add: keys.openCases(tenant, state.matter, shard),
+      values: { count: open },
+      entity: 'counter',
+    });
+
+  const board: Record<string, number> = {};
+  const move = (place: { colour: ClockColour; body: string } | undefined, by: number) => {
+    if (!place) return;
+    for (const name of [boardAttribute(place.colour), boardAttribute(place.colour, place.body)])
+      board[name] = (board[name] ?? 0) + by;
+  };
+  move(onBoard(before?.state, before?.clock), -1);
+  move(onBoard(state, clock.clock), 1);
+  const moved = Object.fromEntries(Object.entries(board).filter(([, n]) => n !== 0));
+  if (Object.keys(moved).length > 0)
+    writes.push({ add: caseKeys.board(tenant, shard), values: moved, entity: 'board' });
+
+  // One update per month item: a transaction may touch an item only once.
+  const months = new Map<string, Record<string, number>>();
+  for (const event of events) {
+    const kind =
+      event.type === 'received' || event.type === 'accepted' || event.type === 'issued'
+        ? event.type
+        : undefined;
+    if (!kind) continue;
+    const month = shanghaiDate(event.at).slice(0, 7);
+    const counts = months.get(month) ?? {};
+    counts[kind] = (counts[kind] ?? 0) + 1;
+    months.set(month, counts);
+  }
+  for (const [month, values] of months)
+    writes.push({ add: caseKeys.stats(tenant, month, shard), values, entity: 'stats' });
+  return writes;
+}
+
+export type ColourCounts = Record<ClockColour, number>;
+const noCases = (): ColourCounts => ({ green: 0, yellow: 0, red: 0 });
+
+/** The board from its shards: open cases by colour, and per body with the most overdue first. */
+export function sumBoard(shards: readonly Record<string, unknown>[]) {
+  const counts = noCases();
+  const perBody = new Map<string, ColourCounts>();
+  for (const item of shards) {
+    for (const [name, value] of Object.entries(item)) {
+      const bar = name.lastIndexOf('|');
+      const colour = (bar < 0 ? name : name.slice(bar + 1)) as ClockColour;
+      if (!CLOCK_COLOURS.includes(colour) || typeof value !== 'number') continue;
+      if (bar < 0) {
+        counts[colour] += value;
+        continue;
+      }
+      const body = name.slice(0, bar);
+      const row = perBody.get(body) ?? noCases();
+      row[colour] += value;
+      perBody.set(body, row);
+    }
+  }
+  const bodies = [...perBody.entries()]
+    // A body whose cases all closed keeps its attributes at 0: it has nothing on the board.
+    .filter(([, c]) => c.green + c.yellow + c.red > 0)
+    .map(([body, c]) => ({ body, ...c, overdue: c.red }))
+    .sort((a, b) => b.overdue - a.overdue || a.body.localeCompare(b.body));
+  return { counts, bodies };
+}
+
+/** Month counters from their shards (and from the unsharded items written before the shards), oldest first. */
+export function sumMonths(items: readonly Record<string, unknown>[]) {
+  const months = new Map<string, { month: string; received: number; accepted: number; issued: number }>();
+  for (const item of items) {
+    const month = String(item.sk).slice('STATS#'.length, 'STATS#'.length + 7);
+    const row = months.get(month) ?? { month, received: 0, accepted: 0, issued: 0 };
+    row.received += Number(item.received ?? 0);
+    row.accepted += Number(item.accepted ?? 0);
+    row.issued += Number(item.issued ?? 0);
+    months.set(month, row);
+  }
+  return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
+}
+
+/** Open cases per matter from the counter shards (and the unsharded items written before them). */
+export function sumOpenCases(items: readonly Record<string, unknown>[]): Record<string, number> {
+  const open: Record<string, number> = {};
+  for (const item of items) {
+    const matter = String(item.sk).slice('OPENCASES#'.length).replace(/#\d+$/, '');
+    open[matter] = (open[matter] ?? 0) + Number(item.count ?? 0);
+  }
+  return open;
+}
