@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../infra/bundling';
 import { bundle, httpLambdas, measure } from './bundle';
 import { casesReport, countMisses, measureCases } from './cases';
+import { clockReport, measureClockDrain } from './clock';
 import { measureRollout } from './rollout';
 
 /**
@@ -111,7 +112,8 @@ Rounds (ms): bare ${r.bareMs.map((x) => x.toFixed(0)).join(', ')}; apply ${r.app
 - DynamoDB requests per authority lookup, counted at the SDK over 200 lookups: ${r.requestsPerLookup} — target 1: ${verdict(r.requestsPerLookup === 1)}.
 `;
 const cases = await measureCases();
-const results = report + rolloutReport + casesReport(cases);
+const clockDrain = await measureClockDrain();
+const results = report + rolloutReport + casesReport(cases) + clockReport(clockDrain);
 writeFileSync(join(projectRoot, 'bench/RESULTS.md'), results);
 console.log(results);
 if (countMisses(cases).length > 0) {
