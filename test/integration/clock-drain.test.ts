@@ -3,6 +3,7 @@ import { Clock, type JobRunner } from '../../packages/app/src';
 import {
   dueJobs,
   FIRST_LANE,
+  finishJob,
   JOB_SHARDS,
   type Job,
   jobKey,
@@ -101,6 +102,43 @@ describe('the clock at a busy midnight', () => {
     expect(await clock.tick(MIDNIGHT, silent)).toEqual({ ran: 40, failed: 1 });
     expect((await dueJobs(t.store, MIDNIGHT)).map((j) => j.id)).toEqual(['broken']);
     expect(await clock.tick(MIDNIGHT, silent)).toEqual({ ran: 0, failed: 1 });
+    // Gone, so the tests after see only their own jobs.
+    await finishJob(t.store, { id: 'broken', kind: 'broken', dueAt: MIDNIGHT, payload: {} });
+  });
+
+  it('goes on with the other lanes when one cannot be read, and leaves that one for the next tick', async () => {
+    const jobs = caseJobs(64, 'lane-down');
+    await scheduleJobs(t.store, jobs);
+    const down = jobKey(jobs[0] as Job).pk;
+    const inDownLane = jobs.filter((j) => jobKey(j).pk === down).length;
+    const ran: string[] = [];
+    const clock = new Clock(t.store, {
+      count: async (job) => {
+        ran.push(job.id);
+        return undefined;
+      },
+    });
+    const errors: string[] = [];
+    t.store.client.middlewareStack.add(
+      ((next: (args: { input: { ExpressionAttributeValues?: { ':pk'?: { S?: string } } } }) => unknown) =>
+        async (args: { input: { ExpressionAttributeValues?: { ':pk'?: { S?: string } } } }) => {
+          if (args.input.ExpressionAttributeValues?.[':pk']?.S === down) throw new Error('throttled');
+          return next(args);
+        }) as never,
+      { step: 'initialize', name: 'lane-down' },
+    );
+    try {
+      expect(await clock.tick(MIDNIGHT, { error: (m) => errors.push(m) })).toEqual({
+        ran: 64 - inDownLane,
+        failed: 0,
+        more: true,
+      });
+    } finally {
+      t.store.client.middlewareStack.remove('lane-down');
+    }
+    expect(errors).toEqual(['clock lane failed']);
+    expect(await clock.tick(MIDNIGHT, silent)).toEqual({ ran: inDownLane, failed: 0 });
+    expect(new Set(ran).size).toBe(64);
   });
 });
 

@@ -131,16 +131,30 @@ export class Clock {
       } while (cursor);
     };
 
+    /** A lane that cannot be read or cleared is left for the next tick; the others go on. */
+    const guarded = <T>(lane: string, work: Promise<T>): Promise<T | undefined> =>
+      work.catch((error: unknown) => {
+        log.error('clock lane failed', { lane, error });
+        more = true;
+        return undefined;
+      });
+    const readAll = async (lane: string) => {
+      const jobs: Job[] = [];
+      let cursor: string | undefined;
+      do {
+        const next = await page(lane, cursor);
+        jobs.push(...next.jobs);
+        cursor = next.cursor;
+      } while (cursor);
+      return jobs;
+    };
+
     // Every due rollout is queued before any other lane is read, so the slots go to them first.
-    const rollouts: Promise<void>[] = [];
-    let cursor: string | undefined;
-    do {
-      const next = await page(FIRST_LANE, cursor);
-      rollouts.push(runPage(next.jobs));
-      cursor = next.cursor;
-    } while (cursor);
-    const others = jobLanes.filter((lane) => lane !== FIRST_LANE).map(drain);
-    await Promise.all([...rollouts, ...others]);
+    const rollouts = (await guarded(FIRST_LANE, readAll(FIRST_LANE))) ?? [];
+    await Promise.all([
+      guarded(FIRST_LANE, runPage(rollouts)),
+      ...jobLanes.filter((lane) => lane !== FIRST_LANE).map((lane) => guarded(lane, drain(lane))),
+    ]);
     return { ran, failed, ...(more ? { more: true } : {}) };
   }
 }
