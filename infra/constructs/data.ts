@@ -58,7 +58,9 @@ export class DataConstruct extends Construct {
         indexName: gsi.indexName,
         partitionKey: key(gsi.partitionKey),
         sortKey: key(gsi.sortKey),
-        projectionType: ProjectionType.ALL,
+        // The list row only: a case's whole state stays in the table (packages/store/src/table.ts).
+        projectionType: ProjectionType.INCLUDE,
+        nonKeyAttributes: [...gsi.include],
       });
     }
     this.indexNames = tableDefinition.globalSecondaryIndexes.map((gsi) => gsi.indexName);

@@ -95,7 +95,7 @@ describe('data', () => {
     });
   });
 
-  it('has both GSIs from the shared table definition, projecting ALL', () => {
+  it('has both GSIs from the shared table definition, projecting the list row and never the whole case', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       GlobalSecondaryIndexes: tableDefinition.globalSecondaryIndexes.map((gsi) => ({
         IndexName: gsi.indexName,
@@ -103,9 +103,14 @@ describe('data', () => {
           { AttributeName: gsi.partitionKey, KeyType: 'HASH' },
           { AttributeName: gsi.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...gsi.include] },
       })),
     });
+    for (const gsi of tableDefinition.globalSecondaryIndexes) {
+      const names: readonly string[] = gsi.include;
+      expect(names).toContain('summary');
+      expect(names).not.toContain('state');
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-export type { StoredCase } from '@onewindow/store';
+export type { CaseRow, StoredCase } from '@onewindow/store';
 export * from './authority';
 export * from './calendar';
 export * from './cases';

@@ -189,6 +189,7 @@ export class Store {
       await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
       return command.response;
     } catch (error) {
+      if (isOverItemLimit(error)) throw recordTooLarge(error);
       if (!(error instanceof TransactionCanceledException)) throw error;
       const reasons = error.CancellationReasons ?? [];
       if (idem && reasons[items.length - 1]?.Code === 'ConditionalCheckFailed') {
@@ -268,6 +269,23 @@ export class Store {
     };
   }
 }
+
+/** DynamoDB refuses an item over 400 KB (or a transaction over 4 MB) before writing anything. */
+function isOverItemLimit(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    error.name === 'ValidationException' &&
+    /item size|size has exceeded|transaction request size/i.test(error.message)
+  );
+}
+
+const recordTooLarge = (cause: unknown) =>
+  new DomainError(
+    'payload-too-large',
+    '记录超过单条存储上限（400 KB），未保存；请精简内容（如较长的意见或说明）后重试',
+    'the record would pass the 400 KB storage limit of one item and was not saved; shorten the text and retry',
+    { cause },
+  );
 
 function encodeCursor(key: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');

@@ -7,13 +7,33 @@
  * tenant's items, `C#<city>` for a city's, `P#` for the platform's few items.
  * The two GSIs are overloaded: each entity documents what it puts in them.
  */
+/**
+ * What the list indexes hold besides the keys: a case's list row (`summary`) and the
+ * attributes lists filter and sort on, never its whole state. An index entry stays a few
+ * hundred bytes (one WCU per change) however long the case's record grows; an entity put
+ * in these indexes later must name what it needs here.
+ */
+export const listAttributes = [
+  'entity',
+  'summary',
+  'status',
+  'version',
+  'clock',
+  'dueDate',
+  'statutoryDueDate',
+  'acceptBy',
+  'issueBy',
+  'paused',
+  'provisional',
+] as const;
+
 export const tableDefinition = {
   partitionKey: 'pk',
   sortKey: 'sk',
   timeToLiveAttribute: 'expiresAt',
   globalSecondaryIndexes: [
-    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', include: listAttributes },
+    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', include: listAttributes },
   ],
 } as const;
 

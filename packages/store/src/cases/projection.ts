@@ -1,4 +1,5 @@
 import {
+  type Binding,
   type CaseClock,
   type CaseState,
   isClosed,
@@ -7,16 +8,47 @@ import {
 } from '@onewindow/domain';
 import { caseKeys, openPk, queuePk } from './keys';
 
-/** The case as stored: its state, plus what its clock said when it was last written. */
+/**
+ * What a list row shows of a case: the projection writes it as `summary`, and the list
+ * indexes project only it (with the clock attributes), so an index entry stays a few hundred
+ * bytes however long the case's record grows.
+ */
+export type CaseSummaryState = Pick<
+  CaseState,
+  | 'caseNo'
+  | 'tenant'
+  | 'matter'
+  | 'matterName'
+  | 'item'
+  | 'applicant'
+  | 'status'
+  | 'body'
+  | 'receivedAt'
+  | 'acceptedAt'
+  | 'deficiency'
+  | 'version'
+> & { readonly binding?: Pick<Binding, 'seal' | 'supervisingBody'> };
+
+/** A row of a case list: the summary and the clock, as the list indexes hold them. */
+export interface CaseRow extends CaseClock {
+  readonly state: CaseSummaryState;
+}
+
+/**
+ * The case as stored: its state, plus what its clock said when it was last written. The
+ * timeline is not here: it lives in the case's event items, which a read of the whole case
+ * queries beside this item. `state.findings` is empty on the projection (findings are
+ * unbounded, and the `finding-recorded` events carry them); a read with the events fills it.
+ */
 export interface StoredCase extends CaseClock {
   readonly state: CaseState;
-  /**
-   * The case's events, as written to its event items: the projection carries them so a
-   * command and a read need one GetItem. The event items stay the record the hash chain
-   * is verified on.
-   */
-  readonly timeline?: readonly StoredCaseEvent[];
   readonly tickJob?: string;
+}
+
+/** The projection and its timeline, read together. */
+export interface CaseWithEvents {
+  readonly stored: StoredCase;
+  readonly events: readonly StoredCaseEvent[];
 }
 
 export const tickJobId = (tenant: string, caseNo: string) => `case:${tenant}:${caseNo}`;
@@ -26,19 +58,32 @@ export const startOf = (date: string) => new Date(`${date}T00:00:00+08:00`).toIS
 /** The deadline a list sorts by: acceptance, due date or issuance, whichever the case is running against. */
 const deadlineOf = (c: CaseClock) => c.issueBy ?? c.dueDate ?? c.acceptBy ?? '9999-12-31';
 
-export function caseItem(
-  state: CaseState,
-  clock: CaseClock,
-  tickJob: string | undefined,
-  timeline: readonly StoredCaseEvent[],
-) {
+export function summaryOf(s: CaseState): CaseSummaryState {
+  return {
+    caseNo: s.caseNo,
+    tenant: s.tenant,
+    matter: s.matter,
+    matterName: s.matterName,
+    ...(s.item ? { item: s.item } : {}),
+    applicant: s.applicant,
+    status: s.status,
+    ...(s.body ? { body: s.body } : {}),
+    ...(s.binding ? { binding: { seal: s.binding.seal, supervisingBody: s.binding.supervisingBody } } : {}),
+    receivedAt: s.receivedAt,
+    ...(s.acceptedAt ? { acceptedAt: s.acceptedAt } : {}),
+    ...(s.deficiency ? { deficiency: s.deficiency } : {}),
+    version: s.version,
+  };
+}
+
+export function caseItem(state: CaseState, clock: CaseClock, tickJob: string | undefined) {
   const closed = isClosed(state.status);
   const sortDate = closed ? shanghaiDate(state.closedAt ?? state.receivedAt) : deadlineOf(clock);
   return {
     ...caseKeys.case(state.tenant, state.caseNo),
     entity: 'case',
-    state,
-    timeline,
+    state: { ...state, findings: [] },
+    summary: summaryOf(state),
     ...clock,
     status: state.status,
     version: state.version,
@@ -48,6 +93,18 @@ export function caseItem(
       : {}),
     ...(closed ? {} : { gsi2pk: openPk(state.tenant), gsi2sk: `${clock.clock}#${sortDate}#${state.caseNo}` }),
   };
+}
+
+/** A list index entry as a row; `summary` is absent only on items written before it existed. */
+export function rowOf(item: CaseClock & { summary?: CaseSummaryState; state?: CaseState }): CaseRow {
+  const { summary, state, ...clock } = item;
+  return { ...clock, state: summary ?? summaryOf(state as CaseState) };
+}
+
+/** The case's state with its findings, which the projection leaves to the `finding-recorded` events. */
+export function withFindings(stored: StoredCase, events: readonly StoredCaseEvent[]): StoredCase {
+  const findings = events.flatMap((e) => (e.type === 'finding-recorded' ? [e.finding] : []));
+  return { ...stored, state: { ...stored.state, findings } };
 }
 
 export const wasOpen = (s: CaseState | undefined) => s?.acceptedAt !== undefined && !isClosed(s.status);

@@ -1,4 +1,4 @@
-import type { CaseOutcome, StoredCase } from '@onewindow/app';
+import type { CaseOutcome, CaseRow, StoredCase } from '@onewindow/app';
 import { type CaseState, type CaseStatus, maskIdNumber, type StoredCaseEvent } from '@onewindow/domain';
 
 export const STATUS_NAMES: Record<CaseStatus, { zh: string; en: string }> = {
@@ -14,7 +14,7 @@ export const STATUS_NAMES: Record<CaseStatus, { zh: string; en: string }> = {
   terminated: { zh: '已终止', en: 'terminated' },
 };
 
-const clockFields = (c: StoredCase) => ({
+const clockFields = (c: CaseRow) => ({
   clock: c.clock,
   ...(c.dueDate ? { dueDate: c.dueDate } : {}),
   ...(c.statutoryDueDate ? { statutoryDueDate: c.statutoryDueDate } : {}),
@@ -25,7 +25,7 @@ const clockFields = (c: StoredCase) => ({
 });
 
 /** A row of a list or queue: identity numbers masked (issue 4), no materials or events. */
-export function caseSummary(c: StoredCase) {
+export function caseSummary(c: CaseRow) {
   const s = c.state;
   return {
     caseNo: s.caseNo,
