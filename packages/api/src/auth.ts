@@ -11,25 +11,40 @@ export interface JwksSource {
 /** Keys held in memory: the local dev issuer hands its public keys over this way. */
 export const staticJwks = (keys: HonoJsonWebKey[]): JwksSource => ({ keys: async () => keys });
 
+/** How often an unknown `kid` may send us to the JWKS URL again: a forged kid must not make every request fetch. */
+const REFRESH_INTERVAL_MS = 60_000;
+
 /**
  * Keys fetched from a JWKS URL (Cognito's) and kept for ten minutes, so a warm Lambda
  * does not fetch them on every request. A token signed with a key we have not seen
- * triggers one refetch: Cognito rotates keys without notice.
+ * triggers a refetch (Cognito rotates keys without notice), at most once a minute; requests
+ * arriving while a fetch is under way wait for that one fetch.
  */
-export function remoteJwks(url: string, ttlMs = 10 * 60_000): JwksSource {
+export function remoteJwks(url: string, ttlMs = 10 * 60_000, now: () => number = Date.now): JwksSource {
   let cached: { at: number; keys: HonoJsonWebKey[] } | undefined;
-  const load = async () => {
-    const res = await fetch(url);
-    if (!res.ok) throw new Error(`JWKS fetch failed: ${res.status}`);
-    const body = (await res.json()) as { keys?: HonoJsonWebKey[] };
-    cached = { at: Date.now(), keys: body.keys ?? [] };
+  let inflight: Promise<void> | undefined;
+  const load = () => {
+    inflight ??= (async () => {
+      try {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(`JWKS fetch failed: ${res.status}`);
+        const body = (await res.json()) as { keys?: HonoJsonWebKey[] };
+        cached = { at: now(), keys: body.keys ?? [] };
+      } finally {
+        inflight = undefined;
+      }
+    })();
+    return inflight;
   };
   return {
     async keys() {
-      if (!cached || Date.now() - cached.at > ttlMs) await load();
+      if (!cached || now() - cached.at > ttlMs) await load();
       return cached?.keys ?? [];
     },
-    refresh: load,
+    async refresh() {
+      if (cached && now() - cached.at < REFRESH_INTERVAL_MS) return;
+      await load();
+    },
   };
 }
 
@@ -44,9 +59,25 @@ export class TokenError extends Error {
   override readonly name = 'TokenError';
 }
 
+/** The longest a token may live: Cognito's ID and access tokens last at most a day. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+
+/**
+ * What the signature check leaves to us: a token must expire (`exp`), and live no longer
+ * than a day from when it was issued (or from now, when it says not); `nbf` and an `iat`
+ * in the future are refused by the signature check itself.
+ */
+function checkLifetime(payload: Record<string, unknown>, nowSeconds: number): void {
+  const { exp, iat } = payload;
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) throw new TokenError('token has no expiry');
+  const issued = typeof iat === 'number' ? iat : nowSeconds;
+  if (exp - issued > MAX_TOKEN_LIFETIME_SECONDS) throw new TokenError('token lives longer than a day');
+}
+
 /**
  * The one verification path (DESIGN.md decision 6): signature against the JWKS,
- * issuer, expiry, audience; then the claims of API.md become a Principal.
+ * issuer, not-before, issued-at, a required expiry within a day, audience; then the
+ * claims of API.md become a Principal.
  */
 export function createVerifier(options: VerifierOptions) {
   const keysFor = async (token: string): Promise<HonoJsonWebKey[]> => {
@@ -72,6 +103,7 @@ export function createVerifier(options: VerifierOptions) {
     if (payload.aud !== options.audience && payload.client_id !== options.audience) {
       throw new TokenError('wrong audience');
     }
+    checkLifetime(payload, Math.floor(Date.now() / 1000));
     return principalOf(payload);
   };
 }
