@@ -5,7 +5,8 @@
  *
  * Keys start with the owning scope (DESIGN.md decision 4): `T#<tenant>#...` for a
  * tenant's items, `C#<city>` for a city's, `P#` for the platform's few items.
- * The two GSIs are overloaded: each entity documents what it puts in them.
+ * The GSIs are overloaded: each entity documents what it puts in them (cases: gsi1 a body's
+ * queue, gsi2 the open cases by colour, gsi3 all cases by number).
  */
 /**
  * What the list indexes hold besides the keys: a case's list row (`summary`) and the
@@ -34,6 +35,7 @@ export const tableDefinition = {
   globalSecondaryIndexes: [
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', include: listAttributes },
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', include: listAttributes },
+    { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', include: listAttributes },
   ],
 } as const;
 

@@ -1,7 +1,12 @@
 import { tenantPk } from '../keys';
 
 export const caseKeys = {
-  case: (tenant: string, caseNo: string) => ({ pk: tenantPk(tenant), sk: `CASE#${caseNo}` }),
+  /**
+   * The projection lives in the case's own partition, beside its events: a tenant's cases
+   * spread over as many partitions as it has cases, so no tenant is capped by one
+   * partition's 1,000 WCU/s (README, Capacity). Lists read the indexes.
+   */
+  case: (tenant: string, caseNo: string) => ({ pk: `${tenantPk(tenant)}#CASE#${caseNo}`, sk: 'CASE' }),
   /** Events live in the case's own partition, in sequence order. */
   event: (tenant: string, caseNo: string, seq: number) => ({
     pk: `${tenantPk(tenant)}#CASE#${caseNo}`,
@@ -36,3 +41,5 @@ export const caseKeys = {
 
 export const queuePk = (tenant: string, body: string) => `${tenantPk(tenant)}#Q#${body}`;
 export const openPk = (tenant: string) => `${tenantPk(tenant)}#OPEN`;
+/** Every case of a tenant by number (gsi3). */
+export const casesPk = (tenant: string) => `${tenantPk(tenant)}#CASES`;

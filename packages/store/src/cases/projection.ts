@@ -6,7 +6,7 @@ import {
   type StoredCaseEvent,
   shanghaiDate,
 } from '@onewindow/domain';
-import { caseKeys, openPk, queuePk } from './keys';
+import { caseKeys, casesPk, openPk, queuePk } from './keys';
 
 /**
  * What a list row shows of a case: the projection writes it as `summary`, and the list
@@ -88,6 +88,8 @@ export function caseItem(state: CaseState, clock: CaseClock, tickJob: string | u
     status: state.status,
     version: state.version,
     ...(tickJob ? { tickJob } : {}),
+    gsi3pk: casesPk(state.tenant),
+    gsi3sk: state.caseNo,
     ...(state.body
       ? { gsi1pk: queuePk(state.tenant, state.body), gsi1sk: `${closed ? 1 : 0}#${sortDate}#${state.caseNo}` }
       : {}),

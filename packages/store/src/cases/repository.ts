@@ -3,9 +3,10 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { StoredCaseEvent } from '@onewindow/domain';
 import { tenantPk } from '../keys';
 import type { Item, Store } from '../store';
+import type { IndexName } from '../table';
 import { entityOf } from '../tenancy';
 import { sumBoard, sumMonths } from './counters';
-import { caseKeys, openPk, queuePk } from './keys';
+import { caseKeys, casesPk, openPk, queuePk } from './keys';
 import { type CaseRow, type CaseWithEvents, rowOf, type StoredCase, withFindings } from './projection';
 import type { WindowAuthorisation } from './window';
 
@@ -110,11 +111,10 @@ export class CaseRepository {
     const filterExpr = conditions.length
       ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names }
       : {};
-    const page = async (index: 'gsi1' | 'gsi2' | undefined, pk: string, skPrefix?: string) => {
-      const [pkName, skName] = index ? [`${index}pk`, `${index}sk`] : ['pk', 'sk'];
+    const page = async (index: IndexName, pk: string, skPrefix?: string) => {
       const found = await this.store.query<Parameters<typeof rowOf>[0]>({
-        ...(index ? { IndexName: index } : {}),
-        KeyConditionExpression: `${pkName} = :pk${skPrefix ? ` AND begins_with(${skName}, :p)` : ''}`,
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :pk${skPrefix ? ` AND begins_with(${index}sk, :p)` : ''}`,
         ExpressionAttributeValues: marshall({
           ':pk': pk,
           ...(skPrefix ? { ':p': skPrefix } : {}),
@@ -129,7 +129,7 @@ export class CaseRepository {
     if (filter.body) return page('gsi1', queuePk(tenant, filter.body));
     if (filter.clock || filter.open)
       return page('gsi2', openPk(tenant), filter.clock ? `${filter.clock}#` : undefined);
-    return page(undefined, tenantPk(tenant), 'CASE#');
+    return page('gsi3', casesPk(tenant));
   }
 
   /** The e-supervision board from its counter shards: open cases by colour, and per body. */
