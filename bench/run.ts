@@ -5,6 +5,7 @@ import { projectRoot } from '../infra/bundling';
 import { bundle, httpLambdas, measure } from './bundle';
 import { casesReport, countMisses, measureCases } from './cases';
 import { clockReport, measureClockDrain } from './clock';
+import { itemsReport, measureItems } from './items';
 import { measureRollout } from './rollout';
 
 /**
@@ -113,7 +114,8 @@ Rounds (ms): bare ${r.bareMs.map((x) => x.toFixed(0)).join(', ')}; apply ${r.app
 `;
 const cases = await measureCases();
 const clockDrain = await measureClockDrain();
-const results = report + rolloutReport + casesReport(cases) + clockReport(clockDrain);
+const items = await measureItems();
+const results = report + rolloutReport + casesReport(cases) + clockReport(clockDrain) + itemsReport(items);
 writeFileSync(join(projectRoot, 'bench/RESULTS.md'), results);
 console.log(results);
 if (countMisses(cases).length > 0) {
