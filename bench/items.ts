@@ -33,7 +33,7 @@ export const itemBytes = (item: Record<string, AttributeValue>) =>
   Object.entries(item).reduce((n, [k, v]) => n + Buffer.byteLength(k) + valueBytes(v), 0);
 
 /** Where a write lands: a tenant's shared partition, a case's own, the clock's lanes, or an index's. */
-type Place = 'tenant' | 'case' | 'job' | 'gsi1 queue' | 'gsi2 open' | 'gsi3 cases' | 'other';
+type Place = 'tenant' | 'case' | 'city' | 'job' | 'gsi1 queue' | 'gsi2 open' | 'gsi3 cases' | 'other';
 const PLACES: readonly Place[] = ['case', 'tenant', 'job', 'gsi1 queue', 'gsi2 open', 'gsi3 cases'];
 const INDEX_PLACE: Record<string, Place> = { gsi1: 'gsi1 queue', gsi2: 'gsi2 open', gsi3: 'gsi3 cases' };
 
@@ -41,6 +41,7 @@ function placeOf(pk: string): Place {
   if (pk === `T#${DONGSHAN}`) return 'tenant';
   if (pk.startsWith(`T#${DONGSHAN}#CASE#`)) return 'case';
   if (pk.startsWith('JOB')) return 'job';
+  if (pk.startsWith('C#')) return 'city';
   return 'other';
 }
 
@@ -48,7 +49,11 @@ export interface CommandUnits {
   readonly name: string;
   readonly wcu: Readonly<Partial<Record<Place, number>>>;
   readonly rcu: number;
+  /** RCU by where they were read. */
+  readonly reads: Readonly<Partial<Record<Place, number>>>;
   readonly requests: number;
+  /** Bytes of the JSON answer: what an Idempotency-Key record stores. */
+  readonly answerBytes: number;
 }
 
 export interface ItemFigures {
@@ -114,6 +119,7 @@ function unitsOf(
   name: string,
   log: ReturnType<ReturnType<typeof meter>['take']>,
   previous: Map<string, Raw>,
+  answerBytes: number,
 ): CommandUnits {
   const units: Partial<Record<Place, number>> = {};
   const add = (place: Place, n: number) => {
@@ -133,7 +139,14 @@ function unitsOf(
     }
     previous.set(key, item);
   };
-  let rcu = 0;
+  const reads: Partial<Record<Place, number>> = {};
+  const read = (r: (typeof log)[number], units: number) => {
+    const key = r.input.Key as Raw | undefined;
+    const values = r.input.ExpressionAttributeValues as Raw | undefined;
+    const index = r.input.IndexName as string | undefined;
+    const place = index ? (INDEX_PLACE[index] ?? 'other') : placeOf(key?.pk?.S ?? values?.[':pk']?.S ?? '');
+    reads[place] = (reads[place] ?? 0) + units * (r.consistent ? 1 : 0.5);
+  };
   for (const r of log) {
     if (r.command === 'TransactWriteItems') {
       for (const w of (r.input.TransactItems ?? []) as Record<string, { Item?: Raw; Key?: Raw }>[]) {
@@ -146,14 +159,13 @@ function unitsOf(
     } else if (r.command === 'PutItem') put(r.input.Item as Raw, 1);
     else if (r.command === 'UpdateItem' || r.command === 'DeleteItem')
       add(placeOf((r.input.Key as Raw).pk?.S ?? ''), 1);
-    else if (r.command === 'GetItem' || r.command === 'BatchGetItem')
-      rcu += r.readBytes.reduce((n, b) => n + Math.ceil(b / (4 * KB)), 0) * (r.consistent ? 1 : 0.5);
-    else if (r.command === 'Query') {
-      const total = r.readBytes.reduce((n, b) => n + b, 0);
-      rcu += Math.max(1, Math.ceil(total / (4 * KB))) * (r.consistent ? 1 : 0.5);
-    }
+    else if (r.command === 'GetItem')
+      read(r, r.readBytes.reduce((n, b) => n + Math.max(1, Math.ceil(b / (4 * KB))), 0) || 1);
+    else if (r.command === 'Query')
+      read(r, Math.max(1, Math.ceil(r.readBytes.reduce((n, b) => n + b, 0) / (4 * KB))));
   }
-  return { name, wcu: units, rcu, requests: log.length };
+  const rcu = Object.values(reads).reduce((n, x) => n + x, 0);
+  return { name, wcu: units, rcu, reads, requests: log.length, answerBytes };
 }
 
 /** One case's ordinary life through the API (intake accepted on the spot, decision, issuance, a read). */
@@ -165,7 +177,7 @@ async function life(t: TestApp, store: Store): Promise<ItemFigures> {
     m.take();
     const res = await run();
     if (res.status >= 300) throw new Error(`${name}: ${res.status} ${JSON.stringify(res.body)}`);
-    commands.push(unitsOf(name, m.take(), previous));
+    commands.push(unitsOf(name, m.take(), previous, Buffer.byteLength(JSON.stringify(res.body))));
     return res.body;
   };
   const { caseNo } = await step('intake', () => t.call(CLERK, 'POST', CASES, intakeBody()));
@@ -213,8 +225,12 @@ export function measureItems(): Promise<ItemFigures> {
 }
 
 export function itemsReport(f: ItemFigures): string {
+  const reads = (c: CommandUnits) =>
+    Object.entries(c.reads)
+      .map(([p, n]) => `${n} ${p}`)
+      .join(', ');
   const row = (c: CommandUnits) =>
-    `| ${c.name} | ${PLACES.map((p) => c.wcu[p] ?? 0).join(' | ')} | ${c.rcu} | ${c.requests} |`;
+    `| ${c.name} | ${PLACES.map((p) => c.wcu[p] ?? 0).join(' | ')} | ${c.rcu} (${reads(c)}) | ${c.requests} | ${c.answerBytes.toLocaleString('en')} |`;
   const writes = f.commands.filter((c) => Object.keys(c.wcu).length > 0);
   const total = (p: Place) => writes.reduce((n, c) => n + (c.wcu[p] ?? 0), 0);
   return `
@@ -233,10 +249,10 @@ ${Object.entries(f.indexEntryBytes)
   .map(([index, bytes]) => `| ${index} entry (list row only) | 1 | ${bytes.toLocaleString('en')} |`)
   .join('\n')}
 
-| command | WCU ${PLACES.join(' | WCU ')} | RCU | requests |
-|---|${PLACES.map(() => '---:').join('|')}|---:|---:|
+| command | WCU ${PLACES.join(' | WCU ')} | RCU (where) | requests | answer bytes |
+|---|${PLACES.map(() => '---:').join('|')}|---|---:|---:|
 ${f.commands.map(row).join('\n')}
-| **life (writes)** | ${PLACES.map((p) => `**${total(p)}**`).join(' | ')} | | |
+| **life (writes)** | ${PLACES.map((p) => `**${total(p)}**`).join(' | ')} | | | |
 `;
 }
 
