@@ -7,6 +7,7 @@ import { casesReport, countMisses, measureCases } from './cases';
 import { clockReport, measureClockDrain } from './clock';
 import { itemsReport, measureItems } from './items';
 import { measureRollout } from './rollout';
+import { measureScale, scaleReport } from './scale';
 
 /**
  * `npm run bench`: measures, in one run, what the issues set targets for, and writes
@@ -115,7 +116,14 @@ Rounds (ms): bare ${r.bareMs.map((x) => x.toFixed(0)).join(', ')}; apply ${r.app
 const cases = await measureCases();
 const clockDrain = await measureClockDrain();
 const items = await measureItems();
-const results = report + rolloutReport + casesReport(cases) + clockReport(clockDrain) + itemsReport(items);
+const scale = await measureScale();
+const results =
+  report +
+  rolloutReport +
+  casesReport(cases) +
+  clockReport(clockDrain) +
+  itemsReport(items) +
+  scaleReport(scale);
 writeFileSync(join(projectRoot, 'bench/RESULTS.md'), results);
 console.log(results);
 if (countMisses(cases).length > 0) {
