@@ -169,6 +169,35 @@ const systemPaths = {
       },
     },
   },
+  '/readyz': {
+    get: {
+      tags: ['system'],
+      summary:
+        '就绪检查：数据表可用 Readiness: the table answers (503 problem with Retry-After when it does not)',
+      operationId: 'getReadyz',
+      security: [],
+      responses: {
+        '200': {
+          description: 'OK',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { status: { const: 'ok' } },
+                required: ['status'],
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        '503': {
+          description: '数据表不可用 The table does not answer',
+          headers: { 'Retry-After': { schema: { type: 'integer' } } },
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        },
+      },
+    },
+  },
   '/openapi.json': {
     get: {
       tags: ['system'],

@@ -8,6 +8,8 @@ import { PROBLEM_TYPES, type ProblemType, problem, problemResponse } from './pro
 import { mountRoute, type RouteSpec } from './route';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** When a client may try again after the store could not answer: long enough for DynamoDB to scale or recover. */
+const RETRY_AFTER_SECONDS = 5;
 
 export interface ServiceAppOptions {
   /** The routes this app serves. */
@@ -51,7 +53,12 @@ export function createServiceApp(deps: AppDeps, options: ServiceAppOptions): Hon
     }),
   );
 
+  // Liveness: the process answers. Readiness: the table answers too (503 when it does not).
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    await deps.services.commands.ready();
+    return c.json({ status: 'ok' });
+  });
   options.openapi?.(app);
   app.get('/problems', (c) => c.html(problemsPage()));
   app.get('/problems/:type', (c) => {
@@ -64,7 +71,11 @@ export function createServiceApp(deps: AppDeps, options: ServiceAppOptions): Hon
 
   app.notFound((c) => problemResponse(c, problem('not-found')));
   app.onError((error, c) => {
-    if (error instanceof DomainError) return problemResponse(c, error);
+    if (error instanceof DomainError) {
+      if (error.type !== 'unavailable') return problemResponse(c, error);
+      c.get('log')?.warn('store unavailable', { error: error.cause as Error });
+      return problemResponse(c, error, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+    }
     if (error instanceof HTTPException && error.status < 500) {
       return problemResponse(
         c,

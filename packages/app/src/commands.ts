@@ -32,6 +32,11 @@ const scopePkOf = (scope: Scope): string =>
 export class Commands {
   constructor(private readonly store: Store) {}
 
+  /** Resolves when the table answers; a store that cannot is a DomainError `unavailable`. */
+  ready(): Promise<void> {
+    return this.store.ping();
+  }
+
   /** The first answer given under `key`, when this caller used it in this scope; 422 when it was another request. */
   async replay(scope: Scope, caller: string, key: IdempotencyKey): Promise<StoredResponse | undefined> {
     const stored = await this.store.storedResponse(scopePkOf(scope), caller, key.key);

@@ -3,6 +3,7 @@ export * from './calendar';
 export * from './cases';
 export * from './catalogue';
 export * from './client';
+export * from './faults';
 export * from './jobs';
 export * from './keys';
 export * from './measures';

@@ -73,6 +73,11 @@ export class Store {
     readonly tableName: string,
   ) {}
 
+  /** Whether the table answers: one strongly consistent read of a key no item has. */
+  async ping(): Promise<void> {
+    await this.get({ pk: 'P#', sk: 'READY' });
+  }
+
   async get<T = Item>(key: Key): Promise<T | undefined> {
     const out = await this.client.send(
       new GetItemCommand({ TableName: this.tableName, Key: marshall(key), ConsistentRead: true }),
