@@ -97,10 +97,10 @@ export function caseItem(state: CaseState, clock: CaseClock, tickJob: string | u
   };
 }
 
-/** A list index entry as a row; `summary` is absent only on items written before it existed. */
-export function rowOf(item: CaseClock & { summary?: CaseSummaryState; state?: CaseState }): CaseRow {
-  const { summary, state, ...clock } = item;
-  return { ...clock, state: summary ?? summaryOf(state as CaseState) };
+/** A list index entry as a row: the indexes hold the summary, not the state. */
+export function rowOf(item: CaseClock & { summary: CaseSummaryState }): CaseRow {
+  const { summary, ...clock } = item;
+  return { ...clock, state: summary };
 }
 
 /** The case's state with its findings, which the projection leaves to the `finding-recorded` events. */
