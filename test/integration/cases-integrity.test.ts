@@ -9,6 +9,7 @@ import {
   ADMIN,
   APPROVER,
   act,
+  applicant,
   CASES,
   CIVIL,
   CLERK,
@@ -55,6 +56,32 @@ describe('case numbers and retries', () => {
     expect(again.body.caseNo).toBe(first.body.caseNo);
     const next = await intake(t);
     expect(Number(next.caseNo.slice(-4))).toBe(Number(first.body.caseNo.slice(-4)) + 1);
+  });
+
+  it('answers one Idempotency-Key sent at once with different applications: one case, every other 422', async () => {
+    const headers = { 'idempotency-key': 'intake-race-0001' };
+    const names = ['王一', '王二', '王三', '王四', '王五'];
+    const all = await Promise.all(
+      names.map((name) =>
+        t.call(CLERK, 'POST', CASES, intakeBody({ applicant: { ...applicant, name } }), headers),
+      ),
+    );
+    const won = all.filter((r) => r.status === 201);
+    expect(won).toHaveLength(1);
+    expect(all.filter((r) => r.status === 422).map((r) => r.body.type)).toEqual(
+      Array(names.length - 1).fill('/problems/idempotency-key-reused'),
+    );
+    // The same application again is the winner's retry, and answers the winner's case.
+    const winner = names[all.findIndex((r) => r.status === 201)];
+    const retry = await t.call(
+      CLERK,
+      'POST',
+      CASES,
+      intakeBody({ applicant: { ...applicant, name: winner } }),
+      headers,
+    );
+    expect(retry.body.caseNo).toBe(won[0]?.body.caseNo);
+    expect(retry.body.applicant.name).toBe(winner);
   });
 
   it('lets exactly one of two approvers deciding at once win; the other gets 409', async () => {
