@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   type DynamoDBClient,
   GetItemCommand,
@@ -141,11 +142,15 @@ export class Store {
     caller: string,
     key: string,
   ): Promise<(StoredResponse & { fingerprint: string }) | undefined> {
-    const item = await this.get<{ fingerprint: string; status: number; body: string }>(
+    const item = await this.get<{ fingerprint: string; status: number; body?: string; bodyGz?: Uint8Array }>(
       keys.idempotency(scopePk, caller, key),
     );
     return item
-      ? { fingerprint: item.fingerprint, status: item.status, body: JSON.parse(item.body) }
+      ? {
+          fingerprint: item.fingerprint,
+          status: item.status,
+          body: JSON.parse(item.bodyGz ? gunzipSync(item.bodyGz).toString('utf8') : (item.body ?? 'null')),
+        }
       : undefined;
   }
 
@@ -183,7 +188,8 @@ export class Store {
             entity: 'idempotency',
             fingerprint: idem.fingerprint,
             status: command.response.status,
-            body: JSON.stringify(command.response.body),
+            // Compressed: an answer carries the case's whole timeline, which must not push the record past 400 KB.
+            bodyGz: gzipSync(JSON.stringify(command.response.body)),
             expiresAt: Math.floor(Date.parse(command.at) / 1000) + IDEMPOTENCY_TTL_SECONDS,
           }),
           ConditionExpression: 'attribute_not_exists(pk)',
