@@ -60,6 +60,8 @@ export class IdempotentReplay extends Error {
 }
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+/** Sends of one transaction DynamoDB cancels only for conflicts with others before the caller hears 409. */
+const CONFLICT_ATTEMPTS = 4;
 
 export const idempotencyKeyReused = () =>
   new DomainError(
@@ -197,7 +199,7 @@ export class Store {
       });
     }
     try {
-      await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
+      await this.sendTransaction(items);
       return command.response;
     } catch (error) {
       if (isOverItemLimit(error)) throw recordTooLarge(error);
@@ -225,6 +227,29 @@ export class Store {
         throw new DomainError('conflict', '数据正被同时修改，请重试', 'a concurrent change won; retry');
       }
       throw error;
+    }
+  }
+
+  /**
+   * Sends one transaction, again when DynamoDB cancelled it only for a conflict with another
+   * transaction on a shared item (a counter shard): a cancelled transaction wrote nothing,
+   * so sending it again is safe, and a clerk should not see a 409 for a counter. A failed
+   * condition is never retried: it is the answer.
+   */
+  private async sendTransaction(items: TransactWriteItem[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
+        return;
+      } catch (error) {
+        const reasons =
+          error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+        const conflictOnly =
+          reasons.some((r) => r.Code === 'TransactionConflict') &&
+          reasons.every((r) => r.Code === 'TransactionConflict' || r.Code === 'None' || r.Code === undefined);
+        if (!conflictOnly || attempt >= CONFLICT_ATTEMPTS) throw error;
+        await new Promise((ok) => setTimeout(ok, Math.random() * 20 * attempt));
+      }
     }
   }
 

@@ -28,7 +28,6 @@ import {
   type StoredCase,
   type StoredResponse,
   TenancyRepository,
-  type Write,
 } from '@onewindow/store';
 import type { Invocation, Respond } from '../context';
 import type { ResultSigner } from '../signing';
@@ -285,7 +284,6 @@ export class CaseService {
       readonly actor: Actor;
       readonly calendarFor: CalendarFor;
       readonly respond: Respond<CaseOutcome>;
-      readonly extraWrites?: readonly Write[];
     },
   ) {
     const { stored, command, actor, calendarFor } = input;
@@ -301,7 +299,7 @@ export class CaseService {
       // A command with no events is a clock visit that found no timer due: only the colour moved.
       action: events.length > 0 ? `case.${command.type}` : 'case.clock',
       target: `${after.tenant}/${after.caseNo}`,
-      writes: [...(input.extraWrites ?? []), ...writes],
+      writes,
       response: input.respond({ stored: { ...clock, state }, events: chained, allowedActions }),
     });
   }

@@ -4,8 +4,8 @@ import { invalid } from '../errors';
 /**
  * Case numbers are `<tenant id>-<yyyymmdd>-<seq>`: readable at the window, sortable by
  * day, and they name their tenant, so the public pages can find a case from its number
- * alone. The sequence restarts each Shanghai day and is drawn under a conditional write,
- * so concurrent intakes never share one.
+ * alone. The sequence restarts each Shanghai day and is claimed with an atomic add, so
+ * concurrent intakes never share one; a failed intake leaves a gap (no rule asks for none).
  */
 export function formatCaseNo(tenant: string, date: string, seq: number): string {
   return `${tenant}-${date.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`;

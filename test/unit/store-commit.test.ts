@@ -1,0 +1,60 @@
+import {
+  DynamoDBClient,
+  TransactionCanceledException,
+  TransactWriteItemsCommand,
+} from '@aws-sdk/client-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DomainError } from '../../packages/domain/src';
+import { type Command, Store } from '../../packages/store/src';
+
+const client = new DynamoDBClient({
+  region: 'cn-north-1',
+  credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+});
+const mock = mockClient(client);
+afterEach(() => mock.reset());
+
+const cancelled = (...codes: string[]) =>
+  new TransactionCanceledException({
+    message: 'cancelled',
+    $metadata: {},
+    CancellationReasons: codes.map((Code) => ({ Code })),
+  });
+
+const command: Command = {
+  actor: 'a',
+  action: 'test',
+  scopePk: 'T#x',
+  target: 'x',
+  at: '2026-01-01T00:00:00.000Z',
+  writes: [{ put: { pk: 'T#x', sk: 'A' }, ifNew: new DomainError('conflict', '已存在', 'exists') }],
+  response: { status: 200, body: {} },
+};
+
+describe('one command, one transaction', () => {
+  it('sends the transaction again when DynamoDB cancelled it only for a conflict on a shared item', async () => {
+    mock
+      .on(TransactWriteItemsCommand)
+      .rejectsOnce(cancelled('None', 'TransactionConflict'))
+      .rejectsOnce(cancelled('TransactionConflict', 'None'))
+      .resolves({});
+    await expect(new Store(client, 't').commit(command)).resolves.toEqual({ status: 200, body: {} });
+    expect(mock.commandCalls(TransactWriteItemsCommand)).toHaveLength(3);
+  });
+
+  it('answers a failed condition at once, without sending again', async () => {
+    mock.on(TransactWriteItemsCommand).rejects(cancelled('ConditionalCheckFailed', 'TransactionConflict'));
+    await expect(new Store(client, 't').commit(command)).rejects.toMatchObject({
+      type: 'conflict',
+      en: 'exists',
+    });
+    expect(mock.commandCalls(TransactWriteItemsCommand)).toHaveLength(1);
+  });
+
+  it('answers 409 when the conflicts go on', async () => {
+    mock.on(TransactWriteItemsCommand).rejects(cancelled('TransactionConflict', 'None'));
+    await expect(new Store(client, 't').commit(command)).rejects.toMatchObject({ type: 'conflict' });
+    expect(mock.commandCalls(TransactWriteItemsCommand)).toHaveLength(4);
+  });
+});
