@@ -73,10 +73,11 @@ export class Journey {
   async check(label: string): Promise<void> {
     this.n += 1;
     await this.page.waitForLoadState('load');
-    await this.page.screenshot({
-      path: join(SCREENSHOTS, `${this.name}-${String(this.n).padStart(2, '0')}-${label}.png`),
-      fullPage: true,
-    });
+    const path = join(SCREENSHOTS, `${this.name}-${String(this.n).padStart(2, '0')}-${label}.png`);
+    // Chromium now and then answers 'Unable to capture screenshot' on a busy machine: the page is fine, so once more.
+    await this.page
+      .screenshot({ path, fullPage: true })
+      .catch(() => this.page.waitForTimeout(500).then(() => this.page.screenshot({ path, fullPage: true })));
     // A string, not a function: the test compiles without the DOM types the page has.
     const violations = (await this.page.evaluate(
       "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)",
