@@ -144,6 +144,21 @@ function operation(route: DescribedRoute) {
   };
 }
 
+/** `{ "status": "ok" }`: what /healthz and /readyz answer when all is well. */
+const statusOk = {
+  description: 'OK',
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        properties: { status: { const: 'ok' } },
+        required: ['status'],
+        additionalProperties: false,
+      },
+    },
+  },
+};
+
 /** The routes every deployment serves outside /v1, described beside the generated ones. */
 const systemPaths = {
   '/healthz': {
@@ -153,19 +168,7 @@ const systemPaths = {
       operationId: 'getHealthz',
       security: [],
       responses: {
-        '200': {
-          description: 'OK',
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                properties: { status: { const: 'ok' } },
-                required: ['status'],
-                additionalProperties: false,
-              },
-            },
-          },
-        },
+        '200': statusOk,
       },
     },
   },
@@ -177,19 +180,7 @@ const systemPaths = {
       operationId: 'getReadyz',
       security: [],
       responses: {
-        '200': {
-          description: 'OK',
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                properties: { status: { const: 'ok' } },
-                required: ['status'],
-                additionalProperties: false,
-              },
-            },
-          },
-        },
+        '200': statusOk,
         '503': {
           description: '数据表不可用 The table does not answer',
           headers: { 'Retry-After': { schema: { type: 'integer' } } },
