@@ -181,7 +181,9 @@ async function seedMany(t: TestApp, size: number): Promise<void> {
     };
     const c: CaseClock = { ...clock, clock: colour, dueDate: date };
     requests.push({
-      PutRequest: { Item: marshall(caseItem(state, c, undefined), { removeUndefinedValues: true }) },
+      PutRequest: {
+        Item: marshall(caseItem(state, c, undefined, undefined), { removeUndefinedValues: true }),
+      },
     });
     if (closed) continue;
     const shard = board.get(shardOf(caseNo)) ?? {};

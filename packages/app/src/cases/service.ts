@@ -23,6 +23,7 @@ import {
 import {
   CaseRepository,
   CatalogueRepository,
+  cachedTimeline,
   caseWrites,
   type Store,
   type StoredCase,
@@ -210,6 +211,7 @@ export class CaseService {
       actor,
       calendarFor,
       respond: (outcome) => run.respond({ ...outcome, events: [...previous, ...outcome.events] }),
+      previous,
     });
   }
 
@@ -242,6 +244,7 @@ export class CaseService {
           actor,
           calendarFor,
           respond: (outcome) => intake.respond(outcome, code),
+          previous: [],
         });
       } catch (error) {
         const lostRace =
@@ -273,6 +276,8 @@ export class CaseService {
       actor: { sub: invocation.principal.sub, roles: [] },
       calendarFor,
       respond: () => ({ status: 200, body: {} }),
+      // A visit reads no event items: it carries the packed timeline on when there is one.
+      previous: cachedTimeline(stored),
     });
   }
 
@@ -284,6 +289,8 @@ export class CaseService {
       readonly actor: Actor;
       readonly calendarFor: CalendarFor;
       readonly respond: Respond<CaseOutcome>;
+      /** The case's events before this command, when read: the projection then carries the timeline on. */
+      readonly previous: readonly StoredCaseEvent[] | undefined;
     },
   ) {
     const { stored, command, actor, calendarFor } = input;
@@ -293,7 +300,7 @@ export class CaseService {
     const after = events.reduce<CaseState | undefined>((s, e) => evolve(s, e), stored?.state);
     if (!after) throw new Error('no case after the events');
     const clock = clockOf(after, today, calendarFor);
-    const { writes, stored: chained, state } = caseWrites(stored, events, after, clock);
+    const { writes, stored: chained, state } = caseWrites(stored, events, after, clock, input.previous);
     const allowedActions = allowedCaseActions(state, { actor, now, today });
     return invocation.commit({
       // A command with no events is a clock visit that found no timer due: only the colour moved.

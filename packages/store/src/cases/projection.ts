@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   type Binding,
   type CaseClock,
@@ -43,6 +44,27 @@ export interface CaseRow extends CaseClock {
 export interface StoredCase extends CaseClock {
   readonly state: CaseState;
   readonly tickJob?: string;
+  /**
+   * The timeline, gzipped, while it stays small (`TIMELINE_CACHE_BYTES`): an ordinary case
+   * is then read, and commanded, with one GetItem. A longer one is left to its event items,
+   * so the projection never grows with the case.
+   */
+  readonly timelineGz?: Uint8Array;
+}
+
+/** How large a gzipped timeline the projection may carry: an ordinary case's is 1–2 KB. */
+export const TIMELINE_CACHE_BYTES = 16 * 1024;
+
+const packTimeline = (timeline: readonly StoredCaseEvent[]): { timelineGz?: Uint8Array } => {
+  const gz = gzipSync(JSON.stringify(timeline));
+  return gz.length <= TIMELINE_CACHE_BYTES ? { timelineGz: gz } : {};
+};
+
+/** The timeline the projection carries, when it carries it whole (up to its own version). */
+export function cachedTimeline(stored: StoredCase): StoredCaseEvent[] | undefined {
+  if (!stored.timelineGz) return undefined;
+  const events = JSON.parse(gunzipSync(stored.timelineGz).toString('utf8')) as StoredCaseEvent[];
+  return events.at(-1)?.seq === stored.state.version ? events : undefined;
 }
 
 /** The projection and its timeline, read together. */
@@ -76,7 +98,12 @@ export function summaryOf(s: CaseState): CaseSummaryState {
   };
 }
 
-export function caseItem(state: CaseState, clock: CaseClock, tickJob: string | undefined) {
+export function caseItem(
+  state: CaseState,
+  clock: CaseClock,
+  tickJob: string | undefined,
+  timeline: readonly StoredCaseEvent[] | undefined,
+) {
   const closed = isClosed(state.status);
   const sortDate = closed ? shanghaiDate(state.closedAt ?? state.receivedAt) : deadlineOf(clock);
   return {
@@ -88,6 +115,7 @@ export function caseItem(state: CaseState, clock: CaseClock, tickJob: string | u
     status: state.status,
     version: state.version,
     ...(tickJob ? { tickJob } : {}),
+    ...(timeline ? packTimeline(timeline) : {}),
     gsi3pk: casesPk(state.tenant),
     gsi3sk: state.caseNo,
     ...(state.body

@@ -7,7 +7,18 @@ import type { IndexName } from '../table';
 import { entityOf } from '../tenancy';
 import { sumBoard, sumMonths } from './counters';
 import { caseKeys, casesPk, openPk, queuePk } from './keys';
-import { type CaseRow, type CaseWithEvents, rowOf, type StoredCase, withFindings } from './projection';
+import {
+  type CaseRow,
+  type CaseWithEvents,
+  cachedTimeline,
+  rowOf,
+  type StoredCase,
+  withFindings,
+} from './projection';
+
+/** The projection without its packed timeline: callers get the events as events. */
+const stripped = ({ timelineGz: _t, ...stored }: StoredCase): StoredCase => stored;
+
 import type { WindowAuthorisation } from './window';
 
 export class CaseRepository {
@@ -47,16 +58,17 @@ export class CaseRepository {
    * With `loaded` (a projection the caller already read), only the events are read.
    */
   async withEvents(tenant: string, caseNo: string, loaded?: StoredCase): Promise<CaseWithEvents | undefined> {
-    const [stored, events] = await Promise.all([
-      loaded ?? this.get(tenant, caseNo),
-      this.events(tenant, caseNo),
-    ]);
+    // An ordinary case carries its timeline: one GetItem. A long one reads its event items after it.
+    const stored = loaded ?? (await this.get(tenant, caseNo));
     if (!stored) return undefined;
+    const cached = cachedTimeline(stored);
+    if (cached) return { stored: withFindings(stripped(stored), cached), events: cached };
+    const events = await this.events(tenant, caseNo);
     const version = stored.state.version;
     const last = events.at(-1)?.seq ?? 0;
     const all = last < version ? [...events, ...(await this.events(tenant, caseNo, last))] : events;
     const timeline = all.filter((e) => e.seq <= version);
-    return { stored: withFindings(stored, timeline), events: timeline };
+    return { stored: withFindings(stripped(stored), timeline), events: timeline };
   }
 
   /**

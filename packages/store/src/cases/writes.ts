@@ -26,6 +26,8 @@ export function caseWrites(
   events: readonly CaseEvent[],
   after: CaseState,
   clock: CaseClock,
+  /** The case's events before this command, when the caller read them: the projection then carries the timeline. */
+  previous?: readonly StoredCaseEvent[],
 ): { writes: Write[]; stored: StoredCaseEvent[]; state: CaseState } {
   const writes: Write[] = [];
   const stored: StoredCaseEvent[] = [];
@@ -59,7 +61,7 @@ export function caseWrites(
     ? keyOfJob({ kind: 'case-tick', dueAt: job, id: tickJobId(state.tenant, state.caseNo) }).sk
     : undefined;
   writes.push({
-    put: caseItem(state, clock, jobKey),
+    put: caseItem(state, clock, jobKey, before && !previous ? undefined : [...(previous ?? []), ...stored]),
     ...(before
       ? { ifStill: { attribute: 'version', equals: before.state.version, failure: conflict } }
       : {
