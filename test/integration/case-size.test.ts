@@ -100,6 +100,23 @@ describe('a case with 500 events and 20 long findings', () => {
     expect(bytesOf(entry)).toBeLessThan(2 * 1024);
   });
 
+  it('packs an ordinary case’s timeline into its projection, and leaves a long one to its events', async () => {
+    const get = async (no: string) =>
+      (
+        await t.store.client.send(
+          new GetItemCommand({ TableName: t.store.tableName, Key: marshall(caseKeys.case(DONGSHAN, no)) }),
+        )
+      ).Item;
+    expect((await get(caseNo))?.timelineGz).toBeUndefined();
+    const fresh = await intake(t);
+    await act(t, APPROVER, fresh.caseNo, 'decide', { outcome: 'approve' });
+    expect((await get(fresh.caseNo))?.timelineGz?.B?.length).toBeGreaterThan(0);
+    // The packed timeline reads as the event items do.
+    const read = await t.call(CLERK, 'GET', `${CASES}/${fresh.caseNo}`);
+    const items = await t.services.cases.events(DONGSHAN, fresh.caseNo);
+    expect(read.body.events.map((e: { seq: number }) => e.seq)).toEqual(items.map((e) => e.seq));
+  });
+
   it('answers an open case’s list row from the index alone', async () => {
     const fresh = await intake(t);
     const open = await t.call(APPROVER, 'GET', `${CASES}?open=true`);
