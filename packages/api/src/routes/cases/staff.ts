@@ -55,7 +55,7 @@ function action<B>(spec: {
         tenant: params.tenant,
         caseNo: params.caseNo,
         needWindow: spec.name === 'decide',
-        ...(ctx.ifMatch() !== undefined ? { ifMatch: ctx.ifMatch() } : {}),
+        ifMatch: ctx.ifMatch(),
         command: (state) => spec.command(ctx.body, state, services.cases, ctx),
         respond: (outcome) => ({ status: 200, body: caseView(outcome) }),
       });

@@ -42,7 +42,7 @@ export const supervisionRoutes: readonly RouteSpec[] = [
         tenant,
         caseNo: body.caseNo,
         loaded: stored,
-        ...(ctx.ifMatch() !== undefined ? { ifMatch: ctx.ifMatch() } : {}),
+        ifMatch: ctx.ifMatch(),
         command: () => ({ type: 'record-finding', text: body.text, severity: body.severity ?? 'info' }),
         respond: (outcome) => ({ status: 200, body: caseView(outcome) }),
       });
