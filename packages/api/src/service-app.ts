@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { problemsPage } from './docs';
 import type { AppDeps, AppEnv } from './env';
+import { logSecurityEvent } from './pipeline/security-event';
 import { PROBLEM_TYPES, type ProblemType, problem, problemResponse } from './problem';
 import { mountRoute, type RouteSpec } from './route';
 
@@ -38,6 +39,10 @@ export function createServiceApp(deps: AppDeps, options: ServiceAppOptions): Hon
     const started = performance.now();
     await next();
     c.header('x-request-id', requestId);
+    // Answers carry case data and applicants' personal data: no sniffing, and no cache keeps them
+    // unless a route said it may (public guides, a seal's imprint).
+    c.header('x-content-type-options', 'nosniff');
+    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
     // Paths carry tenant ids but never personal data; bodies are not logged.
     log.info('request', {
       method: c.req.method,
@@ -72,6 +77,7 @@ export function createServiceApp(deps: AppDeps, options: ServiceAppOptions): Hon
   app.notFound((c) => problemResponse(c, problem('not-found')));
   app.onError((error, c) => {
     if (error instanceof DomainError) {
+      if (error.type === 'forbidden') logSecurityEvent(c, 'forbidden', { reason: error.en });
       if (error.type !== 'unavailable') return problemResponse(c, error);
       c.get('log')?.warn('store unavailable', { error: error.cause as Error });
       return problemResponse(c, error, { 'retry-after': String(RETRY_AFTER_SECONDS) });

@@ -1,0 +1,49 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../env';
+
+/**
+ * The kinds of security event, one CloudWatch metric each (infra/constructs/security-monitoring.ts
+ * filters on `$.securityEvent`): a refused token, a refused role, a reveal of personal data, and
+ * a key the isolation guard refused before it reached DynamoDB.
+ */
+export const SECURITY_EVENTS = [
+  'auth-failed',
+  'forbidden',
+  'personal-data-reveal',
+  'isolation-refused',
+] as const;
+export type SecurityEventKind = (typeof SECURITY_EVENTS)[number];
+
+/**
+ * The caller's address: API Gateway's `sourceIp` in AWS (the gateway sets it; a client cannot),
+ * else the first `x-forwarded-for` hop, which only the local stack and tests send.
+ */
+export function clientIp(c: Context<AppEnv>): string | undefined {
+  const event = (c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } } } | undefined)
+    ?.event;
+  return event?.requestContext?.http?.sourceIp ?? c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+}
+
+/**
+ * One structured warning per security event, in the shape every kind shares: who (sub, tenant
+ * when known), where (method, route pattern, path) and from where (ip), plus `fields`. Never
+ * the token and never personal data: the path holds ids of tenants and cases only.
+ */
+export function logSecurityEvent(
+  c: Context<AppEnv>,
+  kind: SecurityEventKind,
+  fields: Readonly<Record<string, string | number | undefined>> = {},
+): void {
+  const principal = c.get('principal');
+  const ip = clientIp(c);
+  c.get('log')?.warn('security event', {
+    securityEvent: kind,
+    ...(principal ? { sub: principal.sub } : {}),
+    ...(principal?.tenant ? { tenant: principal.tenant } : {}),
+    method: c.req.method,
+    route: c.req.routePath,
+    path: c.req.path,
+    ...(ip ? { ip } : {}),
+    ...fields,
+  });
+}
