@@ -6,6 +6,7 @@ export * from './catalogue';
 export * from './errors';
 export * from './handover';
 export * from './ids';
+export * from './privacy';
 export * from './roles';
 export * from './rollout';
 export * from './seal-imprint';

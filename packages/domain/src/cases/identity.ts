@@ -4,8 +4,8 @@ import { invalid } from '../errors';
  * Applicant identity numbers. A person's resident identity number (居民身份证号码,
  * GB 11643-1999) ends in an ISO 7064 MOD 11-2 check character; an organisation's
  * unified social credit code (统一社会信用代码, GB 32100-2015) ends in a MOD 31 check
- * character over its own 31-letter alphabet. Both are personal or business data: lists
- * and logs show them masked.
+ * character over its own 31-letter alphabet. Both are personal or business data: views
+ * show them masked (`maskIdNumber`, privacy.ts).
  */
 export const APPLICANT_KINDS = ['person', 'org'] as const;
 export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
@@ -74,10 +74,4 @@ export function checkIdNumber(kind: ApplicantKind, raw: string, field: string): 
     );
   }
   return value;
-}
-
-/** Shows the first 4 and last 4 characters: enough for a clerk to match a paper, not to reuse it. */
-export function maskIdNumber(value: string): string {
-  if (value.length <= 8) return '*'.repeat(value.length);
-  return `${value.slice(0, 4)}${'*'.repeat(value.length - 8)}${value.slice(-4)}`;
 }
