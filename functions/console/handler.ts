@@ -17,6 +17,8 @@ const app = consoleApp({
   signIn,
   secureCookies: true,
   onError: (error) => logger.error('console error', error as Error),
+  // The API's shape (`securityEvent`, reason, sub, ip): the stack's metric filters count both.
+  onSecurityEvent: (event) => logger.warn('security event', { ...event }),
 });
 
 export const handler = middy(handle(app)).use(injectLambdaContext(logger, { resetKeys: true }));

@@ -14,6 +14,7 @@ import { cityRoutes } from './pages/city';
 import { homeRoutes } from './pages/home';
 import { publicRoutes } from './pages/public';
 import { tenantRoutes } from './pages/tenant';
+import { reportSecurityEvent } from './security-event';
 import {
   COOKIE_PATH,
   CSRF_FIELD,
@@ -36,12 +37,19 @@ const OPEN = [
   /^\/console\/public(\/|$)/,
 ];
 
+/** Two years, with subdomains: the console is only ever served over https in AWS (browsers ignore it over http). */
+const HSTS = 'max-age=63072000; includeSubDomains';
+
 /**
  * No inline script or style anywhere: the console's one script and stylesheet are files of
- * its own. Form targets include the hosted UI, since signing out redirects there.
+ * its own, so neither `script-src` nor `style-src` needs 'unsafe-inline' (no `style=`, no
+ * `on…=` handler, no script URL; test/unit/console-security-headers.test.ts reads every
+ * page source for them). Form targets include the hosted UI, since signing out redirects there.
+ * The referrer goes to our own origin only: console URLs name tenants and cases.
  */
 const securityHeaders = (options: ConsoleOptions) =>
   secureHeaders({
+    strictTransportSecurity: HSTS,
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
       scriptSrc: ["'self'"],
@@ -57,6 +65,7 @@ const securityHeaders = (options: ConsoleOptions) =>
     },
     referrerPolicy: 'same-origin',
     xFrameOptions: 'DENY',
+    permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },
   });
 
 /**
@@ -88,8 +97,9 @@ export function consoleApp(options: ConsoleOptions): Hono<ConsoleEnv> {
     ...(options.signIn.kind === 'cognito' ? [new URL(options.signIn.consoleUrl).origin] : []),
   ];
 
-  app.use('/console/*', securityHeaders(options));
-  app.get('/', (c) => c.redirect('/console', 302));
+  const headers = securityHeaders(options);
+  app.use('/console/*', headers);
+  app.get('/', headers, (c) => c.redirect('/console', 302));
   app.get('/console/', (c) => c.redirect('/console', 301));
   app.get('/console/assets/console.css', (c) =>
     c.body(CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=300' }),
@@ -126,7 +136,7 @@ export function consoleApp(options: ConsoleOptions): Hono<ConsoleEnv> {
     if (c.req.method === 'POST') {
       const form = await c.req.parseBody({ all: true }).catch(() => ({}) as Record<string, unknown>);
       if (!csrfValid(c.get('csrf'), form[CSRF_FIELD])) {
-        throw new HTTPException(403);
+        throw new HTTPException(403, { message: 'csrf: no or wrong token' });
       }
     }
     const path = c.req.path;
@@ -172,6 +182,12 @@ export function consoleApp(options: ConsoleOptions): Hono<ConsoleEnv> {
     const lang = cc.get('lang') ?? 'zh';
     // hono/csrf refuses a foreign origin, and the token check a missing or wrong token, alike.
     if (error instanceof HTTPException && error.status === 403) {
+      const claims = cc.get('session')?.claims;
+      // hono/csrf's own refusal carries no message: the request came from another origin.
+      reportSecurityEvent(cc, options.onSecurityEvent, 'forbidden', error.message || 'csrf: foreign origin', {
+        ...(claims?.sub ? { sub: claims.sub } : {}),
+        ...(claims?.tenant ? { tenant: claims.tenant } : {}),
+      });
       return page(
         cc,
         t.errors.csrfTitle,

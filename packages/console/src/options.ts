@@ -1,3 +1,5 @@
+import type { ConsoleSecurityEvent } from './security-event';
+
 /**
  * What the console needs from its host. It is a client of the API: every read and
  * every change goes through `api.request`, so the API's rules, validation and
@@ -56,6 +58,8 @@ export interface ConsoleOptions {
   readonly now?: () => Date;
   /** Told of errors the console cannot show more of than an apology (the host logs them). */
   readonly onError?: (error: unknown) => void;
+  /** Told of failed sign-ins and refused forms; the console Lambda logs them as security events. */
+  readonly onSecurityEvent?: (event: ConsoleSecurityEvent) => void;
 }
 
 /** An API reached over HTTP, for a console deployed apart from the API. */

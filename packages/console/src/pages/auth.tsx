@@ -12,6 +12,7 @@ import {
 } from '../cognito';
 import type { ConsoleEnv, Ctx } from '../env';
 import type { DemoSignIn } from '../options';
+import { reportSecurityEvent } from '../security-event';
 import { COOKIE_PATH, endSession, OAUTH_COOKIE, startSession } from '../session';
 import { roleNames, scopeOf } from '../ui/labels';
 import { Csrf, page } from '../ui/layout';
@@ -108,7 +109,10 @@ export function authRoutes() {
     if (signIn.kind !== 'demo') return c.redirect('/console/auth/login', 303);
     const form = await c.req.parseBody();
     const token = typeof form.sub === 'string' ? await signIn.token(form.sub) : undefined;
-    if (!token) return c.redirect('/console/sign-in?failed=1', 303);
+    if (!token) {
+      reportSecurityEvent(c, c.get('options').onSecurityEvent, 'auth-failed', 'sign-in: unknown user');
+      return c.redirect('/console/sign-in?failed=1', 303);
+    }
     startSession(c, token, c.get('secure'), Math.floor(Date.now() / 1000));
     return c.redirect(safeNext(typeof form.next === 'string' ? form.next : undefined), 303);
   });
@@ -135,6 +139,8 @@ export function authRoutes() {
     deleteCookie(c, OAUTH_COOKIE, { path: COOKIE_PATH, secure: c.get('secure') });
     const code = c.req.query('code');
     if (!pending || !code || c.req.query('state') !== pending.state) {
+      const reason = !pending ? 'no pending sign-in' : !code ? 'no code' : 'state mismatch';
+      reportSecurityEvent(c, c.get('options').onSecurityEvent, 'auth-failed', `sign-in: ${reason}`);
       return c.redirect('/console/sign-in?failed=1', 302);
     }
     try {
@@ -143,6 +149,12 @@ export function authRoutes() {
     } catch (error) {
       if (!(error instanceof CodeExchangeFailed)) throw error;
       c.get('options').onError?.(error);
+      reportSecurityEvent(
+        c,
+        c.get('options').onSecurityEvent,
+        'auth-failed',
+        'sign-in: code exchange failed',
+      );
       return c.redirect('/console/sign-in?failed=1', 302);
     }
     return c.redirect(pending.next, 302);
