@@ -6,16 +6,18 @@ import { createServiceApp } from '@onewindow/api/service-app';
 import { caseServices, createSigner } from '@onewindow/app';
 import { handle } from 'hono/aws-lambda';
 import { appDepsFromEnv } from '../shared/app-deps';
-import { loadSigningSecret } from '../shared/signing-secret';
+import { loadSecret, loadSigningSecret } from '../shared/signing-secret';
 
 const logger = new Logger({ serviceName: 'onewindow-cases' });
 
-// Read once per cold start: every result this instance issues is signed with the same key.
-const signer = createSigner(await loadSigningSecret());
+// Read once per cold start: every result this instance issues is signed with the same key, and
+// every instance authenticates list cursors with the same key (a next page may reach another one).
+const [signingSecret, cursorKey] = await Promise.all([loadSigningSecret(), loadSecret('CURSOR_SECRET_ARN')]);
+const signer = createSigner(signingSecret);
 
 // Cases, supervision, rectifications and the public pages; the api Lambda serves the rest.
 const app = createServiceApp(
-  appDepsFromEnv(logger, 'cases', (store) => caseServices({ store, signer })),
+  appDepsFromEnv(logger, 'cases', (store) => caseServices({ store, signer }), { cursorKey }),
   { routes: caseRouteList },
 );
 

@@ -2,20 +2,23 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { createVerifier, remoteJwks } from '@onewindow/api/auth';
 import type { AppDeps } from '@onewindow/api/service-app';
 import { type CaseServices, type CoreServices, onlyServices } from '@onewindow/app';
-import { createDynamoClient, Store } from '@onewindow/store';
+import { createDynamoClient, Store, type StoreOptions } from '@onewindow/store';
 import { requireEnv } from './config';
 
 /**
  * What every HTTP Lambda builds at init from its environment: the table, the services of its
  * route group (`coreServices` for the api and files Lambdas, `caseServices` for the cases
- * Lambda: each bundle carries only its own) and the Cognito verifier.
+ * Lambda: each bundle carries only its own) and the Cognito verifier. `options.cursorKey` is
+ * the deployment's list-cursor key: a Lambda serving lists needs it, as the next page may reach
+ * another instance.
  */
 export function appDepsFromEnv(
   logger: Logger,
   lambda: string,
   services: (store: Store) => CoreServices | CaseServices,
+  options: StoreOptions = {},
 ): AppDeps {
-  const store = new Store(createDynamoClient(), requireEnv('TABLE_NAME'));
+  const store = new Store(createDynamoClient(), requireEnv('TABLE_NAME'), options);
   return {
     services: onlyServices(services(store), lambda),
     verify: createVerifier({

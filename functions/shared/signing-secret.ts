@@ -6,12 +6,20 @@ import { signV4 } from './sigv4';
  * once at cold start with the function's role credentials (Lambda passes them in the
  * environment). The secret is a plain generated string; createSigner hashes it to the seed.
  */
-export async function loadSigningSecret(
+export const loadSigningSecret = (
+  env: NodeJS.ProcessEnv = process.env,
+  send: typeof fetch = fetch,
+  now: Date = new Date(),
+): Promise<string> => loadSecret('SIGNING_SECRET_ARN', env, send, now);
+
+/** The string value of the Secrets Manager secret whose ARN the environment variable `variable` holds. */
+export async function loadSecret(
+  variable: string,
   env: NodeJS.ProcessEnv = process.env,
   send: typeof fetch = fetch,
   now: Date = new Date(),
 ): Promise<string> {
-  const arn = requireEnv('SIGNING_SECRET_ARN');
+  const arn = env[variable] ?? requireEnv(variable);
   const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? '';
   const url = env.AWS_ENDPOINT_URL_SECRETS_MANAGER ?? `https://secretsmanager.${region}.amazonaws.com/`;
   const body = JSON.stringify({ SecretId: arn });

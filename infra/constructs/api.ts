@@ -89,6 +89,8 @@ export class ApiConstruct extends Construct {
   readonly cases: ServiceFunction;
   /** The seed source of the Ed25519 key that signs issued results (DESIGN.md decision 8). */
   readonly signingSecret: Secret;
+  /** The key list cursors are authenticated with (HMAC-SHA256), shared by every cases instance. */
+  readonly cursorSecret: Secret;
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly authorizer: IHttpRouteAuthorizer;
@@ -136,6 +138,15 @@ export class ApiConstruct extends Construct {
       reason:
         'The secret seeds the Ed25519 key that signs issued results: automatic rotation would make earlier results unverifiable unless their public keys were kept, so rotation is a planned manual key roll that keeps the old public keys.',
     });
+    this.cursorSecret = new Secret(this, 'CursorSecret', {
+      description: 'OneWindow list-cursor HMAC key; read by the cases function only',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    Validations.of(this.cursorSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The key only authenticates list cursors held for minutes; a new value takes effect at the next cold start and merely makes open cursors answer 400, so it is rolled by hand (put a new value, redeploy) instead of by a rotation function.',
+    });
     this.cases = new ServiceFunction(this, 'Cases', {
       entry: 'functions/cases/handler.ts',
       description: 'OneWindow cases, supervision, rectifications and public pages',
@@ -145,11 +156,13 @@ export class ApiConstruct extends Construct {
       environment: {
         ...environment,
         SIGNING_SECRET_ARN: this.signingSecret.secretArn,
+        CURSOR_SECRET_ARN: this.cursorSecret.secretArn,
         POWERTOOLS_SERVICE_NAME: 'onewindow-cases',
       },
     });
     props.data.grantData(this.cases.fn);
     this.signingSecret.grantRead(this.cases.fn);
+    this.cursorSecret.grantRead(this.cases.fn);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: 'onewindow',

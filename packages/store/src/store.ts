@@ -11,8 +11,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { DomainError } from '@onewindow/domain';
+import { CursorCodec } from './cursor';
 import { type Key, keys } from './keys';
-import { tableDefinition } from './table';
 
 export type Item = Record<string, unknown>;
 
@@ -70,11 +70,21 @@ export const idempotencyKeyReused = () =>
     'This Idempotency-Key was used for a different request',
   );
 
+export interface StoreOptions {
+  /** The deployment's list-cursor key (CursorCodec); a process without one makes its own. */
+  readonly cursorKey?: string | Uint8Array;
+}
+
 export class Store {
+  private readonly cursors: CursorCodec;
+
   constructor(
     readonly client: DynamoDBClient,
     readonly tableName: string,
-  ) {}
+    options: StoreOptions = {},
+  ) {
+    this.cursors = new CursorCodec(options.cursorKey);
+  }
 
   /** Whether the table answers: one strongly consistent read of a key no item has. */
   async ping(): Promise<void> {
@@ -98,28 +108,26 @@ export class Store {
     );
   }
 
-  /** One Query page; `cursor` is the opaque LastEvaluatedKey of the previous page. */
+  /**
+   * One Query page; `cursor` is the opaque, authenticated cursor of the previous page of the
+   * same query (CursorCodec): one made for another partition, index or filter is refused.
+   */
   async query<T = Item>(
     input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'> & { cursor?: string },
   ): Promise<{ items: T[]; cursor?: string }> {
     const { cursor, ...rest } = input;
-    const start = cursor ? decodeCursor(cursor) : undefined;
-    // A cursor is client-held: one naming another partition must not open it. On an index
-    // the partition is the index's key (the start key also carries the table's own).
-    const pkName = partitionKeyOf(rest.IndexName);
-    if (start && JSON.stringify(start[pkName]) !== JSON.stringify(rest.ExpressionAttributeValues?.[':pk'])) {
-      throw new DomainError('validation', '分页游标无效', 'the cursor is not valid', 'cursor');
-    }
+    const shape = queryShape(rest);
+    const start = cursor ? this.cursors.decode(cursor, shape) : undefined;
     const out = await this.client.send(
       new QueryCommand({
         ...rest,
         TableName: this.tableName,
-        ...(start ? { ExclusiveStartKey: start } : {}),
+        ...(start ? { ExclusiveStartKey: start as NonNullable<QueryCommandInput['ExclusiveStartKey']> } : {}),
       }),
     );
     return {
       items: (out.Items ?? []).map((i) => unmarshall(i) as T),
-      ...(out.LastEvaluatedKey ? { cursor: encodeCursor(out.LastEvaluatedKey) } : {}),
+      ...(out.LastEvaluatedKey ? { cursor: this.cursors.encode(out.LastEvaluatedKey, shape) } : {}),
     };
   }
 
@@ -323,24 +331,17 @@ const recordTooLarge = (cause: unknown) =>
     { cause },
   );
 
-function encodeCursor(key: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-function decodeCursor(cursor: string): NonNullable<QueryCommandInput['ExclusiveStartKey']> {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (key && typeof key === 'object' && !Array.isArray(key)) return key;
-    throw new Error('not an object');
-  } catch {
-    throw new DomainError('validation', '分页游标无效', 'the cursor is not valid', 'cursor');
-  }
-}
-
-/** The partition key attribute of the table or of one of its indexes. */
-function partitionKeyOf(indexName: string | undefined): string {
-  if (!indexName) return tableDefinition.partitionKey;
-  const index = tableDefinition.globalSecondaryIndexes.find((i) => i.indexName === indexName);
-  if (!index) throw new Error(`no index '${indexName}'`);
-  return index.partitionKey;
+/**
+ * What a cursor is bound to: everything that decides which items a query reads (the
+ * partition value, index, key condition, filter and their values), not the page size.
+ */
+function queryShape(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): unknown {
+  return [
+    input.IndexName ?? '',
+    input.KeyConditionExpression ?? '',
+    input.FilterExpression ?? '',
+    input.ExpressionAttributeNames ?? {},
+    input.ExpressionAttributeValues ?? {},
+    input.ScanIndexForward ?? true,
+  ];
 }
