@@ -66,3 +66,58 @@ export function reachesTenantAsBody(p: Principal, tenant: string): boolean {
   const bodyTenant = p.body.split('/')[0] ?? '';
   return bodyTenant !== '' && p.tenant === bodyTenant && tenant.startsWith(`${bodyTenant}.`);
 }
+
+/**
+ * The bodies a case names to act on it, which a district body's staff need to reach it:
+ * the body bound to decide it (R2, R6; before acceptance the body expected at intake), its
+ * supervising body (R10), the origin body guiding it (R6 `guided`) and the bodies of the
+ * steps still running (a joint inspection names them; they must finish their step).
+ */
+export interface CaseBodies {
+  readonly tenant: string;
+  readonly body?: string;
+  readonly supervisingBody?: string;
+  readonly guidedBy?: string;
+  readonly stepBodies?: readonly string[];
+}
+
+/** The bodies `state` names, as `reachesCaseAsBody` reads them. */
+export function caseBodiesOf(state: {
+  readonly tenant: string;
+  readonly body?: string;
+  readonly binding?: { readonly supervisingBody: string; readonly guidedBy?: string };
+  readonly steps: readonly { readonly bodies: readonly string[]; readonly finishedAt?: string }[];
+}): CaseBodies {
+  const running = state.steps.filter((s) => !s.finishedAt).flatMap((s) => s.bodies);
+  return {
+    tenant: state.tenant,
+    ...(state.body ? { body: state.body } : {}),
+    ...(state.binding?.supervisingBody ? { supervisingBody: state.binding.supervisingBody } : {}),
+    ...(state.binding?.guidedBy ? { guidedBy: state.binding.guidedBy } : {}),
+    ...(running.length > 0 ? { stepBodies: [...new Set(running)] } : {}),
+  };
+}
+
+/**
+ * Whether a district body's approver or supervisor reaches this sub-district case: only
+ * when the case names its body (`CaseBodies`). Reaching the tenant as a body is not enough:
+ * the district's other departments must not read the case or its applicant (issue 11).
+ */
+export function reachesCaseAsBody(p: Principal, c: CaseBodies): boolean {
+  const body = p.body;
+  if (!body || !reachesTenantAsBody(p, c.tenant)) return false;
+  return (
+    body === c.body ||
+    body === c.supervisingBody ||
+    body === c.guidedBy ||
+    (c.stepBodies ?? []).includes(body)
+  );
+}
+
+/**
+ * Who reaches a case: whoever reaches its tenant (its own staff, the city, the platform),
+ * and a district body's staff when the case names their body. Everyone else gets 404.
+ */
+export function reachesCase(p: Principal, c: CaseBodies): boolean {
+  return reachesTenant(p, c.tenant) || reachesCaseAsBody(p, c);
+}

@@ -7,6 +7,7 @@ import {
   type CaseCommand,
   type CaseState,
   canonicalJson,
+  caseBodiesOf,
   clockOf,
   DomainError,
   decide,
@@ -16,15 +17,21 @@ import {
   parseBodyRef,
   queryCodeFrom,
   queryCodeHash,
+  reachesCase,
+  reachesCaseAsBody,
+  reachesTenant,
+  reachesTenantAsBody,
   resultOf,
   type StoredCaseEvent,
   shanghaiDate,
 } from '@onewindow/domain';
 import {
   CaseRepository,
+  type CaseRow,
   CatalogueRepository,
   cachedTimeline,
   caseWrites,
+  rowBodies,
   type Store,
   type StoredCase,
   type StoredResponse,
@@ -47,6 +54,18 @@ export interface CaseOutcome {
 const INTAKE_ATTEMPTS = 6;
 
 const caseNotFound = () => new DomainError('not-found', '办件不存在', 'no such case');
+
+/**
+ * How many index pages one list request reads for a district body, whose rows are filtered
+ * after the Query: enough to fill a page in an ordinary district, and a bound on the cost
+ * of one request where the body's cases are rare (the answer is then short, with a cursor).
+ */
+const BODY_LIST_PAGES = 8;
+
+/** A case the caller does not reach does not exist for it: 404, never 403. */
+function assertReach(principal: Principal, state: CaseState): void {
+  if (!reachesCase(principal, caseBodiesOf(state))) throw caseNotFound();
+}
 
 /** One command on one existing case. */
 export interface CaseRun {
@@ -95,14 +114,19 @@ export class CaseService {
     this.binding = new AuthorityBinding(store);
   }
 
-  /** The stored case, or undefined: for callers that answer a missing case their own way. */
+  /**
+   * The stored case, or undefined, whoever asks: for callers that judge access their own way
+   * (the public's query code, a supervisor's pushed result, the clock).
+   */
   find(tenant: string, caseNo: string): Promise<StoredCase | undefined> {
     return this.repo.get(tenant, caseNo);
   }
 
-  async load(tenant: string, caseNo: string): Promise<StoredCase> {
+  /** The stored case as `principal` may read it; 404 for a case that does not exist or that it does not reach. */
+  async load(principal: Principal, tenant: string, caseNo: string): Promise<StoredCase> {
     const stored = await this.repo.get(tenant, caseNo);
     if (!stored) throw caseNotFound();
+    assertReach(principal, stored.state);
     return stored;
   }
 
@@ -120,6 +144,7 @@ export class CaseService {
       // A window officer's authorised matters decide whether an on-the-spot decision is theirs to make.
       this.actorOf(principal, tenant, now, true),
     ]);
+    assertReach(principal, stored.state);
     return {
       stored,
       events,
@@ -127,15 +152,45 @@ export class CaseService {
     };
   }
 
-  /** One page of a list: a body's queue by deadline, the open cases by colour, or all cases by number. */
-  list(tenant: string, filter: Parameters<CaseRepository['list']>[1]) {
-    return this.repo.list(tenant, filter);
+  /**
+   * One page of a list: a body's queue by deadline, the open cases by colour, or all cases by
+   * number. A district body's staff list only the cases that name their body.
+   */
+  async list(
+    principal: Principal,
+    tenant: string,
+    filter: Parameters<CaseRepository['list']>[1],
+  ): Promise<{ items: CaseRow[]; cursor?: string }> {
+    if (reachesTenant(principal, tenant)) return this.repo.list(tenant, filter);
+    if (!reachesTenantAsBody(principal, tenant)) throw caseNotFound();
+    // Its own queue (gsi1, keyed by the bound body) holds only cases bound to it: one Query.
+    if (filter.body !== undefined && filter.body === principal.body) return this.repo.list(tenant, filter);
+    // Any other list holds cases of other bodies, and no index is keyed by the supervising
+    // body: filter the rows, and keep reading until the page is full or the list ends. Each
+    // Query asks for no more rows than the page still lacks, so its cursor is exactly where
+    // the next page starts; after BODY_LIST_PAGES the page is answered short, with its cursor.
+    const limit = filter.limit ?? 50;
+    const items: CaseRow[] = [];
+    let cursor = filter.cursor;
+    for (let read = 0; read < BODY_LIST_PAGES && items.length < limit; read++) {
+      const page = await this.repo.list(tenant, {
+        ...filter,
+        limit: limit - items.length,
+        ...(cursor ? { cursor } : {}),
+      });
+      items.push(...page.items.filter((row) => reachesCaseAsBody(principal, rowBodies(row.state))));
+      cursor = page.cursor;
+      if (!cursor) break;
+    }
+    return { items, ...(cursor ? { cursor } : {}) };
   }
 
-  /** The case's event items, the record its hash chain is checked on; 404 for a case that does not exist. */
-  async events(tenant: string, caseNo: string): Promise<StoredCaseEvent[]> {
+  /** The case's event items, the record its hash chain is checked on; 404 for a case that does not exist or is out of reach. */
+  async events(principal: Principal, tenant: string, caseNo: string): Promise<StoredCaseEvent[]> {
+    // A district body's reach depends on the case's bodies: its projection is read first.
+    if (!reachesTenant(principal, tenant)) await this.load(principal, tenant, caseNo);
     const events = await this.repo.events(tenant, caseNo);
-    if (events.length === 0) await this.load(tenant, caseNo);
+    if (events.length === 0) await this.load(principal, tenant, caseNo);
     return events;
   }
 
@@ -198,6 +253,9 @@ export class CaseService {
       this.reference.calendar(run.tenant),
       run.actor ?? this.actorOf(invocation.principal, run.tenant, invocation.now, run.needWindow),
     ]);
+    // Staff act only on a case they reach; a run with its own actor (the applicant's rating)
+    // was let in by its caller, on the case's query code.
+    if (!run.actor) assertReach(invocation.principal, stored.state);
     if (run.ifMatch !== undefined && run.ifMatch !== stored.state.version) {
       throw new DomainError(
         'conflict',

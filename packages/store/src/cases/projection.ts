@@ -1,8 +1,10 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   type Binding,
+  type CaseBodies,
   type CaseClock,
   type CaseState,
+  caseBodiesOf,
   isClosed,
   type StoredCaseEvent,
   shanghaiDate,
@@ -28,7 +30,11 @@ export type CaseSummaryState = Pick<
   | 'acceptedAt'
   | 'deficiency'
   | 'version'
-> & { readonly binding?: Pick<Binding, 'seal' | 'supervisingBody'> };
+> & {
+  readonly binding?: Pick<Binding, 'seal' | 'supervisingBody' | 'guidedBy'>;
+  /** The bodies of the steps still running: with the rest, who may list the case (`reachesCaseAsBody`). */
+  readonly stepBodies?: readonly string[];
+};
 
 /** A row of a case list: the summary and the clock, as the list indexes hold them. */
 export interface CaseRow extends CaseClock {
@@ -81,6 +87,7 @@ export const startOf = (date: string) => new Date(`${date}T00:00:00+08:00`).toIS
 const deadlineOf = (c: CaseClock) => c.issueBy ?? c.dueDate ?? c.acceptBy ?? '9999-12-31';
 
 export function summaryOf(s: CaseState): CaseSummaryState {
+  const { guidedBy, stepBodies } = caseBodiesOf(s);
   return {
     caseNo: s.caseNo,
     tenant: s.tenant,
@@ -90,7 +97,16 @@ export function summaryOf(s: CaseState): CaseSummaryState {
     applicant: s.applicant,
     status: s.status,
     ...(s.body ? { body: s.body } : {}),
-    ...(s.binding ? { binding: { seal: s.binding.seal, supervisingBody: s.binding.supervisingBody } } : {}),
+    ...(s.binding
+      ? {
+          binding: {
+            seal: s.binding.seal,
+            supervisingBody: s.binding.supervisingBody,
+            ...(guidedBy ? { guidedBy } : {}),
+          },
+        }
+      : {}),
+    ...(stepBodies ? { stepBodies } : {}),
     receivedAt: s.receivedAt,
     ...(s.acceptedAt ? { acceptedAt: s.acceptedAt } : {}),
     ...(s.deficiency ? { deficiency: s.deficiency } : {}),
@@ -124,6 +140,18 @@ export function caseItem(
     ...(closed ? {} : { gsi2pk: openPk(state.tenant), gsi2sk: `${clock.clock}#${sortDate}#${state.caseNo}` }),
   };
 }
+
+/**
+ * The bodies a list row names, for `reachesCaseAsBody`. A row written before it carried
+ * `guidedBy` and `stepBodies` still names its bound and supervising bodies.
+ */
+export const rowBodies = (s: CaseSummaryState): CaseBodies => ({
+  tenant: s.tenant,
+  ...(s.body ? { body: s.body } : {}),
+  ...(s.binding?.supervisingBody ? { supervisingBody: s.binding.supervisingBody } : {}),
+  ...(s.binding?.guidedBy ? { guidedBy: s.binding.guidedBy } : {}),
+  ...(s.stepBodies ? { stepBodies: s.stepBodies } : {}),
+});
 
 /** A list index entry as a row: the indexes hold the summary, not the state. */
 export function rowOf(item: CaseClock & { summary: CaseSummaryState }): CaseRow {

@@ -125,8 +125,8 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
     query: CaseListQuery,
     success: 200,
-    handler: async ({ services, params, query }) => {
-      const page = await services.cases.list(params.tenant, {
+    handler: async ({ services, params, query, principal }) => {
+      const page = await services.cases.list(principal, params.tenant, {
         ...(query.body ? { body: query.body } : {}),
         ...(query.status ? { status: query.status } : {}),
         ...(query.clock ? { clock: query.clock } : {}),
@@ -257,8 +257,8 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     summaryEn: 'The sealed and signed result',
     access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
     success: 200,
-    handler: async ({ services, params }) => {
-      const stored = await services.cases.load(params.tenant, params.caseNo);
+    handler: async ({ services, params, principal }) => {
+      const stored = await services.cases.load(principal, params.tenant, params.caseNo);
       const result = stored.state.result;
       if (!result) throw notIssued();
       return {
@@ -280,8 +280,8 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
     success: 200,
     produces: 'text/html',
-    handler: async ({ c, services, params }) => {
-      const stored = await services.cases.load(params.tenant, params.caseNo);
+    handler: async ({ c, services, params, principal }) => {
+      const stored = await services.cases.load(principal, params.tenant, params.caseNo);
       if (!stored.state.notices.some((n) => n.kind === 'one-time-notice')) {
         throw new DomainError('not-found', '该办件没有一次性告知', 'the case has no one-time notice');
       }
@@ -298,8 +298,8 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
     success: 200,
     produces: 'text/html',
-    handler: async ({ c, services, params }) => {
-      const stored = await services.cases.load(params.tenant, params.caseNo);
+    handler: async ({ c, services, params, principal }) => {
+      const stored = await services.cases.load(principal, params.tenant, params.caseNo);
       const r = stored.state.result;
       if (!r) throw notIssued();
       const names = await services.cases.printedNames(stored.state);
@@ -321,8 +321,8 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     summaryEn: 'Who answers for the case: reconsideration, litigation, complaints, archive (R4, R5)',
     access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
     success: 200,
-    handler: async ({ services, params }) => {
-      const stored = await services.cases.load(params.tenant, params.caseNo);
+    handler: async ({ services, params, principal }) => {
+      const stored = await services.cases.load(principal, params.tenant, params.caseNo);
       return { status: 200, body: { caseNo: stored.state.caseNo, ...responsibilityOf(stored.state) } };
     },
   }),
@@ -334,8 +334,8 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     summaryEn: 'Check the hash chain of the case events; names the first broken link',
     access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
     success: 200,
-    handler: async ({ services, params }) => {
-      const events = await services.cases.events(params.tenant, params.caseNo);
+    handler: async ({ services, params, principal }) => {
+      const events = await services.cases.events(principal, params.tenant, params.caseNo);
       return {
         status: 200,
         body: { caseNo: params.caseNo, ...verifyChain(events, ({ hash: _hash, ...body }) => body) },
