@@ -81,12 +81,15 @@ function successResponses(route: DescribedRoute, contract: ResponseContract | un
 }
 
 const problem = { $ref: '#/components/responses/Problem' };
+const tooMany = { $ref: '#/components/responses/TooManyRequests' };
 
 /** The errors a route may answer besides the catch-all: the statuses a client should plan for. */
 function problemStatuses(route: DescribedRoute): string[] {
   const statuses = route.access === 'public' ? ['400', '404'] : ['400', '401', '403', '404', '409'];
   // A reused Idempotency-Key, or an import with errors.
   if (route.method !== 'get') statuses.push('422');
+  // The public case routes' rate limits and wrong-code lock (pipeline/rate-limit.ts), with Retry-After.
+  if (/^\/v1\/public\/(cases|results)\//.test(route.path)) statuses.push('429');
   return statuses;
 }
 
@@ -138,7 +141,7 @@ function operation(route: DescribedRoute) {
       : {}),
     responses: {
       ...successResponses(route, responseOf(route)),
-      ...Object.fromEntries(problemStatuses(route).map((code) => [code, problem])),
+      ...Object.fromEntries(problemStatuses(route).map((code) => [code, code === '429' ? tooMany : problem])),
       default: problem,
     },
   };
@@ -241,6 +244,17 @@ export function buildOpenApi(routes: readonly DescribedRoute[]) {
       responses: {
         Problem: {
           description: '错误（RFC 9457）A problem; `type` names a page at /problems/<type> explaining it',
+          content: { 'application/problem+json': { schema: { $ref: componentRef('Problem') } } },
+        },
+        TooManyRequests: {
+          description:
+            '请求过于频繁或办件已因查询码错误次数过多暂时锁定（too-many-requests）Over a rate limit, or the case locked after repeated wrong codes; `retryAfter` repeats the header',
+          headers: {
+            'Retry-After': {
+              description: '多少秒后可重试 Seconds until a retry may succeed',
+              schema: { type: 'integer', minimum: 1 },
+            },
+          },
           content: { 'application/problem+json': { schema: { $ref: componentRef('Problem') } } },
         },
       },

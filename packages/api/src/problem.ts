@@ -37,6 +37,11 @@ export const PROBLEM_TYPES = {
     zh: '幂等键已用于另一个不同的请求',
     en: 'This Idempotency-Key was used for a different request',
   },
+  'too-many-requests': {
+    status: 429,
+    zh: '请求过于频繁，请稍后再试',
+    en: 'Too many requests; try again later',
+  },
   unavailable: {
     status: 503,
     zh: '服务暂时不可用，请稍后重试',

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { problemsPage } from './docs';
 import type { AppDeps, AppEnv } from './env';
+import { publicRateLimit } from './pipeline/rate-limit';
 import { logSecurityEvent } from './pipeline/security-event';
 import { PROBLEM_TYPES, type ProblemType, problem, problemResponse } from './problem';
 import { mountRoute, type RouteSpec } from './route';
@@ -57,6 +58,10 @@ export function createServiceApp(deps: AppDeps, options: ServiceAppOptions): Hon
       onError: (c) => problemResponse(c, problem('payload-too-large')),
     }),
   );
+
+  // Before the routes' pipeline: the limits count every public case request, even a refused one.
+  if (options.routes.some((r) => r.path.startsWith('/v1/public/')))
+    app.use('/v1/public/*', publicRateLimit(deps));
 
   // Liveness: the process answers. Readiness: the table answers too (503 when it does not).
   app.get('/healthz', (c) => c.json({ status: 'ok' }));

@@ -5,7 +5,7 @@ import { CaseService } from './cases';
 import { CatalogueService } from './catalogue';
 import { Clock, platformJobs } from './clock';
 import { Commands } from './commands';
-import { GuideService, PublicCaseService } from './public';
+import { GuideService, PublicCaseService, PublicLimits } from './public';
 import { RolloutService } from './rollouts';
 import { SealService } from './seals';
 import type { ResultSigner } from './signing';
@@ -37,6 +37,8 @@ export interface CaseServices {
   readonly cases: CaseService;
   readonly guides: GuideService;
   readonly publicCases: PublicCaseService;
+  /** The public case routes' rate limits and wrong-code locks, counted in the table. */
+  readonly publicLimits: PublicLimits;
   readonly supervision: SupervisionService;
 }
 
@@ -68,6 +70,7 @@ export function caseServices(
     cases,
     guides: new GuideService(store),
     publicCases: new PublicCaseService(store, cases, commands, signer),
+    publicLimits: new PublicLimits(store),
     supervision: new SupervisionService(store),
   };
 }

@@ -57,6 +57,7 @@ export const DOMAIN_ERROR_TYPES = [
   'unsupported-media-type',
   'import-rejected',
   'idempotency-key-reused',
+  'too-many-requests',
   'unavailable',
   'internal',
 ] as const;

@@ -6,6 +6,7 @@ export * from './client';
 export * from './faults';
 export * from './jobs';
 export * from './keys';
+export * from './limits';
 export * from './measures';
 export * from './outbox';
 export * from './rollouts';

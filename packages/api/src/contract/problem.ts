@@ -38,6 +38,8 @@ export const Problem = named(
     errorCount: z.optional(count),
     /** rollout-blocked: the tenants with blockers. */
     tenants: z.optional(z.array(TenantPreview)),
+    /** too-many-requests: seconds until a retry may succeed, as the Retry-After header says. */
+    retryAfter: z.optional(z.int().check(z.minimum(1))),
   }),
 );
 export type Problem = z.infer<typeof Problem>;

@@ -1,2 +1,3 @@
 export { GuideService } from './guide';
+export { PUBLIC_LIMITS, type PublicLimitPolicy, PublicLimits } from './limits';
 export { PublicCaseService } from './results';
