@@ -23,7 +23,18 @@ import { PERSON_ID } from '../support/cases';
  *   inspector  inspector of T
  *   parent     tenant-admin of T's district (nanjing.jiangning): a different tenant
  *   other      tenant-admin of xian.yanliang
- * Cells: Y allowed, 3 forbidden (403), 4 not found (404, the scope is not theirs).
+ *   dapprover  approver of the district's civil affairs bureau, a body none of T's seeded cases names
+ *   dsupervisor supervisor of the same body
+ * Cells: Y allowed, 3 forbidden (403), 4 not found (404, the scope is not theirs), E allowed
+ * and answers none of T's cases (a list filtered to the caller's reach).
+ *
+ * Body reach (issue 11): a route marked `bodyReach: 'case'` is open to a district body's
+ * approvers and supervisors, but only on the cases that name their body (bound to decide
+ * it, supervising it, guiding it, or in a running step; `reachesCaseAsBody`): the last two
+ * columns say what they get on T's cases, which name none of theirs. Every other route is
+ * closed to them by its scope. The mark must agree with the route's `access.bodyReach`, so
+ * a case route cannot be added without deciding its body reach; `body-reach.test.ts` covers
+ * the cases that do name their body.
  */
 const PERSONAS: Record<string, DevClaims> = {
   platform: { sub: 'm-platform', roles: ['platform-admin'] },
@@ -46,6 +57,18 @@ const PERSONAS: Record<string, DevClaims> = {
   inspector: { sub: 'm-inspector', roles: ['inspector'], tenant: 'nanjing.jiangning.dongshan' },
   parent: { sub: 'm-parent', roles: ['tenant-admin'], tenant: 'nanjing.jiangning' },
   other: { sub: 'm-other', roles: ['tenant-admin'], tenant: 'xian.yanliang' },
+  dapprover: {
+    sub: 'm-dapprover',
+    roles: ['approver'],
+    tenant: 'nanjing.jiangning',
+    body: 'nanjing.jiangning/civil-affairs',
+  },
+  dsupervisor: {
+    sub: 'm-dsupervisor',
+    roles: ['supervisor'],
+    tenant: 'nanjing.jiangning',
+    body: 'nanjing.jiangning/civil-affairs',
+  },
 };
 const COLUMNS = Object.keys(PERSONAS);
 
@@ -54,6 +77,8 @@ const unique = () => `m${++n}`;
 
 interface Row {
   readonly cells: string;
+  /** Open to a district body's staff on the cases that name their body (the route's `access.bodyReach`). */
+  readonly bodyReach?: 'case';
   /** A string, or a function for routes that consume their resource: an allowed call gets a fresh one. */
   readonly path: string | ((allowed: boolean) => string);
   /** A valid body for an allowed caller; a fresh id each call so repeats do not conflict. */
@@ -75,72 +100,75 @@ const AT = encodeURIComponent(inDays(3));
 
 const MATRIX: Record<string, Row> = {
   'POST /v1/cities': {
-    cells: 'Y 3 3 3 3 3 3 3 3 3',
+    cells: 'Y 3 3 3 3 3 3 3 3 3 3 3',
     path: '/v1/cities',
     body: () => ({ id: unique(), name: '城' }),
   },
-  'GET /v1/cities': { cells: 'Y 3 3 3 3 3 3 3 3 3', path: '/v1/cities' },
+  'GET /v1/cities': { cells: 'Y 3 3 3 3 3 3 3 3 3 3 3', path: '/v1/cities' },
   'POST /v1/cities/:city/tenants': {
-    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
     path: '/v1/cities/nanjing/tenants',
     body: () => ({ id: `nanjing.${unique()}`, name: '区', kind: 'district' }),
   },
-  'GET /v1/cities/:city/tenants': { cells: 'Y Y 4 4 4 4 4 4 4 4', path: '/v1/cities/nanjing/tenants' },
-  'GET /v1/tenants/:tenant': { cells: 'Y Y 4 Y Y Y Y Y 4 4', path: `/v1/tenants/${T}` },
+  'GET /v1/cities/:city/tenants': { cells: 'Y Y 4 4 4 4 4 4 4 4 4 4', path: '/v1/cities/nanjing/tenants' },
+  'GET /v1/tenants/:tenant': { cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4', path: `/v1/tenants/${T}` },
   'POST /v1/tenants/:tenant/bodies': {
-    cells: 'Y Y 4 Y 3 3 3 3 4 4',
+    cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
     path: `/v1/tenants/${T}/bodies`,
     body: () => ({ code: unique(), name: '部门', kind: 'department' }),
   },
-  'GET /v1/tenants/:tenant/bodies': { cells: 'Y Y 4 Y Y Y Y Y 4 4', path: `/v1/tenants/${T}/bodies` },
+  'GET /v1/tenants/:tenant/bodies': { cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4', path: `/v1/tenants/${T}/bodies` },
   'POST /v1/tenants/:tenant/staff': {
-    cells: 'Y Y 4 Y 3 3 3 3 4 4',
+    cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
     path: `/v1/tenants/${T}/staff`,
     body: () => ({ id: unique(), name: '员工', roles: ['window-clerk'] }),
   },
-  'GET /v1/tenants/:tenant/staff': { cells: 'Y Y 4 Y 3 3 3 Y 4 4', path: `/v1/tenants/${T}/staff` },
+  'GET /v1/tenants/:tenant/staff': { cells: 'Y Y 4 Y 3 3 3 Y 4 4 4 4', path: `/v1/tenants/${T}/staff` },
   // Calendars: writes go to 2099 so they never change the working days other rows count on.
   'PUT /v1/cities/:city/calendar/:year': {
-    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
     path: '/v1/cities/nanjing/calendar/2099',
     body: () => ({ holidays: ['2099-10-01'], workdays: [] }),
   },
   'GET /v1/cities/:city/calendar/:year': {
-    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
     path: '/v1/cities/nanjing/calendar/2024',
   },
   'PUT /v1/tenants/:tenant/calendar/:year': {
-    cells: 'Y Y 4 Y 3 3 3 3 4 4',
+    cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
     path: `/v1/tenants/${T}/calendar/2099`,
     body: () => ({ holidays: [], workdays: ['2099-10-01'] }),
   },
   'GET /v1/tenants/:tenant/calendar/:year': {
-    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
     path: `/v1/tenants/${T}/calendar/2024`,
   },
   'PUT /v1/cities/:city/catalogue/:code': {
-    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
     path: () => `/v1/cities/nanjing/catalogue/${unique()}`,
     body: () => matter('x'),
   },
-  'GET /v1/cities/:city/catalogue': { cells: 'Y Y 4 4 4 4 4 4 4 4', path: '/v1/cities/nanjing/catalogue' },
+  'GET /v1/cities/:city/catalogue': {
+    cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
+    path: '/v1/cities/nanjing/catalogue',
+  },
   // A dry run: the allowed callers send a valid file, and the catalogue stays as the other rows need it.
   'POST /v1/cities/:city/:op{catalogue:import}': {
-    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
     path: '/v1/cities/nanjing/catalogue:import?dryRun=true',
     headers: { 'content-type': 'text/csv' },
     body: () => `${CATALOGUE_HEADERS.join(',')}\r\n${unique()},事项,行政许可,01 新办,依据,20,5,否,,,,\r\n`,
   },
   'GET /v1/cities/:city/:op{catalogue:export}': {
-    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
     path: '/v1/cities/nanjing/catalogue:export?format=csv',
   },
   'GET /v1/cities/:city/catalogue/:code': {
-    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
     path: '/v1/cities/nanjing/catalogue/m1',
   },
   'POST /v1/tenants/:tenant/seals': {
-    cells: 'Y Y 4 Y 3 3 3 3 4 4',
+    cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
     path: `/v1/tenants/${T}/seals`,
     body: () => ({
       id: unique(),
@@ -150,74 +178,77 @@ const MATRIX: Record<string, Row> = {
       electronic: true,
     }),
   },
-  'GET /v1/tenants/:tenant/seals': { cells: 'Y Y 4 Y Y Y Y Y 4 4', path: `/v1/tenants/${T}/seals` },
+  'GET /v1/tenants/:tenant/seals': { cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4', path: `/v1/tenants/${T}/seals` },
   'GET /v1/tenants/:tenant/seals/:id': {
-    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
     path: `/v1/tenants/${T}/seals/centre-seal`,
   },
   'GET /v1/tenants/:tenant/seals/:id/imprint.svg': {
-    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
     path: `/v1/tenants/${T}/seals/centre-seal/imprint.svg`,
   },
   'POST /v1/tenants/:tenant/seals/:id/void': {
-    cells: 'Y Y 4 Y 3 3 3 3 4 4',
+    cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
     path: (allowed) => `/v1/tenants/${T}/seals/void-${nextOf('void', allowed)}/void`,
     body: () => ({ at: inDays(1) }),
   },
   'GET /v1/tenants/:tenant/matters': {
-    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
     path: `/v1/tenants/${T}/matters?at=${AT}`,
   },
   'GET /v1/tenants/:tenant/matters/:code/authority': {
-    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
     path: `/v1/tenants/${T}/matters/m1/authority?at=${AT}`,
   },
   'GET /v1/tenants/:tenant/matters/:code/authority/history': {
-    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
     path: `/v1/tenants/${T}/matters/m1/authority/history`,
   },
   'PUT /v1/tenants/:tenant/matters/:code/settings': {
-    cells: 'Y Y 4 Y 3 3 3 3 4 4',
+    cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
     path: `/v1/tenants/${T}/matters/m1/settings`,
     body: () => ({ promisedDays: 3, windowLocation: '一楼3号窗口' }),
   },
   'POST /v1/cities/:city/rollouts': {
-    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
     path: '/v1/cities/nanjing/rollouts',
     body: () => rolloutBody(unique(), ['m6'], inDays(30)),
   },
-  'GET /v1/cities/:city/rollouts': { cells: 'Y Y 4 4 4 4 4 4 4 4', path: '/v1/cities/nanjing/rollouts' },
+  'GET /v1/cities/:city/rollouts': { cells: 'Y Y 4 4 4 4 4 4 4 4 4 4', path: '/v1/cities/nanjing/rollouts' },
   'GET /v1/cities/:city/rollouts/:id': {
-    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
     path: '/v1/cities/nanjing/rollouts/applied',
   },
   'POST /v1/cities/:city/rollouts/:id/preview': {
-    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
     path: '/v1/cities/nanjing/rollouts/applied/preview',
   },
   'POST /v1/cities/:city/rollouts/:id/schedule': {
-    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
     path: (allowed) => `/v1/cities/nanjing/rollouts/sched-${nextOf('schedule', allowed)}/schedule`,
   },
   'POST /v1/cities/:city/rollouts/:id/cancel': {
-    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
     path: (allowed) => `/v1/cities/nanjing/rollouts/cancel-${nextOf('cancel', allowed)}/cancel`,
   },
   'GET /v1/cities/:city/rollouts/:id/agreements/:tenant': {
-    cells: 'Y Y 4 4 4 4 4 4 4 4',
+    cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
     path: `/v1/cities/nanjing/rollouts/applied/agreements/${T}`,
   },
-  'GET /v1/tenants/:tenant/handovers': { cells: 'Y Y 4 Y 3 3 3 Y 4 4', path: `/v1/tenants/${T}/handovers` },
+  'GET /v1/tenants/:tenant/handovers': {
+    cells: 'Y Y 4 Y 3 3 3 Y 4 4 4 4',
+    path: `/v1/tenants/${T}/handovers`,
+  },
   'GET /v1/tenants/:tenant/handovers/:id': {
-    cells: 'Y Y 4 Y 3 3 3 Y 4 4',
+    cells: 'Y Y 4 Y 3 3 3 Y 4 4 4 4',
     path: `/v1/tenants/${T}/handovers/applied`,
   },
   'GET /v1/tenants/:tenant/calendar/working-days': {
-    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
     path: `/v1/tenants/${T}/calendar/working-days?from=2024-09-27&days=5`,
   },
   'POST /v1/tenants/:tenant/cases': {
-    cells: '3 3 4 3 Y 3 3 3 4 4',
+    cells: '3 3 4 3 Y 3 3 3 4 4 4 4',
     path: `/v1/tenants/${T}/cases`,
     body: () => ({
       matter: 'm6',
@@ -225,111 +256,134 @@ const MATRIX: Record<string, Row> = {
       materials: [{ code: 'form', provided: true }],
     }),
   },
-  'GET /v1/tenants/:tenant/cases': { cells: 'Y Y 4 Y Y Y Y Y 4 4', path: `/v1/tenants/${T}/cases` },
-  'GET /v1/tenants/:tenant/cases/:caseNo': { cells: 'Y Y 4 Y Y Y Y Y 4 4', path: () => casePath('static') },
+  'GET /v1/tenants/:tenant/cases': {
+    bodyReach: 'case',
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 E E',
+    path: `/v1/tenants/${T}/cases`,
+  },
+  'GET /v1/tenants/:tenant/cases/:caseNo': {
+    bodyReach: 'case',
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
+    path: () => casePath('static'),
+  },
   'POST /v1/tenants/:tenant/cases/:caseNo/supplement': {
-    cells: '3 3 4 3 Y 3 3 3 4 4',
+    bodyReach: 'case',
+    cells: '3 3 4 3 Y 3 3 3 4 4 3 3',
     path: (allowed) => casePath('needs-correction', allowed, 'supplement'),
     body: () => ({ materials: [{ code: 'form', provided: true }] }),
   },
   'POST /v1/tenants/:tenant/cases/:caseNo/accept': {
-    cells: '3 3 4 3 Y 3 3 3 4 4',
+    bodyReach: 'case',
+    cells: '3 3 4 3 Y 3 3 3 4 4 3 3',
     path: (allowed) => casePath('received', allowed, 'accept'),
     body: () => ({}),
   },
   'POST /v1/tenants/:tenant/cases/:caseNo/reject': {
-    cells: '3 3 4 3 Y 3 3 3 4 4',
+    bodyReach: 'case',
+    cells: '3 3 4 3 Y 3 3 3 4 4 3 3',
     path: (allowed) => casePath('received', allowed, 'reject'),
     body: () => ({ reason: '申请事项不属于本机关职权', competentAuthority: '江宁区民政局' }),
   },
   'POST /v1/tenants/:tenant/cases/:caseNo/withdraw': {
-    cells: '3 3 4 3 Y 3 3 3 4 4',
+    bodyReach: 'case',
+    cells: '3 3 4 3 Y 3 3 3 4 4 3 3',
     path: (allowed) => casePath('accepted', allowed, 'withdraw'),
     body: () => ({ reason: '申请人主动撤回' }),
   },
   'POST /v1/tenants/:tenant/cases/:caseNo/start-step': {
-    cells: '3 3 4 3 3 Y 3 3 4 4',
+    bodyReach: 'case',
+    cells: '3 3 4 3 3 Y 3 3 4 4 4 3',
     path: () => casePath('static', true, 'start-step'),
     body: () => ({ kind: 'review' }),
   },
   'POST /v1/tenants/:tenant/cases/:caseNo/finish-step': {
-    cells: '3 3 4 3 3 Y 3 3 4 4',
+    bodyReach: 'case',
+    cells: '3 3 4 3 3 Y 3 3 4 4 4 3',
     path: (allowed) => casePath('open-step', allowed, 'finish-step'),
     body: () => ({ stepId: 's1', outcome: 'pass' }),
   },
   'POST /v1/tenants/:tenant/cases/:caseNo/extend': {
-    cells: '3 3 4 3 3 Y 3 3 4 4',
+    bodyReach: 'case',
+    cells: '3 3 4 3 3 Y 3 3 4 4 4 3',
     path: (allowed) => casePath('accepted', allowed, 'extend'),
     body: () => ({ days: 5, reason: '需补充调查' }),
   },
   'POST /v1/tenants/:tenant/cases/:caseNo/decide': {
-    cells: '3 3 4 3 3 Y 3 3 4 4',
+    bodyReach: 'case',
+    cells: '3 3 4 3 3 Y 3 3 4 4 4 3',
     path: (allowed) => casePath('accepted', allowed, 'decide'),
     body: () => ({ outcome: 'approve' }),
   },
   'POST /v1/tenants/:tenant/cases/:caseNo/pay': {
-    cells: '3 3 4 3 Y 3 3 3 4 4',
+    bodyReach: 'case',
+    cells: '3 3 4 3 Y 3 3 3 4 4 3 3',
     path: (allowed) => casePath('paying', allowed, 'pay'),
     body: () => ({}),
   },
   'POST /v1/tenants/:tenant/cases/:caseNo/issue': {
-    cells: '3 3 4 3 Y 3 3 3 4 4',
+    bodyReach: 'case',
+    cells: '3 3 4 3 Y 3 3 3 4 4 3 3',
     path: (allowed) => casePath('approved', allowed, 'issue'),
     body: () => ({ delivery: 'window' }),
   },
   'GET /v1/tenants/:tenant/cases/:caseNo/result': {
-    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    bodyReach: 'case',
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
     path: () => `${casePath('issued')}/result`,
   },
   'GET /v1/tenants/:tenant/cases/:caseNo/notice.html': {
-    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    bodyReach: 'case',
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
     path: () => `${casePath('notice')}/notice.html`,
   },
   'GET /v1/tenants/:tenant/cases/:caseNo/result.html': {
-    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    bodyReach: 'case',
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
     path: () => `${casePath('issued')}/result.html`,
   },
   'GET /v1/tenants/:tenant/cases/:caseNo/responsibility': {
-    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    bodyReach: 'case',
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
     path: () => `${casePath('static')}/responsibility`,
   },
   'GET /v1/tenants/:tenant/cases/:caseNo/integrity': {
-    cells: 'Y Y 4 Y Y Y Y Y 4 4',
+    bodyReach: 'case',
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
     path: () => `${casePath('static')}/integrity`,
   },
   'GET /v1/tenants/:tenant/supervision/inbox': {
-    cells: 'Y Y 4 Y 3 3 Y Y 4 4',
+    cells: 'Y Y 4 Y 3 3 Y Y 4 4 4 4',
     path: `/v1/tenants/${T}/supervision/inbox?body=${encodeURIComponent(`${T}/convenience-centre`)}`,
   },
   'POST /v1/tenants/:tenant/supervision/findings': {
-    cells: '3 3 4 3 3 3 Y 3 4 4',
+    cells: '3 3 4 3 3 3 Y 3 4 4 4 4',
     path: `/v1/tenants/${T}/supervision/findings`,
     body: () => ({ caseNo: pools.issued?.[0], text: '抽查：材料齐全，程序合规' }),
   },
   'GET /v1/tenants/:tenant/supervision/board': {
-    cells: 'Y Y 4 Y 3 3 3 Y 4 4',
+    cells: 'Y Y 4 Y 3 3 3 Y 4 4 4 4',
     path: `/v1/tenants/${T}/supervision/board`,
   },
   'GET /v1/tenants/:tenant/rectifications': {
-    cells: 'Y Y 4 Y 3 3 3 Y 4 4',
+    cells: 'Y Y 4 Y 3 3 3 Y 4 4 4 4',
     path: `/v1/tenants/${T}/rectifications`,
   },
   'POST /v1/tenants/:tenant/rectifications/:caseNo/close': {
-    cells: 'Y Y 4 Y 3 3 3 3 4 4',
+    cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
     path: (allowed) => `/v1/tenants/${T}/rectifications/${caseNo('rated-poorly', allowed)}/close`,
     body: () => ({ response: '已增设窗口并致电申请人致歉' }),
   },
   'PUT /v1/tenants/:tenant/window-authorisations/:staff': {
-    cells: 'Y Y 4 Y 3 3 3 3 4 4',
+    cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
     path: `/v1/tenants/${T}/window-authorisations/clerk-a`,
     body: () => ({ matters: ['m6'] }),
   },
   'GET /v1/tenants/:tenant/window-authorisations': {
-    cells: 'Y Y 4 Y Y 3 3 Y 4 4',
+    cells: 'Y Y 4 Y Y 3 3 Y 4 4 4 4',
     path: `/v1/tenants/${T}/window-authorisations`,
   },
   'GET /v1/tenants/:tenant/fees/report': {
-    cells: 'Y Y 4 Y 3 3 3 Y 4 4',
+    cells: 'Y Y 4 Y 3 3 3 Y 4 4 4 4',
     path: `/v1/tenants/${T}/fees/report?from=2020-01-01&to=2030-12-31`,
   },
 };
@@ -383,19 +437,39 @@ describe('authorization matrix', () => {
     expect(Object.keys(MATRIX).sort()).toEqual([...served].sort());
   });
 
+  it('says for every route whether a district body reaches it, as the route declares', () => {
+    const declared = Object.fromEntries(
+      apiRoutes
+        .filter((r) => r.access !== 'public')
+        .map((r) => [
+          `${r.method.toUpperCase()} ${r.path}`,
+          r.access !== 'public' && r.access.bodyReach ? 'case' : undefined,
+        ]),
+    );
+    const marked = Object.fromEntries(Object.entries(MATRIX).map(([route, row]) => [route, row.bodyReach]));
+    expect(marked).toEqual(declared);
+  });
+
   const cases = Object.entries(MATRIX).flatMap(([route, row]) => {
     const cells = row.cells.split(' ');
     if (cells.length !== COLUMNS.length)
       throw new Error(`${route}: ${cells.length} cells for ${COLUMNS.length} personas`);
-    return COLUMNS.map((persona, i) => ({ route, persona, expected: cells[i] as 'Y' | '3' | '4', row }));
+    return COLUMNS.map((persona, i) => ({
+      route,
+      persona,
+      expected: cells[i] as 'Y' | 'E' | '3' | '4',
+      row,
+    }));
   });
 
   it.each(cases)('$route as $persona → $expected', async ({ route, persona, expected, row }) => {
     const method = route.split(' ')[0] ?? 'GET';
-    const path = typeof row.path === 'string' ? row.path : row.path(expected === 'Y');
+    const allowed = expected === 'Y' || expected === 'E';
+    const path = typeof row.path === 'string' ? row.path : row.path(allowed);
     const res = await t.call(PERSONAS[persona], method, path, row.body?.(), row.headers);
-    if (expected === 'Y') expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+    if (allowed) expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
     else expect(res.status).toBe(expected === '3' ? 403 : 404);
+    if (expected === 'E') expect(res.body.items).toEqual([]);
     if (expected === '4') expect(JSON.stringify(res.body)).not.toContain('"items"');
   });
 
