@@ -5,6 +5,7 @@ import { ApiConstruct } from './constructs/api';
 import { ConsoleConstruct } from './constructs/console';
 import { DataConstruct } from './constructs/data';
 import { IdentityConstruct } from './constructs/identity';
+import { SecurityMonitoringConstruct } from './constructs/security-monitoring';
 import { WorkersConstruct } from './constructs/workers';
 
 export interface OneWindowStackProps extends StackProps {
@@ -28,6 +29,7 @@ export class OneWindowStack extends Stack {
   readonly api: ApiConstruct;
   readonly workers: WorkersConstruct;
   readonly console: ConsoleConstruct;
+  readonly security: SecurityMonitoringConstruct;
 
   constructor(scope: Construct, id: string, props: OneWindowStackProps) {
     super(scope, id, props);
@@ -55,11 +57,16 @@ export class OneWindowStack extends Stack {
       consoleUrl: props.consoleUrl,
       logRetention,
     });
+    // Security events of every function that answers requests, counted and alarmed on.
+    this.security = new SecurityMonitoringConstruct(this, 'Security', {
+      logGroups: [this.api.fn, this.api.cases, this.api.files, this.console.fn].map((f) => f.logGroup),
+    });
 
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.identity.client.userPoolClientId });
     new CfnOutput(this, 'HostedUiDomain', { value: this.identity.domain.baseUrl() });
     new CfnOutput(this, 'EventBusName', { value: this.workers.bus.eventBusName });
+    new CfnOutput(this, 'SecurityAlarmTopicArn', { value: this.security.topic.topicArn });
   }
 }

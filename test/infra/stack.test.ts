@@ -386,3 +386,179 @@ describe('cdk-nag AwsSolutions', () => {
     expect(warnings, warnings.join('\n')).toEqual([]);
   });
 });
+
+describe('security monitoring', () => {
+  const filters = () => Object.values(template.findResources('AWS::Logs::MetricFilter'));
+  const securityFilters = () =>
+    filters().filter((f) => String(f.Properties.FilterPattern).includes('$.securityEvent'));
+
+  it('counts security events with one metric filter on each request-serving function’s log group, by kind', () => {
+    const groups = [stack.api.fn, stack.api.cases, stack.api.files, stack.console.fn].map((f) =>
+      logicalId(f.logGroup.node.defaultChild),
+    );
+    const found = securityFilters();
+    expect(found).toHaveLength(groups.length);
+    expect(found.map((f) => f.Properties.LogGroupName.Ref).sort()).toEqual([...groups].sort());
+    for (const f of found) {
+      expect(f.Properties.FilterPattern).toBe('{ $.securityEvent = "*" }');
+      expect(f.Properties.MetricTransformations).toEqual([
+        {
+          MetricNamespace: 'OneWindow/Security',
+          MetricName: 'SecurityEvents',
+          MetricValue: '1',
+          Unit: 'Count',
+          Dimensions: [{ Key: 'kind', Value: '$.securityEvent' }],
+        },
+      ]);
+    }
+  });
+
+  const alarmOn = (kind: string) =>
+    Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter((a) =>
+      JSON.stringify(a.Properties).includes(`"Value":"${kind}"`),
+    );
+  const topic = () => ({ Ref: logicalId(stack.security.topic.node.defaultChild) });
+
+  it('alarms on a burst of 401 and 403 answers: 50 in 5 minutes', () => {
+    const [alarm, ...more] = alarmOn('auth-failed');
+    expect(more).toEqual([]);
+    expect(alarm?.Properties).toMatchObject({
+      Threshold: 50,
+      EvaluationPeriods: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [topic()],
+    });
+    const metrics = alarm?.Properties.Metrics as {
+      Expression?: string;
+      MetricStat?: { Metric: unknown; Period: number };
+    }[];
+    expect(metrics.find((m) => m.Expression)?.Expression).toBe('FILL(authFailed, 0) + FILL(forbidden, 0)');
+    const kinds = metrics.flatMap((m) => (m.MetricStat ? [JSON.stringify(m.MetricStat.Metric)] : []));
+    expect(kinds.some((k) => k.includes('"auth-failed"'))).toBe(true);
+    expect(kinds.some((k) => k.includes('"forbidden"'))).toBe(true);
+    expect(metrics.filter((m) => m.MetricStat).every((m) => m.MetricStat?.Period === 300)).toBe(true);
+  });
+
+  it('alarms on any isolation refusal, and on a burst of personal-data reveals', () => {
+    const [isolation] = alarmOn('isolation-refused');
+    expect(isolation?.Properties).toMatchObject({
+      Namespace: 'OneWindow/Security',
+      MetricName: 'SecurityEvents',
+      Statistic: 'Sum',
+      Period: 60,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [topic()],
+    });
+    const [reveal] = alarmOn('personal-data-reveal');
+    expect(reveal?.Properties).toMatchObject({ Period: 300, Threshold: 100, AlarmActions: [topic()] });
+  });
+
+  it('sends alarms to a topic encrypted with a rotated key CloudWatch may use, over TLS only', () => {
+    template.hasResourceProperties('AWS::SNS::Topic', {
+      KmsMasterKeyId: Match.objectLike({ 'Fn::GetAtt': Match.anyValue() }),
+    });
+    template.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: Match.arrayWith(['kms:Decrypt']),
+          }),
+        ]),
+      }),
+    });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      }),
+    });
+    template.hasOutput('SecurityAlarmTopicArn', {});
+  });
+});
+
+describe('tenant access (token vending)', () => {
+  /** The policy variable of a session tag, as IAM reads it. */
+  const tag = (name: string) => `\${aws:PrincipalTag/${name}}`;
+  const role = () => stack.tenantAccess.role;
+  const policyOfRole = () =>
+    Object.values(
+      template.findResources('AWS::IAM::Policy', {
+        Properties: { Roles: [{ Ref: logicalId(role().node.defaultChild) }] },
+      }),
+    ).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as (Statement & { Sid?: string; Condition?: unknown })[],
+    );
+  const bySid = (sid: string) => policyOfRole().find((s) => s.Sid === sid);
+  const tableArn = () => ({ 'Fn::GetAtt': [logicalId(stack.data.table.node.defaultChild), 'Arn'] });
+
+  it('is a role only the api and cases functions may assume, and only with session tags', () => {
+    const trust =
+      template.toJSON().Resources[logicalId(role().node.defaultChild)].Properties.AssumeRolePolicyDocument;
+    const statement = trust.Statement[0];
+    expect(trust.Statement).toHaveLength(1);
+    expect([...statement.Action].sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+    const callers = [stack.api.fn, stack.api.cases].map((f) => ({
+      'Fn::GetAtt': [logicalId(f.role.node.defaultChild), 'Arn'],
+    }));
+    expect(statement.Principal.AWS).toEqual(callers);
+    for (const f of [stack.api.fn, stack.api.cases]) {
+      const granted = statements().filter(
+        (s) =>
+          actionsOf(s).includes('sts:AssumeRole') &&
+          JSON.stringify(s.Resource) ===
+            JSON.stringify({ 'Fn::GetAtt': [logicalId(role().node.defaultChild), 'Arn'] }),
+      );
+      expect(granted.some((s) => actionsOf(s).includes('sts:TagSession'))).toBe(true);
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Role: { 'Fn::GetAtt': [logicalId(f.role.node.defaultChild), 'Arn'] },
+        Environment: {
+          Variables: Match.objectLike({
+            TENANT_ACCESS_ROLE_ARN: { 'Fn::GetAtt': [logicalId(role().node.defaultChild), 'Arn'] },
+          }),
+        },
+      });
+    }
+  });
+
+  it("reaches only the tagged tenant's leading keys, on the table and its named indexes", () => {
+    const own = bySid('OwnTenant');
+    expect(own?.Resource).toEqual([
+      tableArn(),
+      ...tableDefinition.globalSecondaryIndexes.map((gsi) => ({
+        'Fn::Join': ['', [tableArn(), `/index/${gsi.indexName}`]],
+      })),
+    ]);
+    expect(own?.Condition).toEqual({
+      'ForAllValues:StringLike': {
+        'dynamodb:LeadingKeys': [`T#${tag('tenant')}`, `T#${tag('tenant')}#*`, `T#${tag('below')}.*`],
+      },
+    });
+    expect(actionsOf(own as Statement)).toEqual(
+      expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem']),
+    );
+    const reads = bySid('ReferenceReads');
+    expect(actionsOf(reads as Statement).some((a) => /Put|Update|Delete|Write/.test(a))).toBe(false);
+    expect(reads?.Condition).toEqual({
+      'ForAllValues:StringLike': {
+        'dynamodb:LeadingKeys': [`T#${tag('parent')}`, `T#${tag('grandparent')}`, `C#${tag('city')}`, 'P#'],
+      },
+    });
+    const jobs = bySid('ScheduleJobs');
+    expect(actionsOf(jobs as Statement).sort()).toEqual([
+      'dynamodb:DeleteItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ]);
+    expect(jobs?.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['JOB#*'] } });
+    // Every statement of the role is conditioned on its leading keys, and none allows Scan.
+    for (const s of policyOfRole()) {
+      expect(s.Condition, s.Sid).toBeDefined();
+      expect(actionsOf(s)).not.toContain('dynamodb:Scan');
+    }
+  });
+});
