@@ -8,6 +8,7 @@ import { ANONYMOUS, authenticate } from './pipeline/authenticate';
 import { type Access, authorise, scopeOf } from './pipeline/authorise';
 import { idempotencyKeyOf } from './pipeline/idempotency';
 import { parseIfMatch } from './pipeline/if-match';
+import { requireTenant } from './pipeline/tenant-exists';
 import { parseWith, readJson } from './validate';
 
 export type { Answer, PathParams, RouteContext } from './env';
@@ -60,6 +61,7 @@ export function mountRoute(app: Hono<AppEnv>, route: RouteSpec, deps: AppDeps): 
       c.set('principal', principal);
       scope = scopeOf(route.access.scope, params);
       authorise(principal, route.access, scope);
+      await requireTenant(services, route.method, principal, scope);
     }
     if ('tenant' in scope) c.get('log').appendKeys({ tenant: scope.tenant });
 

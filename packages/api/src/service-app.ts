@@ -55,7 +55,8 @@ export function createServiceApp(deps: AppDeps, options: ServiceAppOptions): Hon
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => problemResponse(c, problem('payload-too-large')),
+      // The rest of the body is never read, so the connection cannot carry another request: say so.
+      onError: (c) => problemResponse(c, problem('payload-too-large'), { connection: 'close' }),
     }),
   );
 
@@ -91,6 +92,7 @@ export function createServiceApp(deps: AppDeps, options: ServiceAppOptions): Hon
       return problemResponse(
         c,
         problem(error.status === 413 ? 'payload-too-large' : 'validation', error.message),
+        error.status === 413 ? { connection: 'close' } : {},
       );
     }
     c.get('log')?.error('unhandled error', error as Error);

@@ -1,8 +1,9 @@
-import type { Principal, Scope } from '@onewindow/domain';
+import { cityOfTenant, type Principal, type Scope } from '@onewindow/domain';
 import {
   cityPk,
   IdempotentReplay,
   idempotencyKeyReused,
+  keys,
   platformPk,
   type Store,
   type StoredResponse,
@@ -30,6 +31,8 @@ const scopePkOf = (scope: Scope): string =>
  * invocation whose `commit` writes a command with its audit and idempotency record.
  */
 export class Commands {
+  private readonly knownTenants = new Map<string, number>();
+
   constructor(private readonly store: Store) {}
 
   /** Resolves when the table answers; a store that cannot is a DomainError `unavailable`. */
@@ -65,6 +68,21 @@ export class Commands {
           ...(idempotency ? { idempotency: { caller: principal.sub, ...idempotency } } : {}),
         }),
     };
+  }
+
+  /**
+   * Whether `tenant` exists: one read of its record, and a found tenant is remembered by this
+   * instance for a minute (a tenant is never removed), so a busy list costs no read per page.
+   */
+  async tenantExists(tenant: string): Promise<boolean> {
+    const seen = this.knownTenants.get(tenant);
+    if (seen !== undefined && Date.now() - seen < 60_000) return true;
+    const found = (await this.store.get(keys.tenant(cityOfTenant(tenant), tenant))) !== undefined;
+    if (found) {
+      if (this.knownTenants.size >= 5000) this.knownTenants.clear();
+      this.knownTenants.set(tenant, Date.now());
+    }
+    return found;
   }
 
   /** A command the platform itself runs (the clock, the stream): audited in the tenant, never idempotent by key. */
