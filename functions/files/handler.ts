@@ -3,9 +3,9 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { catalogueFiles } from '@onewindow/api/catalogue-io';
 import { mountOpenApi } from '@onewindow/api/openapi-routes';
-import { apiRoutes, catalogueFileRoutes } from '@onewindow/api/route-groups';
+import { apiRoutes, applicantRoutes, catalogueFileRoutes } from '@onewindow/api/route-groups';
 import { createServiceApp } from '@onewindow/api/service-app';
-import { coreServices } from '@onewindow/app';
+import { fileServices } from '@onewindow/app';
 import { handle } from 'hono/aws-lambda';
 import { appDepsFromEnv } from '../shared/app-deps';
 import { isContentTypeBinary } from './binary';
@@ -14,9 +14,13 @@ const logger = new Logger({ serviceName: 'onewindow-files' });
 
 // The catalogue import and export, and the OpenAPI document of every route: describing them all
 // pulls in every route's code, which only this bundle (already carrying the Excel code) has room for.
+// The applicant reveal too: a download of personal data, which the cases bundle has no room for.
 const app = createServiceApp(
-  { ...appDepsFromEnv(logger, 'files', (store) => coreServices({ store })), catalogueFiles },
-  { routes: catalogueFileRoutes, openapi: (app) => mountOpenApi(app, apiRoutes) },
+  { ...appDepsFromEnv(logger, 'files', (store) => fileServices({ store })), catalogueFiles },
+  {
+    routes: [...catalogueFileRoutes, ...applicantRoutes],
+    openapi: (app) => mountOpenApi(app, apiRoutes),
+  },
 );
 
 export const handler = middy(handle(app, { isContentTypeBinary })).use(

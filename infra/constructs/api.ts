@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   HttpApi,
   HttpMethod,
   type HttpRoute,
@@ -78,6 +79,16 @@ const CASE_ROUTE_PATHS: readonly string[] = [
   '/v1/tenants/{tenant}/supervision/{proxy+}',
   '/v1/tenants/{tenant}/rectifications',
   '/v1/tenants/{tenant}/rectifications/{proxy+}',
+];
+
+/**
+ * Case routes the files function serves: the applicant reveal, a disclosure of personal data the
+ * cases bundle has no room for (applicantRoutes in @onewindow/api). API Gateway prefers these
+ * literal paths to the cases function's {proxy+}; test/infra/stack.test.ts checks them.
+ */
+export const FILE_CASE_ROUTES: ReadonlyArray<{ method: HttpMethod; path: string }> = [
+  { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/applicant' },
+  { method: HttpMethod.POST, path: '/v1/tenants/{tenant}/cases/{caseNo}/applicant/reveal' },
 ];
 
 /** The HTTP API in front of the hono app. */
@@ -203,6 +214,14 @@ export class ApiConstruct extends Construct {
         authorizer: this.authorizer,
       });
     }
+    for (const route of FILE_CASE_ROUTES) {
+      this.httpApi.addRoutes({
+        path: route.path,
+        methods: [route.method],
+        integration: filesIntegration,
+        authorizer: this.authorizer,
+      });
+    }
     for (const route of CITY_CORE_ROUTES) {
       this.httpApi.addRoutes({
         path: `/v1/cities/{city}/${route.segment}`,
@@ -212,6 +231,7 @@ export class ApiConstruct extends Construct {
       });
     }
 
+    const publicRoutes: HttpRoute[] = [];
     for (const route of PUBLIC_ROUTES) {
       const routes: HttpRoute[] = this.httpApi.addRoutes({
         path: route.path,
@@ -224,8 +244,16 @@ export class ApiConstruct extends Construct {
           id: 'AwsSolutions-APIG4',
           reason: `${route.methods.join(',')} ${route.path} is deliberately open: it ${route.why}.`,
         });
+        if (route.path.startsWith('/v1/public/')) publicRoutes.push(r);
       }
     }
+    // The public routes get a throttle of their own, well below the stage's: a flood of guesses
+    // cannot take the capacity staff need. The app limits per client and per case besides.
+    const stage = this.stage.node.defaultChild as CfnStage;
+    stage.routeSettings = Object.fromEntries(
+      publicRoutes.map((r) => [r.routeKey.key, { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 }]),
+    );
+    for (const r of publicRoutes) stage.node.addDependency(r);
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the OneWindow API' });
   }

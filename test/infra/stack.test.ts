@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceFunction } from '../../infra/constructs/function';
 import { OneWindowStack } from '../../infra/stack';
 import { caseRoutes, catalogueFileRoutes, coreRoutes } from '../../packages/api/src';
+import { applicantRoutes } from '../../packages/api/src/route-groups';
 import { tableDefinition } from '../../packages/store/src/table';
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
@@ -201,6 +202,16 @@ describe('api', () => {
     for (const route of catalogueFileRoutes) {
       expect(route.openapiPath).toMatch(/^\/v1\/cities\/\{city\}\/[^/]+:[^/]+$/);
       const key = routeKey(`${route.method.toUpperCase()} /v1/cities/{city}/{action}`);
+      expect(key).toMatchObject({ AuthorizationType: 'JWT' });
+      expect(targetOf(key)).toContain(integrationOf(stack.api.files));
+    }
+  });
+
+  it('sends the applicant reveal to the files function, behind the JWT authorizer, ahead of the cases proxy', () => {
+    expect(applicantRoutes.length).toBeGreaterThan(0);
+    for (const route of applicantRoutes) {
+      const path = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
+      const key = routeKey(`${route.method.toUpperCase()} ${path}`);
       expect(key).toMatchObject({ AuthorizationType: 'JWT' });
       expect(targetOf(key)).toContain(integrationOf(stack.api.files));
     }

@@ -351,6 +351,18 @@ const MATRIX: Record<string, Row> = {
     cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
     path: () => `${casePath('static')}/integrity`,
   },
+  // The applicant unmasked: only the roles handling a case, through the case read check (issue 11).
+  'POST /v1/tenants/:tenant/cases/:caseNo/applicant/reveal': {
+    bodyReach: 'case',
+    cells: '3 3 4 3 Y Y Y 3 4 4 4 4',
+    path: () => `${casePath('static')}/applicant/reveal`,
+    body: () => ({ purpose: '核对申请人身份' }),
+  },
+  'GET /v1/tenants/:tenant/cases/:caseNo/applicant': {
+    bodyReach: 'case',
+    cells: '3 3 4 3 Y Y Y 3 4 4 4 4',
+    path: () => `${casePath('static')}/applicant?purpose=${encodeURIComponent('核对申请人身份')}`,
+  },
   'GET /v1/tenants/:tenant/supervision/inbox': {
     cells: 'Y Y 4 Y 3 3 Y Y 4 4 4 4',
     path: `/v1/tenants/${T}/supervision/inbox?body=${encodeURIComponent(`${T}/convenience-centre`)}`,

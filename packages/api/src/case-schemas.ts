@@ -84,3 +84,6 @@ export const WindowAuthorisationInput = z.strictObject({
   until: z.optional(z.string()),
 });
 export const FeeReportQuery = z.strictObject({ from: date, to: date });
+/** Why the full applicant data is needed (核对身份、电话联系申请人…); recorded and shown to the applicant. */
+export const RevealInput = z.strictObject({ purpose: text(200) });
+export const RevealQuery = RevealInput;

@@ -1,9 +1,10 @@
 import type { RouteSpec } from './route';
 import { caseRouteList } from './routes/cases';
+import { applicantRoutes } from './routes/cases/applicant';
 import { catalogueFileRoutes } from './routes/catalogue-files';
 import { coreRoutes } from './routes/core';
 
-export { catalogueFileRoutes, coreRoutes };
+export { applicantRoutes, catalogueFileRoutes, coreRoutes };
 
 /**
  * Cases, supervision, rectifications and the public pages: what the cases Lambda mounts.
@@ -12,4 +13,9 @@ export { catalogueFileRoutes, coreRoutes };
 export const caseRoutes: readonly RouteSpec[] = caseRouteList;
 
 /** Every API route, in one list: OpenAPI describes it, the local stack mounts it, the access matrix test walks it. */
-export const apiRoutes: readonly RouteSpec[] = [...coreRoutes, ...caseRoutes, ...catalogueFileRoutes];
+export const apiRoutes: readonly RouteSpec[] = [
+  ...coreRoutes,
+  ...caseRoutes,
+  ...catalogueFileRoutes,
+  ...applicantRoutes,
+];

@@ -17,6 +17,8 @@ export {
   caseServices,
   coreServices,
   createServices,
+  type FileServices,
+  fileServices,
   onlyServices,
   type ServicesOptions,
 } from './services';

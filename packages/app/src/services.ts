@@ -1,7 +1,7 @@
 import type { Store } from '@onewindow/store';
 import { AuthorityService } from './authority';
 import { CalendarService } from './calendar';
-import { CaseService } from './cases';
+import { ApplicantService, CaseService } from './cases';
 import { CatalogueService } from './catalogue';
 import { Clock, platformJobs } from './clock';
 import { Commands } from './commands';
@@ -42,8 +42,17 @@ export interface CaseServices {
   readonly supervision: SupervisionService;
 }
 
+/**
+ * The files Lambda: the core services, and the applicant reveal, a disclosure of personal data
+ * served there because the cases bundle has no room for it (its read reuses CaseService's check).
+ */
+export interface FileServices extends CoreServices {
+  /** The applicant in full for those handling a case, each access recorded. */
+  readonly applicants: ApplicantService;
+}
+
 /** Every application service over one table: what the local stack, the tests and the workers call. */
-export interface AppServices extends CoreServices, CaseServices {
+export interface AppServices extends FileServices, CaseServices {
   readonly clock: Clock;
 }
 
@@ -75,6 +84,10 @@ export function caseServices(
   };
 }
 
+export function fileServices({ store }: ServicesOptions, cases = new CaseService(store)): FileServices {
+  return { ...coreServices({ store }), applicants: new ApplicantService(store, cases) };
+}
+
 export function createServices(options: ServicesOptions): AppServices {
   const commands = new Commands(options.store);
   const core = coreServices(options, commands);
@@ -84,7 +97,12 @@ export function createServices(options: ServicesOptions): AppServices {
     rollouts: core.rollouts,
     system: (actor, tenant, now) => commands.system(actor, tenant, now),
   });
-  return { ...core, ...cases, clock: new Clock(options.store, jobs) };
+  return {
+    ...core,
+    ...cases,
+    applicants: new ApplicantService(options.store, cases.cases),
+    clock: new Clock(options.store, jobs),
+  };
 }
 
 /**

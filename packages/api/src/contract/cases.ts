@@ -5,6 +5,7 @@ import {
   CLOCK_COLOURS,
   MODES,
   RATING_LEVELS,
+  ROLES,
   STEP_KINDS,
 } from '@onewindow/domain';
 import * as z from 'zod/mini';
@@ -324,3 +325,23 @@ export const Integrity = named(
   }),
 );
 export type Integrity = z.infer<typeof Integrity>;
+
+export const AccessEntry = named(
+  'PersonalDataAccess',
+  '个人信息查看记录：哪个机构（窗口人员为其租户）、何种岗位、何种用途、何时；不含工作人员身份 One access to the applicant’s data: body (a window clerk’s tenant), role, purpose, when; never the person',
+  z.strictObject({ at: instant, body: z.string(), role: z.enum(ROLES), purpose: z.string() }),
+);
+export type AccessEntry = z.infer<typeof AccessEntry>;
+
+export const AccessLog = named(
+  'PersonalDataAccessLog',
+  '个人信息查看记录，按时间先后 Every access to the applicant’s data, oldest first',
+  z.array(AccessEntry),
+);
+
+export const RevealedApplicant = named(
+  'RevealedApplicant',
+  '申请人完整信息（证件号码不脱敏），及本次查看留下的记录 The applicant unmasked, with the access record this reveal wrote',
+  z.strictObject({ caseNo: z.string(), applicant, access: AccessEntry }),
+);
+export type RevealedApplicant = z.infer<typeof RevealedApplicant>;

@@ -118,6 +118,8 @@ export const responses = {
   [`GET ${CASE}/result.html`]: media({ 'text/html': '办理结果文书（可打印）The result, printable' }),
   [`GET ${CASE}/responsibility`]: json(cases.Responsibility),
   [`GET ${CASE}/integrity`]: json(cases.Integrity),
+  [`POST ${CASE}/applicant/reveal`]: json(cases.RevealedApplicant),
+  [`GET ${CASE}/applicant`]: json(cases.RevealedApplicant),
 
   // Supervision
   'GET /v1/tenants/{tenant}/supervision/inbox': json(supervision.Inbox),
@@ -132,6 +134,7 @@ export const responses = {
   'GET /v1/public/{tenant}/guide': json(pub.Guide),
   'GET /v1/public/{tenant}/guide/{code}': json(pub.GuideMatter),
   'GET /v1/public/cases/{caseNo}': json(pub.Progress),
+  'GET /v1/public/cases/{caseNo}/access-log': json(cases.AccessLog),
   'POST /v1/public/cases/{caseNo}/rating': json(pub.Progress),
   'GET /v1/public/results/{caseNo}/verify': json(pub.Verification),
   'GET /v1/public/results/{caseNo}/seal.svg': media(svg),
@@ -161,6 +164,7 @@ export function responseOf(route: Parameters<typeof operationKey>[0]): ResponseC
 
 // The views by name, for clients: `import type { CaseView } from '@onewindow/api/contract'`.
 export type {
+  AccessEntry,
   Binding,
   CaseAction,
   CaseEvent,
@@ -173,6 +177,7 @@ export type {
   Responsibility,
   Result,
   ResultView,
+  RevealedApplicant,
   Step,
 } from './cases';
 export { CASE_ACTIONS } from './cases';

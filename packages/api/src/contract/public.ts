@@ -1,6 +1,6 @@
 import { CASE_STATUSES, MATTER_TYPES, MODES, STEP_KINDS, TENANT_KINDS } from '@onewindow/domain';
 import * as z from 'zod/mini';
-import { ratingLevel } from './cases';
+import { AccessEntry, ratingLevel } from './cases';
 import { Fee, Material } from './catalogue';
 import { bilingual, bodyRef, date, days, idName, instant, listOf, named } from './registry';
 
@@ -100,6 +100,8 @@ export const Progress = named(
     closing: z.optional(z.strictObject({ reason: z.string(), competentAuthority: z.optional(z.string()) })),
     rating: z.optional(z.strictObject({ level: ratingLevel, at: instant })),
     canRate: z.boolean(),
+    /** Who saw the applicant's data (body, role, purpose, when); the progress read carries it, a rating's answer not. */
+    accessLog: z.optional(z.array(AccessEntry)),
   }),
 );
 export type Progress = z.infer<typeof Progress>;

@@ -10,7 +10,13 @@ import {
   sealUsableAt,
   toInstant,
 } from '@onewindow/domain';
-import { CatalogueRepository, type Store, type StoredCase, TenancyRepository } from '@onewindow/store';
+import {
+  accessLogOf,
+  CatalogueRepository,
+  type Store,
+  type StoredCase,
+  TenancyRepository,
+} from '@onewindow/store';
 import type { CaseOutcome, CaseService } from '../cases';
 import type { Commands } from '../commands';
 import type { Respond } from '../context';
@@ -38,6 +44,11 @@ export class PublicCaseService {
     const stored = await this.cases.find(tenant, caseNo);
     if (!stored || stored.state.queryCodeHash !== queryCodeHash(caseNo, code)) throw wrongCode();
     return stored;
+  }
+
+  /** Who saw the applicant's data, for a case `withCode` opened: the applicant sees each access (PIPL art. 51). */
+  accessLog(opened: StoredCase) {
+    return accessLogOf(this.store, opened.state.tenant, opened.state.caseNo);
   }
 
   /** The applicant's rating; a repeat of the same rating answers as the first did (a retry, not a second rating). */

@@ -1,4 +1,5 @@
 import type { RouteSpec } from '../../route';
+import { publicAccessLogRoute } from './access-log';
 import { publicRoutes } from './public';
 import { staffCaseRoutes } from './staff';
 import { supervisionRoutes } from './supervision';
@@ -8,4 +9,5 @@ export const caseRouteList: readonly RouteSpec[] = [
   ...staffCaseRoutes,
   ...supervisionRoutes,
   ...publicRoutes,
+  publicAccessLogRoute,
 ];

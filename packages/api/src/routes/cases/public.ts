@@ -78,7 +78,8 @@ export const publicRoutes: readonly RouteSpec[] = [
     success: 200,
     handler: async ({ services, params, query }) => {
       const stored = await services.publicCases.withCode(params.caseNo, query.code ?? '');
-      return { status: 200, body: progressView(stored) };
+      const accessLog = await services.publicCases.accessLog(stored);
+      return { status: 200, body: progressView(stored, accessLog) };
     },
   }),
   defineRoute({

@@ -1,5 +1,12 @@
 import type { CaseOutcome, CaseRow, StoredCase } from '@onewindow/app';
-import { type CaseState, type CaseStatus, maskIdNumber, type StoredCaseEvent } from '@onewindow/domain';
+import {
+  type AccessRecord,
+  type CaseState,
+  type CaseStatus,
+  maskContact,
+  publicAccessOf,
+  type StoredCaseEvent,
+} from '@onewindow/domain';
 
 export const STATUS_NAMES: Record<CaseStatus, { zh: string; en: string }> = {
   received: { zh: '已收件，待受理', en: 'received, acceptance pending' },
@@ -24,7 +31,7 @@ const clockFields = (c: CaseRow) => ({
   provisional: c.provisional,
 });
 
-/** A row of a list or queue: identity numbers masked (issue 4), no materials or events. */
+/** A row of a list or queue: identity and phone numbers masked (privacy.ts), no materials or events. */
 export function caseSummary(c: CaseRow) {
   const s = c.state;
   return {
@@ -33,11 +40,7 @@ export function caseSummary(c: CaseRow) {
     matter: s.matter,
     matterName: s.matterName,
     ...(s.item ? { item: s.item } : {}),
-    applicant: {
-      kind: s.applicant.kind,
-      name: s.applicant.name,
-      idNumber: maskIdNumber(s.applicant.idNumber),
-    },
+    applicant: maskContact(s.applicant),
     status: s.status,
     statusName: STATUS_NAMES[s.status],
     ...(s.body ? { body: s.body } : {}),
@@ -53,19 +56,16 @@ export function caseSummary(c: CaseRow) {
 const eventView = (e: StoredCaseEvent) => {
   const { prevHash: _prev, ...rest } = e;
   // The applicant's full number stays in the case record; the timeline does not repeat it.
-  if (rest.type === 'received') {
-    return { ...rest, applicant: { ...rest.applicant, idNumber: maskIdNumber(rest.applicant.idNumber) } };
-  }
+  if (rest.type === 'received') return { ...rest, applicant: maskContact(rest.applicant) };
   return rest;
 };
 
-/** The case as API.md reads it, for staff: everything, with its timeline. */
+/** The case as API.md reads it, for staff: everything, with its timeline; the applicant masked as in lists (the reveal route has it in full). */
 export function caseView({ stored: c, events, allowedActions }: CaseOutcome) {
   const s: CaseState = c.state;
   return {
     ...caseSummary(c),
     allowedActions,
-    applicant: s.applicant,
     competent: s.competent,
     ...(s.binding ? { binding: s.binding } : {}),
     ...(s.deemedAccepted ? { deemedAccepted: true } : {}),
@@ -87,8 +87,11 @@ export function caseView({ stored: c, events, allowedActions }: CaseOutcome) {
   };
 }
 
-/** What the public progress page shows: no identity number, no staff names. */
-export function progressView(c: StoredCase) {
+/**
+ * What the public progress page shows: no identity number, no staff names; with the case's
+ * access log when read (which body, role and purpose saw the applicant's data, and when).
+ */
+export function progressView(c: StoredCase, accessLog?: readonly AccessRecord[]) {
   const s = c.state;
   return {
     caseNo: s.caseNo,
@@ -109,5 +112,6 @@ export function progressView(c: StoredCase) {
     ...(s.closing ? { closing: s.closing } : {}),
     ...(s.rating ? { rating: { level: s.rating.level, at: s.rating.at } } : {}),
     canRate: s.status === 'issued' && !s.rating,
+    ...(accessLog ? { accessLog: accessLog.map(publicAccessOf) } : {}),
   };
 }
