@@ -92,56 +92,69 @@ export interface IntakeThroughput {
   readonly requests: Record<string, number>;
 }
 
+/** Two fresh emulators alive at once, one per side, so both sides see the same machine. */
+async function onTwoFreshDynamos<T>(fn: (a: Store, b: Store) => Promise<T>): Promise<T> {
+  return onFreshDynamo((a) => onFreshDynamo((b) => fn(a, b)));
+}
+
+/** Intakes (and their replays) per alternation: long enough to time, short enough to follow the load. */
+const CHUNK = QUICK ? 16 : 32;
+
 /**
- * At each level: INTAKES intakes through the API, `inFlight` at a time, over a fresh
- * emulator; then the very transactions they sent, replayed bare with the SDK at the same
- * level over another fresh emulator (their keys are all new there, so each one succeeds).
+ * At each level, over two fresh emulators alive together: INTAKES intakes through the API,
+ * `inFlight` at a time, in chunks; after each chunk, the very transactions it sent replayed
+ * bare with the SDK at the same level on the other emulator (their keys are all new there,
+ * so each one succeeds). The sides alternate chunk by chunk, so a burst of load from
+ * elsewhere on the shared machine falls on both.
  */
 async function intakeThroughput(inFlight: number): Promise<IntakeThroughput> {
-  const api = await onFreshDynamo(async (store) => {
-    const t = await testApp({ store });
+  return onTwoFreshDynamos(async (apiStore, bareStore) => {
+    const t = await testApp({ store: apiStore });
     await seedCases(t);
-    const { captured, counts } = captureTransactions(store);
+    const { captured, counts } = captureTransactions(apiStore);
     const intake = () => request(t, CLERK, 'POST', CASES, intakeBody());
+    const replay = (inputs: readonly TransactWriteItemsCommandInput[]) =>
+      inputs.map((input) => {
+        const retargeted = {
+          TransactItems: (input.TransactItems ?? []).map((item) =>
+            Object.fromEntries(
+              Object.entries(item).map(([op, body]) => [op, { ...body, TableName: bareStore.tableName }]),
+            ),
+          ),
+        } as TransactWriteItemsCommandInput;
+        return () => bareStore.client.send(new TransactWriteItemsCommand(retargeted));
+      });
     await drive(
       Array.from({ length: WARMUP }, () => intake),
       inFlight,
     );
-    const loadApi = load();
+    await drive(replay(captured.splice(0)), inFlight);
     for (const k of Object.keys(counts)) delete counts[k];
-    const ms = await drive(
-      Array.from({ length: INTAKES }, () => intake),
-      inFlight,
-    );
+    let apiMs = 0;
+    let bareMs = 0;
+    const loads: number[] = [];
+    for (let done = 0; done < INTAKES; done += CHUNK) {
+      loads.push(load());
+      apiMs += await drive(
+        Array.from({ length: Math.min(CHUNK, INTAKES - done) }, () => intake),
+        inFlight,
+      );
+      bareMs += await drive(replay(captured.splice(0)), inFlight);
+    }
     const requests = Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, n / INTAKES]));
-    return { ms, captured: [...captured], loadApi, requests };
+    const apiPerSecond = INTAKES / (apiMs / 1000);
+    const barePerSecond = INTAKES / (bareMs / 1000);
+    const loadBoth = median(loads);
+    return {
+      inFlight,
+      apiPerSecond,
+      barePerSecond,
+      ratio: apiPerSecond / barePerSecond,
+      loadApi: loadBoth,
+      loadBare: loadBoth,
+      requests,
+    };
   });
-  const bare = await onFreshDynamo(async (store) => {
-    const sends = api.captured.map((input) => {
-      const retargeted = {
-        TransactItems: (input.TransactItems ?? []).map((item) =>
-          Object.fromEntries(
-            Object.entries(item).map(([op, body]) => [op, { ...body, TableName: store.tableName }]),
-          ),
-        ),
-      } as TransactWriteItemsCommandInput;
-      return () => store.client.send(new TransactWriteItemsCommand(retargeted));
-    });
-    await drive(sends.slice(0, WARMUP), inFlight);
-    const loadBare = load();
-    return { ms: await drive(sends.slice(WARMUP), inFlight), loadBare };
-  });
-  const apiPerSecond = INTAKES / (api.ms / 1000);
-  const barePerSecond = INTAKES / (bare.ms / 1000);
-  return {
-    inFlight,
-    apiPerSecond,
-    barePerSecond,
-    ratio: apiPerSecond / barePerSecond,
-    loadApi: api.loadApi,
-    loadBare: bare.loadBare,
-    requests: api.requests,
-  };
 }
 
 /** 30 % closed; of the open ones 60 % green, 25 % yellow, 15 % red; three bodies. */
@@ -229,26 +242,49 @@ export interface ReadAtSize {
   readonly reads: Record<string, { readonly p50Ms: number; readonly bytes: number }>;
 }
 
-async function readsAt(size: number): Promise<ReadAtSize> {
-  return onFreshDynamo(async (store) => {
-    const t = await testApp({ store });
-    await seedCases(t);
-    const t0 = performance.now();
-    await seedMany(t, size);
-    const seedMs = performance.now() - t0;
-    const reads: Record<string, { p50Ms: number; bytes: number }> = {};
-    const loadNow = load();
+/**
+ * Both sizes seeded, each in its own fresh emulator, both alive; then every read alternates
+ * between the two, call by call, so the ratio compares calls made at the same moment.
+ */
+async function readsAtBoth(sizes: readonly [number, number]): Promise<ReadAtSize[]> {
+  return onTwoFreshDynamos(async (storeA, storeB) => {
+    const sides = await Promise.all(
+      [storeA, storeB].map(async (store, i) => {
+        const t = await testApp({ store });
+        await seedCases(t);
+        const t0 = performance.now();
+        await seedMany(t, sizes[i] ?? 0);
+        return { t, seedMs: performance.now() - t0, size: sizes[i] ?? 0 };
+      }),
+    );
+    const loads: number[] = [];
+    const reads = sides.map(() => ({}) as Record<string, { p50Ms: number; bytes: number }>);
     for (const [name, path] of Object.entries(READ_PATHS)) {
-      const ms: number[] = [];
-      let bytes = 0;
+      const ms = sides.map(() => [] as number[]);
+      const bytes = sides.map(() => 0);
       for (let i = 0; i < READS + 3; i++) {
-        const s = performance.now();
-        bytes = (await request(t, INSPECTOR, 'GET', path)).bytes;
-        if (i >= 3) ms.push(performance.now() - s);
+        if (i % 10 === 0) loads.push(load());
+        // Which side goes first alternates too: a cache warmed by the first call favours neither.
+        for (const j of i % 2 === 0 ? [0, 1] : [1, 0]) {
+          const side = sides[j];
+          if (!side) continue;
+          const s = performance.now();
+          bytes[j] = (await request(side.t, INSPECTOR, 'GET', path)).bytes;
+          if (i >= 3) ms[j]?.push(performance.now() - s);
+        }
       }
-      reads[name] = { p50Ms: median(ms), bytes };
+      sides.forEach((_side, j) => {
+        const r = reads[j];
+        if (r) r[name] = { p50Ms: median(ms[j] ?? []), bytes: bytes[j] ?? 0 };
+      });
     }
-    return { size, load: loadNow, seedMs, reads };
+    const loadBoth = median(loads);
+    return sides.map((side, j) => ({
+      size: side.size,
+      load: loadBoth,
+      seedMs: side.seedMs,
+      reads: reads[j] ?? {},
+    }));
   });
 }
 
@@ -265,8 +301,7 @@ export async function measureScale(): Promise<ScaleFigures> {
   const rounds: IntakeThroughput[][] = IN_FLIGHT.map(() => []);
   for (let round = 0; round < ROUNDS; round++)
     for (const [i, n] of IN_FLIGHT.entries()) rounds[i]?.push(await intakeThroughput(n));
-  const reads: ReadAtSize[] = [];
-  if (process.env.SCALE_PART !== 'intake') for (const size of SIZES) reads.push(await readsAt(size));
+  const reads = process.env.SCALE_PART !== 'intake' ? await readsAtBoth(SIZES) : [];
   return { intake: rounds, reads };
 }
 
@@ -308,9 +343,9 @@ export function scaleReport(f: ScaleFigures): string {
 
 ### Intake throughput with parallel windows
 
-${ROUNDS} rounds through the levels in turn; in each, ${INTAKES} intakes (after ${WARMUP} to warm up) through the API
-over a fresh DynamoDB Local, then the transactions they sent, replayed bare with the SDK at the same level over another
-fresh one. The case number is one
+${ROUNDS} rounds through the levels in turn; in each, two fresh DynamoDB Locals run together, one per side:
+${INTAKES} intakes (after ${WARMUP} to warm up) through the API on one, in chunks of ${CHUNK}, each chunk followed by the
+transactions it sent, replayed bare with the SDK at the same level on the other; the times of each side are summed. The case number is one
 atomic \`UpdateItem ADD\` read with the rest (not in the transaction), the counters are sharded ten ways by case number.
 One-minute load average beside each figure (the machine is shared).
 
@@ -324,10 +359,11 @@ DynamoDB requests per intake through the API: ${perIntake || '—'}. The bare si
 
 ### The board and the lists at ${SIZES.map((s) => s.toLocaleString('en')).join(' vs ')} cases
 
-Each size in its own fresh DynamoDB Local: cases cloned from one real intake's projection (\`caseItem\`, with its index
+Each size in its own fresh DynamoDB Local, both running together: cases cloned from one real intake's projection (\`caseItem\`, with its index
 keys) and written by BatchWriteItem (${small ? `${(small.seedMs / 1000).toFixed(1)} s` : '?'} and ${large ? `${(large.seedMs / 1000).toFixed(1)} s` : '?'}),
 30 % closed, the open ones 60 % green, 25 % yellow, 15 % red, over three bodies; the board counters as those cases'
-commands leave them. p50 of ${READS} calls through the API (after 3), load average ${small?.load.toFixed(1) ?? '?'} and ${large?.load.toFixed(1) ?? '?'}.
+commands leave them. p50 of ${READS} calls through the API (after 3), the calls alternating between the two sizes,
+the side that goes first alternating too; median load average ${small?.load.toFixed(1) ?? '?'}.
 
 | read | p50 at ${SIZES[0].toLocaleString('en')} | p50 at ${SIZES[1].toLocaleString('en')} | ratio (target ≤ ${TARGET_READ_RATIO}×) | bytes at ${SIZES[0].toLocaleString('en')} | bytes at ${SIZES[1].toLocaleString('en')} |
 |---|---:|---:|---:|---:|---:|

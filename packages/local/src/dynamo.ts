@@ -54,7 +54,8 @@ export async function startDynamo(options: { dataDir?: string; port?: number } =
   const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
   const endpoint = `http://127.0.0.1:${port}`;
   const client = createDynamoClient({ endpoint });
-  const deadline = Date.now() + 30_000;
+  // A JVM starting on a loaded two-core machine (CI, a full test run beside it) has been seen to take over 30 s.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) {
       throw new Error(`DynamoDB Local exited (${child.exitCode}). Is Java 17 installed?\n${stderr}`);
