@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { problemsPage } from './docs';
 import type { AppDeps, AppEnv } from './env';
+import { pathLimit } from './pipeline/path-limit';
 import { publicRateLimit } from './pipeline/rate-limit';
 import { logSecurityEvent } from './pipeline/security-event';
 import { PROBLEM_TYPES, type ProblemType, problem, problemResponse } from './problem';
@@ -52,6 +53,8 @@ export function createServiceApp(deps: AppDeps, options: ServiceAppOptions): Hon
       ms: Math.round(performance.now() - started),
     });
   });
+  // An id longer than any id can be would reach DynamoDB as an over-long key: 404 before anything runs.
+  app.use(pathLimit);
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
