@@ -9,7 +9,13 @@ export type Access =
   | {
       readonly scope: ScopeKind;
       readonly roles: readonly Role[];
-      /** Also open to approvers and supervisors of a body in an ancestor tenant (`reachesTenantAsBody`). */
+      /**
+       * Also open to approvers and supervisors of a body in an ancestor tenant
+       * (`reachesTenantAsBody`), for the case routes only: the case service then narrows them
+       * to the cases that name their body (`reachesCaseAsBody`), 404 on any other, and lists
+       * only those. A route marked so must read its case through that service's checked reads
+       * (`read`, `load`, `events`, `run`, `list`); the access matrix marks each such route.
+       */
       readonly bodyReach?: true;
     };
 
