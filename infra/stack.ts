@@ -6,6 +6,7 @@ import { ConsoleConstruct } from './constructs/console';
 import { DataConstruct } from './constructs/data';
 import { IdentityConstruct } from './constructs/identity';
 import { SecurityMonitoringConstruct } from './constructs/security-monitoring';
+import { PublicFirewall } from './constructs/waf';
 import { WorkersConstruct } from './constructs/workers';
 
 export interface OneWindowStackProps extends StackProps {
@@ -29,6 +30,8 @@ export class OneWindowStack extends Stack {
   readonly api: ApiConstruct;
   readonly workers: WorkersConstruct;
   readonly console: ConsoleConstruct;
+  /** WAF rate-based rule on the public routes, for the front of the API (constructs/waf.ts). */
+  readonly publicFirewall: PublicFirewall;
   readonly security: SecurityMonitoringConstruct;
 
   constructor(scope: Construct, id: string, props: OneWindowStackProps) {
@@ -49,6 +52,7 @@ export class OneWindowStack extends Stack {
       logRetention,
     });
     this.workers = new WorkersConstruct(this, 'Workers', { data: this.data, logRetention });
+    this.publicFirewall = new PublicFirewall(this, 'PublicFirewall');
     this.console = new ConsoleConstruct(this, 'Console', {
       httpApi: this.api.httpApi,
       stage: this.api.stage,

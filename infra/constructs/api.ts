@@ -232,6 +232,7 @@ export class ApiConstruct extends Construct {
     }
 
     const publicRoutes: HttpRoute[] = [];
+    const publicKeys: string[] = [];
     for (const route of PUBLIC_ROUTES) {
       const routes: HttpRoute[] = this.httpApi.addRoutes({
         path: route.path,
@@ -246,12 +247,15 @@ export class ApiConstruct extends Construct {
         });
         if (route.path.startsWith('/v1/public/')) publicRoutes.push(r);
       }
+      if (route.path.startsWith('/v1/public/')) {
+        publicKeys.push(...route.methods.map((m) => `${m} ${route.path}`));
+      }
     }
     // The public routes get a throttle of their own, well below the stage's: a flood of guesses
     // cannot take the capacity staff need. The app limits per client and per case besides.
     const stage = this.stage.node.defaultChild as CfnStage;
     stage.routeSettings = Object.fromEntries(
-      publicRoutes.map((r) => [r.routeKey.key, { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 }]),
+      publicKeys.map((k) => [k, { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 }]),
     );
     for (const r of publicRoutes) stage.node.addDependency(r);
 

@@ -263,7 +263,11 @@ describe('api', () => {
       DeletionPolicy: 'Retain',
       Properties: { GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } },
     });
-    hasHttpFunction('onewindow-cases', { SIGNING_SECRET_ARN: { Ref: secret } });
+    const cursorSecret = logicalId(stack.api.cursorSecret.node.defaultChild);
+    hasHttpFunction('onewindow-cases', {
+      SIGNING_SECRET_ARN: { Ref: secret },
+      CURSOR_SECRET_ARN: { Ref: cursorSecret },
+    });
     const reads = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
       JSON.stringify(p).includes('secretsmanager:'),
     );
@@ -272,12 +276,57 @@ describe('api', () => {
     const secretStatements = statements().filter((s) =>
       actionsOf(s).some((a) => a.startsWith('secretsmanager:')),
     );
-    expect(secretStatements).toEqual([
-      expect.objectContaining({
-        Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
-        Resource: { Ref: secret },
-      }),
-    ]);
+    expect(secretStatements).toEqual(
+      [secret, cursorSecret].map((s) =>
+        expect.objectContaining({
+          Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+          Resource: { Ref: s },
+        }),
+      ),
+    );
+  });
+
+  it('throttles the public routes on their own, below the stage', () => {
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0]?.Properties;
+    expect(stage.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 });
+    expect(stage.RouteSettings).toEqual({
+      'ANY /v1/public/{proxy+}': { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+    });
+    routeKey('ANY /v1/public/{proxy+}');
+  });
+
+  it('declares a WAF rate-based rule on the public routes that answers 429', () => {
+    template.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'REGIONAL',
+      DefaultAction: { Allow: {} },
+      Rules: [
+        Match.objectLike({
+          Action: {
+            Block: {
+              CustomResponse: Match.objectLike({
+                ResponseCode: 429,
+                ResponseHeaders: [{ Name: 'Retry-After', Value: Match.anyValue() }],
+              }),
+            },
+          },
+          Statement: {
+            RateBasedStatement: Match.objectLike({
+              AggregateKeyType: 'IP',
+              ScopeDownStatement: {
+                ByteMatchStatement: Match.objectLike({
+                  FieldToMatch: { UriPath: {} },
+                  PositionalConstraint: 'STARTS_WITH',
+                  SearchString: '/v1/public/',
+                }),
+              },
+            }),
+          },
+        }),
+      ],
+    });
+    // AWS WAF cannot be associated with an HTTP API stage; the ACL is output for the API's front.
+    template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 0);
+    expect(Object.keys(template.findOutputs('*')).some((k) => k.includes('WebAclArn'))).toBe(true);
   });
 
   it('gives the files function the api settings, memory and timeout', () => {

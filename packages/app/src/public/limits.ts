@@ -20,7 +20,7 @@ export const PUBLIC_LIMITS: PublicLimitPolicy = {
 };
 
 const tooMany = (retryAfterMs: number, zh: string, en: string) =>
-  new DomainError('too-many-requests', zh, en, {
+  new DomainError('too-many-requests', `${zh}，请稍后再试`, `${en}; try again later`, {
     extensions: { retryAfter: Math.max(1, Math.ceil(retryAfterMs / 1000)) },
   });
 
@@ -48,17 +48,19 @@ export class PublicLimits {
   /** Counts one request of `client` about `caseNo`; over a limit, or the case locked → 429 with when to retry. */
   async admit(client: string, caseNo: string, nowMs: number): Promise<void> {
     const { perClient, perCase } = this.policy;
+    const names = [`ip#${client}`, `case#${caseNo}`] as const;
     this.checkLock(caseNo, this.locks.get(caseNo), nowMs);
-    this.countLocally(`ip#${client}`, perClient, nowMs);
-    this.countLocally(`case#${caseNo}`, perCase, nowMs);
+    // This instance alone has seen more than a limit: the shared count is higher still.
+    this.over(this.countLocally(names[0], perClient, nowMs), perClient.max, nowMs);
+    this.over(this.countLocally(names[1], perCase, nowMs), perCase.max, nowMs);
     const [byClient, byCase, lockedUntil] = await Promise.all([
-      this.counters.hit(`ip#${client}`, perClient.windowSeconds, nowMs),
-      this.counters.hit(`case#${caseNo}`, perCase.windowSeconds, nowMs),
-      this.counters.lockedUntil(`case#${caseNo}`, nowMs),
+      this.counters.hit(names[0], perClient.windowSeconds, nowMs),
+      this.counters.hit(names[1], perCase.windowSeconds, nowMs),
+      this.counters.lockedUntil(names[1], nowMs),
     ]);
     this.checkLock(caseNo, lockedUntil, nowMs);
-    if (byClient.count > perClient.max) throw this.clientOver(byClient.endsAt - nowMs);
-    if (byCase.count > perCase.max) throw this.caseOver(byCase.endsAt - nowMs);
+    this.over(byClient, perClient.max, nowMs);
+    this.over(byCase, perCase.max, nowMs);
   }
 
   /** A wrong query or verification code for `caseNo`: the `max`-th in a window locks the case. */
@@ -76,12 +78,16 @@ export class PublicLimits {
     this.remember(this.locks, caseNo, until);
     throw tooMany(
       until - nowMs,
-      '该办件查询码错误次数过多，已暂时锁定，请稍后再试',
-      'too many wrong codes for this case: its public lookup is locked for a while',
+      '查询码错误次数过多，该办件已暂时锁定',
+      'too many wrong codes: this case is locked for a while',
     );
   }
 
-  private countLocally(name: string, limit: { max: number; windowSeconds: number }, nowMs: number): void {
+  private over(counted: { count: number; endsAt: number }, max: number, nowMs: number): void {
+    if (counted.count > max) throw tooMany(counted.endsAt - nowMs, '请求过于频繁', 'too many requests');
+  }
+
+  private countLocally(name: string, limit: { windowSeconds: number }, nowMs: number) {
     let entry = this.local.get(name);
     if (!entry || entry.endsAt <= nowMs) {
       const windowMs = limit.windowSeconds * 1000;
@@ -89,28 +95,7 @@ export class PublicLimits {
       this.remember(this.local, name, entry);
     }
     entry.count++;
-    // This instance alone has seen more than the limit: the shared count is higher still.
-    if (entry.count > limit.max) {
-      throw name.startsWith('ip#')
-        ? this.clientOver(entry.endsAt - nowMs)
-        : this.caseOver(entry.endsAt - nowMs);
-    }
-  }
-
-  private clientOver(retryAfterMs: number) {
-    return tooMany(
-      retryAfterMs,
-      '查询过于频繁，请稍后再试',
-      'too many requests from this client; try again later',
-    );
-  }
-
-  private caseOver(retryAfterMs: number) {
-    return tooMany(
-      retryAfterMs,
-      '该办件查询过于频繁，请稍后再试',
-      'too many requests for this case; try again later',
-    );
+    return entry;
   }
 
   private remember<V>(map: Map<string, V>, key: string, value: V): void {
