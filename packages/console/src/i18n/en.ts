@@ -373,6 +373,14 @@ export const en: Messages = {
     paid: (receiptNo, at) => `paid, receipt ${receiptNo} (${at})`,
     unpaid: 'not paid',
   },
+  reveal: {
+    title: 'Reveal the full applicant data',
+    purpose: 'Purpose',
+    hint: 'Only when handling this case needs it (checking identity, calling the applicant). Each reveal is recorded; the applicant sees the body, role, purpose and time on the progress page.',
+    button: 'Reveal',
+    recorded: (purpose: string) =>
+      `This reveal was recorded (purpose: ${purpose}); the applicant sees it on the progress page.`,
+  },
   caseActions: {
     title: 'Handle',
     done: (action) => `Done: ${action}.`,
@@ -563,6 +571,8 @@ export const en: Messages = {
     sealValid: 'valid when applied',
     sealInvalid: 'not valid when applied',
     sealVoidedSince: (at) => `void since ${at}`,
+    code: 'Verification code (printed on the result; optional)',
+    summary: 'The signature and seal hold. Enter the verification code printed on the result to see what it says.',
   },
   windowAuth: {
     title: 'Window authorisations',

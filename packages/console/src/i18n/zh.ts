@@ -372,6 +372,13 @@ export const zh = {
     paid: (receiptNo: string, at: string) => `已收费，收据号 ${receiptNo}（${at}）`,
     unpaid: '未收费',
   },
+  reveal: {
+    title: '查看完整信息',
+    purpose: '查看用途',
+    hint: '仅限办理本件时确有需要（如核对身份、电话联系申请人）。每次查看均留痕，申请人可在进度查询中看到查看的机构、岗位、用途和时间。',
+    button: '查看完整信息',
+    recorded: (purpose: string) => `本次查看已记录（用途：${purpose}），申请人可在进度查询中看到。`,
+  },
   caseActions: {
     title: '办理',
     done: (action: string) => `已${action}。`,
@@ -560,6 +567,8 @@ export const zh = {
     sealValid: '用印时有效',
     sealInvalid: '用印时无效',
     sealVoidedSince: (at: string) => `该印章自 ${at} 起作废`,
+    code: '核验码（印在结果上，可选）',
+    summary: '签名与印章成立。填写结果上印的核验码，可查看结果内容。',
   },
   windowAuth: {
     title: '首席代表授权',

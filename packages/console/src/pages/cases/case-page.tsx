@@ -1,16 +1,21 @@
+import type { RevealedApplicant } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { ApiFailure, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
-import { readForm } from '../../ui/form';
+import { type FormState, one, readForm } from '../../ui/form';
 import { beijing } from '../../ui/format';
 import { label } from '../../ui/labels';
 import { Done, page } from '../../ui/layout';
 import { ACTIONS, type ActionName, isAction } from './actions';
 import { Actions, type Failed, scopeOf } from './case-actions';
 import { CaseFacts, caseHref, Materials, Steps, Timeline } from './parts';
+import { Reveal } from './reveal';
 import type { CaseView } from './types';
 
-async function casePage(c: Ctx, failed?: Failed, status = 200) {
+/** The reveal's outcome on this one answer: the full applicant, or the form refused. */
+type RevealOutcome = { readonly revealed?: RevealedApplicant; readonly state?: FormState };
+
+async function casePage(c: Ctx, failed?: Failed, status = 200, reveal: RevealOutcome = {}) {
   const t = c.get('t');
   const v = await c
     .get('api')
@@ -31,6 +36,7 @@ async function casePage(c: Ctx, failed?: Failed, status = 200) {
         {v.result && <a href={caseHref(v, '/result')}>{t.result.link}</a>}
       </p>
       <CaseFacts c={c} v={v} />
+      <Reveal c={c} v={v} revealed={reveal.revealed} state={reveal.state} />
       <Actions c={c} v={v} failed={failed} />
       <h2>{t.cases.materials}</h2>
       <Materials c={c} v={v} />
@@ -72,6 +78,19 @@ function after(action: ActionName, v: CaseView): string {
 export function casePageRoutes() {
   const app = new Hono<ConsoleEnv>();
   app.get('/console/tenants/:tenant/cases/:caseNo', (c) => casePage(c));
+  // The full applicant is answered on this POST's own page, never redirected to a URL that could be kept.
+  app.post('/console/tenants/:tenant/cases/:caseNo/applicant/reveal', async (c) => {
+    const { values } = await readForm(c);
+    const r = await c
+      .get('api')
+      .send<RevealedApplicant>(
+        'POST',
+        `/v1/tenants/${seg(c.req.param('tenant'))}/cases/${seg(c.req.param('caseNo'))}/applicant/reveal`,
+        { purpose: one(values, 'purpose') },
+      );
+    if (r.ok) return casePage(c, undefined, 200, { revealed: r.data });
+    return casePage(c, undefined, r.status, { state: { values, problem: r.problem } });
+  });
   app.post('/console/tenants/:tenant/cases/:caseNo/:action', async (c) => {
     const name = c.req.param('action');
     if (!isAction(name)) {
