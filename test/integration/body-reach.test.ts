@@ -132,7 +132,15 @@ describe('lists: a district body lists only the cases that name it', () => {
   });
 });
 
-const SUB_ROUTES = ['', '/responsibility', '/integrity', '/result', '/result.html', '/notice.html'];
+const SUB_ROUTES = [
+  '',
+  '/responsibility',
+  '/integrity',
+  '/result',
+  '/result.html',
+  '/notice.html',
+  `/applicant?purpose=${encodeURIComponent('核对申请人身份')}`,
+];
 
 describe('detail: a case that does not name the body does not exist for it', () => {
   it.each(Object.entries(A_STAFF))('%s of A gets 404 on every route of the others’ cases', async (_, as) => {
@@ -173,6 +181,8 @@ describe('detail: a case that does not name the body does not exist for it', () 
         const res = await t.call(as, 'GET', `${CASES}/${caseNo}`);
         expect(res.status, caseNo).toBe(200);
         expect((await t.call(as, 'GET', `${CASES}/${caseNo}/integrity`)).body.intact).toBe(true);
+        const reveal = `${CASES}/${caseNo}/applicant?purpose=${encodeURIComponent('核对申请人身份')}`;
+        expect((await t.call(as, 'GET', reveal)).status, reveal).toBe(200);
       }
     }
   });
