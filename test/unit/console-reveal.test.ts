@@ -87,3 +87,35 @@ describe('查看完整信息 on the case page', () => {
     expect(html).not.toContain('/applicant/reveal');
   });
 });
+
+describe('the public progress page', () => {
+  it('lists who saw the applicant’s data: body, role, purpose and time, never the person', async () => {
+    const { api, asApi } = recordingApi();
+    api.get('/v1/public/cases/:caseNo', (c) =>
+      c.json({
+        caseNo: CASE_NO,
+        matterName: '临时救助金给付',
+        status: 'accepted',
+        statusName: { zh: '已受理，审查中', en: 'accepted, under review' },
+        receivedAt: '2024-09-06T01:00:00.000Z',
+        notices: [],
+        steps: [],
+        canRate: false,
+        accessLog: [
+          {
+            at: '2024-09-06T03:00:00.000Z',
+            body: `${TENANT}/convenience-centre`,
+            role: 'approver',
+            purpose: '核对身份',
+          },
+        ],
+      }),
+    );
+    const { post, csrfOf } = consoleHarness(asApi(), []);
+    const csrf = await csrfOf('/console/public/progress');
+    const res = await post('/console/public/progress', { _csrf: csrf, caseNo: CASE_NO, code: 'ABCD2345' });
+    const html = await res.text();
+    expect(html).toContain('个人信息查看记录');
+    expect(html).toContain(`2024-09-06 11:00 · ${TENANT}/convenience-centre · 审批人员 · 核对身份`);
+  });
+});

@@ -552,6 +552,9 @@ export const en: Messages = {
     issuedAt: 'Issued',
     verifyLink: 'Verify the result',
     notices: 'Notices',
+    accessLog: 'Who saw your personal data',
+    accessLogHint:
+      'Staff handling this case must give a purpose to see your full ID number, and each time is recorded: the body, role, purpose and time are below.',
     rated: (level) => `Rated ${level} of 5.`,
     rateTitle: 'Rate the service',
     level: 'Rating',

@@ -548,6 +548,9 @@ export const zh = {
     issuedAt: '出件时间',
     verifyLink: '核验结果',
     notices: '告知记录',
+    accessLog: '个人信息查看记录',
+    accessLogHint:
+      '办理本件的工作人员查看您的完整证件号码时，须说明用途并留痕：以下是查看的机构、岗位、用途和时间。',
     rated: (level: number) => `已评价：${level} 星。`,
     rateTitle: '评价本次服务',
     level: '评价等级',

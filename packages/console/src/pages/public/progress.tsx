@@ -94,6 +94,19 @@ function ProgressView({ c, p, code, rating }: { c: Ctx; p: Progress; code: strin
           </ul>
         </>
       )}
+      {p.accessLog && p.accessLog.length > 0 && (
+        <>
+          <h3>{t.progress.accessLog}</h3>
+          <p class="muted">{t.progress.accessLogHint}</p>
+          <ul>
+            {p.accessLog.map((a) => (
+              <li>
+                {beijing(a.at)} · {a.body} · {label(t, 'role', a.role)} · {a.purpose}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {p.rating && <p>{t.progress.rated(p.rating.level)}</p>}
       {p.canRate && (
         <form method="post" action={`/console/public/progress/${seg(p.caseNo)}/rating`} class="stack">
