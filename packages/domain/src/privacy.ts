@@ -1,9 +1,10 @@
 import type { Role } from './roles';
 
 /**
- * Least personal data (个人信息最小化, PIPL art. 6, 51; GB/T 35273-2020 §6.3 de-identified
- * display). Every list, queue, case view and timeline shows identity and phone numbers
- * masked; the full value comes only from the reveal route, which records who saw it and why.
+ * Least personal data (个人信息最小化, PIPL art. 6, 51; GB/T 35273-2020 de-identification,
+ * which names no positions: these are the usual ones). Every list, queue, case view and
+ * timeline shows identity and phone numbers masked; the full value comes only from the
+ * reveal route, which records who saw it and why.
  */
 
 /**
