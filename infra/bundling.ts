@@ -6,6 +6,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const bundleAliases: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': `${root}functions/shared/env-credentials.ts`,
   bowser: `${root}functions/shared/bowser-stub.ts`,
+  '@smithy/core/event-streams': `${root}functions/shared/event-streams-stub.ts`,
 };
 
 /** ESM bundles need `require` for the few CommonJS dependencies that call it. */

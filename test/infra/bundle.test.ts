@@ -40,6 +40,10 @@ describe.each(['api', 'cases'] as const)('the %s Lambda bundle', (name) => {
     expect(code(name)).not.toContain('InvalidSpreadsheetError');
   });
 
+  it("leaves out the SDK's event-stream codec, which no DynamoDB call uses", () => {
+    expect(code(name)).not.toContain(':event-type');
+  });
+
   it('carries the environment credential provider instead of the node chain', () => {
     expect(code(name)).toContain('AWS_SECRET_ACCESS_KEY');
     expect(code(name)).not.toMatch(/SSO_REGION|sso_start_url/);
