@@ -167,7 +167,7 @@ function fromSchema(raw: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
             }),
           },
           // an unknown field
-          { weight: 1, arbitrary: record.map((r) => ({ ...(r as object), ['zz-unknown']: 1 })) },
+          { weight: 1, arbitrary: record.map((r) => ({ ...(r as object), 'zz-unknown': 1 })) },
         ),
       );
     }

@@ -14,7 +14,7 @@ afterEach(() => {
 });
 
 /** The JSON lines the app writes while `call` runs. */
-async function logsOf(call: () => Promise<Response>) {
+async function logsOf(call: () => Response | Promise<Response>) {
   const written: string[] = [];
   // Powertools writes warnings to stderr and the rest to stdout.
   for (const stream of [process.stdout, process.stderr]) {
