@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { verificationCodeOf } from '../../packages/domain/src';
 import { writePeriods } from '../../packages/store/src';
 import { PLATFORM, type TestApp, testApp } from '../support/app';
 import { DONGSHAN } from '../support/authority';
@@ -117,7 +118,8 @@ describe('R3: the seal by acceptance time', () => {
     const issued = await act(t, CLERK, c1.caseNo, 'issue', { delivery: 'window' });
     expect(issued.status).toBe(200);
     expect(issued.body.result.seal.id).toBe('centre-seal-2');
-    const verify = await t.call(undefined, 'GET', `/v1/public/results/${c1.caseNo}/verify`);
+    const code = verificationCodeOf(issued.body.result.signature);
+    const verify = await t.call(undefined, 'GET', `/v1/public/results/${c1.caseNo}/verify?code=${code}`);
     expect(verify.body).toMatchObject({ valid: true, seal: { id: 'centre-seal-2', validAtIssue: true } });
 
     // With the successor void too and none after it, nothing can seal the result: 409, nothing written.

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { verificationCodeOf } from '../../packages/domain/src';
 import { PLATFORM, type TestApp, testApp } from '../support/app';
 import { DONGSHAN, matter } from '../support/authority';
 import {
@@ -58,7 +59,8 @@ describe('a case from the window to the result (R7, R8, R2, R3)', () => {
       tenant: DONGSHAN,
     });
 
-    const verify = await t.call(undefined, 'GET', `/v1/public/results/${caseNo}/verify`);
+    const code = verificationCodeOf(issued.body.result.signature);
+    const verify = await t.call(undefined, 'GET', `/v1/public/results/${caseNo}/verify?code=${code}`);
     expect(verify.status).toBe(200);
     expect(verify.body).toMatchObject({ valid: true, signature: 'valid', seal: { validAtIssue: true } });
 

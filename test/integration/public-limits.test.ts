@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_LIMITS } from '../../packages/app/src';
+import { verificationCodeOf } from '../../packages/domain/src';
 import { type TestApp, testApp } from '../support/app';
-import { intake, seedCases } from '../support/cases';
+import { APPROVER, act, CLERK, intake, seedCases } from '../support/cases';
 import { expectContract } from '../support/response-contract';
 
 /**
@@ -132,5 +133,64 @@ describe('public case routes: rate limits', () => {
       expect((await pub(t, '192.0.2.60', `/v1/public/cases/${mine}?code=BAD${i}`)).status).toBe(404);
     }
     expect((await pub(t, '192.0.2.60', `/v1/public/cases/${mine}?code=${right}`)).status).toBe(200);
+  });
+});
+
+describe('result verification', () => {
+  let issuedNo: string;
+  let verifyCode: string;
+  beforeAll(async () => {
+    const { caseNo: no } = await intake(t);
+    await act(t, APPROVER, no, 'decide', { outcome: 'approve' });
+    const issued = await act(t, CLERK, no, 'issue', { delivery: 'window' });
+    expect(issued.status).toBe(200);
+    issuedNo = no;
+    verifyCode = verificationCodeOf(issued.body.result.signature);
+  });
+
+  it('without the code says only whether a genuine result has this number', async () => {
+    at('2026-12-01T15:00:05Z');
+    const res = await pub(t, '192.0.2.70', `/v1/public/results/${issuedNo}/verify`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ caseNo: issuedNo, disclosure: 'summary', valid: true, signature: 'valid' });
+  });
+
+  it('with the code printed on the result (any case, with its dash) shows what the result says', async () => {
+    at('2026-12-01T15:01:05Z');
+    const typed = `${verifyCode.slice(0, 4)}-${verifyCode.slice(4)}`.toLowerCase();
+    const res = await pub(t, '192.0.2.71', `/v1/public/results/${issuedNo}/verify?code=${typed}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      disclosure: 'full',
+      valid: true,
+      matterName: expect.any(String),
+      outcome: 'approve',
+      seal: { validAtIssue: true },
+    });
+  });
+
+  it('a wrong code answers 404 and counts toward the lock', async () => {
+    at('2026-12-01T15:02:05Z');
+    for (let i = 0; i < PUBLIC_LIMITS.wrongCodes.max; i++) {
+      const res = await pub(t, `192.0.2.${80 + i}`, `/v1/public/results/${issuedNo}/verify?code=ZZZZ${i}ZZZ`);
+      expect(res.status).toBe(404);
+      expect(JSON.stringify(res.body)).not.toContain('matterName');
+    }
+    expectTooMany(
+      await pub(t, '192.0.2.90', `/v1/public/results/${issuedNo}/verify?code=${verifyCode}`),
+      14 * 60,
+      15 * 60,
+    );
+  });
+
+  it('the printed result carries the code, and its QR code the verification with it', async () => {
+    const page = await t.call(
+      CLERK,
+      'GET',
+      `/v1/tenants/nanjing.jiangning.dongshan/cases/${issuedNo}/result.html`,
+    );
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(`${verifyCode.slice(0, 4)}-${verifyCode.slice(4)}`);
+    expect(page.body).toContain(`/verify?code=${verifyCode}`);
   });
 });

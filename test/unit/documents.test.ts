@@ -10,6 +10,7 @@ import {
   ResultDocument,
 } from '../../packages/documents/src';
 import type { HandoverAgreement, SealedResult } from '../../packages/domain/src';
+import { verificationCodeOf } from '../../packages/domain/src';
 import { consoleHarness, recordingApi } from '../support/console';
 
 const TENANT = 'nanjing.jiangning.dongshan';
@@ -287,7 +288,8 @@ describe('the same documents in the console', () => {
     const { signIn, request } = consoleWithDocuments();
     await signIn(CLERK.sub, T);
     const html = await (await request(`${T}/cases/${CASE_NO}/result`)).text();
-    const verifyUrl = `http://console.test/console/public/verify?caseNo=${encodeURIComponent(CASE_NO)}`;
+    // The QR code carries the result's verification code, so a scan shows what the result says.
+    const verifyUrl = `http://console.test/console/public/verify?caseNo=${encodeURIComponent(CASE_NO)}&code=${verificationCodeOf(sealed.signature)}`;
     expect(h1(html)).toBe('准予行政许可决定书');
     expect(html).toContain(
       `<img class="imprint" src="/console/public/results/${encodeURIComponent(CASE_NO)}/seal.svg" alt="service-seal印模" />`,

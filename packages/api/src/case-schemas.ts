@@ -78,6 +78,10 @@ export const RatingInput = z.strictObject({
 export const ProgressQuery = z.strictObject({
   code: z.string().check(z.trim(), z.minLength(4), z.maxLength(16)),
 });
+/** A result's verification code (printed on it, carried by its QR code): it opens what the result says. */
+export const VerifyQuery = z.strictObject({
+  code: z.optional(z.string().check(z.trim(), z.minLength(4), z.maxLength(16))),
+});
 export const RectificationCloseInput = z.strictObject({ response: text(4000) });
 export const WindowAuthorisationInput = z.strictObject({
   matters: z.array(id).check(z.maxLength(500)),

@@ -1,4 +1,4 @@
-import type { SealedResult } from '@onewindow/domain';
+import { type SealedResult, verificationCodeOf } from '@onewindow/domain';
 import { html } from 'hono/html';
 import type { Html } from './html';
 import { Imprint, type ImprintSource } from './imprint';
@@ -26,7 +26,7 @@ export interface ResultProps {
 /**
  * The result handed over at the issuance window: the decision (art. 38), the seal imprint over
  * the issuing body's name and the decision's date, the signature, and a QR code to its
- * public verification.
+ * public verification, with the verification code that opens what the result says there.
  */
 export function ResultDocument({
   result: r,
@@ -58,6 +58,7 @@ export function ResultDocument({
     <div>
       ${QrCode({ text: verifyUrl, title: t.qr })}
       <p class="hint">${t.verifyAt(verifyUrl)}</p>
+      <p class="hint">${t.code(verificationCodeOf(r.signature).replace(/^(.{4})/, '$1-'))}</p>
     </div>
     <div class="seal">
       ${Imprint({ source: imprint, sealId: r.seal.id, alt: text.imprintAlt(sealName ?? r.seal.id) })}

@@ -108,25 +108,29 @@ export type Progress = z.infer<typeof Progress>;
 
 export const Verification = named(
   'ResultVerification',
-  '办理结果验证：签名与印章是否成立 Whether a result’s signature and seal hold',
+  '办理结果验证：签名与印章是否成立；附核验码时（disclosure=full）另含结果内容 Whether a result’s signature and seal hold; with its verification code (disclosure full), what it says too',
   z.strictObject({
     caseNo: z.string(),
+    /** summary: no code was given, only whether a genuine result exists; full: the code matched. */
+    disclosure: z.enum(['summary', 'full']),
     valid: z.boolean(),
     signature: z.enum(['valid', 'invalid', 'unknown-key']),
-    seal: z.strictObject({
-      id: z.string(),
-      body: bodyRef,
-      name: z.optional(z.string()),
-      validAtIssue: z.boolean(),
-      voidedAt: z.optional(instant),
-      imprint: z.string(),
-    }),
-    matterName: z.string(),
-    outcome: z.enum(['approve', 'deny']),
-    approvingBody: bodyRef,
-    decidedAt: instant,
-    issuedAt: instant,
-    keyId: z.string(),
+    seal: z.optional(
+      z.strictObject({
+        id: z.string(),
+        body: bodyRef,
+        name: z.optional(z.string()),
+        validAtIssue: z.boolean(),
+        voidedAt: z.optional(instant),
+        imprint: z.string(),
+      }),
+    ),
+    matterName: z.optional(z.string()),
+    outcome: z.optional(z.enum(['approve', 'deny'])),
+    approvingBody: z.optional(bodyRef),
+    decidedAt: z.optional(instant),
+    issuedAt: z.optional(instant),
+    keyId: z.optional(z.string()),
   }),
 );
 export type Verification = z.infer<typeof Verification>;

@@ -35,3 +35,16 @@ export function queryCodeFrom(random: Uint8Array): string {
 /** Only the hash is stored: a leaked table does not open the public progress pages. */
 export const queryCodeHash = (caseNo: string, code: string): string =>
   createHash('sha256').update(`${caseNo}\n${code.trim().toUpperCase()}`).digest('base64url');
+
+/**
+ * A result's verification code, printed on it beside the QR code (which carries it too): 8
+ * characters from a hash of its signature, which only the platform's private key makes. A
+ * holder of the document has it; a guesser of case numbers does not, so only the former sees
+ * what the result says (README: Public routes: rate limits and verification).
+ */
+export const verificationCodeOf = (signature: string): string =>
+  queryCodeFrom(createHash('sha256').update(`verify\n${signature}`).digest());
+
+/** Whether `given` is the verification code of `signature`, as a person types it (any case, spaces, a dash). */
+export const isVerificationCode = (signature: string, given: string): boolean =>
+  given.replace(/[\s-]/g, '').toUpperCase() === verificationCodeOf(signature);

@@ -1,5 +1,5 @@
-import { sealImprintSvg } from '@onewindow/domain';
-import { ProgressQuery, RatingInput } from '../../case-schemas';
+import { DomainError, isVerificationCode, sealImprintSvg } from '@onewindow/domain';
+import { ProgressQuery, RatingInput, VerifyQuery } from '../../case-schemas';
 import { defineRoute, type RouteSpec } from '../../route';
 import { progressView } from './views';
 
@@ -107,11 +107,13 @@ export const publicRoutes: readonly RouteSpec[] = [
     method: 'get',
     path: '/v1/public/results/:caseNo/verify',
     tag: 'public',
-    summary: '验证办理结果（签名与印章）',
-    summaryEn: 'Verify a result: whether its signature and seal hold',
+    summary: '验证办理结果（签名与印章；附核验码时显示结果内容）',
+    summaryEn:
+      'Verify a result: whether its signature and seal hold; with the verification code printed on it, what it says too',
     access: 'public',
+    query: VerifyQuery,
     success: 200,
-    handler: async ({ services, params }) => {
+    handler: async ({ services, params, query }) => {
       const { caseNo } = params;
       const {
         result: r,
@@ -120,13 +122,26 @@ export const publicRoutes: readonly RouteSpec[] = [
         keyKnown,
         sealValid,
       } = await services.publicCases.verify(caseNo);
-      const check = { signatureValid, keyKnown };
+      // A wrong code is a guess: it answers 404 and counts toward the case's lock (pipeline/rate-limit.ts).
+      if (query.code !== undefined && !isVerificationCode(r.signature, query.code)) {
+        throw new DomainError(
+          'not-found',
+          '办件编号或核验码不正确',
+          'wrong case number or verification code',
+        );
+      }
+      const check = {
+        caseNo,
+        valid: signatureValid && sealValid,
+        signature: signatureValid ? 'valid' : keyKnown ? 'invalid' : 'unknown-key',
+      };
+      // Without the code the caller may hold no more than a case number: only whether a genuine result exists.
+      if (query.code === undefined) return { status: 200, body: { ...check, disclosure: 'summary' } };
       return {
         status: 200,
         body: {
-          caseNo,
-          valid: check.signatureValid && sealValid,
-          signature: check.signatureValid ? 'valid' : check.keyKnown ? 'invalid' : 'unknown-key',
+          ...check,
+          disclosure: 'full',
           seal: {
             id: r.seal.id,
             body: r.seal.body,

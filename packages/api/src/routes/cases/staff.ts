@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CaseService } from '@onewindow/app';
 import type { CaseCommand, CaseState, Role } from '@onewindow/domain';
-import { DomainError, responsibilityOf, verifyChain } from '@onewindow/domain';
+import { DomainError, responsibilityOf, verificationCodeOf, verifyChain } from '@onewindow/domain';
 import type * as z from 'zod/mini';
 import { tenantStaff } from '../../access-groups';
 import {
@@ -308,7 +308,7 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
         resultPage(stored.state, {
           bodyName: names.bodyName ?? r.seal.body,
           sealName: names.sealName ?? r.seal.id,
-          verifyUrl: `${origin}/v1/public/results/${r.caseNo}/verify`,
+          verifyUrl: `${origin}/v1/public/results/${r.caseNo}/verify?code=${verificationCodeOf(r.signature)}`,
         }),
       );
     },

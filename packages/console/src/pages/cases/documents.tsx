@@ -7,6 +7,7 @@ import {
   receiptTitle,
   resultTitle,
 } from '@onewindow/documents';
+import { verificationCodeOf } from '@onewindow/domain';
 import { Hono } from 'hono';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
@@ -66,7 +67,7 @@ async function resultPage(c: Ctx) {
       result={r}
       lang={lang}
       bodyName={name(r.approvingBody)}
-      verifyUrl={new URL(verifyHref(r.caseNo), c.req.url).toString()}
+      verifyUrl={new URL(verifyHref(r.caseNo, verificationCodeOf(r.signature)), c.req.url).toString()}
       imprint={{ src: resultSealSrc(r.caseNo) }}
       actions={<PrintButton c={c} />}
     />,

@@ -10,14 +10,20 @@ import { Submit } from '../../ui/table';
 
 export const resultSealSrc = (caseNo: string) => `/console/public/results/${seg(caseNo)}/seal.svg`;
 
-/** Anyone holding a result checks it by its number: signature, and the seal valid when it was applied. */
+/**
+ * Anyone holding a result checks it by its number: signature, and the seal valid when it was
+ * applied; with the verification code printed on it, what the result says too.
+ */
 export function verifyRoutes() {
   const app = new Hono<ConsoleEnv>();
   app.get('/console/public/verify', async (c) => {
     const t = c.get('t');
     const caseNo = (c.req.query('caseNo') ?? '').trim();
+    const code = (c.req.query('code') ?? '').trim();
     const r = caseNo
-      ? await c.get('api').send<Verification>('GET', `/v1/public/results/${seg(caseNo)}/verify`)
+      ? await c
+          .get('api')
+          .send<Verification>('GET', `/v1/public/results/${seg(caseNo)}/verify${code ? qs({ code }) : ''}`)
       : undefined;
     const v = r?.ok ? r.data : undefined;
     return page(
@@ -26,13 +32,19 @@ export function verifyRoutes() {
       <>
         <h1>{t.verify.title}</h1>
         <form method="get" action="/console/public/verify" class="stack card">
-          <ErrorSummary c={c} problem={r && !r.ok ? r.problem : undefined} fields={['caseNo']} />
+          <ErrorSummary c={c} problem={r && !r.ok ? r.problem : undefined} fields={['caseNo', 'code']} />
           <TextField
             c={c}
             state={{ values: { caseNo }, problem: r && !r.ok ? r.problem : undefined }}
             name="caseNo"
             label={t.cases.caseNo}
             required
+          />
+          <TextField
+            c={c}
+            state={{ values: { code }, problem: r && !r.ok ? r.problem : undefined }}
+            name="code"
+            label={t.verify.code}
           />
           <Submit label={t.verify.check} />
         </form>
@@ -41,39 +53,67 @@ export function verifyRoutes() {
             <h2 id="verdict" class={v.valid ? 'notice' : 'alert'}>
               {v.valid ? t.verify.valid : t.verify.invalid}
             </h2>
-            <img
-              class="imprint"
-              src={resultSealSrc(v.caseNo)}
-              alt={t.seals.imprintAlt(v.seal.name ?? v.seal.id)}
-            />
+            {v.seal ? (
+              <img
+                class="imprint"
+                src={resultSealSrc(v.caseNo)}
+                alt={t.seals.imprintAlt(v.seal.name ?? v.seal.id)}
+              />
+            ) : (
+              <p>{t.verify.summary}</p>
+            )}
             <dl class="facts">
               <dt>{t.cases.caseNo}</dt>
               <dd>{v.caseNo}</dd>
-              <dt>{t.cases.matter}</dt>
-              <dd>{v.matterName}</dd>
-              <dt>{t.cases.decision}</dt>
-              <dd>{label(t, 'outcome', v.outcome)}</dd>
-              <dt>{t.verify.approvingBody}</dt>
-              <dd>{v.approvingBody}</dd>
-              <dt>{t.verify.decidedAt}</dt>
-              <dd>{beijing(v.decidedAt)}</dd>
-              <dt>{t.progress.issuedAt}</dt>
-              <dd>{beijing(v.issuedAt)}</dd>
+              {v.matterName && (
+                <>
+                  <dt>{t.cases.matter}</dt>
+                  <dd>{v.matterName}</dd>
+                </>
+              )}
+              {v.outcome && (
+                <>
+                  <dt>{t.cases.decision}</dt>
+                  <dd>{label(t, 'outcome', v.outcome)}</dd>
+                </>
+              )}
+              {v.approvingBody && (
+                <>
+                  <dt>{t.verify.approvingBody}</dt>
+                  <dd>{v.approvingBody}</dd>
+                </>
+              )}
+              {v.decidedAt && (
+                <>
+                  <dt>{t.verify.decidedAt}</dt>
+                  <dd>{beijing(v.decidedAt)}</dd>
+                </>
+              )}
+              {v.issuedAt && (
+                <>
+                  <dt>{t.progress.issuedAt}</dt>
+                  <dd>{beijing(v.issuedAt)}</dd>
+                </>
+              )}
               <dt>{t.verify.signature}</dt>
               <dd>
                 <span class={`badge ${v.signature === 'valid' ? 'ok' : 'bad'}`}>
                   {label(t, 'signature', v.signature)}
                 </span>{' '}
-                <code class="muted">{v.keyId}</code>
+                {v.keyId && <code class="muted">{v.keyId}</code>}
               </dd>
-              <dt>{t.verify.seal}</dt>
-              <dd>
-                <span class={`badge ${v.seal.validAtIssue ? 'ok' : 'bad'}`}>
-                  {v.seal.validAtIssue ? t.verify.sealValid : t.verify.sealInvalid}
-                </span>{' '}
-                {v.seal.name ?? v.seal.id}（{v.seal.body}）
-                {v.seal.voidedAt && ` · ${t.verify.sealVoidedSince(beijing(v.seal.voidedAt))}`}
-              </dd>
+              {v.seal && (
+                <>
+                  <dt>{t.verify.seal}</dt>
+                  <dd>
+                    <span class={`badge ${v.seal.validAtIssue ? 'ok' : 'bad'}`}>
+                      {v.seal.validAtIssue ? t.verify.sealValid : t.verify.sealInvalid}
+                    </span>{' '}
+                    {v.seal.name ?? v.seal.id}（{v.seal.body}）
+                    {v.seal.voidedAt && ` · ${t.verify.sealVoidedSince(beijing(v.seal.voidedAt))}`}
+                  </dd>
+                </>
+              )}
             </dl>
           </section>
         )}
@@ -92,4 +132,6 @@ export function verifyRoutes() {
   return app;
 }
 
-export const verifyHref = (caseNo: string) => `/console/public/verify${qs({ caseNo })}`;
+/** The verification page of a result; with its code (as the printed QR carries it) it shows what the result says. */
+export const verifyHref = (caseNo: string, code?: string) =>
+  `/console/public/verify${qs(code ? { caseNo, code } : { caseNo })}`;
