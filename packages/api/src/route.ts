@@ -1,4 +1,4 @@
-import { IdempotentReplay } from '@onewindow/app';
+import { IdempotentReplay, runIsolated } from '@onewindow/app';
 import type { Scope } from '@onewindow/domain';
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -8,6 +8,7 @@ import { ANONYMOUS, authenticate } from './pipeline/authenticate';
 import { type Access, authorise, scopeOf } from './pipeline/authorise';
 import { idempotencyKeyOf } from './pipeline/idempotency';
 import { parseIfMatch } from './pipeline/if-match';
+import { isolationOf } from './pipeline/scope';
 import { requireTenant } from './pipeline/tenant-exists';
 import { parseWith, readJson } from './validate';
 
@@ -64,41 +65,43 @@ export function mountRoute(app: Hono<AppEnv>, route: RouteSpec, deps: AppDeps): 
       await requireTenant(services, route.method, principal, scope);
     }
     if ('tenant' in scope) c.get('log').appendKeys({ tenant: scope.tenant });
+    // From here every DynamoDB request is checked against what this caller may touch (pipeline/scope.ts).
+    return runIsolated(isolationOf(c, route.access, principal, params), async () => {
+      const query = route.query ? parseWith(route.query, c.req.query(), 'query') : {};
+      const body = route.body ? await readJson(c, route.body) : undefined;
 
-    const query = route.query ? parseWith(route.query, c.req.query(), 'query') : {};
-    const body = route.body ? await readJson(c, route.body) : undefined;
+      const idempotency = await idempotencyKeyOf(c, route.method, route.body !== undefined);
+      if (idempotency) {
+        const replayed = await services.commands.replay(scope, principal.sub, idempotency);
+        if (replayed) return send(c, replayed, true);
+      }
 
-    const idempotency = await idempotencyKeyOf(c, route.method, route.body !== undefined);
-    if (idempotency) {
-      const replayed = await services.commands.replay(scope, principal.sub, idempotency);
-      if (replayed) return send(c, replayed, true);
-    }
-
-    const now = (deps.now?.() ?? new Date()).toISOString();
-    const invocation = services.commands.invocation({
-      principal,
-      scope,
-      now,
-      ...(idempotency ? { idempotency } : {}),
-    });
-    try {
-      const result = await route.handler({
-        c,
-        deps,
-        services,
+      const now = (deps.now?.() ?? new Date()).toISOString();
+      const invocation = services.commands.invocation({
         principal,
-        params: params as PathParams<string>,
-        body,
-        query: query as Query,
+        scope,
         now,
-        invocation,
-        commit: invocation.commit,
-        ifMatch: () => parseIfMatch(c.req.header('if-match')),
+        ...(idempotency ? { idempotency } : {}),
       });
-      return result instanceof Response ? result : send(c, result);
-    } catch (error) {
-      if (error instanceof IdempotentReplay) return send(c, error.stored, true);
-      throw error;
-    }
+      try {
+        const result = await route.handler({
+          c,
+          deps,
+          services,
+          principal,
+          params: params as PathParams<string>,
+          body,
+          query: query as Query,
+          now,
+          invocation,
+          commit: invocation.commit,
+          ifMatch: () => parseIfMatch(c.req.header('if-match')),
+        });
+        return result instanceof Response ? result : send(c, result);
+      } catch (error) {
+        if (error instanceof IdempotentReplay) return send(c, error.stored, true);
+        throw error;
+      }
+    });
   });
 }

@@ -1,4 +1,6 @@
 export type { CaseRow, StoredCase } from '@onewindow/store';
+// The request scope the api opens after authorise; the store's guard checks every request against it.
+export { type IsolationRefusal, type IsolationScope, runIsolated } from '@onewindow/store';
 export * from './authority';
 export * from './calendar';
 export * from './cases';

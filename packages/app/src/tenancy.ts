@@ -3,6 +3,7 @@ import {
   type BodyKind,
   type City,
   checkStaff,
+  cityOfTenant,
   DomainError,
   placeTenant,
   type Staff,
@@ -81,7 +82,11 @@ export class TenancyService {
   /** Places a tenant in its city, under its parent when the parent is of the same city. */
   async onboardTenant(invocation: Invocation, city: string, input: TenantInput, respond: Respond<Tenant>) {
     await this.requireCity(city);
-    const parent = input.parent !== undefined ? await this.repo.tenant(input.parent) : undefined;
+    // A parent of another city is never read (it is outside this caller's reach): placeTenant refuses it as absent.
+    const parent =
+      input.parent !== undefined && cityOfTenant(input.parent) === city
+        ? await this.repo.tenant(input.parent)
+        : undefined;
     const tenant = placeTenant(input, city, parent && parent.city === city ? parent : undefined);
     return invocation.commit({
       action: 'tenant.onboarded',

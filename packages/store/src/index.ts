@@ -4,6 +4,7 @@ export * from './cases';
 export * from './catalogue';
 export * from './client';
 export * from './faults';
+export * from './isolation';
 export * from './jobs';
 export * from './keys';
 export * from './limits';
