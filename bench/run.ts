@@ -5,6 +5,7 @@ import { projectRoot } from '../infra/bundling';
 import { bundle, httpLambdas, measure } from './bundle';
 import { casesReport, countMisses, measureCases } from './cases';
 import { clockReport, measureClockDrain } from './clock';
+import { isolationReport, measureIsolation } from './isolation';
 import { itemsReport, measureItems } from './items';
 import { measureRollout } from './rollout';
 import { measureScale, scaleReport } from './scale';
@@ -117,13 +118,15 @@ const cases = await measureCases();
 const clockDrain = await measureClockDrain();
 const items = await measureItems();
 const scale = await measureScale();
+const isolation = measureIsolation();
 const results =
   report +
   rolloutReport +
   casesReport(cases) +
   clockReport(clockDrain) +
   itemsReport(items) +
-  scaleReport(scale);
+  scaleReport(scale) +
+  isolationReport(isolation);
 writeFileSync(join(projectRoot, 'bench/RESULTS.md'), results);
 console.log(results);
 if (countMisses(cases).length > 0) {

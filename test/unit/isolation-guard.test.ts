@@ -277,6 +277,19 @@ describe('the isolation guard, per command family', () => {
     ).toBe(false);
   });
 
+  it("lets a sub-district read its district's own partition (bodies, seals), never the district's cases", async () => {
+    const clerk: IsolationScope = { who: 'tenant-staff', tenants: [SUB], readTenants: [A] };
+    expect(await allowedOf(clerk, new GetItemCommand({ TableName: T, Key: key(keys.seal(A, 's')) }))).toBe(
+      true,
+    );
+    expect(await allowedOf(clerk, new PutItemCommand({ TableName: T, Item: item(keys.seal(A, 's')) }))).toBe(
+      false,
+    );
+    expect(
+      await allowedOf(clerk, new GetItemCommand({ TableName: T, Key: key(caseKeys.case(A, 'n')) })),
+    ).toBe(false);
+  });
+
   it('tells a district from a tenant whose id merely starts alike', async () => {
     const own: IsolationScope = { who: 'tenant-staff', tenants: ['nanjing.jiang'], below: ['nanjing.jiang'] };
     expect(await allowedOf(own, new GetItemCommand({ TableName: T, Key: key(keys.body(A, 'b')) }))).toBe(
