@@ -6,6 +6,7 @@ import { ConsoleConstruct } from './constructs/console';
 import { DataConstruct } from './constructs/data';
 import { IdentityConstruct } from './constructs/identity';
 import { SecurityMonitoringConstruct } from './constructs/security-monitoring';
+import { TenantAccessConstruct } from './constructs/tenant-access';
 import { PublicFirewall } from './constructs/waf';
 import { WorkersConstruct } from './constructs/workers';
 
@@ -32,6 +33,7 @@ export class OneWindowStack extends Stack {
   readonly console: ConsoleConstruct;
   /** WAF rate-based rule on the public routes, for the front of the API (constructs/waf.ts). */
   readonly publicFirewall: PublicFirewall;
+  readonly tenantAccess: TenantAccessConstruct;
   readonly security: SecurityMonitoringConstruct;
 
   constructor(scope: Construct, id: string, props: OneWindowStackProps) {
@@ -53,6 +55,11 @@ export class OneWindowStack extends Stack {
     });
     this.workers = new WorkersConstruct(this, 'Workers', { data: this.data, logRetention });
     this.publicFirewall = new PublicFirewall(this, 'PublicFirewall');
+    // Tenant requests of the api and cases functions run on tenant-scoped credentials (token vending).
+    this.tenantAccess = new TenantAccessConstruct(this, 'TenantAccess', {
+      data: this.data,
+      functions: [this.api.fn, this.api.cases],
+    });
     this.console = new ConsoleConstruct(this, 'Console', {
       httpApi: this.api.httpApi,
       stage: this.api.stage,

@@ -4,6 +4,7 @@ import type { AppDeps } from '@onewindow/api/service-app';
 import { type CaseServices, type CoreServices, onlyServices } from '@onewindow/app';
 import { createDynamoClient, Store, type StoreOptions } from '@onewindow/store';
 import { requireEnv } from './config';
+import { tenantCredentialsFromEnv } from './token-vending';
 
 /**
  * What every HTTP Lambda builds at init from its environment: the table, the services of its
@@ -18,7 +19,13 @@ export function appDepsFromEnv(
   services: (store: Store) => CoreServices | CaseServices,
   options: StoreOptions = {},
 ): AppDeps {
-  const store = new Store(createDynamoClient(), requireEnv('TABLE_NAME'), options);
+  // Tenant requests run on the tenant's vended credentials where the stack grants a tenant-access role.
+  const credentials = tenantCredentialsFromEnv();
+  const store = new Store(
+    createDynamoClient(credentials ? { credentials } : {}),
+    requireEnv('TABLE_NAME'),
+    options,
+  );
   return {
     services: onlyServices(services(store), lambda),
     verify: createVerifier({

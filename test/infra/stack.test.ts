@@ -415,7 +415,8 @@ describe('IAM', () => {
 
   it('gives item access on the table and its named indexes only, never Scan', () => {
     const tableArn = { 'Fn::GetAtt': [logicalId(stack.data.table.node.defaultChild), 'Arn'] };
-    const data = statements().filter((s) => actionsOf(s).includes('dynamodb:PutItem'));
+    // The tenant-access role's statements carry a LeadingKeys condition; they are asserted under 'tenant access'.
+    const data = statements().filter((s) => actionsOf(s).includes('dynamodb:PutItem') && !('Condition' in s));
     expect(data).toHaveLength(5);
     for (const s of data) {
       expect(actionsOf(s)).not.toContain('dynamodb:DeleteTable');
@@ -538,5 +539,90 @@ describe('security monitoring', () => {
       }),
     });
     template.hasOutput('SecurityAlarmTopicArn', {});
+  });
+});
+
+describe('tenant access (token vending)', () => {
+  /** The policy variable of a session tag, as IAM reads it. */
+  const tag = (name: string) => `\${aws:PrincipalTag/${name}}`;
+  const role = () => stack.tenantAccess.role;
+  const policyOfRole = () =>
+    Object.values(
+      template.findResources('AWS::IAM::Policy', {
+        Properties: { Roles: [{ Ref: logicalId(role().node.defaultChild) }] },
+      }),
+    ).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as (Statement & { Sid?: string; Condition?: unknown })[],
+    );
+  const bySid = (sid: string) => policyOfRole().find((s) => s.Sid === sid);
+  const tableArn = () => ({ 'Fn::GetAtt': [logicalId(stack.data.table.node.defaultChild), 'Arn'] });
+
+  it('is a role only the api and cases functions may assume, and only with session tags', () => {
+    const trust =
+      template.toJSON().Resources[logicalId(role().node.defaultChild)].Properties.AssumeRolePolicyDocument;
+    const callers = [stack.api.fn, stack.api.cases].map((f) => ({
+      'Fn::GetAtt': [logicalId(f.role.node.defaultChild), 'Arn'],
+    }));
+    // One statement per caller, each with sts:TagSession: the tags are what the policy keys on.
+    expect(trust.Statement).toEqual(
+      callers.map((AWS) => ({
+        Effect: 'Allow',
+        Action: ['sts:AssumeRole', 'sts:TagSession'],
+        Principal: { AWS },
+      })),
+    );
+    for (const f of [stack.api.fn, stack.api.cases]) {
+      const roleArn = JSON.stringify({ 'Fn::GetAtt': [logicalId(role().node.defaultChild), 'Arn'] });
+      const granted = Object.values(template.findResources('AWS::IAM::Policy'))
+        .filter((p) => JSON.stringify(p.Properties.Roles).includes(logicalId(f.role.node.defaultChild)))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[])
+        .filter((s) => JSON.stringify(s.Resource) === roleArn);
+      expect(granted.flatMap(actionsOf).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Role: { 'Fn::GetAtt': [logicalId(f.role.node.defaultChild), 'Arn'] },
+        Environment: {
+          Variables: Match.objectLike({
+            TENANT_ACCESS_ROLE_ARN: { 'Fn::GetAtt': [logicalId(role().node.defaultChild), 'Arn'] },
+          }),
+        },
+      });
+    }
+  });
+
+  it("reaches only the tagged tenant's leading keys, on the table and its named indexes", () => {
+    const own = bySid('OwnTenant');
+    expect(own?.Resource).toEqual([
+      tableArn(),
+      ...tableDefinition.globalSecondaryIndexes.map((gsi) => ({
+        'Fn::Join': ['', [tableArn(), `/index/${gsi.indexName}`]],
+      })),
+    ]);
+    expect(own?.Condition).toEqual({
+      'ForAllValues:StringLike': {
+        'dynamodb:LeadingKeys': [`T#${tag('tenant')}`, `T#${tag('tenant')}#*`, `T#${tag('below')}.*`],
+      },
+    });
+    expect(actionsOf(own as Statement)).toEqual(
+      expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem']),
+    );
+    const reads = bySid('ReferenceReads');
+    expect(actionsOf(reads as Statement).some((a) => /Put|Update|Delete|Write/.test(a))).toBe(false);
+    expect(reads?.Condition).toEqual({
+      'ForAllValues:StringLike': {
+        'dynamodb:LeadingKeys': [`T#${tag('parent')}`, `T#${tag('grandparent')}`, `C#${tag('city')}`, 'P#'],
+      },
+    });
+    const jobs = bySid('ScheduleJobs');
+    expect(actionsOf(jobs as Statement).sort()).toEqual([
+      'dynamodb:DeleteItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ]);
+    expect(jobs?.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['JOB#*'] } });
+    // Every statement of the role is conditioned on its leading keys, and none allows Scan.
+    for (const s of policyOfRole()) {
+      expect(s.Condition, s.Sid).toBeDefined();
+      expect(actionsOf(s)).not.toContain('dynamodb:Scan');
+    }
   });
 });
