@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../packages/api/src';
 import type { DevClaims } from '../../packages/local/src/issuer';
-import { PLATFORM, seedTenancy, type TestApp, testApp } from '../support/app';
-import { DONGSHAN, seedAuthority } from '../support/authority';
+import { PLATFORM, type TestApp, testApp } from '../support/app';
+import { DONGSHAN } from '../support/authority';
+import { intake, seedCases } from '../support/cases';
 
 /**
  * Property: whatever a client sends to any operation of the served /openapi.json (bad bodies,
@@ -183,7 +184,15 @@ const headerText = fc.oneof(
   fc.constantFrom('', ' ', 'a'.repeat(200), 'A'.repeat(8_000)),
 );
 
-const PATH_VALUES: Record<string, string> = { city: 'nanjing', tenant: DONGSHAN, year: '2024', code: 'm1' };
+const PATH_VALUES: Record<string, string> = {
+  city: 'nanjing',
+  tenant: DONGSHAN,
+  year: '2024',
+  code: 'm1',
+  id: 'centre-seal',
+};
+const CASE_NOS: string[] = [];
+const QUERY_CODES: string[] = [];
 const badSegment = fc.oneof(
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).map(encodeURIComponent),
   fc.constantFrom(
@@ -203,9 +212,13 @@ const badSegment = fc.oneof(
 );
 const pathValue = (name: string) =>
   fc.oneof(
-    { weight: 6, arbitrary: fc.constant(PATH_VALUES[name] ?? `${name}-1`) },
+    {
+      weight: 12,
+      arbitrary:
+        name === 'caseNo' ? fc.constantFrom(...CASE_NOS) : fc.constant(PATH_VALUES[name] ?? `${name}-1`),
+    },
     { weight: 1, arbitrary: fc.stringMatching(/^[a-z0-9][a-z0-9.-]{0,20}$/) },
-    { weight: 2, arbitrary: badSegment },
+    { weight: 3, arbitrary: badSegment },
   );
 
 /** Cursors a client could craft: base64 of JSON keys, of junk, truncated, over long. */
@@ -224,6 +237,7 @@ const queryValue = (name: string) =>
   name === 'cursor'
     ? cursor
     : fc.oneof(
+        ...(name === 'code' ? [fc.constantFrom(...QUERY_CODES)] : []),
         fc.string({ unit: 'grapheme', maxLength: 30 }),
         fc.constantFrom(
           '-1',
@@ -370,9 +384,16 @@ function expectProblem(res: Response, text: string, where: string) {
   });
 }
 
+// Real cases, seals and matters, so a valid path reaches a case's commands and reveal and a
+// request gets past "not found" into the service's own checks.
 beforeAll(async () => {
-  await seedTenancy(t);
-  await seedAuthority(t, 2);
+  await seedCases(t);
+  for (let i = 0; i < 3; i++) {
+    const { caseNo, queryCode } = await intake(t);
+    CASE_NOS.push(caseNo);
+    QUERY_CODES.push(queryCode);
+  }
+  PATH_VALUES.caseNo = CASE_NOS[0] as string;
 });
 
 describe('what the fuzz found', () => {
