@@ -38,8 +38,13 @@ const bodies = `/v1/tenants/${TENANT}/bodies`;
 
 describe('security events', () => {
   it('logs a request without a token as auth-failed, with the route and the ip', async () => {
+    // The gateway's source address counts, never a header the client writes.
     const { res, events } = await logsOf(() =>
-      t.app.request(bodies, { headers: { 'x-forwarded-for': '203.0.113.7, 10.0.0.1' } }),
+      t.app.request(
+        bodies,
+        { headers: { 'x-forwarded-for': '198.51.100.1' } },
+        { event: { requestContext: { http: { sourceIp: '203.0.113.7' } } } },
+      ),
     );
     expect(res.status).toBe(401);
     expect(events).toEqual([

@@ -15,13 +15,17 @@ export const SECURITY_EVENTS = [
 export type SecurityEventKind = (typeof SECURITY_EVENTS)[number];
 
 /**
- * The caller's address: API Gateway's `sourceIp` in AWS (the gateway sets it; a client cannot),
- * else the first `x-forwarded-for` hop, which only the local stack and tests send.
+ * The caller's address as the platform saw it: API Gateway's `sourceIp` in AWS, the socket's
+ * peer on the local stack. Never `X-Forwarded-For`, which a client writes as it likes.
  */
 export function clientIp(c: Context<AppEnv>): string | undefined {
-  const event = (c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } } } | undefined)
-    ?.event;
-  return event?.requestContext?.http?.sourceIp ?? c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+  const env = c.env as
+    | {
+        event?: { requestContext?: { http?: { sourceIp?: string } } };
+        incoming?: { socket?: { remoteAddress?: string } };
+      }
+    | undefined;
+  return env?.event?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress;
 }
 
 /**
