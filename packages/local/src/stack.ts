@@ -87,6 +87,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           },
         },
         onError: (e) => logger.error('console error', e as Error),
+        onSecurityEvent: (e) => logger.warn('security event', { ...e }),
       }),
     );
 
