@@ -197,3 +197,20 @@ describe('the applicant sees each access', () => {
     expect(wrong.status).toBe(404);
   });
 });
+
+describe('the public access log is no way around the query-code lock', () => {
+  it('counts a wrong code there as a guess: five lock the case, the right code too', async () => {
+    const c = await intake(t);
+    for (let i = 0; i < 5; i++) {
+      const res = await t.call(undefined, 'GET', `/v1/public/cases/${c.caseNo}/access-log?code=WRONG${i}`);
+      expect(res.status, `guess ${i + 1}`).toBe(404);
+    }
+    const locked = await t.call(
+      undefined,
+      'GET',
+      `/v1/public/cases/${c.caseNo}/access-log?code=${c.queryCode}`,
+    );
+    expect(locked.status).toBe(429);
+    expect((await progress(c)).status).toBe(429);
+  });
+});
