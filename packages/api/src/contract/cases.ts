@@ -19,7 +19,14 @@ export type CaseAction = (typeof CASE_ACTIONS)[number];
 export const ratingLevel = z.int().check(z.minimum(RATING_LEVELS.min), z.maximum(RATING_LEVELS.max));
 
 const outcome = z.enum(['approve', 'deny']);
-const applicant = z.strictObject({ kind: z.enum(APPLICANT_KINDS), name: z.string(), idNumber: z.string() });
+const applicantShape = { kind: z.enum(APPLICANT_KINDS), name: z.string(), idNumber: z.string() };
+/** As every view but the reveal shows it (privacy.ts): the number's first 4 and last 4 characters. */
+const applicant = named(
+  'MaskedApplicant',
+  '申请人（证件号码已脱敏，仅显示前4位和后4位；完整信息经“查看完整信息”取得并留痕）The applicant, its number masked to the first 4 and last 4 characters; the full data only from the reveal, recorded',
+  z.strictObject(applicantShape),
+);
+const fullApplicant = z.strictObject(applicantShape);
 
 export const Notice = named(
   'CaseNotice',
@@ -195,7 +202,6 @@ const summaryShape = {
   matter: z.string(),
   matterName: z.string(),
   item: z.optional(z.string()),
-  /** In a list the identity number is masked. */
   applicant,
   status: z.enum(CASE_STATUSES),
   statusName: bilingual,
@@ -342,6 +348,6 @@ export const AccessLog = named(
 export const RevealedApplicant = named(
   'RevealedApplicant',
   '申请人完整信息（证件号码不脱敏），及本次查看留下的记录 The applicant unmasked, with the access record this reveal wrote',
-  z.strictObject({ caseNo: z.string(), applicant, access: AccessEntry }),
+  z.strictObject({ caseNo: z.string(), applicant: fullApplicant, access: AccessEntry }),
 );
 export type RevealedApplicant = z.infer<typeof RevealedApplicant>;
