@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../packages/api/src';
 import { CATALOGUE_HEADERS } from '../../packages/api/src/catalogue-format';
+import { statutoryHolidays } from '../../packages/domain/src';
 import type { DevClaims } from '../../packages/local/src/issuer';
 import { PLATFORM, seedTenancy, type TestApp, testApp } from '../support/app';
 import { matter, rolloutBody, seedAuthority } from '../support/authority';
@@ -124,11 +125,12 @@ const MATRIX: Record<string, Row> = {
     body: () => ({ id: unique(), name: '员工', roles: ['window-clerk'] }),
   },
   'GET /v1/tenants/:tenant/staff': { cells: 'Y Y 4 Y 3 3 3 Y 4 4 4 4', path: `/v1/tenants/${T}/staff` },
-  // Calendars: writes go to 2099 so they never change the working days other rows count on.
+  // Calendars: writes go to 2099 so they never change the working days other rows count on. A city's
+  // year holds the statutory holidays (R17), a tenant works on no statutory holiday (10-01..03 are).
   'PUT /v1/cities/:city/calendar/:year': {
     cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
     path: '/v1/cities/nanjing/calendar/2099',
-    body: () => ({ holidays: ['2099-10-01'], workdays: [] }),
+    body: () => ({ holidays: (statutoryHolidays(2099) ?? []).map((d) => d.date), workdays: [] }),
   },
   'GET /v1/cities/:city/calendar/:year': {
     cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
@@ -137,7 +139,7 @@ const MATRIX: Record<string, Row> = {
   'PUT /v1/tenants/:tenant/calendar/:year': {
     cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
     path: `/v1/tenants/${T}/calendar/2099`,
-    body: () => ({ holidays: [], workdays: ['2099-10-01'] }),
+    body: () => ({ holidays: [], workdays: ['2099-10-05'] }),
   },
   'GET /v1/tenants/:tenant/calendar/:year': {
     cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',

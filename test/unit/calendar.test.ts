@@ -12,6 +12,7 @@ import {
   NATIONAL_YEARS,
   nationalCalendar,
   shanghaiDate,
+  statutoryHolidays,
   workingDaysBetween,
   type YearCalendar,
 } from '../../packages/domain/src';
@@ -180,6 +181,7 @@ const NOTICES: Record<number, { holidays: string[][]; workdays: string[] }> = {
 };
 
 const national: CalendarFor = nationalCalendar;
+const statutoryOf = (year: number) => (statutoryHolidays(year) ?? []).map((d) => d.date);
 
 describe('the national calendar against the State Council notices', () => {
   it.each(Object.entries(NOTICES))('%s matches the notice day for day', (year, notice) => {
@@ -279,9 +281,13 @@ describe('addWorkingDays', () => {
 
 describe('checkYearCalendar', () => {
   it('sorts and de-duplicates', () => {
+    const statutory = statutoryOf(2030);
     expect(
-      checkYearCalendar(2030, { holidays: ['2030-10-02', '2030-10-01', '2030-10-02'], workdays: [] }),
-    ).toEqual({ year: 2030, holidays: ['2030-10-01', '2030-10-02'], workdays: [] });
+      checkYearCalendar(2030, {
+        holidays: ['2030-10-04', ...statutory, '2030-10-04'].reverse(),
+        workdays: [],
+      }),
+    ).toEqual({ year: 2030, holidays: [...statutory, '2030-10-04'].sort(), workdays: [] });
   });
 
   it('names the failing entry', () => {
@@ -361,7 +367,8 @@ const calendarsArb: fc.Arbitrary<CalendarFor> = fc
     years.forEach((spec, i) => {
       const year = 2019 + i;
       const date = (n: number) => new Date(Date.UTC(year, 0, 1 + n)).toISOString().slice(0, 10);
-      const holidays = spec.holidays.map(date);
+      // A city calendar holds the statutory holidays (R17) besides the random ones.
+      const holidays = [...spec.holidays.map(date), ...statutoryOf(year)];
       const weekend = (d: string) => [0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay());
       const workdays = spec.workdays.map(date).filter((d) => weekend(d) && !holidays.includes(d));
       cals.set(year, checkYearCalendar(year, { holidays, workdays }));
@@ -423,7 +430,10 @@ describe('properties', () => {
     fc.assert(
       fc.property(worldArb, fc.nat(), ({ calendarFor, from }, pick) => {
         const cal = calendarOf(calendarFor, from);
-        const holiday = cal.holidays[pick % Math.max(1, cal.holidays.length)];
+        // Only a bridge or local rest day: a statutory holiday is never worked (below).
+        const statutory = new Set(statutoryOf(cal.year));
+        const bridges = cal.holidays.filter((d) => !statutory.has(d));
+        const holiday = bridges[pick % Math.max(1, bridges.length)];
         if (holiday !== undefined) {
           const on = checkYearCalendar(cal.year, { holidays: [], workdays: [holiday] }, 'override');
           expect(isWorkingDay(holiday, mergeCalendars(cal, on))).toBe(true);
@@ -434,6 +444,21 @@ describe('properties', () => {
         // Nothing else moved.
         for (const d of [addDays(from, -1), addDays(from, 1)].filter((d) => d.startsWith(`${cal.year}-`)))
           expect(isWorkingDay(d, merged)).toBe(isWorkingDay(d, cal));
+      }),
+    );
+  });
+
+  it('no calendar the product builds works on a statutory holiday', () => {
+    fc.assert(
+      fc.property(worldArb, fc.nat(), ({ calendarFor, from }, pick) => {
+        const cal = calendarOf(calendarFor, from);
+        const statutory = statutoryOf(cal.year);
+        for (const d of statutory) expect(isWorkingDay(d, cal), d).toBe(false);
+        // Not even when an override (as stored before entries were checked) says so.
+        const day = statutory[pick % statutory.length] ?? `${cal.year}-01-01`;
+        expect(
+          isWorkingDay(day, mergeCalendars(cal, { year: cal.year, holidays: [], workdays: [day] })),
+        ).toBe(false);
       }),
     );
   });

@@ -13,6 +13,7 @@ import {
   type MatterForIntake,
   nationalCalendar,
   provisionalCalendar,
+  statutoryCalendar,
 } from '../../packages/domain/src';
 import { APPROVER, at, CLERK, intake, MATTER, national, provided, Story, T0 } from '../support/case-fixtures';
 
@@ -232,20 +233,25 @@ describe('a year nobody has published a calendar for', () => {
   /** 2026 from the State Council; 2027 not yet published. */
   const until2026: CalendarFor = (year) => (year <= 2026 ? nationalCalendar(year) : undefined);
 
-  it('answers provisionally, counting weekends only, instead of throwing', () => {
+  it('answers provisionally, on the statutory holidays, instead of throwing', () => {
     const state = accepted(until2026).case;
     expect(clockOf(state, '2026-03-02', until2026).provisional).toBe(false);
 
     const december = Story.begin(until2026).act(intake(), at('2026-12-21'), CLERK).case;
     expect(() => addWorkingDays('2026-12-21', 10, until2026)).toThrow(DomainError);
     const clock = clockOf(december, '2026-12-21', until2026);
-    // 22..25, 28..31 December, then 1 January 2027 counts (no holiday known yet), then the 4th.
-    expect(clock).toMatchObject({ provisional: true, dueDate: '2027-01-04', clock: 'green' });
-    expect(provisionalCalendar(until2026).calendarFor(2027)).toEqual({
-      year: 2027,
-      holidays: [],
-      workdays: [],
-    });
+    // 22..25, 28..31 December (8), then New Year's Day 2027 (a Friday) is a statutory holiday
+    // even before the notice: Monday 4 (9) and Tuesday 5 January (10).
+    expect(clock).toMatchObject({ provisional: true, dueDate: '2027-01-05', clock: 'green' });
+    expect(provisionalCalendar(until2026).calendarFor(2027)).toEqual(statutoryCalendar(2027));
+    expect(provisionalCalendar(until2026).calendarFor(2027)?.holidays).toContain('2027-01-01');
+  });
+
+  it('never counts a statutory holiday of a year without a notice: Spring Festival 2027', () => {
+    // Accepted Monday 2027-02-01: 2, 3, 4 (3), 除夕 Fri 02-05 to 初三 Mon 02-08 off, 9..12 (7),
+    // 15..17 (10). Weekends only would have said 02-12.
+    const feb = Story.begin(until2026).act(intake(), at('2027-02-01'), CLERK).case;
+    expect(clockOf(feb, '2027-02-01', until2026)).toMatchObject({ provisional: true, dueDate: '2027-02-17' });
   });
 
   it('is not provisional when every date it needs stays in a published year', () => {
@@ -253,6 +259,12 @@ describe('a year nobody has published a calendar for', () => {
     expect(addWorkingDays('2026-12-01', 10, calendarFor)).toBe('2026-12-15');
     expect(used()).toBe(false);
     addWorkingDays('2026-12-30', 3, calendarFor);
+    expect(used()).toBe(true);
+  });
+
+  it('counts weekends only, provisionally, beyond the years the law is computed for', () => {
+    const { calendarFor, used } = provisionalCalendar(until2026);
+    expect(calendarFor(2101)).toEqual({ year: 2101, holidays: [], workdays: [], provisional: true });
     expect(used()).toBe(true);
   });
 });

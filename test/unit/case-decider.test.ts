@@ -937,8 +937,9 @@ describe('tick (the clock worker)', () => {
 
   it('does not throw on a date in a year nobody has published a calendar for', () => {
     const story = Story.begin().act(intake({ defer: true }), at('2026-12-28'), CLERK);
-    // 2027 has no calendar: weekends only, provisionally (12-29, 12-30, 12-31, 01-01, 01-04).
-    expect(story.try({ type: 'tick', binding: BINDING }, at('2027-01-04'), CLOCK)).toEqual([]);
-    expect(story.try({ type: 'tick', binding: BINDING }, at('2027-01-05'), CLOCK)[0]?.type).toBe('accepted');
+    // 2027 has no notice: its statutory holidays only, provisionally (12-29, 12-30, 12-31, 01-04, 01-05;
+    // New Year's Day is never counted).
+    expect(story.try({ type: 'tick', binding: BINDING }, at('2027-01-05'), CLOCK)).toEqual([]);
+    expect(story.try({ type: 'tick', binding: BINDING }, at('2027-01-06'), CLOCK)[0]?.type).toBe('accepted');
   });
 });

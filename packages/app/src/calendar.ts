@@ -4,6 +4,7 @@ import {
   cityOfTenant,
   DomainError,
   mergeCalendars,
+  trackProvisional,
   type YearCalendar,
 } from '@onewindow/domain';
 import {
@@ -21,16 +22,22 @@ export interface CalendarDays {
   readonly workdays: readonly string[];
 }
 
+/**
+ * `provisional`: no State Council notice was entered for the year, so its holidays are
+ * the statutory ones alone (source `statutory`); bridges and make-up days may follow.
+ */
 export interface CityYearView extends CalendarDays {
   readonly city: string;
   readonly year: number;
   readonly source: CalendarSource;
+  readonly provisional: boolean;
 }
 
 export interface TenantYearView extends CalendarDays {
   readonly tenant: string;
   readonly year: number;
   readonly source: CalendarSource;
+  readonly provisional: boolean;
   /** The tenant's own adjustments, when it made any. */
   readonly override?: CalendarDays;
 }
@@ -65,11 +72,11 @@ export class CalendarService {
       action: 'calendar.city.set',
       target: `${city}/${cal.year}`,
       writes: calendarWrites.setCity(city, cal, noCity(city)),
-      response: respond({ city, year: cal.year, source: 'city', ...daysOf(cal) }),
+      response: respond({ city, year: cal.year, source: 'city', provisional: false, ...daysOf(cal) }),
     });
   }
 
-  /** A city's calendar for a year: the one it set, else the national schedule. */
+  /** A city's calendar for a year: the one it set, else the national schedule, else the statutory one. */
   async cityYear(city: string, year: number): Promise<CityYearView> {
     const [found, effective] = await Promise.all([
       this.tenancy.city(city),
@@ -79,7 +86,8 @@ export class CalendarService {
     if (!effective) {
       throw new DomainError('not-found', `${year} 年没有工作日历`, `there is no calendar for ${year}`);
     }
-    return { city, year, source: effective.source, ...daysOf(effective.calendar) };
+    const { calendar, source } = effective;
+    return { city, year, source, provisional: calendar.provisional === true, ...daysOf(calendar) };
   }
 
   setTenantYear(
@@ -98,13 +106,19 @@ export class CalendarService {
     });
   }
 
-  /** The `days`-th working day after `from` on the tenant's calendar (`from` itself is not counted). */
-  async workingDaysAfter(tenant: string, from: string, days: number): Promise<string> {
-    const [calendarFor] = await Promise.all([
-      this.calendars.effectiveFor(tenant),
-      this.requireTenant(tenant),
-    ]);
-    return addWorkingDays(from, days, calendarFor);
+  /**
+   * The `days`-th working day after `from` on the tenant's calendar (`from` itself is not
+   * counted), provisional when the count went through a year without an entered notice.
+   */
+  async workingDaysAfter(
+    tenant: string,
+    from: string,
+    days: number,
+  ): Promise<{ date: string; provisional: boolean }> {
+    const [effective] = await Promise.all([this.calendars.effectiveFor(tenant), this.requireTenant(tenant)]);
+    const { calendarFor, provisional } = trackProvisional(effective);
+    const date = addWorkingDays(from, days, calendarFor);
+    return { date, provisional: provisional() };
   }
 
   /** A tenant's effective year: its city's (or the national one) with its overrides on top. */
@@ -125,6 +139,7 @@ export class CalendarService {
       tenant,
       year,
       source: base.source,
+      provisional: base.calendar.provisional === true,
       ...daysOf(mergeCalendars(base.calendar, override)),
       ...(override ? { override: daysOf(override) } : {}),
     };

@@ -1,4 +1,5 @@
 import { DomainError, invalid } from './errors';
+import { statutoryHolidays } from './statutory';
 
 /**
  * The working-day calendar (R9). A year lists its rest days that are not plain weekends
@@ -8,14 +9,22 @@ import { DomainError, invalid } from './errors';
  * dates in Asia/Shanghai (DESIGN.md decision 5).
  *
  * The effective calendar of a tenant is its city's calendar for the year (or, when the
- * city has not set one, the national schedule of the State Council for 2019–2026) with
- * the tenant's overrides on top. A year with neither has no calendar: time limits that
- * reach into it fail loudly rather than silently counting weekends only.
+ * city has not set one, the national schedule of the State Council for 2019–2026, else
+ * the statutory holidays the law fixes in advance, provisionally: `statutory.ts`) with the
+ * tenant's overrides on top. A statutory holiday is never a working day (R17): a calendar
+ * entered without one is refused, and the effective calendar always rests on them. Only
+ * a year beyond 2100 has no calendar: time limits that reach into it fail loudly rather
+ * than silently counting weekends only.
  */
 export interface YearCalendar {
   readonly year: number;
   readonly holidays: readonly string[];
   readonly workdays: readonly string[];
+  /**
+   * Computed from the law alone, as no State Council notice for the year has been entered:
+   * the statutory holidays are right, the bridges and make-up working days not yet known.
+   */
+  readonly provisional?: boolean;
 }
 
 /** The calendar of a year, or undefined when nobody has set one. */
@@ -23,7 +32,7 @@ export type CalendarFor = (year: number) => YearCalendar | undefined;
 
 /** Years seeded from the State Council notices (国务院办公厅关于…部分节假日安排的通知). */
 export const NATIONAL_YEARS = { first: 2019, last: 2026 } as const;
-/** Years a city or tenant may set a calendar for. */
+/** Years a city or tenant may set a calendar for, and that have statutory holidays (STATUTORY_YEARS). */
 export const CALENDAR_YEARS = { min: 2000, max: 2100 } as const;
 /** The most working days one computation may count (ten years' worth). */
 export const MAX_WORKING_DAYS = 3660;
@@ -93,9 +102,10 @@ const sortedUnique = (dates: Iterable<string>): readonly string[] =>
  * Checks a calendar year as a city or a tenant sends it and returns it sorted, without
  * duplicates. Dates must be real and inside the year, and no date both a holiday and a
  * workday. In a city calendar a workday is a make-up working weekend, so a Monday–Friday
- * there is refused as a mistake (every official 调休上班 day is a Saturday or Sunday). In a
- * tenant override a Monday–Friday workday is allowed: it cancels the city's holiday on
- * that date, which is the only way for a tenant to work on one.
+ * there is refused as a mistake (every official 调休上班 day is a Saturday or Sunday), and
+ * the holidays must hold every statutory holiday of the year. In a tenant override a
+ * Monday–Friday workday is allowed: it cancels the city's holiday on that date, which is
+ * the only way for a tenant to work on one; never on a statutory holiday.
  */
 export function checkYearCalendar(
   year: number,
@@ -127,7 +137,16 @@ export function checkYearCalendar(
   check('holidays');
   check('workdays');
   const holidays = new Set(input.holidays);
+  const statutory = statutoryHolidays(year) ?? [];
   input.workdays.forEach((date, i) => {
+    const festival = statutory.find((s) => s.date === date);
+    if (festival) {
+      throw invalid(
+        `workdays.${i}`,
+        `${date}（${festival.zh}）是法定节假日，不能安排上班`,
+        `${date} (${festival.en}) is a statutory holiday and cannot be a working day`,
+      );
+    }
     if (holidays.has(date)) {
       throw invalid(
         `workdays.${i}`,
@@ -136,6 +155,15 @@ export function checkYearCalendar(
       );
     }
   });
+  // A notice omitting a statutory holiday is a transcription mistake: refused, naming the days.
+  const missing = kind === 'city' ? statutory.filter((s) => !holidays.has(s.date)) : [];
+  if (missing.length > 0) {
+    throw invalid(
+      'holidays',
+      `放假日缺少法定节假日：${missing.map((s) => `${s.date}（${s.zh}）`).join('、')}`,
+      `the holidays lack statutory holidays: ${missing.map((s) => `${s.date} (${s.en})`).join(', ')}`,
+    );
+  }
   return Object.freeze({
     year,
     holidays: sortedUnique(input.holidays),
@@ -152,11 +180,66 @@ export function mergeCalendars(base: YearCalendar, override: YearCalendar | unde
   if (override.year !== base.year) throw new Error(`merging ${override.year} into ${base.year}`);
   const offs = new Set(override.holidays);
   const ons = new Set(override.workdays);
-  return Object.freeze({
+  return withStatutory({
     year: base.year,
     holidays: sortedUnique([...base.holidays.filter((d) => !ons.has(d)), ...override.holidays]),
     workdays: sortedUnique([...base.workdays.filter((d) => !offs.has(d)), ...override.workdays]),
+    ...(base.provisional ? { provisional: true } : {}),
   });
+}
+
+/**
+ * The calendar with every statutory holiday of its year a rest day (R17), whatever it
+ * said; the same object when it already holds them. Calendars entered before the rule
+ * was checked at entry may lack one: this keeps them from ever counting it as worked.
+ */
+export function withStatutory(cal: YearCalendar): YearCalendar {
+  const statutory = (statutoryHolidays(cal.year) ?? []).map((s) => s.date);
+  const holidays = new Set(cal.holidays);
+  if (statutory.every((d) => holidays.has(d))) return cal;
+  const off = new Set(statutory);
+  return Object.freeze({
+    ...cal,
+    holidays: sortedUnique([...cal.holidays, ...statutory]),
+    workdays: Object.freeze(cal.workdays.filter((d) => !off.has(d))),
+  });
+}
+
+const statutoryCache = new Map<number, YearCalendar>();
+
+/**
+ * The provisional calendar of a year no State Council notice was entered for: its
+ * statutory holidays, no bridges, no make-up working days; undefined outside 2000–2100.
+ */
+export function statutoryCalendar(year: number): YearCalendar | undefined {
+  let cal = statutoryCache.get(year);
+  const days = cal ? undefined : statutoryHolidays(year);
+  if (days) {
+    cal = Object.freeze({
+      year,
+      holidays: sortedUnique(days.map((d) => d.date)),
+      workdays: [],
+      provisional: true,
+    });
+    statutoryCache.set(year, cal);
+  }
+  return cal;
+}
+
+/** `calendarFor`, telling afterwards whether any year it answered was provisional. */
+export function trackProvisional(calendarFor: CalendarFor): {
+  readonly calendarFor: CalendarFor;
+  readonly provisional: () => boolean;
+} {
+  let provisional = false;
+  return {
+    calendarFor: (year) => {
+      const cal = calendarFor(year);
+      if (cal?.provisional) provisional = true;
+      return cal;
+    },
+    provisional: () => provisional,
+  };
 }
 
 /**
@@ -268,8 +351,8 @@ function calendars(calendarFor: CalendarFor, fieldFor: (year: number) => string)
       if (!cal) {
         throw new DomainError(
           'validation',
-          `${year} 年的工作日历尚未设置，无法计算工作日；请城市管理员先设置该年日历`,
-          `there is no working-day calendar for ${year}; a city administrator must set it first`,
+          `${year} 年没有工作日历，无法计算工作日（可计算 ${CALENDAR_YEARS.min}–${CALENDAR_YEARS.max} 年）`,
+          `there is no working-day calendar for ${year} (years ${CALENDAR_YEARS.min}–${CALENDAR_YEARS.max} have one)`,
           fieldFor(year),
         );
       }

@@ -11,4 +11,5 @@ export * from './roles';
 export * from './rollout';
 export * from './seal-imprint';
 export * from './seals';
+export * from './statutory';
 export * from './tenancy';

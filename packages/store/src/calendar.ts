@@ -4,6 +4,8 @@ import {
   type DomainError,
   mergeCalendars,
   nationalCalendar,
+  statutoryCalendar,
+  withStatutory,
   type YearCalendar,
 } from '@onewindow/domain';
 import { cityPk, keys, tenantPk } from './keys';
@@ -57,8 +59,11 @@ export const calendarWrites = {
   ],
 };
 
-/** Where the base of an effective calendar came from. */
-export type CalendarSource = 'city' | 'national';
+/**
+ * Where the base of an effective calendar came from: the city's entered notice, the State
+ * Council notice the product carries, or (provisionally) the statutory holidays alone.
+ */
+export type CalendarSource = 'city' | 'national' | 'statutory';
 
 export interface EffectiveYear {
   readonly calendar: YearCalendar;
@@ -89,16 +94,15 @@ export class CalendarRepository {
     return byYear(await this.store.queryPrefix(tenantPk(tenant), CAL_PREFIX));
   }
 
-  /** A city's calendar for a year: the one it set, else the national schedule. */
+  /** A city's calendar for a year: the one it set, else the national schedule, else the statutory one. */
   async effectiveCityYear(city: string, year: number): Promise<EffectiveYear | undefined> {
     return baseOf(await this.cityYear(city, year), year);
   }
 
   /**
    * The calendars a tenant's time limits run on, for every year, from two Queries: its
-   * city's year (else the national one) with the tenant's overrides merged on top. A year
-   * with no city or national calendar has none, even if the tenant overrode some days of
-   * it: overrides adjust a calendar, they do not make one.
+   * city's year (else the national one, else the provisional statutory one) with the
+   * tenant's overrides merged on top. Only a year beyond 2100 has none.
    */
   async effectiveFor(tenant: string): Promise<CalendarFor> {
     const [city, own] = await Promise.all([this.cityYears(cityOfTenant(tenant)), this.tenantYears(tenant)]);
@@ -114,9 +118,11 @@ export class CalendarRepository {
 }
 
 function baseOf(stored: YearCalendar | undefined, year: number): EffectiveYear | undefined {
-  if (stored) return { calendar: stored, source: 'city' };
+  if (stored) return { calendar: withStatutory(stored), source: 'city' };
   const national = nationalCalendar(year);
-  return national && { calendar: national, source: 'national' };
+  if (national) return { calendar: national, source: 'national' };
+  const statutory = statutoryCalendar(year);
+  return statutory && { calendar: statutory, source: 'statutory' };
 }
 
 function byYear(items: Record<string, unknown>[]): ReadonlyMap<number, YearCalendar> {

@@ -137,12 +137,14 @@ export const EmpoweredMatterList = named(
 export type EmpoweredMatterList = z.infer<typeof EmpoweredMatterList>;
 
 const dayLists = { holidays: z.array(date), workdays: z.array(date) };
-const calendarSource = z.enum(['city', 'national']);
+const calendarSource = z.enum(['city', 'national', 'statutory']);
+/** True while no State Council notice is entered for the year: its statutory holidays alone (source `statutory`). */
+const provisional = z.boolean();
 
 export const CityCalendar = named(
   'CityCalendar',
-  '城市工作日历 A city’s calendar for a year: the one it set (`city`) or the national schedule',
-  z.strictObject({ city: z.string(), year: z.int(), source: calendarSource, ...dayLists }),
+  '城市工作日历 A city’s calendar for a year: the one it set (`city`), the national schedule, or, provisionally until a notice is entered, the statutory holidays (`statutory`)',
+  z.strictObject({ city: z.string(), year: z.int(), source: calendarSource, provisional, ...dayLists }),
 );
 export type CityCalendar = z.infer<typeof CityCalendar>;
 
@@ -159,6 +161,7 @@ export const TenantCalendar = named(
     tenant: z.string(),
     year: z.int(),
     source: calendarSource,
+    provisional,
     ...dayLists,
     override: z.optional(z.strictObject(dayLists)),
   }),
@@ -167,6 +170,6 @@ export type TenantCalendar = z.infer<typeof TenantCalendar>;
 
 export const WorkingDay = named(
   'WorkingDay',
-  '第 n 个工作日 The n-th working day after the date asked',
-  z.strictObject({ date }),
+  '第 n 个工作日 The n-th working day after the date asked; `provisional` when the count crossed a year without an entered notice',
+  z.strictObject({ date, provisional }),
 );

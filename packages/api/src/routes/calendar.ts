@@ -35,8 +35,9 @@ export const calendarRoutes = [
     method: 'get',
     path: '/v1/cities/:city/calendar/:year',
     tag: 'calendar',
-    summary: '城市工作日历（未设置时为国家安排）',
-    summaryEn: "Read a city's calendar for a year: the one it set, else the national schedule",
+    summary: '城市工作日历（未设置时为国家安排，未发布通知的年份按法定节假日暂定）',
+    summaryEn:
+      "Read a city's calendar for a year: the one it set, else the national schedule, else the statutory holidays (provisional)",
     access: { scope: 'city', roles: cityAdmins },
     success: 200,
     handler: async ({ services, params }) =>
@@ -65,7 +66,7 @@ export const calendarRoutes = [
     query: WorkingDaysQuery,
     success: 200,
     handler: async ({ services, params, query }) =>
-      ok({ date: await services.calendar.workingDaysAfter(params.tenant, query.from, Number(query.days)) }),
+      ok(await services.calendar.workingDaysAfter(params.tenant, query.from, Number(query.days))),
   }),
   defineRoute({
     method: 'get',

@@ -287,7 +287,10 @@ export const en: Messages = {
     holidayMark: 'H',
     workdayMark: 'W',
     source: (source, holidays, workdays) =>
-      `${source === 'city' ? "The city's calendar" : "The State Council's schedule"}: ${holidays} holidays, ${workdays} make-up working days (with this tenant's changes).`,
+      `${source === 'city' ? "The city's calendar" : source === 'statutory' ? 'The statutory holidays' : "The State Council's schedule"}: ${holidays} holidays, ${workdays} make-up working days (with this tenant's changes).`,
+    provisional:
+      'Provisional: no State Council holiday notice has been entered for this year, so only the statutory holidays of the national holidays regulation count; bridges and make-up working days follow the notice once it is entered.',
+    calcProvisional: ' (provisional: the count crosses a year without an entered holiday notice)',
     calcTitle: 'Count working days',
     from: 'From',
     days: 'Working days',

@@ -286,7 +286,10 @@ export const zh = {
     holidayMark: '休',
     workdayMark: '班',
     source: (source: string, holidays: number, workdays: number) =>
-      `${source === 'city' ? '城市设定的日历' : '国务院办公厅安排'}：节假日 ${holidays} 天，调休上班 ${workdays} 天（含本租户调整）。`,
+      `${source === 'city' ? '城市设定的日历' : source === 'statutory' ? '法定节假日' : '国务院办公厅安排'}：节假日 ${holidays} 天，调休上班 ${workdays} 天（含本租户调整）。`,
+    provisional:
+      '暂定：该年尚未录入国务院办公厅放假安排通知，仅按《全国年节及纪念日放假办法》计入法定节假日；录入通知后调休安排以通知为准。',
+    calcProvisional: '（暂定：计算经过尚未录入放假通知的年份）',
     calcTitle: '计算工作日',
     from: '起始日期',
     days: '工作日数',

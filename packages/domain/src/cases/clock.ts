@@ -1,4 +1,12 @@
-import { addDays, addWorkingDays, type CalendarFor, shanghaiDate, workingDaysBetween } from '../calendar';
+import {
+  addDays,
+  addWorkingDays,
+  type CalendarFor,
+  shanghaiDate,
+  statutoryCalendar,
+  trackProvisional,
+  workingDaysBetween,
+} from '../calendar';
 import type { CaseState, ClockColour } from './types';
 import { isClosed } from './types';
 
@@ -18,31 +26,28 @@ export interface CaseClock {
   readonly issueBy?: string;
   /** Whether a special step is running now: the clock is stopped. */
   readonly paused: boolean;
-  /** True when a date reaches a year nobody has published a calendar for: weekends only, until one is set. */
+  /** True when a date reaches a year no State Council notice was entered for: statutory holidays only, until one is. */
   readonly provisional: boolean;
   /** The next Shanghai date on which the colour may change or a timer fires; the clock worker wakes then. */
   readonly nextTick?: string;
 }
 
 /**
- * A tenant's calendar where a year not yet published (the State Council publishes next
- * year's holidays late in the year) counts weekends only and marks the answer provisional,
- * so intake never stops on 1 December; the dates are recomputed once the year is set.
+ * A tenant's calendar where a year without an entered State Council notice (published
+ * late in the year before) rests on its statutory holidays alone, provisionally, and
+ * marks the answer provisional, so intake never stops on 1 December and 1 January is
+ * never counted; the dates are recomputed once the notice is set. Beyond 2100, where
+ * nothing is known, weekends only, provisionally too.
  */
 export function provisionalCalendar(calendarFor: CalendarFor): {
   calendarFor: CalendarFor;
   used: () => boolean;
 } {
-  let used = false;
-  return {
-    calendarFor: (year) => {
-      const cal = calendarFor(year);
-      if (cal) return cal;
-      used = true;
-      return { year, holidays: [], workdays: [] };
-    },
-    used: () => used,
-  };
+  const tracked = trackProvisional(
+    (year) =>
+      calendarFor(year) ?? statutoryCalendar(year) ?? { year, holidays: [], workdays: [], provisional: true },
+  );
+  return { calendarFor: tracked.calendarFor, used: tracked.provisional };
 }
 
 /** Working days inside excluded steps, each counted once however many steps overlap. */

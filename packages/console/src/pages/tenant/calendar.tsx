@@ -82,7 +82,7 @@ async function calendarPage(c: Ctx, state: FormState, status: number) {
   const cal = await api.send<TenantCalendar>('GET', `/v1/tenants/${seg(tenant)}/calendar/${year}`);
   const from = c.req.query('from');
   const days = c.req.query('days');
-  const computed: ApiResult<{ date: string }> | undefined =
+  const computed: ApiResult<{ date: string; provisional: boolean }> | undefined =
     from || days
       ? await api.send('GET', `/v1/tenants/${seg(tenant)}/calendar/working-days${qs({ from, days })}`)
       : undefined;
@@ -113,6 +113,11 @@ async function calendarPage(c: Ctx, state: FormState, status: number) {
       ) : (
         <>
           <p>{t.calendar.source(cal.data.source, cal.data.holidays.length, cal.data.workdays.length)}</p>
+          {cal.data.provisional && (
+            <p class="notice warn" role="note">
+              {t.calendar.provisional}
+            </p>
+          )}
           <div class="grid">
             {Array.from({ length: 12 }, (_, m) => (
               <Month c={c} year={year} month={m} cal={cal.data} />
@@ -126,6 +131,7 @@ async function calendarPage(c: Ctx, state: FormState, status: number) {
         {computed?.ok && (
           <p class="notice" role="status">
             {t.calendar.calcResult(from ?? '', days ?? '', computed.data.date)}
+            {computed.data.provisional && t.calendar.calcProvisional}
           </p>
         )}
         <form method="get" action={here} class="stack">
