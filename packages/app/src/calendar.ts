@@ -129,11 +129,7 @@ export class CalendarService {
       this.requireTenant(tenant),
     ]);
     if (!base) {
-      throw new DomainError(
-        'not-found',
-        `${year} 年没有工作日历，请城市管理员先设置`,
-        `there is no calendar for ${year}; a city administrator must set it first`,
-      );
+      throw new DomainError('not-found', `${year} 年没有工作日历`, `there is no calendar for ${year}`);
     }
     return {
       tenant,
