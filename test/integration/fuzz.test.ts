@@ -80,6 +80,8 @@ const OPERATIONS: Operation[] = Object.entries(doc.paths).flatMap(([path, ops]) 
 // ---- Generators ----------------------------------------------------------------------------
 
 const HUGE = 'x'.repeat(70_000);
+/** Over the API's 1 MiB body limit: 413, never a read of it. */
+const OVER_LIMIT = JSON.stringify({ text: 'x'.repeat(1_100_000) });
 const hugeUnicode = '𠀀中\u0000\u202e'.repeat(5_000);
 const deep = (n: number): unknown => (n === 0 ? 'bottom' : { a: [deep(n - 1)] });
 
@@ -284,6 +286,7 @@ function requestFor(op: Operation): fc.Arbitrary<Promise<Sent>> {
         '\ufeff{}',
         '[['.repeat(3_000),
         '',
+        OVER_LIMIT,
       ),
     },
   );
@@ -307,6 +310,14 @@ function requestFor(op: Operation): fc.Arbitrary<Promise<Sent>> {
   return fc
     .record({
       who,
+      garbage: fc.constantFrom(
+        'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.',
+        'Basic dXNlcjpwYXNz',
+        `Bearer ${'A'.repeat(10_000)}`,
+        'Bearer a.b.c',
+        'bearer',
+        'Bearer  x y',
+      ),
       params: fc.tuple(...pathParams.map((p) => pathValue(p.name))),
       query: fc.array(
         fc.oneof(
@@ -337,7 +348,7 @@ function requestFor(op: Operation): fc.Arbitrary<Promise<Sent>> {
       const headers: Record<string, string> = {};
       if (r.who === 'caller' && op.caller) headers.authorization = `Bearer ${await token(op.caller)}`;
       if (r.who === 'foreign') headers.authorization = `Bearer ${await token(FOREIGN)}`;
-      if (r.who === 'garbage') headers.authorization = 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.';
+      if (r.who === 'garbage') headers.authorization = r.garbage;
       if (r.contentType !== null) headers['content-type'] = r.contentType;
       if (r.idempotencyKey !== null) headers['idempotency-key'] = r.idempotencyKey;
       if (r.ifMatch !== null) headers['if-match'] = r.ifMatch;
