@@ -75,6 +75,44 @@ describe('personal data is masked by default', () => {
   });
 });
 
+describe("the applicant's phone (联系电话)", () => {
+  const PHONE = '13812345678';
+  it('is masked to 138****5678 in every view and comes whole only from the reveal', async () => {
+    const taken = await t.call(CLERK, 'POST', CASES, {
+      matter: 'm1',
+      applicant: { kind: 'person', name: '王芳', idNumber: PERSON_ID, phone: ' 138 1234 5678 ' },
+      materials: [
+        { code: 'form', provided: true },
+        { code: 'copy', provided: true },
+      ],
+    });
+    expect(taken.status).toBe(201);
+    const { caseNo } = taken.body;
+    for (const view of [
+      taken,
+      await t.call(CLERK, 'GET', CASES),
+      await t.call(APPROVER, 'GET', `${CASES}/${caseNo}`),
+    ]) {
+      expect(JSON.stringify(view.body)).not.toContain(PHONE);
+    }
+    const read = await t.call(APPROVER, 'GET', `${CASES}/${caseNo}`);
+    expect(read.body.applicant.phone).toBe('138****5678');
+    const shown = await reveal(CLERK, caseNo, { purpose: '电话通知申请人补正' });
+    expect(shown.status).toBe(200);
+    expect(shown.body.applicant).toMatchObject({ idNumber: PERSON_ID, phone: PHONE });
+  });
+
+  it('refuses a number that is neither a mobile nor a landline with its area code, naming the field', async () => {
+    const res = await t.call(CLERK, 'POST', CASES, {
+      matter: 'm1',
+      applicant: { kind: 'person', name: '王芳', idNumber: PERSON_ID, phone: '12345' },
+      materials: [{ code: 'form', provided: true }],
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body.errors)).toContain('applicant.phone');
+  });
+});
+
 describe('the reveal, for the staff handling the case', () => {
   it('answers the full applicant to the window, the deciding body and the supervising body, each access recorded', async () => {
     const c = await intake(t);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   checkIdNumber,
+  checkPhone,
   creditCodeCheck,
   DomainError,
   formatCaseNo,
@@ -159,6 +160,23 @@ describe('checkIdNumber', () => {
         expect((error as DomainError).field).toBe('applicant.idNumber');
         expect((error as DomainError).type).toBe('validation');
       }
+    }
+  });
+});
+
+describe('checkPhone (联系电话)', () => {
+  it('takes a mainland mobile or a landline with its area code, spaces dropped', () => {
+    expect(checkPhone(' 138 1234 5678 ', 'f')).toBe('13812345678');
+    expect(checkPhone('025-83451234', 'f')).toBe('025-83451234');
+    expect(checkPhone('0258345123', 'f')).toBe('0258345123');
+    expect(checkPhone('025-83451234-801', 'f')).toBe('025-83451234-801');
+  });
+
+  it('refuses anything else, naming the field', () => {
+    for (const value of ['12345678901', '1381234567', '83451234', '138123456789', '+8613812345678x', '']) {
+      expect(() => checkPhone(value, 'applicant.phone')).toThrow(
+        expect.objectContaining({ field: 'applicant.phone', type: 'validation' }),
+      );
     }
   });
 });

@@ -19,6 +19,7 @@ export const IntakeInput = z.strictObject({
     kind: z.enum(APPLICANT_KINDS),
     name,
     idNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(32)),
+    phone: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(32))),
   }),
   materials: z.array(z.strictObject({ code: id, provided: z.boolean() })).check(z.maxLength(100)),
   commitment: z.optional(z.strictObject({ materials: codes, supplementBy: date })),

@@ -19,11 +19,16 @@ export type CaseAction = (typeof CASE_ACTIONS)[number];
 export const ratingLevel = z.int().check(z.minimum(RATING_LEVELS.min), z.maximum(RATING_LEVELS.max));
 
 const outcome = z.enum(['approve', 'deny']);
-const applicantShape = { kind: z.enum(APPLICANT_KINDS), name: z.string(), idNumber: z.string() };
+const applicantShape = {
+  kind: z.enum(APPLICANT_KINDS),
+  name: z.string(),
+  idNumber: z.string(),
+  phone: z.optional(z.string()),
+};
 /** As every view but the reveal shows it (privacy.ts): the number's first 4 and last 4 characters. */
 const applicant = named(
   'MaskedApplicant',
-  '申请人（证件号码已脱敏，仅显示前4位和后4位；完整信息经“查看完整信息”取得并留痕）The applicant, its number masked to the first 4 and last 4 characters; the full data only from the reveal, recorded',
+  '申请人（证件号码已脱敏，仅显示前4位和后4位；联系电话仅显示前3位和后4位；完整信息经“查看完整信息”取得并留痕）The applicant, its number masked to the first 4 and last 4 characters and its phone to the first 3 and last 4; the full data only from the reveal, recorded',
   z.strictObject(applicantShape),
 );
 const fullApplicant = z.strictObject(applicantShape);

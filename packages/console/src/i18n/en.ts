@@ -430,6 +430,8 @@ export const en: Messages = {
     applicantName: 'Applicant name',
     idNumber: 'ID number',
     idHint: 'A resident ID number for a person, the unified social credit code for an organisation.',
+    phone: 'Phone (optional)',
+    phoneHint: 'A mobile number, or a landline with its area code; shown masked except to staff who reveal it.',
     materials: 'Materials check',
     materialsHint:
       'Tick what the applicant handed in and is in order; whatever is missing goes on the one-time notice.',

@@ -428,6 +428,8 @@ export const zh = {
     applicantName: '申请人名称',
     idNumber: '证件号码',
     idHint: '个人填写居民身份证号码，单位填写统一社会信用代码。',
+    phone: '联系电话（选填）',
+    phoneHint: '手机号码，或带区号的固定电话；除经办人员查看完整信息外均脱敏显示。',
     materials: '材料核验',
     materialsHint: '勾选申请人已提交且符合要求的材料；缺少的将列入一次性告知书。',
     commitment: '容缺受理（可选）',

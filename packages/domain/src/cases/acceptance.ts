@@ -3,7 +3,7 @@ import { invalid } from '../errors';
 import { ACCEPTANCE_DAYS, provisionalCalendar } from './clock';
 import type { CaseCommand } from './commands';
 import { type DecideContext, type Draft, notice, refuse } from './guards';
-import { checkIdNumber } from './identity';
+import { checkIdNumber, checkPhone } from './identity';
 import type { Binding, CaseState, MaterialCheck, Notice } from './types';
 
 /**
@@ -130,6 +130,8 @@ export function intake(command: Extract<CaseCommand, { type: 'intake' }>, ctx: D
     }
   }
   const idNumber = checkIdNumber(command.applicant.kind, command.applicant.idNumber, 'applicant.idNumber');
+  const phone =
+    command.applicant.phone === undefined ? undefined : checkPhone(command.applicant.phone, 'applicant.phone');
   const provided = new Set(command.materials.filter((m) => m.provided).map((m) => m.code));
   const materials: MaterialCheck[] = matter.materials.map((m) => ({ ...m, provided: provided.has(m.code) }));
   if (command.commitment) checkCommitment(command.commitment, materials, ctx.today);
@@ -141,7 +143,7 @@ export function intake(command: Extract<CaseCommand, { type: 'intake' }>, ctx: D
       matter: matter.code,
       matterName: matter.name,
       ...(item ? { item } : {}),
-      applicant: { ...command.applicant, idNumber },
+      applicant: { ...command.applicant, idNumber, ...(phone !== undefined ? { phone } : {}) },
       materials,
       limits: matter.limits,
       fees: matter.fees,

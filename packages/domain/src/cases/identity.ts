@@ -53,6 +53,22 @@ export function isCreditCode(value: string): boolean {
   return creditCodeCheck(value.slice(0, 17)) === value[17];
 }
 
+/** A mainland mobile number, or a landline with its area code and an optional extension. */
+const PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?)$/;
+
+/** Normalises (drops spaces) and checks a contact phone number; the error names `field`. */
+export function checkPhone(raw: string, field: string): string {
+  const value = raw.replace(/\s+/g, '');
+  if (!PHONE.test(value)) {
+    throw invalid(
+      field,
+      '联系电话无效（应为11位手机号码，或带区号的固定电话）',
+      'not a valid phone number (an 11-digit mobile number, or a landline with its area code)',
+    );
+  }
+  return value;
+}
+
 /**
  * Normalises (trims, upper-cases a trailing x) and checks an applicant's number; the
  * error names `field` and says which standard it fails.

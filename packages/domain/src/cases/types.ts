@@ -44,6 +44,8 @@ export interface Applicant {
   readonly kind: ApplicantKind;
   readonly name: string;
   readonly idNumber: string;
+  /** 联系电话: a mainland mobile (11 digits) or a landline with its area code; masked like the number. */
+  readonly phone?: string;
 }
 
 export interface MaterialCheck extends Material {

@@ -52,6 +52,7 @@ export function intakeInput(values: Values, materialCodes: readonly string[]): R
       kind: one(values, 'applicant.kind'),
       name: one(values, 'applicant.name'),
       idNumber: one(values, 'applicant.idNumber'),
+      ...(one(values, 'applicant.phone') ? { phone: one(values, 'applicant.phone') } : {}),
     },
     materials: materialCodes.map((code) => ({ code, provided: provided.has(code) })),
     ...commitmentOf(values),
@@ -139,6 +140,13 @@ async function intakeForm(c: Ctx, state: FormState, status: number) {
           spec={fieldOf(spec, 'applicant.idNumber')}
           label={t.intake.idNumber}
           hint={t.intake.idHint}
+        />
+        <TextField
+          c={c}
+          state={s}
+          spec={fieldOf(spec, 'applicant.phone')}
+          label={t.intake.phone}
+          hint={t.intake.phoneHint}
         />
         <ChoiceGroup
           c={c}

@@ -80,7 +80,8 @@ export function CaseFacts({ c, v }: { c: Ctx; v: CaseView }) {
       </dd>
       <dt>{t.cases.applicant}</dt>
       <dd>
-        {v.applicant.name}（{label(t, 'applicantKind', v.applicant.kind)} {v.applicant.idNumber}）
+        {v.applicant.name}（{label(t, 'applicantKind', v.applicant.kind)} {v.applicant.idNumber}
+        {v.applicant.phone ? ` ${v.applicant.phone}` : ''}）
       </dd>
       <dt>{t.cases.status}</dt>
       <dd>

@@ -39,6 +39,14 @@ export function Reveal({
           <dd>
             <strong>{revealed.applicant.idNumber}</strong>
           </dd>
+          {revealed.applicant.phone ? (
+            <>
+              <dt>{t.intake.phone}</dt>
+              <dd>
+                <strong>{revealed.applicant.phone}</strong>
+              </dd>
+            </>
+          ) : null}
         </dl>
         <p class="muted">{t.reveal.recorded(revealed.access.purpose)}</p>
       </section>
