@@ -431,7 +431,8 @@ export const en: Messages = {
     idNumber: 'ID number',
     idHint: 'A resident ID number for a person, the unified social credit code for an organisation.',
     phone: 'Phone (optional)',
-    phoneHint: 'A mobile number, or a landline with its area code; shown masked except to staff who reveal it.',
+    phoneHint:
+      'A mobile number, or a landline with its area code; shown masked except to staff who reveal it.',
     materials: 'Materials check',
     materialsHint:
       'Tick what the applicant handed in and is in order; whatever is missing goes on the one-time notice.',
@@ -580,7 +581,8 @@ export const en: Messages = {
     sealInvalid: 'not valid when applied',
     sealVoidedSince: (at) => `void since ${at}`,
     code: 'Verification code (printed on the result; optional)',
-    summary: 'The signature and seal hold. Enter the verification code printed on the result to see what it says.',
+    summary:
+      'The signature and seal hold. Enter the verification code printed on the result to see what it says.',
   },
   windowAuth: {
     title: 'Window authorisations',

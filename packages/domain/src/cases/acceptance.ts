@@ -131,7 +131,9 @@ export function intake(command: Extract<CaseCommand, { type: 'intake' }>, ctx: D
   }
   const idNumber = checkIdNumber(command.applicant.kind, command.applicant.idNumber, 'applicant.idNumber');
   const phone =
-    command.applicant.phone === undefined ? undefined : checkPhone(command.applicant.phone, 'applicant.phone');
+    command.applicant.phone === undefined
+      ? undefined
+      : checkPhone(command.applicant.phone, 'applicant.phone');
   const provided = new Set(command.materials.filter((m) => m.provided).map((m) => m.code));
   const materials: MaterialCheck[] = matter.materials.map((m) => ({ ...m, provided: provided.has(m.code) }));
   if (command.commitment) checkCommitment(command.commitment, materials, ctx.today);
