@@ -5,6 +5,7 @@ import type { DevClaims } from '../../packages/local/src/issuer';
 import { PLATFORM, type TestApp, testApp } from '../support/app';
 import { DONGSHAN } from '../support/authority';
 import { intake, seedCases } from '../support/cases';
+import { expectContract, operationOf } from '../support/response-contract';
 
 /**
  * Property: whatever a client sends to any operation of the served /openapi.json (bad bodies,
@@ -381,6 +382,15 @@ async function send(sent: Sent): Promise<Response> {
   }
 }
 
+function knownOperation(method: string, path: string): boolean {
+  try {
+    operationOf(method, path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The problem shape every error answer has (packages/api/src/problem.ts). */
 function expectProblem(res: Response, text: string, where: string) {
   expect(res.headers.get('content-type'), where).toMatch(/^application\/problem\+json/);
@@ -448,6 +458,23 @@ describe('fuzz: every operation of /openapi.json', () => {
           const where = `${sent.init.method} ${sent.path.slice(0, 300)} → ${res.status} ${text.slice(0, 300)}`;
           expect(res.status, where).toBeLessThan(500);
           if (res.status >= 400) expectProblem(res, text, where);
+          // A JSON answer of an API operation is also held to the response contract (strict objects).
+          const path = sent.path.split('?')[0] ?? '';
+          if (
+            /json/.test(res.headers.get('content-type') ?? '') &&
+            path.startsWith('/v1/') &&
+            knownOperation(op.method, path)
+          ) {
+            try {
+              expectContract(op.method, path, {
+                status: res.status,
+                body: JSON.parse(text),
+                headers: res.headers,
+              });
+            } catch (error) {
+              throw new Error(`${where}\n${(error as Error).message.slice(0, 1500)}`);
+            }
+          }
         }),
         { seed: SEED, numRuns: perOperation, endOnFailure: true },
       );
