@@ -1,3 +1,6 @@
+import { Readable } from 'node:stream';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { HttpResponse } from '@smithy/protocol-http';
 import { describe, expect, it, vi } from 'vitest';
 import {
   type AssumeRole,
@@ -7,7 +10,7 @@ import {
   tagsOf,
   type VendedCredentials,
 } from '../../functions/shared/token-vending';
-import { type IsolationScope, runIsolated } from '../../packages/store/src';
+import { createDynamoClient, type IsolationScope, runIsolated } from '../../packages/store/src';
 
 const ROLE = 'arn:aws-cn:iam::123456789012:role/tenant-access';
 const SUB = 'nanjing.jiangning.dongshan';
@@ -104,6 +107,37 @@ describe('token vending', () => {
     expect((await provider()).accessKeyId).toBe('own');
     expect((await runIsolated(clerkOf(SUB), () => provider())).accessKeyId).toBe(`for-${SUB}`);
     expect((await runIsolated({ who: 'platform', all: true }, () => provider())).accessKeyId).toBe('own');
+  });
+});
+
+describe("the DynamoDB client's credentials", () => {
+  it('are asked for on every request, so each is signed for its own tenant', async () => {
+    const signedBy: string[] = [];
+    const own = async () => ({ accessKeyId: 'OWNKEY', secretAccessKey: 's' });
+    const vending = new TokenVending(ROLE, async ({ tags }) =>
+      vended(`KEY-${tags.tenant.split('.').pop()}`, Date.now() + 900_000),
+    );
+    const client = createDynamoClient({ credentials: scopedCredentials(own, vending) });
+    // The wire: records whose key signed each request (the whole SDK stack ran, signing included).
+    client.config.requestHandler = {
+      handle: async (request: { headers: Record<string, string> }) => {
+        signedBy.push(/Credential=([^/]+)/.exec(request.headers.authorization ?? '')?.[1] ?? '?');
+        return {
+          response: new HttpResponse({
+            statusCode: 200,
+            headers: {},
+            body: Readable.from([Buffer.from('{}')]),
+          }),
+        };
+      },
+    } as never;
+    const get = (tenant: string) =>
+      client.send(new GetItemCommand({ TableName: 't', Key: { pk: { S: `T#${tenant}` }, sk: { S: 'x' } } }));
+    await runIsolated(clerkOf(SUB), () => get(SUB));
+    await get(SUB);
+    await runIsolated(clerkOf('xian.yanliang'), () => get('xian.yanliang'));
+    await runIsolated(clerkOf(SUB), () => get(SUB));
+    expect(signedBy).toEqual(['KEY-dongshan', 'OWNKEY', 'KEY-yanliang', 'KEY-dongshan']);
   });
 });
 
