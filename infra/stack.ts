@@ -55,10 +55,10 @@ export class OneWindowStack extends Stack {
     });
     this.workers = new WorkersConstruct(this, 'Workers', { data: this.data, logRetention });
     this.publicFirewall = new PublicFirewall(this, 'PublicFirewall');
-    // Tenant requests of the api and cases functions run on tenant-scoped credentials (token vending).
+    // Tenant requests of the HTTP functions run on tenant-scoped credentials (token vending).
     this.tenantAccess = new TenantAccessConstruct(this, 'TenantAccess', {
       data: this.data,
-      functions: [this.api.fn, this.api.cases],
+      functions: [this.api.fn, this.api.cases, this.api.files],
     });
     this.console = new ConsoleConstruct(this, 'Console', {
       httpApi: this.api.httpApi,

@@ -557,10 +557,10 @@ describe('tenant access (token vending)', () => {
   const bySid = (sid: string) => policyOfRole().find((s) => s.Sid === sid);
   const tableArn = () => ({ 'Fn::GetAtt': [logicalId(stack.data.table.node.defaultChild), 'Arn'] });
 
-  it('is a role only the api and cases functions may assume, and only with session tags', () => {
+  it('is a role only the api, cases and files functions may assume, and only with session tags', () => {
     const trust =
       template.toJSON().Resources[logicalId(role().node.defaultChild)].Properties.AssumeRolePolicyDocument;
-    const callers = [stack.api.fn, stack.api.cases].map((f) => ({
+    const callers = [stack.api.fn, stack.api.cases, stack.api.files].map((f) => ({
       'Fn::GetAtt': [logicalId(f.role.node.defaultChild), 'Arn'],
     }));
     // One statement per caller, each with sts:TagSession: the tags are what the policy keys on.
@@ -571,7 +571,7 @@ describe('tenant access (token vending)', () => {
         Principal: { AWS },
       })),
     );
-    for (const f of [stack.api.fn, stack.api.cases]) {
+    for (const f of [stack.api.fn, stack.api.cases, stack.api.files]) {
       const roleArn = JSON.stringify({ 'Fn::GetAtt': [logicalId(role().node.defaultChild), 'Arn'] });
       const granted = Object.values(template.findResources('AWS::IAM::Policy'))
         .filter((p) => JSON.stringify(p.Properties.Roles).includes(logicalId(f.role.node.defaultChild)))
