@@ -67,6 +67,7 @@ export class OneWindowStack extends Stack {
       hostedUi: this.identity.domain,
       consoleUrl: props.consoleUrl,
       logRetention,
+      relaySecret: this.api.relaySecret,
     });
     // Security events of every function that answers requests, counted and alarmed on.
     this.security = new SecurityMonitoringConstruct(this, 'Security', {

@@ -12,12 +12,17 @@ const logger = new Logger({ serviceName: 'onewindow-cases' });
 
 // Read once per cold start: every result this instance issues is signed with the same key, and
 // every instance authenticates list cursors with the same key (a next page may reach another one).
-const [signingSecret, cursorKey] = await Promise.all([loadSigningSecret(), loadSecret('CURSOR_SECRET_ARN')]);
+// The relay key lets the console name the visitor its public pages serve (domain/client-relay.ts).
+const [signingSecret, cursorKey, relayKey] = await Promise.all([
+  loadSigningSecret(),
+  loadSecret('CURSOR_SECRET_ARN'),
+  loadSecret('CLIENT_RELAY_SECRET_ARN'),
+]);
 const signer = createSigner(signingSecret);
 
 // Cases, supervision, rectifications and the public pages; the api Lambda serves the rest.
 const app = createServiceApp(
-  appDepsFromEnv(logger, 'cases', (store) => caseServices({ store, signer }), { cursorKey }),
+  { ...appDepsFromEnv(logger, 'cases', (store) => caseServices({ store, signer }), { cursorKey }), relayKey },
   { routes: caseRouteList },
 );
 

@@ -4,6 +4,7 @@ import middy from '@middy/core';
 import { cognitoFromEnv, consoleApp, httpApi } from '@onewindow/console';
 import { handle } from 'hono/aws-lambda';
 import { requireEnv } from '../shared/config';
+import { loadSecret } from '../shared/signing-secret';
 
 const logger = new Logger({ serviceName: 'onewindow-console' });
 
@@ -12,8 +13,11 @@ if (!signIn) throw new Error('CONSOLE_COGNITO_DOMAIN, CONSOLE_COGNITO_CLIENT_ID 
 
 // In AWS the routes sit in three Lambdas behind one gateway, so the console calls the API over
 // HTTPS with the session's token, exactly as any other client (locally it calls it in-process).
+// Names each visitor to the API, so its public rate limits count applicants, not this function.
+const relayKey = await loadSecret('CLIENT_RELAY_SECRET_ARN');
 const app = consoleApp({
   api: httpApi(requireEnv('API_URL')),
+  relayKey,
   signIn,
   secureCookies: true,
   onError: (error) => logger.error('console error', error as Error),

@@ -8,6 +8,7 @@ import { createServiceApp } from '@onewindow/api/service-app';
 import { fileServices } from '@onewindow/app';
 import { handle } from 'hono/aws-lambda';
 import { appDepsFromEnv } from '../shared/app-deps';
+import { loadSecret } from '../shared/signing-secret';
 import { isContentTypeBinary } from './binary';
 
 const logger = new Logger({ serviceName: 'onewindow-files' });
@@ -15,8 +16,10 @@ const logger = new Logger({ serviceName: 'onewindow-files' });
 // The catalogue import and export, and the OpenAPI document of every route: describing them all
 // pulls in every route's code, which only this bundle (already carrying the Excel code) has room for.
 // The applicant reveal too: a download of personal data, which the cases bundle has no room for.
+// The public access log is rate-limited per visitor, whom the console names with this key.
+const relayKey = await loadSecret('CLIENT_RELAY_SECRET_ARN');
 const app = createServiceApp(
-  { ...appDepsFromEnv(logger, 'files', (store) => fileServices({ store })), catalogueFiles },
+  { ...appDepsFromEnv(logger, 'files', (store) => fileServices({ store })), catalogueFiles, relayKey },
   {
     routes: [...catalogueFileRoutes, ...applicantRoutes],
     openapi: (app) => mountOpenApi(app, apiRoutes),

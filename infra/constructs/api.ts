@@ -102,8 +102,15 @@ export class ApiConstruct extends Construct {
   readonly signingSecret: Secret;
   /** The key list cursors are authenticated with (HMAC-SHA256), shared by every cases instance. */
   readonly cursorSecret: Secret;
+  /**
+   * The key the console authenticates a visitor's address with for the API's public rate limits
+   * (domain/client-relay.ts); read by the console and by the functions serving public routes.
+   */
+  readonly relaySecret: Secret;
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
+  /** The stage's access log: every answer the gateway gives, its own 401s (the JWT authorizer) among them. */
+  readonly accessLogs: LogGroup;
   readonly authorizer: IHttpRouteAuthorizer;
 
   constructor(scope: Construct, id: string, props: ApiConstructProps) {
@@ -158,6 +165,16 @@ export class ApiConstruct extends Construct {
       reason:
         'The key only authenticates list cursors held for minutes; a new value takes effect at the next cold start and merely makes open cursors answer 400, so it is rolled by hand (put a new value, redeploy) instead of by a rotation function.',
     });
+    this.relaySecret = new Secret(this, 'ClientRelaySecret', {
+      description:
+        "OneWindow key the console names a visitor's address with; read by console, cases and files",
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    Validations.of(this.relaySecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The key only authenticates a relay header that lives a minute; a new value takes effect at the next cold start of the console and API functions, so it is rolled by hand (put a new value, redeploy) instead of by a rotation function.',
+    });
     this.cases = new ServiceFunction(this, 'Cases', {
       entry: 'functions/cases/handler.ts',
       description: 'OneWindow cases, supervision, rectifications and public pages',
@@ -168,24 +185,29 @@ export class ApiConstruct extends Construct {
         ...environment,
         SIGNING_SECRET_ARN: this.signingSecret.secretArn,
         CURSOR_SECRET_ARN: this.cursorSecret.secretArn,
+        CLIENT_RELAY_SECRET_ARN: this.relaySecret.secretArn,
         POWERTOOLS_SERVICE_NAME: 'onewindow-cases',
       },
     });
     props.data.grantData(this.cases.fn);
     this.signingSecret.grantRead(this.cases.fn);
     this.cursorSecret.grantRead(this.cases.fn);
+    this.relaySecret.grantRead(this.cases.fn);
+    // The files function serves the public access log, a rate-limited public route too.
+    this.files.fn.addEnvironment('CLIENT_RELAY_SECRET_ARN', this.relaySecret.secretArn);
+    this.relaySecret.grantRead(this.files.fn);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: 'onewindow',
       description: 'OneWindow API v1 and staff console',
       createDefaultStage: false,
     });
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
+    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       autoDeploy: true,
       throttle: { rateLimit: 200, burstLimit: 400 },
-      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat() },
+      accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogs), format: accessLogFormat() },
     });
 
     const integration = new HttpLambdaIntegration('App', this.fn.fn);

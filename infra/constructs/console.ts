@@ -3,6 +3,7 @@ import { type HttpApi, HttpMethod, type HttpStage } from 'aws-cdk-lib/aws-apigat
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { ServiceFunction } from './function';
 
@@ -14,6 +15,8 @@ export interface ConsoleConstructProps {
   /** The console's public URL, ending in `/console`; the hosted UI returns to `<consoleUrl>/auth/callback`. */
   readonly consoleUrl: string;
   readonly logRetention: RetentionDays;
+  /** The key the console names each visitor's address to the API with (public rate limits). */
+  readonly relaySecret: ISecret;
 }
 
 /** Paths the console serves; the gateway leaves them open because the console keeps its own session. */
@@ -52,9 +55,11 @@ export class ConsoleConstruct extends Construct {
         CONSOLE_URL: props.consoleUrl.replace(/\/+$/, ''),
         CONSOLE_COGNITO_DOMAIN: props.hostedUi.baseUrl(),
         CONSOLE_COGNITO_CLIENT_ID: props.userPoolClient.userPoolClientId,
+        CLIENT_RELAY_SECRET_ARN: props.relaySecret.secretArn,
         POWERTOOLS_SERVICE_NAME: 'onewindow-console',
       },
     });
+    props.relaySecret.grantRead(this.fn.fn);
     const integration = new HttpLambdaIntegration('Console', this.fn.fn);
     for (const route of CONSOLE_ROUTES) {
       for (const r of props.httpApi.addRoutes({ path: route.path, methods: route.methods, integration })) {

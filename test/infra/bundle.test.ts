@@ -13,8 +13,9 @@ const code = (name: Name) => bundles[name].code;
 
 // Both libraries name the shared-strings part of the .xlsx zip; nothing else in the app does.
 const XLSX_MARKER = 'xl/sharedStrings.xml';
-// The Secrets Manager call that loads the result-signing seed; only the cases function makes it.
-const SIGNING_SECRET_MARKER = 'GetSecretValue';
+// The setting naming the result-signing seed's secret; only the cases function reads it. (Other
+// functions load secrets of their own, the client relay key, so the Secrets Manager call itself is no marker.)
+const SIGNING_SECRET_MARKER = 'SIGNING_SECRET_ARN';
 
 // Built as bench/ and CDK build them (infra/bundling.ts).
 beforeAll(async () => {

@@ -257,7 +257,7 @@ describe('api', () => {
     for (const route of coreRoutes) expect(servedByCases(route.path), route.path).toBe(false);
   });
 
-  it('gives the cases function the api settings and the signing secret, which only it may read', () => {
+  it('gives the cases function the api settings and the signing and cursor secrets, which only it may read; the relay key goes to the console and the public routes', () => {
     const secret = logicalId(stack.api.signingSecret.node.defaultChild);
     template.hasResource('AWS::SecretsManager::Secret', {
       DeletionPolicy: 'Retain',
@@ -268,22 +268,36 @@ describe('api', () => {
       SIGNING_SECRET_ARN: { Ref: secret },
       CURSOR_SECRET_ARN: { Ref: cursorSecret },
     });
-    const reads = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
-      JSON.stringify(p).includes('secretsmanager:'),
+    const relaySecret = logicalId(stack.api.relaySecret.node.defaultChild);
+    /** The roles whose policies may read the secret `id`. */
+    const readersOf = (id: string) =>
+      Object.values(template.findResources('AWS::IAM::Policy'))
+        .filter((p) =>
+          (p.Properties.PolicyDocument.Statement as Statement[]).some(
+            (s) =>
+              actionsOf(s).includes('secretsmanager:GetSecretValue') &&
+              JSON.stringify(s.Resource) === JSON.stringify({ Ref: id }),
+          ),
+        )
+        .flatMap((p) => p.Properties.Roles as unknown[]);
+    const roleOf = (f: { role: { node: { defaultChild?: unknown } } }) => ({
+      Ref: logicalId(f.role.node.defaultChild as never),
+    });
+    expect(readersOf(secret)).toEqual([roleOf(stack.api.cases)]);
+    expect(readersOf(cursorSecret)).toEqual([roleOf(stack.api.cases)]);
+    expect(new Set(readersOf(relaySecret).map((r) => JSON.stringify(r)))).toEqual(
+      new Set([stack.api.cases, stack.api.files, stack.console.fn].map((f) => JSON.stringify(roleOf(f)))),
     );
-    expect(reads).toHaveLength(1);
-    expect(reads[0]?.Properties.Roles).toEqual([{ Ref: logicalId(stack.api.cases.role.node.defaultChild) }]);
+    hasHttpFunction('onewindow-files', { CLIENT_RELAY_SECRET_ARN: { Ref: relaySecret } });
+    // No other secret is read by anyone.
     const secretStatements = statements().filter((s) =>
       actionsOf(s).some((a) => a.startsWith('secretsmanager:')),
     );
-    expect(secretStatements).toEqual(
-      [secret, cursorSecret].map((s) =>
-        expect.objectContaining({
-          Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
-          Resource: { Ref: s },
-        }),
-      ),
-    );
+    for (const s of secretStatements) {
+      expect([secret, cursorSecret, relaySecret].map((id) => JSON.stringify({ Ref: id }))).toContain(
+        JSON.stringify(s.Resource),
+      );
+    }
   });
 
   it('throttles the public routes on their own, below the stage', () => {

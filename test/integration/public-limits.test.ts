@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_LIMITS } from '../../packages/app/src';
-import { verificationCodeOf } from '../../packages/domain/src';
+import { relayClient, verificationCodeOf } from '../../packages/domain/src';
 import { type TestApp, testApp } from '../support/app';
 import { APPROVER, act, CLERK, intake, seedCases } from '../support/cases';
 import { expectContract } from '../support/response-contract';
@@ -82,6 +83,56 @@ describe('public case routes: rate limits', () => {
       await pub(t, `2001:db8:1:2::${(i + 1).toString(16)}`, `/v1/public/results/v6-${i}/verify`);
     }
     expectTooMany(await pub(t, '2001:db8:1:2:ffff::1', `/v1/public/cases/${caseNo}?code=${code}`));
+  });
+
+  it('counts the visitors the console names with the relay key, each on its own; a forged relay counts as its sender', async () => {
+    const key = randomBytes(32);
+    const relaying = await testApp({ store: t.store, relayKey: key });
+    const instant = '2026-12-01T11:30:05Z';
+    relaying.setNow(instant);
+    const CONSOLE = '10.0.0.5';
+    const as = (visitor: string, signWith = key) => ({
+      headers: { 'x-onewindow-client': relayClient(signWith, visitor, Date.parse(instant)) },
+    });
+    const max = PUBLIC_LIMITS.perClient.max;
+    for (let i = 0; i < max; i++) {
+      const res = await pub(
+        relaying,
+        CONSOLE,
+        `/v1/public/results/nanjing.jiangning.dongshan-20261201-${7000 + i}/verify`,
+        as('203.0.113.10'),
+      );
+      expect(res.status, `request ${i + 1}`).toBe(404);
+    }
+    expectTooMany(
+      await pub(
+        relaying,
+        CONSOLE,
+        `/v1/public/results/nanjing.jiangning.dongshan-20261201-7999/verify`,
+        as('203.0.113.10'),
+      ),
+    );
+    // Another applicant on the console's pages is not held up by the first.
+    expect(
+      (
+        await pub(
+          relaying,
+          CONSOLE,
+          `/v1/public/results/nanjing.jiangning.dongshan-20261201-7998/verify`,
+          as('203.0.113.11'),
+        )
+      ).status,
+    ).toBe(404);
+    // A header signed with any other key names nobody: the sender's own address is counted.
+    for (let i = 0; i < max; i++) {
+      await pub(
+        relaying,
+        '198.51.100.99',
+        `/v1/public/results/forged-${i}/verify`,
+        as(`192.0.2.${i}`, randomBytes(32)),
+      );
+    }
+    expectTooMany(await pub(relaying, '198.51.100.99', `/v1/public/results/forged-x/verify`));
   });
 
   it('one case is limited per minute however many clients ask', async () => {

@@ -39,7 +39,9 @@ export interface TestApp {
  * A fresh table in the run's DynamoDB Local and an app over it, as the local stack wires it;
  * or the app over `store`, outside vitest (bench/cases.ts).
  */
-export async function testApp(options: { logger?: Logger; store?: Store } = {}): Promise<TestApp> {
+export async function testApp(
+  options: { logger?: Logger; store?: Store; relayKey?: Uint8Array } = {},
+): Promise<TestApp> {
   const store = options.store ?? (await freshStore());
   const issuer = await createDevIssuer();
   const signer = createSigner(randomBytes(32));
@@ -47,6 +49,7 @@ export async function testApp(options: { logger?: Logger; store?: Store } = {}):
   const services = createServices({ store, signer });
   const app = createApp({
     services,
+    ...(options.relayKey ? { relayKey: options.relayKey } : {}),
     now: () => now ?? new Date(),
     verify: createVerifier({
       jwks: staticJwks(issuer.publicKeys),

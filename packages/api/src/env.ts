@@ -14,6 +14,11 @@ export interface AppDeps {
   readonly now?: () => Date;
   /** The catalogue import and export (catalogue-io.ts); the api Lambda leaves them out to stay small. */
   readonly catalogueFiles?: CatalogueFiles;
+  /**
+   * The key the console authenticates the visitor's address with (`CLIENT_RELAY_HEADER`,
+   * domain/client-relay.ts), so the public rate limits count applicants, not the console.
+   */
+  readonly relayKey?: string | Uint8Array;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ProblemEntry } from '@onewindow/api/contract';
+import { CLIENT_RELAY_HEADER } from '@onewindow/domain';
 import type { ApiLike } from './options';
 
 /** An entry of a problem's `errors` (the API's contract): a field's `pointer`, or a spreadsheet row and column. */
@@ -58,11 +59,18 @@ export interface ConsoleApi {
 }
 
 /** An API client for one request, carrying the session's token (or none, for public routes). */
-export function consoleApi(api: ApiLike, token: string | undefined, requestId?: string): ConsoleApi {
+export function consoleApi(
+  api: ApiLike,
+  token: string | undefined,
+  requestId?: string,
+  /** The relay header naming the visitor (domain/client-relay.ts), when the console holds the key. */
+  client?: string,
+): ConsoleApi {
   const headers = (extra: Record<string, string> = {}) => ({
     accept: 'application/json',
     ...(token ? { authorization: `Bearer ${token}` } : {}),
     ...(requestId ? { 'x-request-id': requestId } : {}),
+    ...(client ? { [CLIENT_RELAY_HEADER]: client } : {}),
     ...extra,
   });
   const raw = async (path: string, init: RequestInit = {}) => {

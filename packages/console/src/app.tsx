@@ -1,3 +1,4 @@
+import { relayClient } from '@onewindow/domain';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
@@ -14,7 +15,7 @@ import { cityRoutes } from './pages/city';
 import { homeRoutes } from './pages/home';
 import { publicRoutes } from './pages/public';
 import { tenantRoutes } from './pages/tenant';
-import { reportSecurityEvent } from './security-event';
+import { reportSecurityEvent, sourceIp } from './security-event';
 import {
   COOKIE_PATH,
   CSRF_FIELD,
@@ -126,7 +127,10 @@ export function consoleApp(options: ConsoleOptions): Hono<ConsoleEnv> {
     c.set('session', session);
     const secret = csrfSecret(c, c.get('secure'));
     c.set('csrf', csrfToken(secret, session?.token));
-    c.set('api', consoleApi(options.api, session?.token, c.req.header('x-request-id')));
+    const visitor = options.relayKey ? sourceIp(c) : undefined;
+    const client =
+      options.relayKey && visitor ? relayClient(options.relayKey, visitor, nowSeconds() * 1000) : undefined;
+    c.set('api', consoleApi(options.api, session?.token, c.req.header('x-request-id'), client));
     await next();
   });
   // A form POST must come from one of our own pages (Origin or Sec-Fetch-Site)…

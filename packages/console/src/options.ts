@@ -56,6 +56,12 @@ export interface ConsoleOptions {
   readonly secureCookies?: boolean | 'auto';
   /** The clock, for tests; the API has its own. */
   readonly now?: () => Date;
+  /**
+   * The key the API functions share with the console (domain/client-relay.ts): with it the
+   * console names each visitor's address to the API, so the public rate limits count
+   * applicants, not the console's own address.
+   */
+  readonly relayKey?: string | Uint8Array;
   /** Told of errors the console cannot show more of than an apology (the host logs them). */
   readonly onError?: (error: unknown) => void;
   /** Told of failed sign-ins and refused forms; the console Lambda logs them as security events. */

@@ -15,10 +15,15 @@ export interface ConsoleSecurityEvent {
   readonly ip?: string;
 }
 
-/** The gateway's `sourceIp` in AWS; the local stack has none. */
-function sourceIp(c: Context): string | undefined {
-  return (c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } } } | undefined)?.event
-    ?.requestContext?.http?.sourceIp;
+/** The visitor's address as the platform saw it: the gateway's `sourceIp` in AWS, the socket's peer locally. */
+export function sourceIp(c: Context): string | undefined {
+  const env = c.env as
+    | {
+        event?: { requestContext?: { http?: { sourceIp?: string } } };
+        incoming?: { socket?: { remoteAddress?: string } };
+      }
+    | undefined;
+  return env?.event?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress;
 }
 
 /** Reports a security event to the host (`options.onSecurityEvent`); never a token or a form's content. */

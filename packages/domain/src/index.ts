@@ -3,6 +3,7 @@ export * from './authority';
 export * from './calendar';
 export * from './cases';
 export * from './catalogue';
+export * from './client-relay';
 export * from './errors';
 export * from './handover';
 export * from './ids';

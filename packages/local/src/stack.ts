@@ -66,8 +66,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     // One process serves what AWS splits between the api and files Lambdas.
     const services = createServices({ store, signer: createSigner(signingSeed(options.dataDir)) });
+    // The console names each visitor to the API with it, as in AWS (domain/client-relay.ts).
+    const relayKey = randomBytes(32);
     const appAt = (now?: Date) =>
-      createApp({ services, verify, logger, catalogueFiles, ...(now ? { now: () => now } : {}) });
+      createApp({ services, verify, logger, catalogueFiles, relayKey, ...(now ? { now: () => now } : {}) });
     const app = appAt();
     app.route('/dev', devRoutes(issuer, parseWith));
     // The console calls this same app in-process; locally its sign-in page lists the demo users.
@@ -86,6 +88,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             return issuer.issue(claims);
           },
         },
+        relayKey,
         onError: (e) => logger.error('console error', e as Error),
         onSecurityEvent: (e) => logger.warn('security event', { ...e }),
       }),

@@ -1,4 +1,4 @@
-import { DomainError } from '@onewindow/domain';
+import { CLIENT_RELAY_HEADER, DomainError, relayedClient } from '@onewindow/domain';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../env';
 import { problemResponse } from '../problem';
@@ -8,10 +8,14 @@ const CASE_PATH = /^\/v1\/public\/(cases|results)\/([^/]+)(?:\/([^/]+))?$/;
 
 /**
  * The address a request came from, as the platform saw it: API Gateway's `sourceIp` in
- * AWS, the socket's peer locally. Never a header: a client can write any X-Forwarded-For.
- * An IPv6 client is counted by its /64, the block one subscriber is given.
+ * AWS, the socket's peer locally; or, for a request the console relays, the visitor's address
+ * it names in the authenticated relay header (domain/client-relay.ts). Never a plain header: a
+ * client can write any X-Forwarded-For. An IPv6 client is counted by its /64, the block one
+ * subscriber is given.
  */
-export function clientAddress(c: Context): string {
+export function clientAddress(c: Context, relayKey?: string | Uint8Array, nowMs = Date.now()): string {
+  const relay = relayKey ? c.req.header(CLIENT_RELAY_HEADER) : undefined;
+  const relayed = relayKey && relay ? relayedClient(relayKey, relay, nowMs) : undefined;
   const env = c.env as
     | {
         event?: { requestContext?: { http?: { sourceIp?: string }; identity?: { sourceIp?: string } } };
@@ -19,6 +23,7 @@ export function clientAddress(c: Context): string {
       }
     | undefined;
   const ip =
+    relayed ??
     env?.event?.requestContext?.http?.sourceIp ??
     env?.event?.requestContext?.identity?.sourceIp ??
     env?.incoming?.socket?.remoteAddress;
@@ -47,7 +52,7 @@ export function publicRateLimit(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const limits = deps.services.publicLimits;
     const now = (deps.now?.() ?? new Date()).getTime();
     try {
-      await limits.admit(clientAddress(c), caseNo, now);
+      await limits.admit(clientAddress(c, deps.relayKey, now), caseNo, now);
     } catch (error) {
       if (error instanceof DomainError && error.type === 'too-many-requests') {
         return problemResponse(c, error, { 'retry-after': String(error.extensions?.retryAfter ?? 60) });
