@@ -155,8 +155,9 @@ describe('npm start', () => {
     interrupt(again.child);
     expect(await again.exited).toBeOneOf([0, 'SIGINT']);
     expect(await javaGone(dataDir)).toBe('');
-    // Two starts with the demo data on disk: generous, as the suite runs beside other workers.
-  }, 180_000);
+    // Two starts with the demo data on disk, beside the other workers of a full run: 177 s was
+    // seen on a loaded two-core machine, so the margin is wide.
+  }, 300_000);
 
   it('keeps nothing with --memory', async () => {
     const port = await freePort();
