@@ -72,6 +72,7 @@ export class OneWindowStack extends Stack {
     // Security events of every function that answers requests, counted and alarmed on.
     this.security = new SecurityMonitoringConstruct(this, 'Security', {
       logGroups: [this.api.fn, this.api.cases, this.api.files, this.console.fn].map((f) => f.logGroup),
+      gatewayAccessLogs: this.api.accessLogs,
     });
 
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });

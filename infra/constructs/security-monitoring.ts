@@ -25,10 +25,17 @@ export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 
 export const SECURITY_NAMESPACE = 'OneWindow/Security';
 export const SECURITY_METRIC = 'SecurityEvents';
+/** 401 and 403 answers as the gateway's access log records them, by `status`. */
+export const REFUSED_METRIC = 'RefusedAnswers';
 
 export interface SecurityMonitoringProps {
   /** The log group of every function that writes security events: api, cases, files, console. */
   readonly logGroups: readonly ILogGroup[];
+  /**
+   * The API Gateway stage's access log (JSON with `status`). The gateway's JWT authorizer answers
+   * most bad tokens itself, before any function runs, so only its log sees those 401s.
+   */
+  readonly gatewayAccessLogs?: ILogGroup;
   /** Refused tokens plus refused roles in 5 minutes that raise the alarm; default 50. */
   readonly refusalBurst?: number;
   /** Reveals of personal data in 5 minutes that raise the alarm (a harvest, not a day's work); default 100. */
@@ -42,7 +49,9 @@ export interface SecurityMonitoringProps {
  * `securityEvent: <kind>` for a refused token (401), a refused role (403), a reveal of
  * personal data, and a key the in-code isolation guard refused; one metric filter per log group
  * counts them into `OneWindow/Security SecurityEvents` with the kind as its dimension, so every
- * function adds to the same four series. Alarms: a burst of 401/403 (guessing or a stolen token
+ * function adds to the same four series. The gateway's access log adds its 401 and 403 answers
+ * (`RefusedAnswers` by `status`): its JWT authorizer refuses most bad tokens before any function
+ * runs. Alarms: a burst of 401/403 (guessing or a stolen token
  * being tried), any isolation refusal (a bug or an attack reaching past the access checks: never
  * normal), and a burst of reveals.
  */
@@ -66,6 +75,21 @@ export class SecurityMonitoringConstruct extends Construct {
       });
     });
 
+    if (props.gatewayAccessLogs) {
+      new MetricFilter(this, 'GatewayRefusals', {
+        logGroup: props.gatewayAccessLogs,
+        filterPattern: FilterPattern.any(
+          FilterPattern.stringValue('$.status', '=', '401'),
+          FilterPattern.stringValue('$.status', '=', '403'),
+        ),
+        metricNamespace: SECURITY_NAMESPACE,
+        metricName: REFUSED_METRIC,
+        metricValue: '1',
+        dimensions: { status: '$.status' },
+        unit: Unit.COUNT,
+      });
+    }
+
     this.topic = props.alarmTopic ?? this.encryptedTopic();
     const action = new SnsAction(this.topic);
     const alarm = (name: string, metric: Metric | MathExpression, threshold: number, description: string) => {
@@ -82,17 +106,38 @@ export class SecurityMonitoringConstruct extends Construct {
       return a;
     };
 
+    const fiveMinutes = Duration.minutes(5);
+    // The functions' own refusals (and the console's failed sign-ins, which are no 401)…
+    const inFunctions = new MathExpression({
+      expression: 'FILL(authFailed, 0) + FILL(forbidden, 0)',
+      usingMetrics: {
+        authFailed: this.metric('auth-failed', fiveMinutes),
+        forbidden: this.metric('forbidden', fiveMinutes),
+      },
+      period: fiveMinutes,
+      label: 'refusals logged by the functions',
+    });
+    // …and every 401 and 403 the gateway gave, its authorizer's and the functions' alike: the larger
+    // of the two counts, as the functions' refusals are in both.
+    const atGateway = new MathExpression({
+      expression: 'FILL(unauthorized, 0) + FILL(refused, 0)',
+      usingMetrics: {
+        unauthorized: this.refusedAtGateway('401', fiveMinutes),
+        refused: this.refusedAtGateway('403', fiveMinutes),
+      },
+      period: fiveMinutes,
+      label: '401 and 403 answers of the gateway',
+    });
     this.refusalBurst = alarm(
       'RefusalBurst',
-      new MathExpression({
-        expression: 'FILL(authFailed, 0) + FILL(forbidden, 0)',
-        usingMetrics: {
-          authFailed: this.metric('auth-failed', Duration.minutes(5)),
-          forbidden: this.metric('forbidden', Duration.minutes(5)),
-        },
-        period: Duration.minutes(5),
-        label: '401 and 403 answers',
-      }),
+      props.gatewayAccessLogs
+        ? new MathExpression({
+            expression: 'MAX([inFunctions, atGateway])',
+            usingMetrics: { inFunctions, atGateway },
+            period: fiveMinutes,
+            label: '401 and 403 answers',
+          })
+        : inFunctions,
       props.refusalBurst ?? 50,
       'Many refused tokens or roles (401/403) in 5 minutes: token guessing, a stolen or expired token being replayed, or a caller probing other tenants.',
     );
@@ -116,6 +161,17 @@ export class SecurityMonitoringConstruct extends Construct {
       namespace: SECURITY_NAMESPACE,
       metricName: SECURITY_METRIC,
       dimensionsMap: { kind },
+      statistic: 'Sum',
+      period,
+    });
+  }
+
+  /** The gateway's answers of one refusing status, from its access log. */
+  refusedAtGateway(status: '401' | '403', period: Duration = Duration.minutes(5)): Metric {
+    return new Metric({
+      namespace: SECURITY_NAMESPACE,
+      metricName: REFUSED_METRIC,
+      dimensionsMap: { status },
       statistic: 'Sum',
       period,
     });

@@ -508,11 +508,40 @@ describe('security monitoring', () => {
       Expression?: string;
       MetricStat?: { Metric: unknown; Period: number };
     }[];
-    expect(metrics.find((m) => m.Expression)?.Expression).toBe('FILL(authFailed, 0) + FILL(forbidden, 0)');
-    const kinds = metrics.flatMap((m) => (m.MetricStat ? [JSON.stringify(m.MetricStat.Metric)] : []));
-    expect(kinds.some((k) => k.includes('"auth-failed"'))).toBe(true);
-    expect(kinds.some((k) => k.includes('"forbidden"'))).toBe(true);
+    const expressions = metrics.flatMap((m) => (m.Expression ? [m.Expression] : []));
+    // The larger of what the functions logged and what the gateway answered: the functions' own
+    // refusals pass the gateway too, and its JWT authorizer's never reach a function.
+    expect(expressions).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^MAX\(\[\w+, \w+\]\)$/),
+        'FILL(authFailed, 0) + FILL(forbidden, 0)',
+        'FILL(unauthorized, 0) + FILL(refused, 0)',
+      ]),
+    );
+    const stats = metrics.flatMap((m) => (m.MetricStat ? [JSON.stringify(m.MetricStat.Metric)] : []));
+    for (const dimension of ['"auth-failed"', '"forbidden"', '"401"', '"403"']) {
+      expect(
+        stats.filter((k) => k.includes(dimension)),
+        dimension,
+      ).toHaveLength(1);
+    }
     expect(metrics.filter((m) => m.MetricStat).every((m) => m.MetricStat?.Period === 300)).toBe(true);
+  });
+
+  it('counts the gateway’s 401 and 403 answers from its access log, as its JWT authorizer refuses most bad tokens itself', () => {
+    const accessLogs = logicalId(stack.api.accessLogs.node.defaultChild);
+    const onAccessLogs = filters().filter((f) => f.Properties.LogGroupName.Ref === accessLogs);
+    expect(onAccessLogs).toHaveLength(1);
+    expect(onAccessLogs[0]?.Properties.FilterPattern).toBe('{ ($.status = "401") || ($.status = "403") }');
+    expect(onAccessLogs[0]?.Properties.MetricTransformations).toEqual([
+      {
+        MetricNamespace: 'OneWindow/Security',
+        MetricName: 'RefusedAnswers',
+        MetricValue: '1',
+        Unit: 'Count',
+        Dimensions: [{ Key: 'status', Value: '$.status' }],
+      },
+    ]);
   });
 
   it('alarms on any isolation refusal, and on a burst of personal-data reveals', () => {
