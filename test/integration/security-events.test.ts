@@ -78,6 +78,24 @@ describe('security events', () => {
     }
   });
 
+  it('logs an expired token as auth-failed', async () => {
+    const token = await t.token({ ...CLERK, sub: 'clerk-expiring' });
+    // Only the clock moves: the dev issuer's tokens live 12 hours.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 13 * 3600_000);
+    try {
+      const { res, events } = await logsOf(() =>
+        t.app.request(bodies, { headers: { authorization: `Bearer ${token}` } }),
+      );
+      expect(res.status).toBe(401);
+      expect(events).toEqual([
+        expect.objectContaining({ securityEvent: 'auth-failed', reason: 'invalid token' }),
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('logs a role refusal (403) as forbidden with the caller, and no event for an allowed call', async () => {
     const token = await t.token(CLERK);
     const refused = await logsOf(() =>
