@@ -207,7 +207,10 @@ export class ApiConstruct extends Construct {
       httpApi: this.httpApi,
       autoDeploy: true,
       throttle: { rateLimit: 200, burstLimit: 400 },
-      accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogs), format: accessLogFormat() },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.accessLogs),
+        format: accessLogFormat(),
+      },
     });
 
     const integration = new HttpLambdaIntegration('App', this.fn.fn);
