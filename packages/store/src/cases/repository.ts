@@ -7,6 +7,7 @@ import type { IndexName } from '../table';
 import { entityOf } from '../tenancy';
 import { sumBoard, sumMonths } from './counters';
 import { caseKeys, casesPk, openPk, queuePk } from './keys';
+import { NumberBlocks } from './numbering';
 import {
   type CaseRow,
   type CaseWithEvents,
@@ -22,7 +23,11 @@ const stripped = ({ timelineGz: _t, ...stored }: StoredCase): StoredCase => stor
 import type { WindowAuthorisation } from './window';
 
 export class CaseRepository {
-  constructor(private readonly store: Store) {}
+  private readonly numbers: NumberBlocks;
+
+  constructor(private readonly store: Store) {
+    this.numbers = new NumberBlocks((tenant, date, count) => this.addToSequence(tenant, date, count));
+  }
 
   /** The projection alone (no findings, no timeline): for commands and reads that need neither. */
   get(tenant: string, caseNo: string): Promise<StoredCase | undefined> {
@@ -72,20 +77,26 @@ export class CaseRepository {
   }
 
   /**
-   * Claims the day's next case number with one atomic ADD, outside the command's
-   * transaction, so parallel intakes never wait on or retry against each other. A number
-   * whose transaction then fails is never used: the day's numbers can have gaps. Neither
-   * the Licensing Law nor the local rules we follow (the seeds) require gapless case
+   * Claims the day's next case number from a block this instance took with one atomic ADD
+   * (numbering.ts), outside the command's transaction, so parallel intakes never wait on or
+   * retry against each other. A number whose transaction then fails is never used, and a
+   * block's leftovers are not either: the day's numbers can have gaps. Neither the Licensing
+   * Law nor the local rules we follow (the seeds) require gapless or time-ordered case
    * numbers; they require them unique, which the ADD and the case's `ifNew` guarantee.
    */
-  async claimNumber(tenant: string, date: string): Promise<number> {
+  claimNumber(tenant: string, date: string): Promise<number> {
+    return this.numbers.next(tenant, date);
+  }
+
+  /** Adds `count` to the day's case-number counter; answers the new total. */
+  private async addToSequence(tenant: string, date: string, count: number): Promise<number> {
     const out = await this.store.client.send(
       new UpdateItemCommand({
         TableName: this.store.tableName,
         Key: marshall(caseKeys.sequence(tenant, date)),
-        UpdateExpression: 'SET #entity = :entity ADD #seq :one',
+        UpdateExpression: 'SET #entity = :entity ADD #seq :count',
         ExpressionAttributeNames: { '#entity': 'entity', '#seq': 'seq' },
-        ExpressionAttributeValues: marshall({ ':entity': 'case-sequence', ':one': 1 }),
+        ExpressionAttributeValues: marshall({ ':entity': 'case-sequence', ':count': count }),
         ReturnValues: 'UPDATED_NEW',
       }),
     );
@@ -126,10 +137,13 @@ export class CaseRepository {
     const page = async (index: IndexName, pk: string, skPrefix?: string) => {
       const found = await this.store.query<Parameters<typeof rowOf>[0]>({
         IndexName: index,
-        KeyConditionExpression: `${index}pk = :pk${skPrefix ? ` AND begins_with(${index}sk, :p)` : ''}`,
+        // A prefix as a range (`BETWEEN p AND p + U+FFFF`: the keys are ASCII) rather than begins_with:
+        // the same items on DynamoDB, but DynamoDB Local reads the whole index partition for a
+        // begins_with, which made the red drill-down 1.6× slower at 50,000 cases than at 1,000.
+        KeyConditionExpression: `${index}pk = :pk${skPrefix ? ` AND ${index}sk BETWEEN :p AND :q` : ''}`,
         ExpressionAttributeValues: marshall({
           ':pk': pk,
-          ...(skPrefix ? { ':p': skPrefix } : {}),
+          ...(skPrefix ? { ':p': skPrefix, ':q': `${skPrefix}\uffff` } : {}),
           ...values,
         }),
         ...filterExpr,
