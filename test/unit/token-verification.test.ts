@@ -103,3 +103,56 @@ describe('JWKS fetching', () => {
     expect(fetches).toBe(2);
   });
 });
+
+describe('a token verified once', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const counting = () => {
+    let reads = 0;
+    const jwks = staticJwks([publicKey]);
+    return {
+      verify: createVerifier({
+        jwks: {
+          keys: () => {
+            reads++;
+            return jwks.keys();
+          },
+        },
+        issuer: ISS,
+        audience: AUD,
+      }),
+      reads: () => reads,
+    };
+  };
+
+  it('is believed again without another signature check, as the same principal', async () => {
+    const v = counting();
+    const t = await token({ iat: now(), exp: now() + 3600 });
+    const first = await v.verify(t);
+    expect(await v.verify(t)).toEqual(first);
+    expect(await v.verify(t)).toEqual(first);
+    expect(v.reads()).toBe(1);
+  });
+
+  it('is refused once it expires, and checked afresh after five minutes', async () => {
+    vi.useFakeTimers({ now: new Date('2026-12-02T10:00:00Z') });
+    const v = counting();
+    const t = await token({ iat: now(), exp: now() + 600 });
+    await v.verify(t);
+    vi.setSystemTime(new Date('2026-12-02T10:05:01Z'));
+    await v.verify(t);
+    expect(v.reads()).toBe(2);
+    vi.setSystemTime(new Date('2026-12-02T10:10:01Z'));
+    await expect(v.verify(t)).rejects.toThrow(TokenError);
+  });
+
+  it('does not make a refused token good: a token not valid yet stays refused each time', async () => {
+    const v = counting();
+    const t = await token({ nbf: now() + 600, exp: now() + 3600 });
+    await expect(v.verify(t)).rejects.toThrow(TokenError);
+    await expect(v.verify(t)).rejects.toThrow(TokenError);
+    expect(v.reads()).toBe(2);
+  });
+});
