@@ -94,7 +94,7 @@ describe('statutory holidays against an independent lunar calendar (lunar-javasc
       else expect(spring).toEqual(span(newYear, 3));
 
       const traditional = year >= 2008;
-      const qingming = Solar.fromYmd(year, 6, 1).getLunar().getJieQiTable()['清明']?.toYmd();
+      const qingming = Solar.fromYmd(year, 6, 1).getLunar().getJieQiTable().清明?.toYmd();
       expect(byFestival(year, '清明节')).toEqual(traditional ? [qingming] : []);
       expect(byFestival(year, '端午节')).toEqual(traditional ? [solar(Lunar.fromYmd(year, 5, 5))] : []);
       expect(byFestival(year, '中秋节')).toEqual(traditional ? [solar(Lunar.fromYmd(year, 8, 15))] : []);

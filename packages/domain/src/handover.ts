@@ -54,7 +54,7 @@ export function handoverAgreement(input: {
   const when = beijingTime(r.effectiveAt);
   const clauses: { zh: string; en: string }[] = [
     {
-      zh: `自${when}起，本协议所列事项由${r.mode === 'transfer' ? toName : fromNames}依法实施${r.mode === 'transfer' ? '，以其名义作出行政审批决定' : '，并在' + toName + '设置窗口受理'}。`,
+      zh: `自${when}起，本协议所列事项由${r.mode === 'transfer' ? toName : fromNames}依法实施${r.mode === 'transfer' ? '，以其名义作出行政审批决定' : `，并在${toName}设置窗口受理`}。`,
       en: `From ${r.effectiveAt} the listed matters are implemented by ${r.mode === 'transfer' ? toRef : fromRefs.join(', ')}${r.mode === 'stationed' ? `, with a window at ${toRef}` : ''}.`,
     },
     {
