@@ -346,8 +346,9 @@ export function scaleReport(f: ScaleFigures): string {
 
 ${ROUNDS} rounds through the levels in turn; in each, two fresh DynamoDB Locals run together, one per side:
 ${INTAKES} intakes (after ${WARMUP} to warm up) through the API on one, in chunks of ${CHUNK}, each chunk followed by the
-transactions it sent, replayed bare with the SDK at the same level on the other; the times of each side are summed. The case number is one
-atomic \`UpdateItem ADD\` read with the rest (not in the transaction), the counters are sharded ten ways by case number.
+transactions it sent, replayed bare with the SDK at the same level on the other; the times of each side are summed. Case numbers come from
+blocks, each one atomic \`UpdateItem ADD\` read with the rest (not in the transaction; numbering.ts), the counters are sharded
+ten ways by case number.
 One-minute load average beside each figure (the machine is shared).
 
 | in flight | API intakes/s | bare transactions/s | API / bare (median round) | every round (load API/bare) |
