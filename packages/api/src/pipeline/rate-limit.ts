@@ -2,6 +2,7 @@ import { CLIENT_RELAY_HEADER, DomainError, relayedClient } from '@onewindow/doma
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../env';
 import { problemResponse } from '../problem';
+import { clientIp } from './security-event';
 
 /** The public routes that name a case: progress and rating by query code, a result's verification and seal. */
 const CASE_PATH = /^\/v1\/public\/(cases|results)\/([^/]+)(?:\/([^/]+))?$/;
@@ -16,17 +17,7 @@ const CASE_PATH = /^\/v1\/public\/(cases|results)\/([^/]+)(?:\/([^/]+))?$/;
 export function clientAddress(c: Context, relayKey?: string | Uint8Array, nowMs = Date.now()): string {
   const relay = relayKey ? c.req.header(CLIENT_RELAY_HEADER) : undefined;
   const relayed = relayKey && relay ? relayedClient(relayKey, relay, nowMs) : undefined;
-  const env = c.env as
-    | {
-        event?: { requestContext?: { http?: { sourceIp?: string }; identity?: { sourceIp?: string } } };
-        incoming?: { socket?: { remoteAddress?: string } };
-      }
-    | undefined;
-  const ip =
-    relayed ??
-    env?.event?.requestContext?.http?.sourceIp ??
-    env?.event?.requestContext?.identity?.sourceIp ??
-    env?.incoming?.socket?.remoteAddress;
+  const ip = relayed ?? clientIp(c);
   if (!ip) return 'unknown';
   if (!ip.includes(':') || ip.startsWith('::ffff:')) return ip.replace(/^::ffff:/, '');
   const [head = '', tail = ''] = ip.split('::');

@@ -18,14 +18,19 @@ export type SecurityEventKind = (typeof SECURITY_EVENTS)[number];
  * The caller's address as the platform saw it: API Gateway's `sourceIp` in AWS, the socket's
  * peer on the local stack. Never `X-Forwarded-For`, which a client writes as it likes.
  */
-export function clientIp(c: Context<AppEnv>): string | undefined {
+export function clientIp(c: Context): string | undefined {
   const env = c.env as
     | {
-        event?: { requestContext?: { http?: { sourceIp?: string } } };
+        // `http` in an HTTP API's event, `identity` in a REST API's (the front the WAF may sit in).
+        event?: { requestContext?: { http?: { sourceIp?: string }; identity?: { sourceIp?: string } } };
         incoming?: { socket?: { remoteAddress?: string } };
       }
     | undefined;
-  return env?.event?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress;
+  return (
+    env?.event?.requestContext?.http?.sourceIp ??
+    env?.event?.requestContext?.identity?.sourceIp ??
+    env?.incoming?.socket?.remoteAddress
+  );
 }
 
 /**
