@@ -115,6 +115,11 @@ describe('printable pages and the public guide', () => {
     expect(page.body).toContain('准予行政许可决定书');
     expect(page.body).toContain(`/v1/public/results/${done.caseNo}/verify`);
     expect((page.body.match(/<svg/g) ?? []).length).toBe(2); // the seal imprint and the QR code
+    // A printed decision runs no script and is framed by no other site.
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('script-src');
   });
 
   it('shows the service guide with what art. 30 requires, without a token', async () => {

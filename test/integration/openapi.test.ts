@@ -56,6 +56,11 @@ describe('service routes', () => {
     expect(html).toContain('id="schema-CaseView"');
     const problem = await t.app.request('/problems/validation');
     expect(problem.status).toBe(200);
+    for (const page of [docs, problem]) {
+      expect(page.headers.get('content-security-policy')).toMatch(
+        /^default-src 'none';.*frame-ancestors 'none'$/,
+      );
+    }
     expect(await problem.text()).toContain('请求内容不符合要求');
   });
 });

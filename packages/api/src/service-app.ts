@@ -26,6 +26,14 @@ export interface ServiceAppOptions {
 }
 
 /** The app with only the given routes: what each Lambda builds, importing no route module itself. */
+/**
+ * The API's own pages (the reference, the problem pages, printable documents) run no script,
+ * post no form and are framed by nobody: their one `<style>` block and inline SVG (seal, QR
+ * code) are all they carry, and an imprint may come from our own origin.
+ */
+const PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 export function createServiceApp(deps: AppDeps, options: ServiceAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -45,6 +53,8 @@ export function createServiceApp(deps: AppDeps, options: ServiceAppOptions): Hon
     // unless a route said it may (public guides, a seal's imprint).
     c.header('x-content-type-options', 'nosniff');
     if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+    if (/^text\/html/.test(c.res.headers.get('content-type') ?? ''))
+      c.header('content-security-policy', PAGE_CSP);
     // Paths carry tenant ids but never personal data; bodies are not logged.
     log.info('request', {
       method: c.req.method,
