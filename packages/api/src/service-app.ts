@@ -53,8 +53,9 @@ export function createServiceApp(deps: AppDeps, options: ServiceAppOptions): Hon
     // unless a route said it may (public guides, a seal's imprint).
     c.header('x-content-type-options', 'nosniff');
     if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
-    if (/^text\/html/.test(c.res.headers.get('content-type') ?? ''))
-      c.header('content-security-policy', PAGE_CSP);
+    // Pages with a policy of their own keep it: the local stack mounts the console on this app.
+    const html = /^text\/html/.test(c.res.headers.get('content-type') ?? '');
+    if (html && !c.res.headers.has('content-security-policy')) c.header('content-security-policy', PAGE_CSP);
     // Paths carry tenant ids but never personal data; bodies are not logged.
     log.info('request', {
       method: c.req.method,
