@@ -10,6 +10,9 @@ import {
   tenantPk,
 } from '@onewindow/store';
 import type { Invocation } from './context';
+import { ttlCache } from './ttl-cache';
+
+const ABSENT = Symbol('absent tenant');
 
 export { IdempotentReplay };
 
@@ -31,7 +34,8 @@ const scopePkOf = (scope: Scope): string =>
  * invocation whose `commit` writes a command with its audit and idempotency record.
  */
 export class Commands {
-  private readonly knownTenants = new Map<string, number>();
+  /** Found tenants, remembered a minute (a tenant is never removed); an absent one is not remembered. */
+  private readonly knownTenants = ttlCache<true>(60_000);
 
   constructor(private readonly store: Store) {}
 
@@ -75,14 +79,15 @@ export class Commands {
    * instance for a minute (a tenant is never removed), so a busy list costs no read per page.
    */
   async tenantExists(tenant: string): Promise<boolean> {
-    const seen = this.knownTenants.get(tenant);
-    if (seen !== undefined && Date.now() - seen < 60_000) return true;
-    const found = (await this.store.get(keys.tenant(cityOfTenant(tenant), tenant))) !== undefined;
-    if (found) {
-      if (this.knownTenants.size >= 5000) this.knownTenants.clear();
-      this.knownTenants.set(tenant, Date.now());
-    }
-    return found;
+    // A missing tenant fails the load, and the cache keeps no failed load: it is asked again next time.
+    const found = this.knownTenants(tenant, async () => {
+      if ((await this.store.get(keys.tenant(cityOfTenant(tenant), tenant))) === undefined) throw ABSENT;
+      return true;
+    });
+    return found.catch((error: unknown) => {
+      if (error === ABSENT) return false;
+      throw error;
+    });
   }
 
   /** A command the platform itself runs (the clock, the stream): audited in the tenant, never idempotent by key. */
