@@ -3,7 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { catalogueFiles } from '@onewindow/api/catalogue-io';
 import { mountOpenApi } from '@onewindow/api/openapi-routes';
-import { apiRoutes, applicantRoutes, catalogueFileRoutes } from '@onewindow/api/route-groups';
+import { apiRoutes, applicantRoutes, catalogueFileRoutes, printRoutes } from '@onewindow/api/route-groups';
 import { createServiceApp } from '@onewindow/api/service-app';
 import { fileServices } from '@onewindow/app';
 import { handle } from 'hono/aws-lambda';
@@ -15,13 +15,13 @@ const logger = new Logger({ serviceName: 'onewindow-files' });
 
 // The catalogue import and export, and the OpenAPI document of every route: describing them all
 // pulls in every route's code, which only this bundle (already carrying the Excel code) has room for.
-// The applicant reveal too: a download of personal data, which the cases bundle has no room for.
+// The printable notice and result too (page layout, imprint and QR code), and the applicant reveal: a download of personal data, which the cases bundle has no room for.
 // The public access log is rate-limited per visitor, whom the console names with this key.
 const relayKey = await loadSecret('CLIENT_RELAY_SECRET_ARN');
 const app = createServiceApp(
   { ...appDepsFromEnv(logger, 'files', (store) => fileServices({ store })), catalogueFiles, relayKey },
   {
-    routes: [...catalogueFileRoutes, ...applicantRoutes],
+    routes: [...catalogueFileRoutes, ...applicantRoutes, ...printRoutes],
     openapi: (app) => mountOpenApi(app, apiRoutes),
   },
 );

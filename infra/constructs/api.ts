@@ -82,13 +82,15 @@ const CASE_ROUTE_PATHS: readonly string[] = [
 ];
 
 /**
- * Case routes the files function serves: the applicant reveal, a disclosure of personal data the
- * cases bundle has no room for (applicantRoutes in @onewindow/api). API Gateway prefers these
+ * Case routes the files function serves: the applicant reveal (a disclosure of personal data) and
+ * the printable notice and result, which the cases bundle has no room for (applicantRoutes in @onewindow/api). API Gateway prefers these
  * literal paths to the cases function's {proxy+}; test/infra/stack.test.ts checks them.
  */
 export const FILE_CASE_ROUTES: ReadonlyArray<{ method: HttpMethod; path: string }> = [
   { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/applicant' },
   { method: HttpMethod.POST, path: '/v1/tenants/{tenant}/cases/{caseNo}/applicant/reveal' },
+  { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/notice.html' },
+  { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/result.html' },
 ];
 
 /** The HTTP API in front of the hono app. */

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceFunction } from '../../infra/constructs/function';
 import { OneWindowStack } from '../../infra/stack';
 import { caseRoutes, catalogueFileRoutes, coreRoutes } from '../../packages/api/src';
-import { applicantRoutes } from '../../packages/api/src/route-groups';
+import { applicantRoutes, printRoutes } from '../../packages/api/src/route-groups';
 import { tableDefinition } from '../../packages/store/src/table';
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
@@ -207,9 +207,10 @@ describe('api', () => {
     }
   });
 
-  it('sends the applicant reveal to the files function, behind the JWT authorizer, ahead of the cases proxy', () => {
+  it('sends the applicant reveal and the printable documents to the files function, behind the JWT authorizer, ahead of the cases proxy', () => {
     expect(applicantRoutes.length).toBeGreaterThan(0);
-    for (const route of applicantRoutes) {
+    expect(printRoutes.length).toBeGreaterThan(0);
+    for (const route of [...applicantRoutes, ...printRoutes]) {
       const path = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
       const key = routeKey(`${route.method.toUpperCase()} ${path}`);
       expect(key).toMatchObject({ AuthorizationType: 'JWT' });

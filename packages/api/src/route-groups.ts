@@ -1,10 +1,11 @@
 import type { RouteSpec } from './route';
 import { caseRouteList } from './routes/cases';
 import { applicantRoutes } from './routes/cases/applicant';
+import { printRoutes } from './routes/cases/print';
 import { catalogueFileRoutes } from './routes/catalogue-files';
 import { coreRoutes } from './routes/core';
 
-export { applicantRoutes, catalogueFileRoutes, coreRoutes };
+export { applicantRoutes, catalogueFileRoutes, coreRoutes, printRoutes };
 
 /**
  * Cases, supervision, rectifications and the public pages: what the cases Lambda mounts.
@@ -18,4 +19,5 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...caseRoutes,
   ...catalogueFileRoutes,
   ...applicantRoutes,
+  ...printRoutes,
 ];

@@ -49,6 +49,8 @@ export interface CaseServices {
 export interface FileServices extends CoreServices {
   /** The applicant in full for those handling a case, each access recorded. */
   readonly applicants: ApplicantService;
+  /** Reads only, for the printable notice and result. */
+  readonly cases: CaseService;
 }
 
 /** Every application service over one table: what the local stack, the tests and the workers call. */
@@ -85,7 +87,7 @@ export function caseServices(
 }
 
 export function fileServices({ store }: ServicesOptions, cases = new CaseService(store)): FileServices {
-  return { ...coreServices({ store }), applicants: new ApplicantService(store, cases) };
+  return { ...coreServices({ store }), applicants: new ApplicantService(store, cases), cases };
 }
 
 export function createServices(options: ServicesOptions): AppServices {

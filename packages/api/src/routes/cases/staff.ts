@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CaseService } from '@onewindow/app';
 import type { CaseCommand, CaseState, Role } from '@onewindow/domain';
-import { DomainError, responsibilityOf, verificationCodeOf, verifyChain } from '@onewindow/domain';
+import { DomainError, responsibilityOf, verifyChain } from '@onewindow/domain';
 import type * as z from 'zod/mini';
 import { tenantStaff } from '../../access-groups';
 import {
@@ -18,7 +18,6 @@ import {
   WithdrawInput,
 } from '../../case-schemas';
 import { defineRoute, type RouteContext, type RouteSpec } from '../../route';
-import { noticePage, resultPage } from './print';
 import { caseSummary, caseView } from './views';
 
 const CASE = '/v1/tenants/:tenant/cases/:caseNo';
@@ -269,48 +268,6 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
           verify: `/v1/public/results/${result.caseNo}/verify`,
         },
       };
-    },
-  }),
-  defineRoute({
-    method: 'get',
-    path: `${CASE}/notice.html`,
-    tag: 'cases',
-    summary: '一次性告知书（打印）',
-    summaryEn: 'The one-time notice as a printable page',
-    access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
-    success: 200,
-    produces: 'text/html',
-    handler: async ({ c, services, params, principal }) => {
-      const stored = await services.cases.load(principal, params.tenant, params.caseNo);
-      if (!stored.state.notices.some((n) => n.kind === 'one-time-notice')) {
-        throw new DomainError('not-found', '该办件没有一次性告知', 'the case has no one-time notice');
-      }
-      const { tenantName } = await services.cases.printedNames(stored.state);
-      return c.html(noticePage(stored.state, `${tenantName}综合受理窗口`));
-    },
-  }),
-  defineRoute({
-    method: 'get',
-    path: `${CASE}/result.html`,
-    tag: 'cases',
-    summary: '办理结果文书（打印，含印章与验证二维码）',
-    summaryEn: 'The result as a printable page with the seal imprint and a QR code to its verification',
-    access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
-    success: 200,
-    produces: 'text/html',
-    handler: async ({ c, services, params, principal }) => {
-      const stored = await services.cases.load(principal, params.tenant, params.caseNo);
-      const r = stored.state.result;
-      if (!r) throw notIssued();
-      const names = await services.cases.printedNames(stored.state);
-      const origin = new URL(c.req.url).origin;
-      return c.html(
-        resultPage(stored.state, {
-          bodyName: names.bodyName ?? r.seal.body,
-          sealName: names.sealName ?? r.seal.id,
-          verifyUrl: `${origin}/v1/public/results/${r.caseNo}/verify?code=${verificationCodeOf(r.signature)}`,
-        }),
-      );
     },
   }),
   defineRoute({
