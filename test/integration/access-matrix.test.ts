@@ -225,6 +225,10 @@ const MATRIX: Record<string, Row> = {
     cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
     path: '/v1/cities/nanjing/rollouts/applied/preview',
   },
+  'POST /v1/cities/:city/rollouts/:id/impact': {
+    cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
+    path: '/v1/cities/nanjing/rollouts/applied/impact?months=3',
+  },
   'POST /v1/cities/:city/rollouts/:id/schedule': {
     cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
     path: (allowed) => `/v1/cities/nanjing/rollouts/sched-${nextOf('schedule', allowed)}/schedule`,

@@ -11,7 +11,7 @@ import {
   isClosed,
   shanghaiDate,
 } from '../../packages/domain/src';
-import { caseWrites, type StoredCase } from '../../packages/store/src';
+import { caseWrites, type StoredCase, sumMatterMonths } from '../../packages/store/src';
 import {
   COUNTER_SHARDS,
   shardOf,
@@ -29,6 +29,7 @@ import {
   intake,
   issue,
   MARKET,
+  MATTER,
   national,
   provided,
   T0,
@@ -109,6 +110,7 @@ describe('case counters (caseWrites)', () => {
     const received = t.run(1, intake({ defer: true }), T0, CLERK);
     expect(received.map((w) => w.add.sk).sort()).toEqual([
       `BOARD#${shardOf(formatCaseNo(TENANT, '2026-03-02', 1))}`,
+      `MMONTH#2026-03#${MATTER.code}#${shardOf(formatCaseNo(TENANT, '2026-03-02', 1))}`,
       `STATS#2026-03#${shardOf(formatCaseNo(TENANT, '2026-03-02', 1))}`,
     ]);
     expect(boardDelta(received)).toEqual({ green: 1, [`${BINDING.body}|green`]: 1 });
@@ -202,6 +204,17 @@ describe('case counters (caseWrites)', () => {
     const accepted = t.events.filter((e) => e.type === 'accepted').length;
     const issued = t.events.filter((e) => e.type === 'issued').length;
     expect(sumMonths(t.items('STATS#'))).toEqual([{ month: '2026-03', received, accepted, issued }]);
+    // The impact preview's per-matter months count the same, and every application under its clerk.
+    expect(sumMatterMonths(t.items('MMONTH#'))).toEqual([
+      {
+        month: '2026-03',
+        matter: MATTER.code,
+        received,
+        accepted,
+        issued,
+        clerks: { [CLERK.sub]: received },
+      },
+    ]);
   });
 
   it('reads counters written before the shards beside the sharded ones', () => {

@@ -88,6 +88,7 @@ export const responses = {
   'GET /v1/cities/{city}/rollouts': json(rollouts.RolloutList),
   'GET /v1/cities/{city}/rollouts/{id}': json(rollouts.Rollout),
   'POST /v1/cities/{city}/rollouts/{id}/preview': json(rollouts.RolloutPreview),
+  'POST /v1/cities/{city}/rollouts/{id}/impact': json(rollouts.RolloutImpact),
   'POST /v1/cities/{city}/rollouts/{id}/schedule': json(rollouts.Rollout),
   'POST /v1/cities/{city}/rollouts/{id}/cancel': json(rollouts.Rollout),
   'GET /v1/cities/{city}/rollouts/{id}/agreements/{tenant}': json(rollouts.Agreement, { media: printable }),
@@ -213,7 +214,9 @@ export type {
   Handover,
   Rollout,
   RolloutAction,
+  RolloutImpact,
   RolloutPreview,
+  TenantImpact,
   TenantPreview,
 } from './rollouts';
 export { ROLLOUT_ACTIONS } from './rollouts';

@@ -92,6 +92,79 @@ export const RolloutPreview = named(
 );
 export type RolloutPreview = z.infer<typeof RolloutPreview>;
 
+/** A month as `YYYY-MM` (Asia/Shanghai). */
+const month = z.string().check(z.regex(/^\d{4}-\d{2}$/));
+/** An average a month, one decimal. */
+const perMonth = z.number().check(z.minimum(0));
+const monthCount = z.strictObject({ month, received: count, accepted: count });
+
+export const TenantImpact = named(
+  'TenantImpact',
+  '租户影响 One target tenant’s replayed months: expected cases, clerks, pending cases that stay, code and supervision changes, seal and staff',
+  z.strictObject({
+    tenant: z.string(),
+    implementingBodies: z.array(bodyRef),
+    monthly: z.array(monthCount),
+    expectedMonthly: z.strictObject({ received: perMonth, accepted: perMonth }),
+    clerks: z.array(
+      z.strictObject({ clerk: z.string(), name: z.optional(z.string()), expectedMonthly: perMonth }),
+    ),
+    pendingCasesStaying: count,
+    matters: z.array(
+      z.strictObject({
+        matter: z.string(),
+        before: z.optional(bodyRef),
+        after: bodyRef,
+        expectedMonthly: perMonth,
+        pendingStaying: count,
+        oldCode: z.optional(z.string()),
+        newCode: z.optional(z.string()),
+        supervisingBefore: z.optional(bodyRef),
+        supervisingAfter: bodyRef,
+      }),
+    ),
+    codeChanges: z.array(
+      z.strictObject({
+        matter: z.string(),
+        oldCode: z.optional(z.string()),
+        newCode: z.optional(z.string()),
+      }),
+    ),
+    supervisionChanges: z.array(
+      z.strictObject({
+        matter: z.string(),
+        from: z.optional(bodyRef),
+        to: bodyRef,
+        expectedMonthlyPushes: perMonth,
+      }),
+    ),
+    seal: z.strictObject({ id: z.string(), status: z.enum(['ready', 'missing', 'not-valid', 'wrong-body']) }),
+    staff: z.strictObject({
+      approvers: count,
+      windowClerks: count,
+      approversNeeded: count,
+      windowClerksNeeded: count,
+      casesPerApprover: perMonth,
+      casesPerClerk: perMonth,
+    }),
+  }),
+);
+export type TenantImpact = z.infer<typeof TenantImpact>;
+
+export const RolloutImpact = named(
+  'RolloutImpact',
+  '批次影响预估 The last months of the moving matters’ cases replayed against the authority map after the move (from month counters)',
+  z.strictObject({
+    rollout: z.string(),
+    months: z.array(month),
+    monthly: z.array(monthCount),
+    expectedMonthly: perMonth,
+    origins: z.array(z.strictObject({ body: bodyRef, expectedMonthly: perMonth })),
+    tenants: z.array(TenantImpact),
+  }),
+);
+export type RolloutImpact = z.infer<typeof RolloutImpact>;
+
 const refName = z.strictObject({ ref: bodyRef, name: z.string() });
 
 export const Agreement = named(

@@ -1,4 +1,4 @@
-import type { HandoverAgreement } from '@onewindow/domain';
+import { type HandoverAgreement, IMPACT_MONTHS } from '@onewindow/domain';
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import { cityAdmins } from '../access-groups';
@@ -8,6 +8,17 @@ import { defineRoute, type RouteSpec } from '../route';
 import { RolloutInputSchema } from '../schemas';
 
 const FormatQuery = z.strictObject({ format: z.optional(z.enum(['json', 'html'])) });
+/** How many whole past months the impact preview replays: a query parameter, so a string of digits. */
+const ImpactQuery = z.strictObject({
+  months: z.optional(
+    z.string().check(
+      z.regex(/^\d{1,2}$/, { abort: true }),
+      z.refine((v) => Number(v) >= 1 && Number(v) <= IMPACT_MONTHS.max, {
+        message: `应为 1–${IMPACT_MONTHS.max} / must be 1–${IMPACT_MONTHS.max}`,
+      }),
+    ),
+  ),
+});
 const handoverReaders = ['platform-admin', 'city-admin', 'tenant-admin', 'inspector'] as const;
 
 const imprintOf = (a: HandoverAgreement) => `/v1/tenants/${a.tenant}/seals/${a.seal.id}/imprint.svg`;
@@ -69,6 +80,26 @@ export const rolloutRoutes: readonly RouteSpec[] = [
     handler: async ({ services, params, invocation }) => ({
       status: 200,
       body: await services.rollouts.preview(invocation, params.city, params.id),
+    }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/v1/cities/:city/rollouts/:id/impact',
+    tag: 'rollouts',
+    summary: '影响预估：回放近 N 个月（默认 12）的真实办件，按划转后的实施主体统计',
+    summaryEn:
+      'Impact preview: the last N whole months (default 12, `?months=`) of the moving matters’ cases replayed against the authority map after the move, from month counters',
+    access: { scope: 'city', roles: cityAdmins },
+    query: ImpactQuery,
+    success: 200,
+    handler: async ({ services, params, query, invocation }) => ({
+      status: 200,
+      body: await services.rollouts.impact(
+        invocation,
+        params.city,
+        params.id,
+        query.months === undefined ? undefined : Number(query.months),
+      ),
     }),
   }),
   defineRoute({

@@ -4,6 +4,7 @@ import {
   type HandoverAgreement,
   handoverStands,
   type RolloutCommand,
+  type RolloutImpact,
   type RolloutInput,
   type RolloutPreview,
   runRollout,
@@ -20,6 +21,7 @@ import {
 } from '@onewindow/store';
 import type { Invocation, Respond } from '../context';
 import { type ApplyOptions, applyRollout } from './apply';
+import { loadImpact } from './impact';
 import { loadAgreement, loadPreview } from './load';
 import { type Handover, type RolloutView, rolloutView } from './view';
 
@@ -63,6 +65,20 @@ export class RolloutService {
   /** R11 on today's data: each target tenant's blockers, changes and the pending cases that stay. */
   async preview(at: Pick<Invocation, 'now'>, city: string, id: string): Promise<RolloutPreview> {
     return loadPreview(this.store, await this.load(city, id), at.now);
+  }
+
+  /**
+   * The history-based impact: the last `months` whole months of the moving matters' cases
+   * replayed against the authority map after the move (any status: an applied rollout's
+   * impact reads as what its map does to recent months).
+   */
+  async impact(
+    at: Pick<Invocation, 'now'>,
+    city: string,
+    id: string,
+    months?: number,
+  ): Promise<RolloutImpact> {
+    return loadImpact(this.store, await this.load(city, id), at.now, months);
   }
 
   /** Schedules a draft whose preview is ready, with the clock job that applies it at its instant. */

@@ -4,5 +4,6 @@ export * from './decide';
 export * from './events';
 export * from './evolve';
 export * from './guards';
+export * from './impact';
 export * from './plan';
 export * from './preview';

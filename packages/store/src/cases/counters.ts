@@ -90,9 +90,35 @@ export function counterWrites(
     counts[kind] = (counts[kind] ?? 0) + 1;
     months.set(month, counts);
   }
-  for (const [month, values] of months)
+  for (const [month, values] of months) {
     writes.push({ add: caseKeys.stats(tenant, month, shard), values, entity: 'stats' });
+    writes.push(matterMonthWrite(tenant, month, state.matter, shard, events, values));
+  }
   return writes;
+}
+
+/** Attribute prefix of a matter-month counter's per-clerk received count. */
+export const CLERK_PREFIX = 'clerk:';
+
+/**
+ * The month's counts of the case's matter, with the clerk who took the application, for the
+ * rollout impact preview: an item of its own, so the board's month items stay small.
+ */
+function matterMonthWrite(
+  tenant: string,
+  month: string,
+  matter: string,
+  shard: number,
+  events: readonly CaseEvent[],
+  counts: Readonly<Record<string, number>>,
+): Write {
+  const values: Record<string, number> = {};
+  for (const kind of ['received', 'accepted', 'issued'] as const)
+    if (counts[kind]) values[kind] = counts[kind];
+  const received = events.find((e) => e.type === 'received');
+  if (received && shanghaiDate(received.at).slice(0, 7) === month)
+    values[`${CLERK_PREFIX}${received.actor}`] = 1;
+  return { add: caseKeys.matterMonth(tenant, month, matter, shard), values, entity: 'matter-month' };
 }
 
 export type ColourCounts = Record<ClockColour, number>;

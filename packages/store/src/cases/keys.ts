@@ -1,5 +1,8 @@
 import { tenantPk } from '../keys';
 
+/** Sort-key prefix of the per-matter month counters. */
+export const MATTER_MONTH = 'MMONTH#';
+
 export const caseKeys = {
   /**
    * The projection lives in the case's own partition, beside its events: a tenant's cases
@@ -18,6 +21,14 @@ export const caseKeys = {
   stats: (tenant: string, month: string, shard: number) => ({
     pk: tenantPk(tenant),
     sk: `STATS#${month}#${shard}`,
+  }),
+  /**
+   * One shard of a month's counters of one matter (received, accepted, issued, and received per
+   * clerk): month first, so the rollout impact preview reads a run of months in one Query.
+   */
+  matterMonth: (tenant: string, month: string, matter: string, shard: number) => ({
+    pk: tenantPk(tenant),
+    sk: `${MATTER_MONTH}${month}#${matter}#${shard}`,
   }),
   /** One shard of the e-supervision board: open cases by colour, in all and per body. */
   board: (tenant: string, shard: number) => ({ pk: tenantPk(tenant), sk: `BOARD#${shard}` }),
