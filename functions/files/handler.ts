@@ -3,7 +3,13 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { catalogueFiles } from '@onewindow/api/catalogue-io';
 import { mountOpenApi } from '@onewindow/api/openapi-routes';
-import { apiRoutes, applicantRoutes, catalogueFileRoutes, printRoutes } from '@onewindow/api/route-groups';
+import {
+  apiRoutes,
+  applicantRoutes,
+  catalogueFileRoutes,
+  empowermentRoutes,
+  printRoutes,
+} from '@onewindow/api/route-groups';
 import { createServiceApp } from '@onewindow/api/service-app';
 import { fileServices } from '@onewindow/app';
 import { handle } from 'hono/aws-lambda';
@@ -16,12 +22,13 @@ const logger = new Logger({ serviceName: 'onewindow-files' });
 // The catalogue import and export, and the OpenAPI document of every route: describing them all
 // pulls in every route's code, which only this bundle (already carrying the Excel code) has room for.
 // The printable notice and result too (page layout, imprint and QR code), and the applicant reveal: a download of personal data, which the cases bundle has no room for.
+// Initial holders and the published empowered list (routes/empowerment.ts) too: the cases bundle has no room.
 // The public access log is rate-limited per visitor, whom the console names with this key.
 const relayKey = await loadSecret('CLIENT_RELAY_SECRET_ARN');
 const app = createServiceApp(
   { ...appDepsFromEnv(logger, 'files', (store) => fileServices({ store })), catalogueFiles, relayKey },
   {
-    routes: [...catalogueFileRoutes, ...applicantRoutes, ...printRoutes],
+    routes: [...catalogueFileRoutes, ...applicantRoutes, ...printRoutes, ...empowermentRoutes],
     openapi: (app) => mountOpenApi(app, apiRoutes),
   },
 );

@@ -50,6 +50,19 @@ const PUBLIC_ROUTES: ReadonlyArray<{
     why: 'serves citizens without accounts (service guide, progress by query code, result verification)',
     to: 'cases',
   },
+  // Literal paths API Gateway prefers to the proxy: the files function serves the published lists (routes/empowerment.ts).
+  {
+    path: '/v1/public/{tenant}/empowered-matters',
+    methods: [HttpMethod.GET],
+    why: 'publishes the empowered matter list to society (seeds 000, 003: 对外公布)',
+    to: 'files',
+  },
+  {
+    path: '/v1/public/{tenant}/empowered-matters/changes',
+    methods: [HttpMethod.GET],
+    why: "publishes each rollout's change list to society",
+    to: 'files',
+  },
   { path: '/problems', methods: [HttpMethod.GET], why: 'lists the RFC 9457 problem types' },
   { path: '/problems/{proxy+}', methods: [HttpMethod.GET], why: 'documents the RFC 9457 problem types' },
 ];
@@ -91,6 +104,8 @@ export const FILE_CASE_ROUTES: ReadonlyArray<{ method: HttpMethod; path: string 
   { method: HttpMethod.POST, path: '/v1/tenants/{tenant}/cases/{caseNo}/applicant/reveal' },
   { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/notice.html' },
   { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/result.html' },
+  // Not a case route: a tenant's initial holders (R13, empowermentRoutes), written where the published lists are read.
+  { method: HttpMethod.PUT, path: '/v1/tenants/{tenant}/initial-holders' },
 ];
 
 /** The HTTP API in front of the hono app. */

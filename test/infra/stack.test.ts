@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceFunction } from '../../infra/constructs/function';
 import { OneWindowStack } from '../../infra/stack';
 import { caseRoutes, catalogueFileRoutes, coreRoutes } from '../../packages/api/src';
-import { applicantRoutes, printRoutes } from '../../packages/api/src/route-groups';
+import { applicantRoutes, empowermentRoutes, printRoutes } from '../../packages/api/src/route-groups';
 import { tableDefinition } from '../../packages/store/src/table';
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
@@ -218,6 +218,17 @@ describe('api', () => {
     }
   });
 
+  it('sends the initial holders and the published empowered lists to the files function: the lists open and throttled, the holders behind the JWT authorizer', () => {
+    expect(empowermentRoutes.length).toBe(3);
+    for (const route of empowermentRoutes) {
+      const path = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
+      const key = routeKey(`${route.method.toUpperCase()} ${path}`);
+      expect(targetOf(key)).toContain(integrationOf(stack.api.files));
+      if (route.access === 'public') expect(key.AuthorizationType ?? 'NONE').toBe('NONE');
+      else expect(key).toMatchObject({ AuthorizationType: 'JWT' });
+    }
+  });
+
   it('pins every core route one segment below a city to the api function, so {action} cannot take it', () => {
     const cityLevel = coreRoutes.filter((r) => /^\/v1\/cities\/:city\/[^/:]+$/.test(r.path));
     expect(cityLevel.length).toBeGreaterThan(0);
@@ -308,6 +319,11 @@ describe('api', () => {
       'ANY /v1/public/{proxy+}': { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
     });
     routeKey('ANY /v1/public/{proxy+}');
+      'GET /v1/public/{tenant}/empowered-matters': { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      'GET /v1/public/{tenant}/empowered-matters/changes': {
+        ThrottlingRateLimit: 50,
+        ThrottlingBurstLimit: 100,
+      },
   });
 
   it('declares a WAF rate-based rule on the public routes that answers 429', () => {

@@ -4,8 +4,9 @@ import { applicantRoutes } from './routes/cases/applicant';
 import { printRoutes } from './routes/cases/print';
 import { catalogueFileRoutes } from './routes/catalogue-files';
 import { coreRoutes } from './routes/core';
+import { empowermentRoutes } from './routes/empowerment';
 
-export { applicantRoutes, catalogueFileRoutes, coreRoutes, printRoutes };
+export { applicantRoutes, catalogueFileRoutes, coreRoutes, empowermentRoutes, printRoutes };
 
 /**
  * Cases, supervision, rectifications and the public pages: what the cases Lambda mounts.
@@ -20,4 +21,5 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...catalogueFileRoutes,
   ...applicantRoutes,
   ...printRoutes,
+  ...empowermentRoutes,
 ];

@@ -17,11 +17,19 @@ export const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(200))
 export const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 export const CityInput = z.strictObject({ id, name });
+
+/** An ISO-8601 instant with an explicit offset (API.md). */
+export const instant = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/),
+  z.refine((s) => !Number.isNaN(Date.parse(s)), { message: '不是有效的时间 / not a valid instant' }),
+);
 export const TenantInput = z.strictObject({
   id: tenantId,
   name,
   kind: z.enum(TENANT_KINDS),
   parent: z.optional(tenantId),
+  /** When the tenant began (R13): its initial holders hold from then. Default: now. */
+  since: z.optional(instant),
 });
 export const BodyInput = z.strictObject({ code: id, name, kind: z.enum(BODY_KINDS) });
 export const StaffInput = z.strictObject({
@@ -70,11 +78,6 @@ export const LocalSettingsInput = z.strictObject({
   deficiencyLapse: z.optional(z.enum(['terminate', 'flag'])),
 });
 
-/** An ISO-8601 instant with an explicit offset (API.md). */
-export const instant = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/),
-  z.refine((s) => !Number.isNaN(Date.parse(s)), { message: '不是有效的时间 / not a valid instant' }),
-);
 export const bodyRef = z
   .string()
   .check(z.regex(/^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*){1,3}\/[a-z0-9][a-z0-9-]{0,62}$/));

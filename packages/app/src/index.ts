@@ -8,6 +8,7 @@ export * from './catalogue';
 export { Clock, type ClockLog, type JobRunner, platformJobs } from './clock';
 export { Commands, type IdempotencyKey, IdempotentReplay } from './commands';
 export * from './context';
+export * from './empowerment';
 export { type Measure, type OutboundEvent, Outbox, type StreamRecordLike } from './outbox';
 export * from './public';
 export * from './rollouts';

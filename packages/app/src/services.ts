@@ -5,6 +5,7 @@ import { ApplicantService, CaseService } from './cases';
 import { CatalogueService } from './catalogue';
 import { Clock, platformJobs } from './clock';
 import { Commands } from './commands';
+import { EmpowermentService } from './empowerment';
 import { GuideService, PublicCaseService, PublicLimits } from './public';
 import { RolloutService } from './rollouts';
 import { SealService } from './seals';
@@ -51,6 +52,10 @@ export interface FileServices extends CoreServices {
   readonly applicants: ApplicantService;
   /** Reads only, for the printable notice and result. */
   readonly cases: CaseService;
+  /** Initial holders (R13) and the empowered list published to society. */
+  readonly empowerment: EmpowermentService;
+  /** The published list is a public route, rate-limited per client like the others. */
+  readonly publicLimits: PublicLimits;
 }
 
 /** Every application service over one table: what the local stack, the tests and the workers call. */
@@ -87,7 +92,13 @@ export function caseServices(
 }
 
 export function fileServices({ store }: ServicesOptions, cases = new CaseService(store)): FileServices {
-  return { ...coreServices({ store }), applicants: new ApplicantService(store, cases), cases };
+  return {
+    ...coreServices({ store }),
+    applicants: new ApplicantService(store, cases),
+    cases,
+    empowerment: new EmpowermentService(store),
+    publicLimits: new PublicLimits(store),
+  };
 }
 
 export function createServices(options: ServicesOptions): AppServices {
@@ -103,6 +114,7 @@ export function createServices(options: ServicesOptions): AppServices {
     ...core,
     ...cases,
     applicants: new ApplicantService(options.store, cases.cases),
+    empowerment: new EmpowermentService(options.store),
     clock: new Clock(options.store, jobs),
   };
 }

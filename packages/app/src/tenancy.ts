@@ -10,6 +10,7 @@ import {
   type StaffRole,
   type Tenant,
   type TenantKind,
+  toInstant,
 } from '@onewindow/domain';
 import { type Store, TenancyRepository, tenancyWrites } from '@onewindow/store';
 import type { Invocation, Respond } from './context';
@@ -22,6 +23,8 @@ export interface TenantInput {
   readonly name: string;
   readonly kind: TenantKind;
   readonly parent?: string;
+  /** When the tenant began; default: the onboarding instant. Its initial holders hold from then (R13). */
+  readonly since?: string;
 }
 
 export interface BodyInput {
@@ -87,7 +90,11 @@ export class TenancyService {
       input.parent !== undefined && cityOfTenant(input.parent) === city
         ? await this.repo.tenant(input.parent)
         : undefined;
-    const tenant = placeTenant(input, city, parent && parent.city === city ? parent : undefined);
+    const tenant = placeTenant(
+      { ...input, since: toInstant(input.since ?? invocation.now) },
+      city,
+      parent && parent.city === city ? parent : undefined,
+    );
     return invocation.commit({
       action: 'tenant.onboarded',
       target: tenant.id,

@@ -7,6 +7,7 @@ export * from './client-relay';
 export * from './errors';
 export * from './handover';
 export * from './ids';
+export * from './initial-holders';
 export * from './matter-codes';
 export * from './privacy';
 export * from './roles';

@@ -23,6 +23,8 @@ export interface Tenant {
   readonly name: string;
   readonly kind: TenantKind;
   readonly parent?: string;
+  /** When the tenant began (ISO-8601 UTC): its initial holders hold from then (R13). */
+  readonly since?: string;
 }
 
 export interface Body {

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import * as cases from './cases';
 import * as catalogue from './catalogue';
+import * as empowerment from './empowerment';
 import * as pub from './public';
 import * as rollouts from './rollouts';
 import * as seals from './seals';
@@ -82,6 +83,7 @@ export const responses = {
   'GET /v1/tenants/{tenant}/matters/{code}/authority': json(catalogue.AuthorityAt),
   'GET /v1/tenants/{tenant}/matters/{code}/authority/history': json(catalogue.AuthorityHistory),
   'PUT /v1/tenants/{tenant}/matters/{code}/settings': json(catalogue.LocalMatter),
+  'PUT /v1/tenants/{tenant}/initial-holders': json(empowerment.InitialHoldersRecorded),
 
   // Rollouts
   'POST /v1/cities/{city}/rollouts': json(rollouts.Rollout),
@@ -140,6 +142,8 @@ export const responses = {
   'GET /v1/public/results/{caseNo}/verify': json(pub.Verification),
   'GET /v1/public/results/{caseNo}/seal.svg': media(svg),
   'GET /v1/public/keys': json(pub.PublicKeys),
+  'GET /v1/public/{tenant}/empowered-matters': json(empowerment.PublishedEmpoweredList),
+  'GET /v1/public/{tenant}/empowered-matters/changes': json(empowerment.PublishedChangeLists),
 } as const satisfies Readonly<Record<string, ResponseContract>>;
 
 export type OperationKey = keyof typeof responses;

@@ -14,6 +14,8 @@ export const Tenant = named(
     name: z.string(),
     kind: z.enum(TENANT_KINDS),
     parent: z.optional(z.string()),
+    /** When the tenant began: its initial holders hold from then (R13). */
+    since: z.optional(z.string()),
   }),
 );
 export type Tenant = z.infer<typeof Tenant>;

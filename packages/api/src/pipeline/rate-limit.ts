@@ -6,6 +6,8 @@ import { clientIp } from './security-event';
 
 /** The public routes that name a case: progress and rating by query code, a result's verification and seal. */
 const CASE_PATH = /^\/v1\/public\/(cases|results)\/([^/]+)(?:\/([^/]+))?$/;
+/** The published lists of a tenant (routes/empowerment.ts): counted per client only. */
+const LIST_PATH = /^\/v1\/public\/[^/]+\/empowered-matters(\/changes)?$/;
 
 /**
  * The address a request came from, as the platform saw it: API Gateway's `sourceIp` in
@@ -39,11 +41,13 @@ export function publicRateLimit(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const match = CASE_PATH.exec(c.req.path);
     const caseNo = match?.[2] ? safeDecode(match[2]) : undefined;
-    if (!match || !caseNo) return next();
+    const listed = !match && LIST_PATH.test(c.req.path);
+    if (!listed && (!match || !caseNo)) return next();
     const limits = deps.services.publicLimits;
     const now = (deps.now?.() ?? new Date()).getTime();
     try {
-      await limits.admit(clientAddress(c, deps.relayKey, now), caseNo, now);
+      const client = clientAddress(c, deps.relayKey, now);
+      await (caseNo ? limits.admit(client, caseNo, now) : limits.admitClient(client, now));
     } catch (error) {
       if (error instanceof DomainError && error.type === 'too-many-requests') {
         return problemResponse(c, error, { 'retry-after': String(error.extensions?.retryAfter ?? 60) });
@@ -51,6 +55,7 @@ export function publicRateLimit(deps: AppDeps): MiddlewareHandler<AppEnv> {
       throw error;
     }
     await next();
+    if (!match || !caseNo) return;
     // A code was tried and the answer is 404: the same answer a missing case gets, and a guess.
     const codeTried = match[1] === 'cases' || c.req.query('code') !== undefined;
     if (!codeTried || c.res.status !== 404) return;

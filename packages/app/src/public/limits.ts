@@ -63,6 +63,14 @@ export class PublicLimits {
     this.over(byCase, perCase.max, nowMs);
   }
 
+  /** Counts one request of `client` on a public route that names no case (the published lists): the per-client limit only. */
+  async admitClient(client: string, nowMs: number): Promise<void> {
+    const { perClient } = this.policy;
+    const name = `ip#${client}`;
+    this.over(this.countLocally(name, perClient, nowMs), perClient.max, nowMs);
+    this.over(await this.counters.hit(name, perClient.windowSeconds, nowMs), perClient.max, nowMs);
+  }
+
   /** A wrong query or verification code for `caseNo`: the `max`-th in a window locks the case. */
   async wrongCode(caseNo: string, nowMs: number): Promise<void> {
     const { wrongCodes } = this.policy;

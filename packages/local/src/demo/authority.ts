@@ -2,6 +2,7 @@ import type { AppEnv } from '@onewindow/api';
 import type { AppServices } from '@onewindow/app';
 import type { Hono } from 'hono';
 import { anshanExtraBodies, type DemoRolloutPlan, demoCatalogues, demoRolloutPlans } from './catalogue';
+import { demoInitialHolders } from './initial-holders';
 
 type Call = (method: string, path: string, body?: unknown) => Promise<Response>;
 
@@ -59,6 +60,13 @@ export async function seedAuthorityDemo(
   const matters = puts.length;
   for (const body of anshanExtraBodies) {
     await expectOk(await call('POST', '/v1/tenants/anshan.gaoxin/bodies', body), `body ${body.code}`, true);
+  }
+  // R13: the pre-reform holders, one request a tenant (written in batches), before any move.
+  for (const { tenant, ...holders } of demoInitialHolders) {
+    await expectOk(
+      await call('PUT', `/v1/tenants/${tenant}/initial-holders`, holders),
+      `initial holders of ${tenant}`,
+    );
   }
 
   let rollouts = 0;

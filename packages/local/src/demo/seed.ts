@@ -46,6 +46,7 @@ export async function seedDemo(
     await call('POST', `/v1/tenants/${u.tenant}/staff`, {
       id: u.sub,
       name: u.name,
+      since: t.since,
       roles: staffRoles,
       ...(u.body ? { body: u.body } : {}),
       ...(u.backupFor ? { backupFor: u.backupFor } : {}),

@@ -8,6 +8,11 @@ export interface DemoTenant {
   readonly name: string;
   readonly kind: 'district' | 'county' | 'zone' | 'subdistrict' | 'town';
   readonly parent?: string;
+  /**
+   * When the platform's record of the tenant begins: before the seed's first move, so the
+   * pre-reform holders (R13) answer for the months before it. The seeds give no such day.
+   */
+  readonly since: string;
   readonly bodies: readonly {
     code: string;
     name: string;
@@ -41,6 +46,7 @@ const jiangningSubdistricts = [
 export const demoTenants: readonly DemoTenant[] = [
   {
     id: 'xian.yanliang',
+    since: '2019-01-01T00:00:00+08:00',
     name: '西安市阎良区',
     kind: 'district',
     bodies: [
@@ -59,12 +65,15 @@ export const demoTenants: readonly DemoTenant[] = [
       dept('health', '阎良区卫生健康局'),
       dept('emergency', '阎良区应急管理局'),
       dept('market-regulation', '阎良区市场监督管理局'),
+      dept('civil-defence', '阎良区人民防空办公室'),
+      dept('urban-management', '阎良区城市管理和综合执法局'),
       dept('press-publication', '阎良区新闻出版局'),
       dept('ethnic-religious', '阎良区民族宗教局'),
     ],
   },
   {
     id: 'nanjing.jiangning',
+    since: '2020-01-01T00:00:00+08:00',
     name: '南京市江宁区',
     kind: 'district',
     bodies: [
@@ -80,6 +89,7 @@ export const demoTenants: readonly DemoTenant[] = [
   ...jiangningSubdistricts.map(
     ([code, name]): DemoTenant => ({
       id: `nanjing.jiangning.${code}`,
+      since: '2020-01-01T00:00:00+08:00',
       name: `江宁区${name}`,
       kind: 'subdistrict',
       parent: 'nanjing.jiangning',
@@ -88,24 +98,36 @@ export const demoTenants: readonly DemoTenant[] = [
   ),
   {
     id: 'zibo.linzi',
+    since: '2019-01-01T00:00:00+08:00',
     name: '淄博市临淄区',
     kind: 'district',
     bodies: [
       { code: 'approval-bureau', name: '临淄区行政审批服务局', kind: 'approval-bureau' },
+      // The 19 departments of seed 003's second batch, in the seed's order.
+      dept('united-front', '临淄区委统战部（区政府侨务办公室）'),
+      dept('development-reform', '临淄区发展和改革局'),
       dept('education', '临淄区教育和体育局'),
+      dept('industry-it', '临淄区工业和信息化局'),
       dept('civil-affairs', '临淄区民政局'),
+      dept('justice', '临淄区司法局'),
+      dept('finance', '临淄区财政局'),
+      dept('human-resources', '临淄区人力资源和社会保障局'),
       dept('natural-resources', '临淄区自然资源局'),
       dept('housing', '临淄区住房和城乡建设局'),
       dept('transport', '临淄区交通运输局'),
       dept('water', '临淄区水利局'),
       dept('agriculture', '临淄区农业农村局'),
+      dept('commerce', '临淄区商务局'),
       dept('culture-tourism', '临淄区文化和旅游局'),
       dept('health', '临淄区卫生健康局'),
       dept('emergency', '临淄区应急管理局'),
+      dept('market-regulation', '临淄区市场监督管理局'),
+      dept('law-enforcement', '临淄区综合行政执法局'),
     ],
   },
   {
     id: 'anshan.gaoxin',
+    since: '2020-01-01T00:00:00+08:00',
     name: '鞍山高新技术产业开发区',
     kind: 'zone',
     bodies: [

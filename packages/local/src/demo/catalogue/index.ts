@@ -1,7 +1,7 @@
 import type { MatterDefinition } from '@onewindow/domain';
 import { anshanInitialPlan, anshanMatters, anshanReturnPlans } from './anshan';
 import { jiangningMatters, jiangningPlan } from './jiangning';
-import { linziMatters, linziPlan } from './linzi';
+import { linziFirstPlan, linziPlan, ziboMatters } from './linzi';
 import type { DemoRolloutPlan } from './types';
 import { yanliangMatters, yanliangPlan } from './yanliang';
 
@@ -15,7 +15,7 @@ export * from './yanliang';
 export const demoCatalogues: Readonly<Record<string, MatterDefinition[]>> = {
   xian: yanliangMatters,
   nanjing: jiangningMatters,
-  zibo: linziMatters,
+  zibo: ziboMatters,
   anshan: anshanMatters,
 };
 
@@ -23,6 +23,7 @@ export const demoCatalogues: Readonly<Record<string, MatterDefinition[]>> = {
 export const demoRolloutPlans: readonly DemoRolloutPlan[] = [
   yanliangPlan,
   jiangningPlan,
+  linziFirstPlan,
   linziPlan,
   anshanInitialPlan,
   ...anshanReturnPlans,

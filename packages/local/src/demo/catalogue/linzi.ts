@@ -5,23 +5,9 @@ import type { DemoRolloutPlan } from './types';
 /**
  * Seed 003 (临政办字〔2020〕22号), second batch: “区委统战部（区政府侨务办公室）、区发展和改革局、
  * …、区综合行政执法局等19个部门单位的91项行政许可事项、20项关联事项，划转到区行政审批服务局
- * 实施”. The seed names 19 departments; tenancy.ts has bodies for 10 of them. Each seed
- * department below says which body stands for it (`body`):
+ * 实施”. Each of the 19 seed departments is a body of its own in tenancy.ts (`body`).
  *
- *   区委统战部（区政府侨务办公室） → civil-affairs      区民政局 → civil-affairs
- *   区司法局 → civil-affairs                            区财政局 → civil-affairs
- *   区人力资源和社会保障局 → civil-affairs
- *   区发展和改革局 → natural-resources                  区自然资源局 → natural-resources
- *   区住房和城乡建设局 → housing                        区综合行政执法局 → housing
- *   区交通运输局 → transport                            区商务局 → transport
- *   区工业和信息化局 → emergency                        区应急管理局 → emergency
- *   区市场监管局 → health                               区卫生健康局 → health
- *   区教育和体育局 → education   区水利局 → water   区农业农村局 → agriculture
- *   区文化和旅游局 → culture-tourism
- *
- * Codes number the 19 seed departments (01–19, in the seed's order), not the bodies, so
- * a matter's code still tells which seed department it came from once the lead adds the
- * missing bodies. 91 licences + 20 related matters (16 filings, 2 confirmations, 1
+ * Codes number the 19 seed departments (01–19, in the seed's order). 91 licences + 20 related matters (16 filings, 2 confirmations, 1
  * review-and-forward, 1 other).
  */
 interface SeedDepartment {
@@ -33,12 +19,12 @@ interface SeedDepartment {
 export const LINZI_SEED_DEPARTMENTS: readonly SeedDepartment[] = [
   {
     name: '区委统战部（区政府侨务办公室）',
-    body: 'civil-affairs',
+    body: 'united-front',
     entries: { confirmation: ['归侨侨眷身份确认'] },
   },
   {
     name: '区发展和改革局',
-    body: 'natural-resources',
+    body: 'development-reform',
     entries: {
       licence: ['企业投资项目核准', '政府投资项目审批', '固定资产投资项目节能审查'],
       filing: ['企业投资项目备案'],
@@ -60,7 +46,7 @@ export const LINZI_SEED_DEPARTMENTS: readonly SeedDepartment[] = [
   },
   {
     name: '区工业和信息化局',
-    body: 'emergency',
+    body: 'industry-it',
     entries: {
       licence: [
         '在电力设施周围或者电力设施保护区内进行可能危及电力设施安全作业审批',
@@ -86,17 +72,17 @@ export const LINZI_SEED_DEPARTMENTS: readonly SeedDepartment[] = [
   },
   {
     name: '区司法局',
-    body: 'civil-affairs',
+    body: 'justice',
     entries: { 'review-forward': ['基层法律服务工作者执业核准初审'] },
   },
   {
     name: '区财政局',
-    body: 'civil-affairs',
+    body: 'finance',
     entries: { licence: ['代理记账机构审批'] },
   },
   {
     name: '区人力资源和社会保障局',
-    body: 'civil-affairs',
+    body: 'human-resources',
     entries: {
       licence: [
         '人力资源服务许可',
@@ -193,7 +179,7 @@ export const LINZI_SEED_DEPARTMENTS: readonly SeedDepartment[] = [
   },
   {
     name: '区商务局',
-    body: 'transport',
+    body: 'commerce',
     entries: { filing: ['对外贸易经营者备案登记', '单用途商业预付卡发卡企业备案'] },
   },
   {
@@ -240,7 +226,7 @@ export const LINZI_SEED_DEPARTMENTS: readonly SeedDepartment[] = [
   },
   {
     name: '区市场监管局',
-    body: 'health',
+    body: 'market-regulation',
     entries: {
       licence: ['食品经营许可', '食品小作坊登记', '药品零售企业许可'],
       filing: ['第二类医疗器械经营备案'],
@@ -248,7 +234,7 @@ export const LINZI_SEED_DEPARTMENTS: readonly SeedDepartment[] = [
   },
   {
     name: '区综合行政执法局',
-    body: 'housing',
+    body: 'law-enforcement',
     entries: {
       licence: [
         '城市建筑垃圾处置核准',
@@ -264,8 +250,75 @@ export const LINZI_SEED_DEPARTMENTS: readonly SeedDepartment[] = [
   },
 ];
 
-/** Zibo's guidance catalogue for the demo: Linzi's second batch of 91 + 20. */
+/** Linzi's second batch of 91 + 20. */
 export const linziMatters: MatterDefinition[] = buildCatalogue(LINZI_SEED_DEPARTMENTS);
+
+/** The same table codes with another slot in place of the second batch's `01`, so the lists never collide. */
+const inSlot = (slot: string, matters: readonly MatterDefinition[]): MatterDefinition[] =>
+  matters.map((m) => {
+    const code = `${m.code.slice(0, 2)}${slot}${m.code.slice(4)}`;
+    return {
+      ...m,
+      code,
+      items: m.items.map((i) => ({ ...i, code: `${code}${i.code.slice(m.code.length)}` })),
+    };
+  });
+
+/**
+ * “在第一批事项划转的基础上，第二批将……”: the first batch exists before the second. The seed
+ * names neither its matters nor its day; we take the market registration the Shandong approval
+ * bureaus were first given, from 区市场监管局, effective 1 April 2019 (inferred, after the
+ * bureaus were set up in the 2019 institutional reform).
+ */
+export const linziFirstBatchMatters: MatterDefinition[] = inSlot(
+  '02',
+  buildCatalogue([
+    {
+      body: 'market-regulation',
+      entries: {
+        licence: ['公司设立、变更、注销登记', '个体工商户注册、变更、注销登记'],
+        filing: ['食品经营（仅销售预包装食品）备案'],
+      },
+    },
+  ]),
+);
+
+export const linziFirstPlan: DemoRolloutPlan = {
+  id: 'linzi-2019-first-batch',
+  name: '临淄区第一批划转行政许可事项',
+  city: 'zibo',
+  tenants: ['zibo.linzi'],
+  matters: linziFirstBatchMatters.map((m) => m.code),
+  mode: 'transfer',
+  effectiveAt: '2019-04-01T00:00:00+08:00',
+  from: fromDepartments('zibo.linzi', linziFirstBatchMatters),
+  to: 'approval-bureau',
+  seal: 'approval-bureau-seal',
+};
+
+/**
+ * “未列入划转清单的事项，继续由行业主管部门实施，并按照‘三集中、三到位’要求进驻区政务服务中心
+ * ……基本实现‘大厅之外无审批’”: matters no batch moves stay with their department, stationed at
+ * the hall (R12). Their holders are stationed from the tenant's start, window at the approval
+ * bureau, which runs the hall (区政务服务管理办公室).
+ */
+export const linziStationedMatters: MatterDefinition[] = inSlot(
+  '03',
+  buildCatalogue([
+    {
+      body: 'united-front',
+      entries: { licence: ['宗教团体成立、变更、注销前审批', '宗教活动场所设立、变更、注销登记'] },
+    },
+    { body: 'water', entries: { licence: ['占用农业灌溉水源、灌排工程设施审批'] } },
+  ]),
+);
+
+/** Zibo's guidance catalogue for the demo: Linzi's first batch, second batch and stationed matters. */
+export const ziboMatters: MatterDefinition[] = [
+  ...linziFirstBatchMatters,
+  ...linziMatters,
+  ...linziStationedMatters,
+];
 
 /**
  * The seed fixes the handover, not a day of effect: “８月底前，将第二批划转到行政审批服务部门的

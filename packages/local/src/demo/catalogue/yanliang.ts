@@ -6,8 +6,10 @@ import type { DemoRolloutPlan } from './types';
  * Seed 000 (阎政发〔2019〕22号): “将16个区级部门及区新闻出版局、区民族宗教局承担的249项
  * 行政审批事项（其中行政许可137项、审核转报40项、备案类72项）依法交由区行政审批服务局”.
  * The seed's annexes (the lists themselves) are not in it; the matters below are the ones a
- * Shaanxi district of 2019 held for these departments. tenancy.ts has 14 district
- * departments plus 区新闻出版局 and 区民族宗教局, so all 16 bodies there are used.
+ * Shaanxi district of 2019 held for these departments. The seed's bodies are 18: 16 district
+ * departments plus 区新闻出版局 and 区民族宗教局, each a body in tenancy.ts and each moving
+ * matters here. 区人民防空办公室 and 区城市管理和综合执法局 take the civil-defence and city
+ * management licences a Xi'an district's housing bureau does not hold.
  */
 const YANLIANG: readonly TableDepartment[] = [
   {
@@ -116,18 +118,6 @@ const YANLIANG: readonly TableDepartment[] = [
         '燃气经营者改动市政燃气设施审批',
         '建设工程消防设计审查',
         '建设工程消防验收',
-        '应建防空地下室的民用建筑项目报建审批',
-        '拆除人民防空工程审批',
-        '城市建筑垃圾处置核准',
-        '占用、挖掘城市道路审批',
-        '依附于城市道路建设各种管线、杆线等设施审批',
-        '特殊车辆在城市道路上行驶审批',
-        '城镇污水排入排水管网许可',
-        '拆除、改动城镇排水与污水处理设施审核',
-        '设置大型户外广告及在城市建筑物、设施上悬挂、张贴宣传品审批',
-        '工程建设涉及城市绿地、树木审批',
-        '从事城市生活垃圾经营性清扫、收集、运输、处理服务审批',
-        '关闭、闲置、拆除城市环卫设施许可',
       ],
       'review-forward': [
         '房地产开发企业资质核定审核转报',
@@ -382,6 +372,30 @@ const YANLIANG: readonly TableDepartment[] = [
         '宗教活动场所主要教职任职备案',
         '宗教活动场所主要教职离任备案',
         '宗教教职人员跨地区主持宗教活动备案',
+      ],
+    },
+  },
+  // The two district departments appended last, so the codes of the rows above stay as they were.
+  {
+    body: 'civil-defence',
+    entries: {
+      licence: ['应建防空地下室的民用建筑项目报建审批', '拆除人民防空工程审批'],
+    },
+  },
+  {
+    body: 'urban-management',
+    entries: {
+      licence: [
+        '城市建筑垃圾处置核准',
+        '占用、挖掘城市道路审批',
+        '依附于城市道路建设各种管线、杆线等设施审批',
+        '特殊车辆在城市道路上行驶审批',
+        '城镇污水排入排水管网许可',
+        '拆除、改动城镇排水与污水处理设施审核',
+        '设置大型户外广告及在城市建筑物、设施上悬挂、张贴宣传品审批',
+        '工程建设涉及城市绿地、树木审批',
+        '从事城市生活垃圾经营性清扫、收集、运输、处理服务审批',
+        '关闭、闲置、拆除城市环卫设施许可',
       ],
     },
   },
