@@ -8,6 +8,7 @@ import {
   applicantRoutes,
   catalogueFileRoutes,
   empowermentRoutes,
+  licenceRoutes,
   printRoutes,
 } from '@onewindow/api/route-groups';
 import { createServiceApp } from '@onewindow/api/service-app';
@@ -23,12 +24,13 @@ const logger = new Logger({ serviceName: 'onewindow-files' });
 // pulls in every route's code, which only this bundle (already carrying the Excel code) has room for.
 // The printable notice and result too (page layout, imprint and QR code), and the applicant reveal: a download of personal data, which the cases bundle has no room for.
 // Initial holders and the published empowered list (routes/empowerment.ts) too: the cases bundle has no room.
+// The e-licence library (a holder's licences, revocation) and the OFD result: only files has room.
 // The public access log is rate-limited per visitor, whom the console names with this key.
 const relayKey = await loadSecret('CLIENT_RELAY_SECRET_ARN');
 const app = createServiceApp(
   { ...appDepsFromEnv(logger, 'files', (store) => fileServices({ store })), catalogueFiles, relayKey },
   {
-    routes: [...catalogueFileRoutes, ...applicantRoutes, ...printRoutes, ...empowermentRoutes],
+    routes: [...catalogueFileRoutes, ...applicantRoutes, ...printRoutes, ...empowermentRoutes, ...licenceRoutes],
     openapi: (app) => mountOpenApi(app, apiRoutes),
   },
 );

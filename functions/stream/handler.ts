@@ -30,7 +30,8 @@ export function emfRecorder(metrics: Metrics): Recorder {
 export type BatchResponse = DynamoDBBatchResponse;
 
 /**
- * Pushes issued results to the supervising body's inbox (R10), then publishes events,
+ * Pushes issued results to the supervising body's inbox (R10) and files the approvals of
+ * licence-type matters in the e-licence library (each written only if new), then publishes events,
  * then reports the business figures of the records that are done. A failed inbox write
  * fails the whole batch, which Lambda retries; the inbox key is fixed by the issuance, so
  * a retry rewrites the same items. Lambda retries from the first failed record, so only
@@ -40,6 +41,7 @@ export function createStreamHandler(publish: Publisher, store?: Store, record?: 
   const outbox = store ? new Outbox(store) : undefined;
   return async (batch: StreamBatch): Promise<BatchResponse> => {
     await outbox?.pushIssuedResults(batch.Records);
+    await outbox?.fileLicences(batch.Records, new Date().toISOString());
     const failed = await publish(Outbox.events(batch.Records));
     if (record) {
       const firstFailed = batch.Records.findIndex((r) => failed.includes(idOf(r)));

@@ -106,6 +106,11 @@ export const FILE_CASE_ROUTES: ReadonlyArray<{ method: HttpMethod; path: string 
   { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/result.html' },
   // Not a case route: a tenant's initial holders (R13, empowermentRoutes), written where the published lists are read.
   { method: HttpMethod.PUT, path: '/v1/tenants/{tenant}/initial-holders' },
+  // Not case routes either: the e-licence library (licenceRoutes).
+  { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/licences' },
+  { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/licences/{licenceId}' },
+  { method: HttpMethod.POST, path: '/v1/tenants/{tenant}/licences/{licenceId}/revoke' },
+  { method: HttpMethod.POST, path: '/v1/tenants/{tenant}/licences/{licenceId}/cancel' },
 ];
 
 /** The HTTP API in front of the hono app. */

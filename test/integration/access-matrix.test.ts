@@ -7,6 +7,7 @@ import { PLATFORM, seedTenancy, type TestApp, testApp } from '../support/app';
 import { matter, rolloutBody, seedAuthority } from '../support/authority';
 import { seedCasePools } from '../support/case-pools';
 import { PERSON_ID } from '../support/cases';
+import { issuedLicences } from '../support/licences';
 
 /**
  * Who may call what. Every route the app serves must have a row here: the test walks
@@ -369,6 +370,25 @@ const MATRIX: Record<string, Row> = {
     cells: '3 3 4 3 Y Y Y 3 4 4 4 4',
     path: () => `${casePath('static')}/applicant?purpose=${encodeURIComponent('核对申请人身份')}`,
   },
+  // The e-licence library: every staff member finds a holder's licences (免提交); only the issuing body's approver changes one.
+  'GET /v1/tenants/:tenant/licences': {
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
+    path: `/v1/tenants/${T}/licences?holder=${PERSON_ID}`,
+  },
+  'GET /v1/tenants/:tenant/licences/:licenceId': {
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
+    path: () => `/v1/tenants/${T}/licences/${licences[0]}`,
+  },
+  'POST /v1/tenants/:tenant/licences/:licenceId/revoke': {
+    cells: '3 3 4 3 3 Y 3 3 4 4 4 4',
+    path: () => `/v1/tenants/${T}/licences/${licences[1]}/revoke`,
+    body: () => ({ reason: '以欺骗手段取得' }),
+  },
+  'POST /v1/tenants/:tenant/licences/:licenceId/cancel': {
+    cells: '3 3 4 3 3 Y 3 3 4 4 4 4',
+    path: () => `/v1/tenants/${T}/licences/${licences[2]}/cancel`,
+    body: () => ({ reason: '持证人申请注销' }),
+  },
   'GET /v1/tenants/:tenant/supervision/inbox': {
     cells: 'Y Y 4 Y 3 3 Y Y 4 4 4 4',
     path: `/v1/tenants/${T}/supervision/inbox?body=${encodeURIComponent(`${T}/convenience-centre`)}`,
@@ -407,6 +427,7 @@ const MATRIX: Record<string, Row> = {
 };
 
 let pools: Record<string, string[]> = {};
+let licences: string[] = [];
 /** The case a call gets: a fresh one from `pool` for each allowed call of a route that changes it. */
 const caseNo = (pool: string, allowed = true): string => {
   const list = pools[pool] ?? [];
@@ -445,6 +466,7 @@ beforeAll(async () => {
     await ok('POST', '/v1/cities/nanjing/rollouts', rolloutBody(`cancel-${i}`, ['m5'], inDays(5)));
   }
   pools = await seedCasePools(t, PERSONAS.clerk as DevClaims, PERSONAS.approver as DevClaims);
+  licences = await issuedLicences(t, PERSONAS.clerk as DevClaims, PERSONAS.approver as DevClaims, 3);
 });
 
 describe('authorization matrix', () => {

@@ -2,7 +2,7 @@ import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createStreamHandler } from '../../functions/stream/handler';
-import { caseKeys, type OutboundEvent } from '../../packages/store/src';
+import { caseKeys, licenceKeys, type OutboundEvent } from '../../packages/store/src';
 import { PLATFORM, type TestApp, testApp } from '../support/app';
 import { DONGSHAN, matter } from '../support/authority';
 import {
@@ -194,7 +194,21 @@ describe('R10: results pushed to the supervising body and findings back', () => 
         dynamodb: { NewImage: marshall(item, { removeUndefinedValues: true }), SequenceNumber: String(i) },
       })),
     });
-    expect(published.map((e) => e.detailType)).toContain('e-licence.issued');
+    // The handler filed the licence; its item, on the stream in turn, is the `e-licence.issued` event.
+    const result = (await t.services.cases.find(DONGSHAN, c.caseNo))?.state.result;
+    const licence = result ? await t.services.licences.ofResult(result) : undefined;
+    expect(licence?.status).toBe('valid');
+    const filed = await t.store.get(licenceKeys.licence(DONGSHAN, licence?.id ?? ''));
+    await handler({
+      Records: [
+        {
+          eventID: 'licence',
+          eventName: 'INSERT',
+          dynamodb: { NewImage: marshall(filed, { removeUndefinedValues: true }), SequenceNumber: 'L' },
+        },
+      ],
+    });
+    expect(published.find((e) => e.detailType === 'e-licence.issued')?.detail.licenceId).toBe(licence?.id);
     const inbox = await t.call(SUPERVISOR, 'GET', '/v1/tenants/nanjing.jiangning/supervision/inbox');
     expect(inbox.status).toBe(200);
     const pushed = inbox.body.items.find((i: { caseNo: string }) => i.caseNo === c.caseNo);

@@ -5,8 +5,9 @@ import { printRoutes } from './routes/cases/print';
 import { catalogueFileRoutes } from './routes/catalogue-files';
 import { coreRoutes } from './routes/core';
 import { empowermentRoutes } from './routes/empowerment';
+import { licenceRoutes } from './routes/licences';
 
-export { applicantRoutes, catalogueFileRoutes, coreRoutes, empowermentRoutes, printRoutes };
+export { applicantRoutes, catalogueFileRoutes, coreRoutes, empowermentRoutes, licenceRoutes, printRoutes };
 
 /**
  * Cases, supervision, rectifications and the public pages: what the cases Lambda mounts.
@@ -22,4 +23,5 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...applicantRoutes,
   ...printRoutes,
   ...empowermentRoutes,
+  ...licenceRoutes,
 ];

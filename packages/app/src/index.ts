@@ -9,6 +9,7 @@ export { Clock, type ClockLog, type JobRunner, platformJobs } from './clock';
 export { Commands, type IdempotencyKey, IdempotentReplay } from './commands';
 export * from './context';
 export * from './empowerment';
+export * from './licences';
 export { type Measure, type OutboundEvent, Outbox, type StreamRecordLike } from './outbox';
 export * from './public';
 export * from './rollouts';

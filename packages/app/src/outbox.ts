@@ -8,6 +8,8 @@ import {
   type Store,
   type StreamRecordLike,
 } from '@onewindow/store';
+import { Commands } from './commands';
+import { LicenceService } from './licences';
 
 export type { Measure, OutboundEvent, StreamRecordLike };
 
@@ -17,14 +19,23 @@ export type { Measure, OutboundEvent, StreamRecordLike };
  * the business figures. The stream Lambda calls it; it reads no HTTP and decides nothing.
  */
 export class Outbox {
-  constructor(private readonly store: Store) {}
+  private readonly licences: LicenceService;
+
+  constructor(private readonly store: Store) {
+    this.licences = new LicenceService(store, new Commands(store));
+  }
+
+  /** The e-licence library files every approval of a licence-type matter issued in these records; a replay files nothing twice. */
+  fileLicences(records: readonly StreamRecordLike[], now: string): Promise<void> {
+    return this.licences.fileIssued(issuances(records), now);
+  }
 
   /** R10: every result issued in these records, into its supervising body's inbox; a replay rewrites the same items. */
   pushIssuedResults(records: readonly StreamRecordLike[]): Promise<void> {
     return pushToInboxes(this.store, issuances(records));
   }
 
-  /** The events to publish: one per committed change (its audit record), and `e-licence.issued` per approval. */
+  /** The events to publish: one per committed change (its audit record), and the e-licence library's (`e-licence.issued`, `.revoked`, …). */
   static events(records: readonly StreamRecordLike[]): OutboundEvent[] {
     return outboundEvents(records);
   }

@@ -6,6 +6,7 @@ import { CatalogueService } from './catalogue';
 import { Clock, platformJobs } from './clock';
 import { Commands } from './commands';
 import { EmpowermentService } from './empowerment';
+import { LicenceService } from './licences';
 import { GuideService, PublicCaseService, PublicLimits } from './public';
 import { RolloutService } from './rollouts';
 import { SealService } from './seals';
@@ -56,6 +57,8 @@ export interface FileServices extends CoreServices {
   readonly empowerment: EmpowermentService;
   /** The published list is a public route, rate-limited per client like the others. */
   readonly publicLimits: PublicLimits;
+  /** The e-licence library: a holder's licences, revocation and cancellation. */
+  readonly licences: LicenceService;
 }
 
 /** Every application service over one table: what the local stack, the tests and the workers call. */
@@ -92,8 +95,10 @@ export function caseServices(
 }
 
 export function fileServices({ store }: ServicesOptions, cases = new CaseService(store)): FileServices {
+  const core = coreServices({ store });
   return {
-    ...coreServices({ store }),
+    ...core,
+    licences: new LicenceService(store, core.commands),
     applicants: new ApplicantService(store, cases),
     cases,
     empowerment: new EmpowermentService(store),
@@ -114,6 +119,7 @@ export function createServices(options: ServicesOptions): AppServices {
     ...core,
     ...cases,
     applicants: new ApplicantService(options.store, cases.cases),
+    licences: new LicenceService(options.store, commands),
     empowerment: new EmpowermentService(options.store),
     clock: new Clock(options.store, jobs),
   };

@@ -8,6 +8,7 @@ export * from './errors';
 export * from './handover';
 export * from './ids';
 export * from './initial-holders';
+export * from './licences';
 export * from './matter-codes';
 export * from './privacy';
 export * from './roles';

@@ -7,6 +7,7 @@ export * from './faults';
 export * from './isolation';
 export * from './jobs';
 export * from './keys';
+export * from './licences';
 export * from './limits';
 export * from './measures';
 export * from './outbox';

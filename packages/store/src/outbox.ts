@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { SealedResult } from '@onewindow/domain';
+import { type ELicence, maskIdNumber, type SealedResult } from '@onewindow/domain';
 import { caseKeys } from './cases';
 import type { Store } from './store';
 
@@ -31,18 +31,11 @@ export function outboundEvents(records: readonly StreamRecordLike[]): OutboundEv
   const events: OutboundEvent[] = [];
   for (const record of records) {
     const image = record.dynamodb?.NewImage;
-    if (record.eventName !== 'INSERT' || !image) continue;
+    if ((record.eventName !== 'INSERT' && record.eventName !== 'MODIFY') || !image) continue;
     const item = unmarshall(image as Record<string, AttributeValue>);
-    const issued = issuanceOf(item);
-    if (issued && issued.result.outcome === 'approve') {
-      // The e-licence library takes every approval the moment it is issued (R10).
-      events.push({
-        recordId: record.dynamodb?.SequenceNumber ?? record.eventID ?? '',
-        detailType: 'e-licence.issued',
-        detail: { tenant: issued.tenant, caseNo: issued.caseNo, result: issued.result },
-      });
-    }
-    if (item.entity !== 'audit') continue;
+    const licence = licenceEventOf(record, item);
+    if (licence) events.push(licence);
+    if (record.eventName !== 'INSERT' || item.entity !== 'audit') continue;
     const scope = String(item.pk);
     events.push({
       recordId: record.dynamodb?.SequenceNumber ?? record.eventID ?? '',
@@ -57,6 +50,52 @@ export function outboundEvents(records: readonly StreamRecordLike[]): OutboundEv
     });
   }
   return events;
+}
+
+const LICENCE_EVENTS: Readonly<Record<string, string>> = {
+  valid: 'e-licence.issued',
+  changed: 'e-licence.changed',
+  revoked: 'e-licence.revoked',
+  cancelled: 'e-licence.cancelled',
+};
+
+/**
+ * The library's events come from the licence items themselves: filed (`e-licence.issued`), then
+ * each change of status (`e-licence.revoked`, `.cancelled`, `.changed`), each carrying the
+ * licence identifier. A rewrite that keeps the status publishes nothing.
+ */
+function licenceEventOf(record: StreamRecordLike, item: Record<string, unknown>): OutboundEvent | undefined {
+  if (item.entity !== 'e-licence') return undefined;
+  const licence = item.licence as ELicence;
+  if (record.eventName === 'MODIFY') {
+    const old = record.dynamodb?.OldImage;
+    const before = old ? unmarshall(old as Record<string, AttributeValue>) : undefined;
+    if (before?.status === licence.status) return undefined;
+  }
+  const detailType = LICENCE_EVENTS[licence.status];
+  if (!detailType) return undefined;
+  return {
+    recordId: record.dynamodb?.SequenceNumber ?? record.eventID ?? '',
+    detailType,
+    detail: {
+      tenant: licence.tenant,
+      licenceId: licence.id,
+      caseNo: licence.caseNo,
+      matter: licence.matter,
+      name: licence.name,
+      // Events leave the system: the holder's number is masked like any list (privacy.ts).
+      holder: {
+        kind: licence.holder.kind,
+        name: licence.holder.name,
+        idNumber: maskIdNumber(licence.holder.idNumber),
+      },
+      issuer: licence.issuer,
+      issuedAt: licence.issuedAt,
+      validity: licence.validity,
+      status: licence.status,
+      ...(licence.statusChange ? { statusChange: licence.statusChange } : {}),
+    },
+  };
 }
 
 export interface Issuance {

@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import * as cases from './cases';
 import * as catalogue from './catalogue';
 import * as empowerment from './empowerment';
+import * as licences from './licences';
 import * as pub from './public';
 import * as rollouts from './rollouts';
 import * as seals from './seals';
@@ -130,6 +131,12 @@ export const responses = {
   'GET /v1/tenants/{tenant}/supervision/board': json(supervision.Board),
   'GET /v1/tenants/{tenant}/rectifications': json(supervision.RectificationList),
   'POST /v1/tenants/{tenant}/rectifications/{caseNo}/close': json(supervision.RectificationClosed),
+
+  // E-licence library
+  'GET /v1/tenants/{tenant}/licences': json(licences.ELicencePage),
+  'GET /v1/tenants/{tenant}/licences/{licenceId}': json(licences.ELicence),
+  'POST /v1/tenants/{tenant}/licences/{licenceId}/revoke': json(licences.ELicence),
+  'POST /v1/tenants/{tenant}/licences/{licenceId}/cancel': json(licences.ELicence),
 
   // Public
   'GET /v1/public/cities': json(pub.PublicCityList),

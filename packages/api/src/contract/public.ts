@@ -2,6 +2,7 @@ import { CASE_STATUSES, MATTER_TYPES, MODES, STEP_KINDS, TENANT_KINDS } from '@o
 import * as z from 'zod/mini';
 import { AccessEntry, ratingLevel } from './cases';
 import { Fee, Material } from './catalogue';
+import { LicenceStatusView } from './licences';
 import { bilingual, bodyRef, date, days, idName, instant, listOf, named } from './registry';
 
 export const PublicCityList = named('PublicCityList', '城市列表 The cities', listOf(idName));
@@ -131,6 +132,8 @@ export const Verification = named(
     decidedAt: z.optional(instant),
     issuedAt: z.optional(instant),
     keyId: z.optional(z.string()),
+    /** The e-licence the result became (licence-type matters): its status always, its id and reason with the code. */
+    licence: z.optional(LicenceStatusView),
   }),
 );
 export type Verification = z.infer<typeof Verification>;

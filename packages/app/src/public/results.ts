@@ -3,6 +3,7 @@ import {
   type CaseResult,
   canonicalJson,
   DomainError,
+  licenceIdOf,
   parseBodyRef,
   parseCaseNo,
   queryCodeHash,
@@ -13,6 +14,7 @@ import {
 import {
   accessLogOf,
   CatalogueRepository,
+  LicenceRepository,
   type Store,
   type StoredCase,
   TenancyRepository,
@@ -86,10 +88,14 @@ export class PublicCaseService {
     const signer = this.signer;
     const keyKnown = signer?.keyId === r.keyId;
     const signatureValid = keyKnown && signer?.verify(canonicalJson(result), signature) === true;
-    const seal = await new CatalogueRepository(this.store).seal(r.seal.tenant, r.seal.id);
+    const [seal, licence] = await Promise.all([
+      new CatalogueRepository(this.store).seal(r.seal.tenant, r.seal.id),
+      // The e-licence the result became: a revocation or cancellation shows at once.
+      r.outcome === 'approve' ? new LicenceRepository(this.store).get(r.tenant, licenceIdOf(r)) : undefined,
+    ]);
     const sealValid =
       seal !== undefined && seal.body === r.seal.body && sealUsableAt(seal, toInstant(r.issuedAt));
-    return { result: r, seal, signatureValid, keyKnown, sealValid };
+    return { result: r, seal, signatureValid, keyKnown, sealValid, licence };
   }
 
   /** The seal on an issued result, with its body's name, for its imprint. */

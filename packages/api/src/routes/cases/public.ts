@@ -121,6 +121,7 @@ export const publicRoutes: readonly RouteSpec[] = [
         signatureValid,
         keyKnown,
         sealValid,
+        licence,
       } = await services.publicCases.verify(caseNo);
       // A wrong code is a guess: it answers 404 and counts toward the case's lock (pipeline/rate-limit.ts).
       if (query.code !== undefined && !isVerificationCode(r.signature, query.code)) {
@@ -134,6 +135,18 @@ export const publicRoutes: readonly RouteSpec[] = [
         caseNo,
         valid: signatureValid && sealValid,
         signature: signatureValid ? 'valid' : keyKnown ? 'invalid' : 'unknown-key',
+        // The e-licence's status (revoked, cancelled…) shows to anyone; with the code, its identifier and why.
+        ...(licence
+          ? {
+              licence: {
+                status: licence.status,
+                ...(query.code !== undefined ? { id: licence.id } : {}),
+                ...(query.code !== undefined && licence.statusChange
+                  ? { reason: licence.statusChange.reason, changedAt: licence.statusChange.at }
+                  : {}),
+              },
+            }
+          : {}),
       };
       // Without the code the caller may hold no more than a case number: only whether a genuine result exists.
       if (query.code === undefined) return { status: 200, body: { ...check, disclosure: 'summary' } };
