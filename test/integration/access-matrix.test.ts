@@ -3,6 +3,7 @@ import { apiRoutes } from '../../packages/api/src';
 import { CATALOGUE_HEADERS } from '../../packages/api/src/catalogue-format';
 import { statutoryHolidays } from '../../packages/domain/src';
 import type { DevClaims } from '../../packages/local/src/issuer';
+import { writePeriods } from '../../packages/store/src';
 import { PLATFORM, seedTenancy, type TestApp, testApp } from '../support/app';
 import { matter, rolloutBody, seedAuthority } from '../support/authority';
 import { seedCasePools } from '../support/case-pools';
@@ -309,6 +310,19 @@ const MATRIX: Record<string, Row> = {
     path: (allowed) => casePath('open-step', allowed, 'finish-step'),
     body: () => ({ stepId: 's1', outcome: 'pass' }),
   },
+  // R6 `guided`: the centre's approver asks; the guiding department (a body no persona has) answers.
+  'POST /v1/tenants/:tenant/cases/:caseNo/request-guidance': {
+    bodyReach: 'case',
+    cells: '3 3 4 3 3 Y 3 3 4 4 4 3',
+    path: (allowed) => casePath('guided', allowed, 'request-guidance'),
+    body: () => ({ question: '产权证明是否须原件？' }),
+  },
+  'POST /v1/tenants/:tenant/cases/:caseNo/give-guidance': {
+    bodyReach: 'case',
+    cells: '3 3 4 3 3 3 3 3 4 4 4 3',
+    path: (allowed) => casePath('guided', allowed, 'give-guidance'),
+    body: () => ({ opinion: '复印件加盖公章即可' }),
+  },
   'POST /v1/tenants/:tenant/cases/:caseNo/extend': {
     bodyReach: 'case',
     cells: '3 3 4 3 3 Y 3 3 4 4 4 3',
@@ -466,6 +480,34 @@ beforeAll(async () => {
     await ok('POST', '/v1/cities/nanjing/rollouts', rolloutBody(`cancel-${i}`, ['m5'], inDays(5)));
   }
   pools = await seedCasePools(t, PERSONAS.clerk as DevClaims, PERSONAS.approver as DevClaims);
+  // Cases accepted during a guided transition of m7 (R6), its guiding department no persona's body.
+  await ok('PUT', '/v1/cities/nanjing/catalogue/m7', matter('m7'));
+  await writePeriods(t.store, [
+    {
+      tenant: T,
+      matter: 'm7',
+      from: '2020-01-01T00:00:00.000Z',
+      body: `${T}/convenience-centre`,
+      mode: 'transfer',
+      seal: 'centre-seal',
+      supervisingBody: `${T}/convenience-centre`,
+      originBody: 'nanjing.jiangning/market',
+      transition: { policy: 'guided', until: '2099-12-31T16:00:00.000Z' },
+    },
+  ]);
+  pools.guided = [];
+  for (let i = 0; i < 4; i++) {
+    const res = await t.call(PERSONAS.clerk, 'POST', `/v1/tenants/${T}/cases`, {
+      matter: 'm7',
+      applicant: { kind: 'person', name: '王芳', idNumber: PERSON_ID },
+      materials: [
+        { code: 'form', provided: true },
+        { code: 'copy', provided: true },
+      ],
+    });
+    if (res.status !== 201) throw new Error(`guided intake: ${res.status} ${JSON.stringify(res.body)}`);
+    pools.guided.push(res.body.caseNo);
+  }
   licences = await issuedLicences(t, PERSONAS.clerk as DevClaims, PERSONAS.approver as DevClaims, 3);
 });
 

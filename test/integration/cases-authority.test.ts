@@ -167,7 +167,7 @@ describe('R6: transition policies', () => {
     expect(queue.body.items.map((i: { caseNo: string }) => i.caseNo)).toContain(c.caseNo);
   });
 
-  it('guided: the receiving body handles, and cannot decide before the origin body passes a guidance review', async () => {
+  it('guided: the receiving body handles and decides; it may ask the origin body, whose opinion is recorded, never awaited', async () => {
     await writePeriods(t.store, [
       {
         tenant: DONGSHAN,
@@ -188,20 +188,55 @@ describe('R6: transition policies', () => {
       validFrom: '2026-01-01T00:00:00+08:00',
       electronic: true,
     });
+    // Decided with no guidance asked at all.
+    const plain = await intake(t, { matter: 'm5' });
+    expect((await act(t, APPROVER, plain.caseNo, 'decide', { outcome: 'approve' })).status).toBe(200);
+
     const c = await intake(t, { matter: 'm5' });
-    const early = await act(t, APPROVER, c.caseNo, 'decide', { outcome: 'approve' });
-    expect(early.status).toBe(409);
-    expect(early.body.detail).toContain('指导审核');
-    const started = await act(t, APPROVER, c.caseNo, 'start-step', { kind: 'guidance-review' });
-    expect(started.status).toBe(200);
-    expect(started.body.steps.at(-1)).toMatchObject({ kind: 'guidance-review', bodies: [CIVIL] });
-    // Only the origin body's approver can pass it.
-    expect((await act(t, APPROVER, c.caseNo, 'finish-step', { stepId: 's1', outcome: 'pass' })).status).toBe(
-      403,
-    );
-    const passed = await act(t, CIVIL_APPROVER, c.caseNo, 'finish-step', { stepId: 's1', outcome: 'pass' });
-    expect(passed.status).toBe(200);
+    const read = await t.call(APPROVER, 'GET', `${CASES}/${c.caseNo}`);
+    expect(read.body.allowedActions).toEqual(expect.arrayContaining(['request-guidance', 'decide']));
+    // The old review step is gone: guidance is asked for, not a step the decision waits on.
+    const step = await act(t, APPROVER, c.caseNo, 'start-step', { kind: 'guidance-review' });
+    expect(step.status).toBe(400);
+    expect(step.body.errors[0].pointer).toBe('/kind');
+
+    const asked = await act(t, APPROVER, c.caseNo, 'request-guidance', {
+      question: '该申请人住所证明是否充分？',
+    });
+    expect(asked.status).toBe(200);
+    expect(asked.body.guidance).toEqual([
+      expect.objectContaining({ id: 'g1', body: CIVIL, question: '该申请人住所证明是否充分？' }),
+    ]);
+    expect(asked.body.events.at(-1)).toMatchObject({
+      type: 'guidance-requested',
+      requestId: 'g1',
+      body: CIVIL,
+    });
+    // Only the department answers, and the district department reaches the sub-district case it guides.
+    expect((await act(t, APPROVER, c.caseNo, 'give-guidance', { opinion: '充分' })).status).toBe(403);
+    const seen = await t.call(CIVIL_APPROVER, 'GET', `${CASES}/${c.caseNo}`);
+    expect(seen.body.allowedActions).toEqual(['give-guidance']);
+    const given = await act(t, CIVIL_APPROVER, c.caseNo, 'give-guidance', {
+      opinion: '住所证明充分，可以办理',
+      requestId: 'g1',
+    });
+    expect(given.status).toBe(200);
+    expect(given.body.guidance[0]).toMatchObject({
+      opinion: '住所证明充分，可以办理',
+      givenBy: 'civil-approver',
+    });
+    expect(given.body.events.at(-1)).toMatchObject({
+      type: 'guidance-given',
+      opinion: '住所证明充分，可以办理',
+    });
+    // The department does not decide; the centre does, here against nothing the opinion said.
+    expect((await act(t, CIVIL_APPROVER, c.caseNo, 'decide', { outcome: 'approve' })).status).toBe(403);
     const decided = await act(t, APPROVER, c.caseNo, 'decide', { outcome: 'approve' });
     expect(decided.status).toBe(200);
+
+    // Asked and never answered: the centre decides all the same.
+    const waiting = await intake(t, { matter: 'm5' });
+    await act(t, APPROVER, waiting.caseNo, 'request-guidance', {});
+    expect((await act(t, APPROVER, waiting.caseNo, 'decide', { outcome: 'approve' })).status).toBe(200);
   });
 });

@@ -69,6 +69,10 @@ function commandOf(action: CaseActionName, state: CaseState, stepId = 's1'): Cas
       return { type: 'start-step', kind: 'review' };
     case 'finish-step':
       return { type: 'finish-step', stepId, outcome: 'pass' };
+    case 'request-guidance':
+      return { type: 'request-guidance', question: '产权证明是否须原件？' };
+    case 'give-guidance':
+      return { type: 'give-guidance', opinion: '复印件加盖公章即可' };
     case 'extend':
       return { type: 'extend', days: 5, reason: '需补充调查' };
     case 'decide':
@@ -95,6 +99,10 @@ const approved = () => accepted().act({ type: 'decide', outcome: 'approve' }, at
 const issued = () =>
   approved().act({ type: 'pay' }, at('2026-03-06'), CLERK).act(issue(), at('2026-03-09'), CLERK);
 const finish: CaseCommand = { type: 'finish-step', stepId: 's1', outcome: 'pass' };
+/** A guided case whose bureau asked the housing department's opinion (R6). */
+const asked = () =>
+  accepted({ binding: GUIDED }).act({ type: 'request-guidance' }, at('2026-03-03'), APPROVER);
+const answer: CaseCommand = { type: 'give-guidance', opinion: '可以办理' };
 const withStep = (kind: Step['kind'], actor: Actor = APPROVER, over: Parameters<typeof intake>[0] = {}) =>
   accepted(over).act({ type: 'start-step', kind }, at('2026-03-03'), actor);
 
@@ -133,23 +141,56 @@ const EXAMPLES: Record<CaseActionName, { yes: [Story, Actor][]; no: [Story, Acto
     'start-step': {
       yes: [
         [accepted(), APPROVER],
-        [accepted({ binding: GUIDED }), HOUSING_APPROVER],
+        [accepted({ binding: GUIDED }), APPROVER],
       ],
       no: [
         [accepted(), MARKET_APPROVER, 'forbidden'],
         [received(), APPROVER, 'invalid-state'],
+        // R6: the guiding department advises; the case's steps are the bureau's.
+        [accepted({ binding: GUIDED }), HOUSING_APPROVER, 'forbidden'],
       ],
     },
     'finish-step': {
-      yes: [
-        [withStep('review'), APPROVER],
-        [withStep('guidance-review', APPROVER, { binding: GUIDED }), HOUSING_APPROVER],
-      ],
+      yes: [[withStep('review'), APPROVER]],
       no: [
         [withStep('review').act(finish, at('2026-03-04'), APPROVER), APPROVER, 'invalid-state'],
-        // The bureau cannot pass the guidance review it waits for (R6).
-        [withStep('guidance-review', APPROVER, { binding: GUIDED }), APPROVER, 'forbidden'],
         [withStep('review'), MARKET_APPROVER, 'forbidden'],
+      ],
+    },
+    'request-guidance': {
+      yes: [
+        [accepted({ binding: GUIDED }), APPROVER],
+        [asked().act(answer, at('2026-03-04'), HOUSING_APPROVER), APPROVER],
+      ],
+      no: [
+        [accepted(), APPROVER, 'invalid-state'],
+        [asked(), APPROVER, 'invalid-state'],
+        [accepted({ binding: GUIDED }), HOUSING_APPROVER, 'forbidden'],
+        [accepted({ binding: GUIDED }), MARKET_APPROVER, 'forbidden'],
+        [
+          accepted({ binding: GUIDED }).act(
+            { type: 'decide', outcome: 'approve' },
+            at('2026-03-05'),
+            APPROVER,
+          ),
+          APPROVER,
+          'invalid-state',
+        ],
+      ],
+    },
+    'give-guidance': {
+      yes: [
+        [asked(), HOUSING_APPROVER],
+        [accepted({ binding: GUIDED }), HOUSING_APPROVER],
+      ],
+      no: [
+        [asked(), APPROVER, 'forbidden'],
+        [accepted(), HOUSING_APPROVER, 'invalid-state'],
+        [
+          asked().act({ type: 'decide', outcome: 'approve' }, at('2026-03-05'), APPROVER),
+          HOUSING_APPROVER,
+          'invalid-state',
+        ],
       ],
     },
     extend: {
@@ -167,10 +208,12 @@ const EXAMPLES: Record<CaseActionName, { yes: [Story, Actor][]; no: [Story, Acto
       yes: [
         [accepted(), APPROVER],
         [accepted({ matter: SPOT }), OFFICER],
+        // R6 corrected: a guided case is decided whether guidance was asked, awaited or given.
+        [accepted({ binding: GUIDED }), APPROVER],
+        [asked(), APPROVER],
       ],
       no: [
         [withStep('review'), APPROVER, 'invalid-state'],
-        [accepted({ binding: GUIDED }), APPROVER, 'invalid-state'],
         [accepted({ matter: SPOT }), CLERK, 'forbidden'],
         [accepted(), OFFICER, 'forbidden'],
       ],
@@ -294,6 +337,7 @@ const anyCase: fc.Arbitrary<CaseState> = fc
     deficient: fc.boolean(),
     rated: fc.boolean(),
     rectification: fc.constantFrom('none', 'open', 'closed'),
+    guidance: fc.constantFrom('none', 'asked', 'given'),
   })
   .map((g): CaseState => {
     const {
@@ -318,6 +362,21 @@ const anyCase: fc.Arbitrary<CaseState> = fc
       ...(g.paid ? { payment: { receiptNo: 'r', amount: g.fees, at: T0, by: CLERK.sub } } : {}),
       ...(g.deficient ? { deficiency: { materials: ['photo'], supplementBy: '2026-03-20' } } : {}),
       ...(g.rated ? { rating: { level: 1, at: T0 } } : {}),
+      ...(g.guidance === 'none'
+        ? {}
+        : {
+            guidance: [
+              {
+                id: 'g1',
+                body: HOUSING,
+                requestedAt: T0,
+                requestedBy: APPROVER.sub,
+                ...(g.guidance === 'given'
+                  ? { opinion: '同意', givenAt: T0, givenBy: HOUSING_APPROVER.sub }
+                  : {}),
+              },
+            ],
+          }),
       ...(g.rectification === 'none'
         ? {}
         : {

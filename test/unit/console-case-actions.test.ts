@@ -138,8 +138,37 @@ describe('case actions come from allowedActions', () => {
     expect(forms(html)).toEqual(['start-step', 'finish-s1', 'extend', 'decide']);
     expect(html).toContain('<input type="hidden" name="stepId" value="s1"/>');
     expect(html).toMatch(/<input[^>]*type="number" name="days" value="" required="" min="1" max="10"/);
-    expect(html).toContain('<option value="guidance-review">指导审核</option>');
+    // R6: guidance is asked for, not started as a step.
+    expect(html).toContain('<option value="hearing">听证</option>');
+    expect(html).not.toContain('value="guidance-review"');
     expect(html).toMatch(/name="outcome" value="approve" checked=""[^>]*\/><span>准予许可<\/span>/);
+  });
+
+  it('offers to ask the guiding department beside the decision, and lists its opinions (R6)', async () => {
+    const guidedBy = 'nanjing.jiangning/civil-affairs';
+    const { signIn, request } = setup({
+      allowedActions: ['request-guidance', 'decide'],
+      binding: { body: APPROVER.body, guidedBy },
+      guidance: [
+        {
+          id: 'g1',
+          body: guidedBy,
+          requestedAt: '2024-09-06T02:00:00.000Z',
+          requestedBy: 'approver',
+          question: '住所证明是否充分？',
+          opinion: '充分，可以办理',
+          givenAt: '2024-09-07T02:00:00.000Z',
+          givenBy: 'civil-approver',
+        },
+      ],
+    });
+    await signIn(APPROVER.sub, T);
+    const html = await (await request(`${T}/cases/${CASE_NO}`)).text();
+    expect(forms(html)).toEqual(['request-guidance', 'decide']);
+    expect(html).toContain(`征求原部门指导意见（${guidedBy}）`);
+    expect(html).toContain('原部门指导意见');
+    expect(html).toContain('住所证明是否充分？');
+    expect(html).toContain('充分，可以办理');
   });
 
   it('shows a refused action again with what was typed and the API error beside the field', async () => {

@@ -4,7 +4,7 @@ import {
   CLOCK_COLOURS,
   EXTENSION_DAYS,
   RATING_LEVELS,
-  STEP_KINDS,
+  STARTABLE_STEP_KINDS,
 } from '@onewindow/domain';
 import * as z from 'zod/mini';
 import { bodyRef, date, id, name } from './schemas';
@@ -37,13 +37,20 @@ export const EmptyInput = z.strictObject({});
 export const RejectInput = z.strictObject({ reason: text(2000), competentAuthority: z.optional(text(200)) });
 export const WithdrawInput = z.strictObject({ reason: text(2000) });
 export const StartStepInput = z.strictObject({
-  kind: z.enum(STEP_KINDS),
+  kind: z.enum(STARTABLE_STEP_KINDS),
   bodies: z.optional(z.array(bodyRef).check(z.minLength(1), z.maxLength(10))),
 });
 export const FinishStepInput = z.strictObject({
   stepId: z.string().check(z.regex(/^s\d{1,3}$/)),
   outcome: z.enum(['pass', 'fail']),
   note: z.optional(text(2000)),
+});
+/** R6 `guided`: what the case's body asks the origin department (optional). */
+export const RequestGuidanceInput = z.strictObject({ question: z.optional(text(2000)) });
+/** R6 `guided`: the department's opinion, answering the open request unless it names another. */
+export const GiveGuidanceInput = z.strictObject({
+  opinion: text(4000),
+  requestId: z.optional(z.string().check(z.regex(/^g\d{1,3}$/))),
 });
 export const ExtendInput = z.strictObject({
   days: z.int().check(z.minimum(EXTENSION_DAYS.min), z.maximum(EXTENSION_DAYS.max)),

@@ -101,7 +101,8 @@ export const RolloutInputSchema = z.strictObject({
   effectiveAt: instant,
   from: z.union([bodyRef, z.record(id, bodyRef)]),
   to: id,
-  seal: id,
+  /** A seal id in each target tenant, or `<tenant>/<id>`: a stationed department's own seal where it sits (R14). */
+  seal: z.string().check(z.regex(/^([a-z0-9][a-z0-9.-]{0,250}\/)?[a-z0-9][a-z0-9-]{0,62}$/)),
   transition: z.optional(z.strictObject({ policy: z.enum(TRANSITION_POLICIES), until: instant })),
 });
 

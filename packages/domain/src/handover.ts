@@ -1,5 +1,6 @@
 import { MATTER_TYPE_NAMES, type MatterType } from './catalogue';
 import { fromBodyOf, type Rollout } from './rollout';
+import { sealRefOf } from './seals';
 
 export interface HandoverAgreement {
   readonly number: string;
@@ -13,7 +14,8 @@ export interface HandoverAgreement {
   readonly status: Rollout['status'];
   readonly from: readonly { readonly ref: string; readonly name: string }[];
   readonly to: { readonly ref: string; readonly name: string };
-  readonly seal: { readonly id: string; readonly name: string };
+  /** The seal new results take, in the tenant it is kept in (a stationed district department's own, R14). */
+  readonly seal: { readonly id: string; readonly name: string; readonly tenant?: string };
   readonly transition?: Rollout['transition'];
   readonly matters: readonly {
     readonly code: string;
@@ -87,8 +89,8 @@ export function handoverAgreement(input: {
             en: `Transition until ${r.transition.until}: the original department leads the handling of the matters and guides the receiving body (R6).`,
           }
         : {
-            zh: `过渡期至${until}：承接机构办理，原部门进行业务指导并参与审核（R6）。`,
-            en: `Transition until ${r.transition.until}: the receiving body handles the matters; the original department guides and reviews (R6).`,
+            zh: `过渡期至${until}：承接机构办理并作出决定；原部门进行业务指导、培训帮带，承接机构可就具体办件征求其意见并记入办件，意见不影响承接机构作出决定（R6）。`,
+            en: `Transition until ${r.transition.until}: the receiving body handles and decides the matters; the original department guides and trains, and the receiving body may ask its opinion on a case, recorded on the case, never a condition of the decision (R6).`,
           },
     );
   }
@@ -104,7 +106,7 @@ export function handoverAgreement(input: {
     status: r.status,
     from: fromRefs.map((ref) => ({ ref, name: input.bodyName(ref) })),
     to: { ref: toRef, name: toName },
-    seal: { id: r.seal, name: input.sealName },
+    seal: { ...sealRefOf(r.seal, input.tenant), name: input.sealName },
     ...(r.transition ? { transition: r.transition } : {}),
     matters: r.matters.map((code) => {
       const def = input.matters.get(code);

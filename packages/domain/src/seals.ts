@@ -62,3 +62,34 @@ export function voidSeal(seal: Seal, at: string, now: string, successor: Seal | 
   }
   return { ...seal, voidedAt: at, ...(successor ? { successor: successor.id } : {}) };
 }
+
+/**
+ * Where a seal is kept: the tenant of the body it belongs to. A period or rollout names it
+ * by its bare id (in the tenant the context gives) or as `<tenant>/<id>`, so a district
+ * department stationed at a sub-district centre names its own seal in the district (R14).
+ */
+export interface SealRef {
+  readonly tenant: string;
+  readonly id: string;
+}
+
+export function sealRefOf(value: string, tenant: string): SealRef {
+  const cut = value.lastIndexOf('/');
+  return cut < 0 ? { tenant, id: value } : { tenant: value.slice(0, cut), id: value.slice(cut + 1) };
+}
+
+/** The tenant a bound seal id is kept in when it names none: its body's (`<tenant>/<code>`). */
+export const bodyTenantOf = (body: string): string => body.slice(0, body.indexOf('/'));
+
+/**
+ * R14: only the deciding (implementing) body's own seal seals its results, in every mode: a
+ * stationed department keeps its own 审批专用章, never the hall's. Undefined when `seal` is `body`'s.
+ */
+export function sealOwnerRefusal(seal: Seal, body: string, field = 'seal'): DomainError | undefined {
+  if (seal.body === body) return undefined;
+  return invalid(
+    field,
+    `印章“${seal.name}”（${seal.tenant}/${seal.id}）属于“${seal.body}”，而实施主体是“${body}”：结果只能加盖实施主体自己的印章（R14）`,
+    `seal '${seal.tenant}/${seal.id}' belongs to '${seal.body}', not to the implementing body '${body}': a result is sealed only by the deciding body's own seal (R14)`,
+  );
+}

@@ -189,6 +189,8 @@ export const CaseEvent = named(
       note: z.optional(z.string()),
       notice: z.optional(Notice),
     }),
+    event('guidance-requested', { requestId: z.string(), body: bodyRef, question: z.optional(z.string()) }),
+    event('guidance-given', { requestId: z.string(), body: bodyRef, opinion: z.string() }),
     event('extended', { days, reason: z.string(), notice: Notice }),
     event('decided', { outcome, reasons: z.optional(z.string()), appealRights: z.optional(z.string()) }),
     event('fee-paid', { receiptNo: z.string(), amount }),
@@ -266,6 +268,21 @@ const caseViewShape = {
   payment: z.optional(z.strictObject({ receiptNo: z.string(), amount, at: instant, by: z.string() })),
   result: z.optional(Result),
   findings: z.array(finding),
+  /** R6 `guided`: the origin department's opinions the case's body asked for, or it gave unasked; never a condition of the decision. */
+  guidance: z.optional(
+    z.array(
+      z.strictObject({
+        id: z.string(),
+        body: bodyRef,
+        requestedAt: z.optional(instant),
+        requestedBy: z.optional(z.string()),
+        question: z.optional(z.string()),
+        opinion: z.optional(z.string()),
+        givenAt: z.optional(instant),
+        givenBy: z.optional(z.string()),
+      }),
+    ),
+  ),
   rating: z.optional(z.strictObject({ level: ratingLevel, comment: z.optional(z.string()), at: instant })),
   rectification: z.optional(
     z.strictObject({

@@ -113,6 +113,8 @@ export const responses = {
   [`POST ${CASE}/withdraw`]: json(cases.CaseView),
   [`POST ${CASE}/start-step`]: json(cases.CaseView),
   [`POST ${CASE}/finish-step`]: json(cases.CaseView),
+  [`POST ${CASE}/request-guidance`]: json(cases.CaseView),
+  [`POST ${CASE}/give-guidance`]: json(cases.CaseView),
   [`POST ${CASE}/extend`]: json(cases.CaseView),
   [`POST ${CASE}/decide`]: json(cases.CaseView),
   [`POST ${CASE}/pay`]: json(cases.CaseView),

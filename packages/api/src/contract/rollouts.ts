@@ -69,6 +69,8 @@ export const Blocker = named(
     message: z.string(),
     messageEn: z.string(),
     matter: z.optional(z.string()),
+    /** The rollout's field to fix (its `seal`), when the blocker is one. */
+    field: z.optional(z.string()),
   }),
 );
 export type Blocker = z.infer<typeof Blocker>;
@@ -182,7 +184,7 @@ export const Agreement = named(
     status: z.enum(ROLLOUT_STATUSES),
     from: z.array(refName),
     to: refName,
-    seal: z.strictObject({ id: z.string(), name: z.string() }),
+    seal: z.strictObject({ id: z.string(), name: z.string(), tenant: z.optional(z.string()) }),
     transition: z.optional(transition),
     matters: z.array(
       z.strictObject({ code: z.string(), name: z.string(), type: z.optional(z.string()), from: bodyRef }),

@@ -21,7 +21,8 @@ const ImpactQuery = z.strictObject({
 });
 const handoverReaders = ['platform-admin', 'city-admin', 'tenant-admin', 'inspector'] as const;
 
-const imprintOf = (a: HandoverAgreement) => `/v1/tenants/${a.tenant}/seals/${a.seal.id}/imprint.svg`;
+const imprintOf = (a: HandoverAgreement) =>
+  `/v1/tenants/${a.seal.tenant ?? a.tenant}/seals/${a.seal.id}/imprint.svg`;
 
 /** An agreement as JSON, or as the printable page when `?format=html` asks for it. */
 const agreementAnswer = async (

@@ -1,9 +1,12 @@
 import {
   type Binding,
+  bodyTenantOf,
   DomainError,
   parseBodyRef,
   resolveSeal,
   type Seal,
+  sealOwnerRefusal,
+  sealRefOf,
   sealUsableAt,
   viewAt,
 } from '@onewindow/domain';
@@ -53,10 +56,21 @@ export class AuthorityBinding {
     };
   }
 
-  /** R3: the seal a bound case is issued under at `at` (the successor of a voided one); 409 when none is usable. */
+  /**
+   * R3 and R14: the seal a bound case is issued under at `at`, looked up where the bound body
+   * sits (a district department stationed at a sub-district centre keeps its seal in the
+   * district) or where the binding names it (`<tenant>/<id>`). The bound seal must be the
+   * bound body's own; a voided one gives way to its successor. 409 when none is usable.
+   */
   async sealFor(binding: Binding, at: string): Promise<Seal> {
-    const seals = await this.sealsOf(binding.body);
-    return resolveSeal(new Map(seals.map((s) => [s.id, s])), binding.seal, at);
+    const ref = sealRefOf(binding.seal, bodyTenantOf(binding.body));
+    const seals = new Map(
+      (await new CatalogueRepository(this.store).seals(ref.tenant)).map((s) => [s.id, s]),
+    );
+    const bound = seals.get(ref.id);
+    const notOwn = bound && sealOwnerRefusal(bound, binding.body);
+    if (notOwn) throw new DomainError('invalid-state', notOwn.zh, notOwn.en, 'seal');
+    return resolveSeal(seals, ref.id, at);
   }
 
   /** A usable seal of a body, for a body that leads without a period of its own. */

@@ -9,6 +9,8 @@ import {
   previewTenant,
   type Rollout,
   type RolloutPreview,
+  type Seal,
+  sealRefOf,
 } from '@onewindow/domain';
 import {
   AuthorityRepository,
@@ -55,19 +57,21 @@ export async function loadPreview(store: Store, r: Rollout, now: string): Promis
   const tenancy = new TenancyRepository(store);
   const catalogue = new CatalogueRepository(store);
   const authority = new AuthorityRepository(store);
-  const [defs, fromBodies, rollouts] = await Promise.all([
+  const [defs, fromBodies, rollouts, namedSeal] = await Promise.all([
     catalogue.matters(r.city),
     bodiesByRef(
       store,
       r.matters.map((m) => fromBodyOf(r, m)),
     ),
     new RolloutRepository(store).list(r.city),
+    sealNamed(store, r.seal),
   ]);
   const ctx = {
     now,
     catalogue: new Set(defs.map((d) => d.code)),
     fromBodies,
     scheduled: rollouts.filter((o) => o.status === 'scheduled' || o.status === 'applying'),
+    ...(namedSeal ? { sealsByRef: new Map([[r.seal, namedSeal]]) } : {}),
   };
   const matters = new Set(r.matters);
   const tenants = await mapLimit(r.tenants, 10, async (tenant) => {
@@ -96,6 +100,13 @@ export async function loadPreview(store: Store, r: Rollout, now: string): Promis
   return previewOf(tenants);
 }
 
+/** The seal a rollout names as `<tenant>/<id>` (one read); a bare id is each target tenant's. */
+async function sealNamed(store: Store, seal: string): Promise<Seal | undefined> {
+  if (!seal.includes('/')) return undefined;
+  const ref = sealRefOf(seal, '');
+  return new CatalogueRepository(store).seal(ref.tenant, ref.id);
+}
+
 /** The agreement `tenant` signs for `r`, or undefined when the tenant is not one of its targets. */
 export async function loadAgreement(
   store: Store,
@@ -110,7 +121,10 @@ export async function loadAgreement(
     tenancy.tenant(tenant),
     catalogue.matters(r.city),
     bodiesByRef(store, [toRef, ...r.matters.map((m) => fromBodyOf(r, m))]),
-    catalogue.seal(tenant, r.seal),
+    (async () => {
+      const ref = sealRefOf(r.seal, tenant);
+      return catalogue.seal(ref.tenant, ref.id);
+    })(),
   ]);
   return handoverAgreement({
     rollout: r,

@@ -14,6 +14,8 @@ export const CASE_ACTIONS = [
   'withdraw',
   'start-step',
   'finish-step',
+  'request-guidance',
+  'give-guidance',
   'extend',
   'decide',
   'pay',

@@ -44,6 +44,10 @@ export type CaseCommand =
       readonly outcome: 'pass' | 'fail';
       readonly note?: string;
     }
+  /** R6 `guided`: the case's body asks the origin department's opinion. */
+  | { readonly type: 'request-guidance'; readonly question?: string }
+  /** R6 `guided`: the origin department's opinion, answering the open request (or unasked). */
+  | { readonly type: 'give-guidance'; readonly opinion: string; readonly requestId?: string }
   | { readonly type: 'extend'; readonly days: number; readonly reason: string }
   | { readonly type: 'decide'; readonly outcome: 'approve' | 'deny'; readonly reasons?: string }
   | { readonly type: 'pay' }

@@ -6,7 +6,7 @@ import type { CaseCommand } from './commands';
 import type { CaseEvent } from './events';
 import { type DecideContext, type Draft, notice, refuse, requireRole } from './guards';
 import { EXTENSION_DAYS, RATING_LEVELS } from './limits';
-import { feesDue, guardOf, requireOpen, requireStepFinisher } from './preconditions';
+import { feesDue, guardOf, openGuidanceRequest, requireOpen, requireStepFinisher } from './preconditions';
 import { type CaseState, EXCLUDED_STEP_KINDS } from './types';
 
 export type { DecideContext } from './guards';
@@ -83,19 +83,14 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
     case 'withdraw':
       return [{ type: 'withdrawn', reason: command.reason }];
     case 'start-step': {
-      const guidedBy = state.binding?.guidedBy;
-      if (command.kind === 'guidance-review' && !guidedBy) {
-        throw refuse(
-          '该办件不在指导过渡期内，无需原部门指导审核',
-          'the case has no guided transition; no guidance review is due',
+      if (command.kind === 'guidance-review') {
+        throw invalid(
+          'kind',
+          '原部门指导是意见而非审核环节：请用“征求指导意见”（request-guidance），决定不以其为前提（R6）',
+          "the department's guidance is an opinion, not a step: ask for it with request-guidance; the decision never waits on it (R6)",
         );
       }
-      const bodies =
-        command.kind === 'guidance-review' && guidedBy
-          ? [guidedBy]
-          : command.bodies?.length
-            ? [...new Set(command.bodies)]
-            : [state.body ?? ''];
+      const bodies = command.bodies?.length ? [...new Set(command.bodies)] : [state.body ?? ''];
       const stepId = `s${state.steps.length + 1}`;
       const excluded = EXCLUDED_STEP_KINDS.includes(command.kind);
       return [
@@ -138,6 +133,34 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
                 ),
               }
             : {}),
+        },
+      ];
+    }
+    case 'request-guidance':
+      return [
+        {
+          type: 'guidance-requested',
+          requestId: `g${(state.guidance?.length ?? 0) + 1}`,
+          body: state.binding?.guidedBy ?? '',
+          ...(command.question ? { question: command.question } : {}),
+        },
+      ];
+    case 'give-guidance': {
+      const open = openGuidanceRequest(state);
+      if (command.requestId !== undefined && command.requestId !== open?.id) {
+        throw invalid(
+          'requestId',
+          `没有待答复的征求意见“${command.requestId}”`,
+          `no request '${command.requestId}' is awaiting an opinion`,
+        );
+      }
+      if (!command.opinion.trim()) throw invalid('opinion', '请填写指导意见', 'the opinion is empty');
+      return [
+        {
+          type: 'guidance-given',
+          requestId: open?.id ?? `g${(state.guidance?.length ?? 0) + 1}`,
+          body: state.binding?.guidedBy ?? '',
+          opinion: command.opinion,
         },
       ];
     }
@@ -234,7 +257,6 @@ const STEP_NAMES_ZH: Record<string, string> = {
   'site-inspection': '现场勘验',
   'expert-review': '专家评审',
   hearing: '听证',
-  'guidance-review': '原部门指导审核',
 };
 
 /**

@@ -63,6 +63,18 @@ export type CaseEvent = Base &
         readonly note?: string;
         readonly notice?: Notice;
       }
+    | {
+        readonly type: 'guidance-requested';
+        readonly requestId: string;
+        readonly body: string;
+        readonly question?: string;
+      }
+    | {
+        readonly type: 'guidance-given';
+        readonly requestId: string;
+        readonly body: string;
+        readonly opinion: string;
+      }
     | { readonly type: 'extended'; readonly days: number; readonly reason: string; readonly notice: Notice }
     | {
         readonly type: 'decided';

@@ -112,6 +112,30 @@ export function evolve(state: CaseState | NoCase, event: CaseEvent): CaseState {
         ),
         notices: event.notice ? [...s.notices, event.notice] : s.notices,
       };
+    case 'guidance-requested':
+      return {
+        ...s,
+        guidance: [
+          ...(s.guidance ?? []),
+          {
+            id: event.requestId,
+            body: event.body,
+            requestedAt: event.at,
+            requestedBy: event.actor,
+            ...(event.question ? { question: event.question } : {}),
+          },
+        ],
+      };
+    case 'guidance-given': {
+      const given = { opinion: event.opinion, givenAt: event.at, givenBy: event.actor };
+      const list = s.guidance ?? [];
+      return {
+        ...s,
+        guidance: list.some((g) => g.id === event.requestId)
+          ? list.map((g) => (g.id === event.requestId ? { ...g, ...given } : g))
+          : [...list, { id: event.requestId, body: event.body, ...given }],
+      };
+    }
     case 'extended':
       return {
         ...s,

@@ -10,7 +10,7 @@ import {
   requireRole,
   requireStatus,
 } from './guards';
-import { type CaseState, IN_BACK_OFFICE, isClosed, type Step } from './types';
+import { type CaseState, type Guidance, IN_BACK_OFFICE, isClosed, type Step } from './types';
 
 /**
  * What a command needs of the case and the actor before its input is looked at: status,
@@ -44,6 +44,24 @@ export function requireStepFinisher(state: CaseState, step: Step, { actor }: Gua
   if (step.finishedAt) throw refuse('该环节已结束', `step '${step.id}' is already finished`);
   if (step.kind === 'guidance-review') requireBodyOf(actor, step.bodies);
   else requireApproverOf(state, actor, step.bodies);
+}
+
+/** The request for guidance still waiting for the department's opinion, if any (R6). */
+export const openGuidanceRequest = (state: CaseState): Guidance | undefined =>
+  state.guidance?.find((g) => g.requestedAt !== undefined && g.opinion === undefined);
+
+/** R6 `guided`: guidance is asked and given while the case is in the back office of a guided binding. */
+function requireGuided(state: CaseState): string {
+  requireOpen(state);
+  requireStatus(state, IN_BACK_OFFICE, '征求或提出指导意见', 'given guidance');
+  const guidedBy = state.binding?.guidedBy;
+  if (!guidedBy) {
+    throw refuse(
+      '该办件不是在指导过渡期内受理的，没有原部门指导',
+      'the case was not accepted during a guided transition; no department guides it',
+    );
+  }
+  return guidedBy;
 }
 
 const GUARDS: Record<GuardedCommandType, Guard> = {
@@ -81,8 +99,22 @@ const GUARDS: Record<GuardedCommandType, Guard> = {
   'start-step': (state, { actor }) => {
     requireOpen(state);
     requireStatus(state, IN_BACK_OFFICE, '启动办理环节', 'given a step');
-    const guidedBy = state.binding?.guidedBy;
-    requireApproverOf(state, actor, guidedBy ? [guidedBy] : []);
+    requireApproverOf(state, actor);
+  },
+  // R6 corrected: the centre may ask, the department may answer; neither is a condition of `decide`.
+  'request-guidance': (state, { actor }) => {
+    const guidedBy = requireGuided(state);
+    requireApproverOf(state, actor);
+    const open = openGuidanceRequest(state);
+    if (open) {
+      throw refuse(
+        `已于 ${open.requestedAt} 征求“${guidedBy}”意见（${open.id}），尚待答复`,
+        `guidance was asked of '${guidedBy}' at ${open.requestedAt} (${open.id}) and is still awaited`,
+      );
+    }
+  },
+  'give-guidance': (state, { actor }) => {
+    requireBodyOf(actor, [requireGuided(state)]);
   },
   /** Some running step this actor may finish; `decide` asks the same of the step it names. */
   'finish-step': (state, ctx) => {
@@ -117,13 +149,7 @@ const GUARDS: Record<GuardedCommandType, Guard> = {
         `steps still running: ${open.map((s) => s.id).join(', ')}`,
       );
     }
-    const guidedBy = state.binding?.guidedBy;
-    if (guidedBy && !state.steps.some((s) => s.kind === 'guidance-review' && s.outcome === 'pass')) {
-      throw refuse(
-        `过渡期内须经原部门“${guidedBy}”指导审核通过后方可作出决定（R6）`,
-        `during the guided transition '${guidedBy}' must pass a guidance review first (R6)`,
-      );
-    }
+    // R6 `guided`: the department's opinion, asked or not, given or not, never holds the decision.
   },
   pay: (state, ctx) => {
     clerkOnly('仅窗口人员可以收费', 'only a window clerk can take fees')(state, ctx);

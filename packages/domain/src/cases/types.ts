@@ -34,6 +34,14 @@ export const STEP_KINDS = [
   'guidance-review',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
+/**
+ * The kinds a step may be started as. `guidance-review` stays a kind only for cases whose
+ * timeline already holds one: R6 `guided` guidance is an opinion the centre asks for
+ * (`request-guidance`), never a step its decision waits on.
+ */
+export const STARTABLE_STEP_KINDS = STEP_KINDS.filter(
+  (k): k is Exclude<StepKind, 'guidance-review'> => k !== 'guidance-review',
+);
 /** Art. 45: inspection, expert review and hearing time is not counted against the limit. */
 export const EXCLUDED_STEP_KINDS: readonly StepKind[] = ['site-inspection', 'expert-review', 'hearing'];
 
@@ -62,7 +70,7 @@ export interface Binding {
   /** The period of authority the binding came from. */
   readonly periodFrom: string;
   readonly originBody?: string;
-  /** R6 `guided`: the origin body reviews before the decision. */
+  /** R6 `guided`: the origin body guides; the case's body may ask its opinion, and decides. */
   readonly guidedBy?: string;
   readonly rollout?: string;
 }
@@ -87,6 +95,22 @@ export interface Step {
   readonly finishedAt?: string;
   readonly outcome?: 'pass' | 'fail';
   readonly note?: string;
+}
+
+/**
+ * R6 `guided` (001 §五(六)): a request for the origin department's opinion and the opinion
+ * it gave, recorded on the case; the department may also give one unasked. Advice only.
+ */
+export interface Guidance {
+  readonly id: string;
+  /** The guiding body (the binding's `guidedBy`). */
+  readonly body: string;
+  readonly requestedAt?: string;
+  readonly requestedBy?: string;
+  readonly question?: string;
+  readonly opinion?: string;
+  readonly givenAt?: string;
+  readonly givenBy?: string;
 }
 
 export interface Notice {
@@ -173,6 +197,8 @@ export interface CaseState {
   readonly notices: readonly Notice[];
   readonly steps: readonly Step[];
   readonly findings: readonly Finding[];
+  /** Absent on cases with no guidance asked or given (and on those stored before it existed). */
+  readonly guidance?: readonly Guidance[];
   readonly acceptedAt?: string;
   readonly deemedAccepted?: boolean;
   readonly binding?: Binding;

@@ -34,11 +34,19 @@ export function scheduleRefusal(r: Pick<Rollout, 'status'>): DomainError | undef
 export function blockedRefusal(preview: RolloutPreview): DomainError | undefined {
   if (preview.ready) return undefined;
   const tenants = preview.tenants.filter((t) => t.blockers.length > 0);
+  // A blocker that is the rollout's own field to fix (its seal) is named as that field too.
+  const errors = new Map<string, { path: string; zh: string; en: string }>();
+  for (const t of tenants) {
+    for (const x of t.blockers) {
+      if (x.field && !errors.has(`${x.field} ${x.messageEn}`))
+        errors.set(`${x.field} ${x.messageEn}`, { path: x.field, zh: x.message, en: x.messageEn });
+    }
+  }
   return new DomainError(
     'rollout-blocked',
     `${tenants.length} 个租户存在阻断项`,
     `${tenants.length} tenant(s) have blockers`,
-    { extensions: { tenants } },
+    { extensions: { tenants }, ...(errors.size > 0 ? { errors: [...errors.values()] } : {}) },
   );
 }
 

@@ -1,5 +1,5 @@
 import { type AuthorityPeriod, authorityAt } from '../authority';
-import { type Seal, sealUsableAt } from '../seals';
+import { type Seal, sealOwnerRefusal, sealRefOf, sealUsableAt } from '../seals';
 import type { Body, Staff } from '../tenancy';
 import { implementingRef } from './apply';
 import { fromBodyOf, type Rollout, type RolloutInput } from './plan';
@@ -34,6 +34,8 @@ export interface Blocker {
   readonly message: string;
   readonly messageEn: string;
   readonly matter?: string;
+  /** The rollout's field to fix, when one is (`seal`). */
+  readonly field?: string;
 }
 
 export interface PreviewContext {
@@ -43,6 +45,8 @@ export interface PreviewContext {
   readonly fromBodies: ReadonlyMap<string, Body>;
   /** Other scheduled rollouts of the city. */
   readonly scheduled: readonly Rollout[];
+  /** A seal the rollout names in another tenant (`<tenant>/<id>`, R14), by that reference. */
+  readonly sealsByRef?: ReadonlyMap<string, Seal>;
 }
 
 export interface TenantPreview {
@@ -52,11 +56,18 @@ export interface TenantPreview {
   readonly pendingCasesStaying: number;
 }
 
-const b = (code: Blocker['code'], message: string, messageEn: string, matter?: string): Blocker => ({
+const b = (
+  code: Blocker['code'],
+  message: string,
+  messageEn: string,
+  matter?: string,
+  field?: string,
+): Blocker => ({
   code,
   message,
   messageEn,
   ...(matter ? { matter } : {}),
+  ...(field ? { field } : {}),
 });
 
 /**
@@ -87,26 +98,37 @@ export function previewTenant(r: RolloutInput, snap: TenantSnapshot, ctx: Previe
   if (!receiver)
     blockers.push(b('receiving-body-missing', `缺少承接机构“${r.to}”`, `no receiving body '${r.to}'`));
 
-  const seal = snap.seals.get(r.seal);
+  // A bare id is the target tenant's; `<tenant>/<id>` names a seal where its body sits (R14).
+  const sealRef = sealRefOf(r.seal, t);
+  const seal =
+    sealRef.tenant === t
+      ? snap.seals.get(sealRef.id)
+      : ctx.sealsByRef?.get(`${sealRef.tenant}/${sealRef.id}`);
+  const sealUsable = seal !== undefined && sealUsableAt(seal, r.effectiveAt);
   if (!seal) {
-    blockers.push(b('seal-missing', `缺少印章“${r.seal}”`, `no seal '${r.seal}'`));
-  } else if (!sealUsableAt(seal, r.effectiveAt)) {
+    blockers.push(
+      b(
+        'seal-missing',
+        `租户“${sealRef.tenant}”没有印章“${sealRef.id}”`,
+        `no seal '${sealRef.id}' in tenant '${sealRef.tenant}'`,
+        undefined,
+        'seal',
+      ),
+    );
+  } else if (!sealUsable) {
     blockers.push(
       b(
         'seal-not-valid',
         `印章“${seal.name}”在生效时不可用`,
         `seal '${r.seal}' is not valid at the effective instant`,
-      ),
-    );
-  } else if (r.mode === 'transfer' && seal.body !== `${t}/${r.to}`) {
-    blockers.push(
-      b(
-        'seal-wrong-body',
-        `印章“${seal.name}”不属于承接机构`,
-        `seal '${r.seal}' does not belong to '${t}/${r.to}'`,
+        undefined,
+        'seal',
       ),
     );
   }
+  // R14, every mode: the seal is the implementing body's own (the receiver's on a transfer,
+  // each stationed department's when stationed), one blocker per body it is not.
+  const wrongOwner = new Set<string>();
 
   const approverBodies = new Set(snap.staff.filter((s) => s.roles.includes('approver')).map((s) => s.body));
   if (!snap.staff.some((s) => s.roles.includes('window-clerk'))) {
@@ -169,6 +191,20 @@ export function previewTenant(r: RolloutInput, snap: TenantSnapshot, ctx: Previe
       );
     }
     const implementing = implementingRef(r, t, m);
+    const notOwner =
+      seal && sealUsable && !wrongOwner.has(implementing) && sealOwnerRefusal(seal, implementing);
+    if (notOwner) {
+      wrongOwner.add(implementing);
+      blockers.push(
+        b(
+          'seal-wrong-body',
+          `印章“${seal.name}”属于“${seal.body}”，不属于实施主体“${implementing}”（R14）`,
+          `seal '${r.seal}' belongs to '${seal.body}', not to the implementing body '${implementing}' (R14)`,
+          r.mode === 'stationed' ? m : undefined,
+          'seal',
+        ),
+      );
+    }
     if (implementing.startsWith(`${t}/`) && !approverBodies.has(implementing))
       missingApprover.add(implementing);
     if (!current || current.body !== implementing) changes++;

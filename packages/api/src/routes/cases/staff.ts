@@ -10,9 +10,11 @@ import {
   EmptyInput,
   ExtendInput,
   FinishStepInput,
+  GiveGuidanceInput,
   IntakeInput,
   IssueInput,
   RejectInput,
+  RequestGuidanceInput,
   StartStepInput,
   SupplementInput,
   WithdrawInput,
@@ -194,8 +196,8 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
   }),
   action({
     name: 'start-step',
-    summary: '启动审查、现场勘验（联合踏勘）、专家评审、听证或原部门指导审核',
-    summaryEn: 'Start a review, (joint) site inspection, expert review, hearing or guidance review',
+    summary: '启动审查、现场勘验（联合踏勘）、专家评审或听证',
+    summaryEn: 'Start a review, (joint) site inspection, expert review or hearing',
     roles: approvers,
     body: StartStepInput,
     command: (body) => ({
@@ -235,6 +237,23 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     roles: clerks,
     body: EmptyInput,
     command: () => ({ type: 'pay' }),
+  }),
+  action({
+    name: 'request-guidance',
+    summary: '过渡期内征求原部门指导意见（意见不是作出决定的前提）',
+    summaryEn:
+      "Ask the origin department's opinion during a guided transition (never a condition of the decision, R6)",
+    roles: approvers,
+    body: RequestGuidanceInput,
+    command: (body) => ({ type: 'request-guidance', ...(body.question ? { question: body.question } : {}) }),
+  }),
+  action({
+    name: 'give-guidance',
+    summary: '原部门提出指导意见（记入办件）',
+    summaryEn: "The origin department's opinion, recorded on the case (R6)",
+    roles: approvers,
+    body: GiveGuidanceInput,
+    command: (body) => ({ type: 'give-guidance', ...body }),
   }),
   action({
     name: 'issue',

@@ -79,6 +79,7 @@ export function caseView({ stored: c, events, allowedActions }: CaseOutcome) {
     ...(s.payment ? { payment: s.payment } : {}),
     ...(s.result ? { result: s.result } : {}),
     findings: s.findings,
+    ...(s.guidance?.length ? { guidance: s.guidance } : {}),
     ...(s.rating ? { rating: s.rating } : {}),
     ...(s.rectification ? { rectification: s.rectification } : {}),
     ...(s.closedAt ? { closedAt: s.closedAt } : {}),

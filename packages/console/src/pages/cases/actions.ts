@@ -28,6 +28,11 @@ export const ACTIONS = {
     const note = one(v, 'note');
     return { stepId: one(v, 'stepId'), outcome: one(v, 'outcome'), ...(note ? { note } : {}) };
   },
+  'request-guidance': (v: Values) => {
+    const question = one(v, 'question');
+    return question ? { question } : {};
+  },
+  'give-guidance': (v: Values) => ({ opinion: one(v, 'opinion') }),
   extend: (v: Values) => ({ days: numberOr(one(v, 'days')), reason: one(v, 'reason') }),
   decide: (v: Values) => {
     const reasons = one(v, 'reasons');

@@ -4,8 +4,10 @@ import {
   DecideInput,
   ExtendInput,
   FinishStepInput,
+  GiveGuidanceInput,
   IssueInput,
   RejectInput,
+  RequestGuidanceInput,
   StartStepInput,
   SupplementInput,
   WithdrawInput,
@@ -221,6 +223,47 @@ export function Actions({ c, v, failed }: { c: Ctx; v: CaseView; failed: Failed 
         </ActionForm>,
       );
     }
+  }
+  // R6 `guided`: asking the department's opinion is the centre's choice; the decision form stays beside it.
+  if (may('request-guidance')) {
+    forms.push(
+      <ActionForm
+        c={c}
+        v={v}
+        action="request-guidance"
+        title={t.caseActions.requestGuidance(v.binding?.guidedBy ?? '')}
+        failed={failed}
+        fields={['question']}
+        button={t.caseActions.requestGuidanceButton}
+      >
+        <TextArea
+          c={c}
+          state={st('request-guidance')}
+          spec={fieldOf(formSpec(RequestGuidanceInput), 'question')}
+          label={t.caseActions.question}
+        />
+      </ActionForm>,
+    );
+  }
+  if (may('give-guidance')) {
+    forms.push(
+      <ActionForm
+        c={c}
+        v={v}
+        action="give-guidance"
+        title={t.caseActions.giveGuidance}
+        failed={failed}
+        fields={['opinion']}
+        button={t.caseActions.giveGuidanceButton}
+      >
+        <TextArea
+          c={c}
+          state={st('give-guidance')}
+          spec={fieldOf(formSpec(GiveGuidanceInput), 'opinion')}
+          label={t.caseActions.opinion}
+        />
+      </ActionForm>,
+    );
   }
   if (may('extend')) {
     const spec = formSpec(ExtendInput);

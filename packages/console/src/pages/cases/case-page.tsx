@@ -42,6 +42,21 @@ async function casePage(c: Ctx, failed?: Failed, status = 200, reveal: RevealOut
       <Materials c={c} v={v} />
       <h2>{t.cases.steps}</h2>
       <Steps c={c} v={v} />
+      {(v.guidance ?? []).length > 0 && (
+        <>
+          <h2>{t.cases.guidance}</h2>
+          <ul>
+            {(v.guidance ?? []).map((g) => (
+              <li>
+                {g.id} · {g.body}
+                {g.requestedAt &&
+                  ` · ${t.cases.guidanceAsked(beijing(g.requestedAt))}${g.question ? `：${g.question}` : ''}`}
+                <div>{g.opinion ? `${beijing(g.givenAt)}：${g.opinion}` : t.cases.guidanceAwaited}</div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {(v.findings ?? []).length > 0 && (
         <>
           <h2>{t.cases.findings}</h2>

@@ -247,6 +247,8 @@ export function Timeline({ c, v }: { c: Ctx; v: CaseView }) {
           </span>
           {'notice' in e && e.notice && <div>{pick(lang, e.notice.zh, e.notice.en)}</div>}
           {'reason' in e && <div>{e.reason}</div>}
+          {'question' in e && e.question && <div>{e.question}</div>}
+          {'opinion' in e && <div>{e.opinion}</div>}
         </li>
       ))}
     </ol>

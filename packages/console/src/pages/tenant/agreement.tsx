@@ -13,7 +13,7 @@ export function AgreementDocument({ c, a }: { c: Ctx; a: Agreement }) {
     <Document
       agreement={a}
       lang={c.get('lang')}
-      imprintSrc={`/console/tenants/${seg(a.tenant)}/seals/${seg(a.seal.id)}/imprint.svg`}
+      imprintSrc={`/console/tenants/${seg(a.seal.tenant ?? a.tenant)}/seals/${seg(a.seal.id)}/imprint.svg`}
       actions={<PrintButton c={c} />}
     />
   );
