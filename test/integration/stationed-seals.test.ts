@@ -236,6 +236,18 @@ describe('a district department stationed at a sub-district centre (seed 001, R1
     }
   });
 
+  it('refuses initial holders naming a seal of another body, naming the item’s seal (R14 where periods are written)', async () => {
+    const path = `/v1/tenants/${DONGSHAN}/initial-holders`;
+    const holder = (seal: string) => ({
+      items: [{ matter: 'm4', body: CIVIL, seal }],
+    });
+    const refused = await t.call(PLATFORM, 'PUT', path, holder('hall-seal'));
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].pointer).toBe('/items/0/seal');
+    expect(refused.body.errors[0].detailEn).toContain('R14');
+    expect((await t.call(PLATFORM, 'PUT', path, holder('civil-seal-2'))).status).toBe(200);
+  });
+
   it('never issues a bound seal that is not the bound body’s own (R14), even from a period written before the check', async () => {
     const { writePeriods } = await import('../../packages/store/src');
     await writePeriods(t.store, [

@@ -19,6 +19,7 @@ import {
   writePeriods,
 } from '@onewindow/store';
 import type { Invocation, Respond } from './context';
+import { refuseForeignSeals } from './period-seals';
 
 /** What recording initial holders did. */
 export interface InitialHoldersRecorded {
@@ -92,6 +93,11 @@ export class EmpowermentService {
       }
     }
     const periods = initialPeriods(tenantId, since, input.items, existing);
+    await refuseForeignSeals(
+      this.store,
+      periods,
+      (p) => `items.${input.items.findIndex((h) => h.matter === p.matter)}.seal`,
+    );
     const outcome: InitialHoldersRecorded = {
       tenant: tenantId,
       since: toInstant(since),
