@@ -103,6 +103,9 @@ export const FILE_CASE_ROUTES: ReadonlyArray<{ method: HttpMethod; path: string 
   { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/applicant' },
   { method: HttpMethod.POST, path: '/v1/tenants/{tenant}/cases/{caseNo}/applicant/reveal' },
   { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/notice.html' },
+  { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/acceptance.html' },
+  { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/rejection.html' },
+  { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/decision.html' },
   { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/result.html' },
   // Not a case route: a tenant's initial holders (R13, empowermentRoutes), written where the published lists are read.
   { method: HttpMethod.PUT, path: '/v1/tenants/{tenant}/initial-holders' },

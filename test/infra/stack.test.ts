@@ -229,6 +229,17 @@ describe('api', () => {
     }
   });
 
+  it('serves every official document of a case (文书) from the files function: notice, acceptance, rejection, decision, result', () => {
+    const documents = ['notice', 'acceptance', 'rejection', 'decision', 'result'];
+    expect(printRoutes.map((r) => r.path.split('/').at(-1)).sort()).toEqual(
+      documents.map((d) => `${d}.html`).sort(),
+    );
+    for (const d of documents) {
+      const key = routeKey(`GET /v1/tenants/{tenant}/cases/{caseNo}/${d}.html`);
+      expect(targetOf(key)).toContain(integrationOf(stack.api.files));
+    }
+  });
+
   it('pins every core route one segment below a city to the api function, so {action} cannot take it', () => {
     const cityLevel = coreRoutes.filter((r) => /^\/v1\/cities\/:city\/[^/:]+$/.test(r.path));
     expect(cityLevel.length).toBeGreaterThan(0);

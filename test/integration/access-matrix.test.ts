@@ -357,6 +357,21 @@ const MATRIX: Record<string, Row> = {
     cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
     path: () => `${casePath('notice')}/notice.html`,
   },
+  'GET /v1/tenants/:tenant/cases/:caseNo/acceptance.html': {
+    bodyReach: 'case',
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
+    path: () => `${casePath('static')}/acceptance.html`,
+  },
+  'GET /v1/tenants/:tenant/cases/:caseNo/rejection.html': {
+    bodyReach: 'case',
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
+    path: () => `${casePath('rejected')}/rejection.html`,
+  },
+  'GET /v1/tenants/:tenant/cases/:caseNo/decision.html': {
+    bodyReach: 'case',
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
+    path: () => `${casePath('issued')}/decision.html`,
+  },
   'GET /v1/tenants/:tenant/cases/:caseNo/result.html': {
     bodyReach: 'case',
     cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
@@ -451,7 +466,7 @@ const caseNo = (pool: string, allowed = true): string => {
   return found;
 };
 const casePath = (pool: string, allowed = true, action?: string) => {
-  const path = `/v1/tenants/${T}/cases/${['static', 'issued', 'notice'].includes(pool) ? pools[pool]?.[0] : caseNo(`${pool}`, allowed)}`;
+  const path = `/v1/tenants/${T}/cases/${['static', 'issued', 'notice', 'rejected'].includes(pool) ? pools[pool]?.[0] : caseNo(`${pool}`, allowed)}`;
   return action ? `${path}/${action}` : path;
 };
 

@@ -61,10 +61,16 @@ export async function seedCasePools(
     await must(clerk, 'POST', `${CASES}/${no}/issue`, { delivery: 'window' });
     return no;
   };
+  const rejected = async () => {
+    const no = await take({ defer: true });
+    await must(clerk, 'POST', `${CASES}/${no}/reject`, { reason: '申请人不具备申请资格' });
+    return no;
+  };
   const pools: Record<string, string[]> = {
     static: [await take()],
     issued: [await issued()],
     notice: [await take({ materials: [{ code: 'copy', provided: true }] })],
+    rejected: [await rejected()],
   };
   const fill = async (name: string, make: () => Promise<string>) => {
     pools[name] = [];

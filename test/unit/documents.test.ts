@@ -169,7 +169,7 @@ describe('the receipts at the window', () => {
         issuer: 'x',
       }),
     );
-    expect(h1(rejected)).toBe('不予受理通知书');
+    expect(h1(rejected)).toBe('不予受理决定书');
     expect(rejected).toContain('本中心不承接该事项 请向 江宁区民政局 申请。');
   });
 });

@@ -59,6 +59,8 @@ export const ExtendInput = z.strictObject({
 export const DecideInput = z.strictObject({
   outcome: z.enum(['approve', 'deny']),
   reasons: z.optional(text(4000)),
+  /** A granted payment's amount in yuan (准予给付), printed on the decision. */
+  amount: z.optional(z.number().check(z.minimum(0), z.maximum(100_000_000))),
 });
 export const IssueInput = z.strictObject({ delivery: z.enum(['window', 'mail']) });
 

@@ -30,6 +30,9 @@ export const TenantInput = z.strictObject({
   parent: z.optional(tenantId),
   /** When the tenant began (R13): its initial holders hold from then. Default: now. */
   since: z.optional(instant),
+  /** The service hall's address and phone (政务服务大厅), printed on the documents. */
+  address: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  phone: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(32))),
 });
 export const BodyInput = z.strictObject({ code: id, name, kind: z.enum(BODY_KINDS) });
 export const StaffInput = z.strictObject({

@@ -1,7 +1,7 @@
 import type { Store } from '@onewindow/store';
 import { AuthorityService } from './authority';
 import { CalendarService } from './calendar';
-import { ApplicantService, CaseService } from './cases';
+import { ApplicantService, CaseDocuments, CaseService } from './cases';
 import { CatalogueService } from './catalogue';
 import { Clock, platformJobs } from './clock';
 import { Commands } from './commands';
@@ -53,6 +53,8 @@ export interface FileServices extends CoreServices {
   readonly applicants: ApplicantService;
   /** Reads only, for the printable notice and result. */
   readonly cases: CaseService;
+  /** What the official documents print beside the case (文书: hall, legal basis, handler, respondent). */
+  readonly documents: CaseDocuments;
   /** Initial holders (R13) and the empowered list published to society. */
   readonly empowerment: EmpowermentService;
   /** The published list is a public route, rate-limited per client like the others. */
@@ -101,6 +103,7 @@ export function fileServices({ store }: ServicesOptions, cases = new CaseService
     licences: new LicenceService(store, core.commands),
     applicants: new ApplicantService(store, cases),
     cases,
+    documents: new CaseDocuments(store),
     empowerment: new EmpowermentService(store),
     publicLimits: new PublicLimits(store),
   };
@@ -119,6 +122,7 @@ export function createServices(options: ServicesOptions): AppServices {
     ...core,
     ...cases,
     applicants: new ApplicantService(options.store, cases.cases),
+    documents: new CaseDocuments(options.store),
     licences: new LicenceService(options.store, commands),
     empowerment: new EmpowermentService(options.store),
     clock: new Clock(options.store, jobs),

@@ -4,8 +4,11 @@
  * Pure: the caller reads what is printed and passes it in.
  */
 export { AgreementDocument, type AgreementProps } from './agreement';
+export { DecisionDocument, type DecisionProps } from './decision';
+export { type DecisionFacts, decisionSentence, decisionTitle } from './decision-text';
 export type { Html } from './html';
 export type { ImprintSource } from './imprint';
+export type { OfficialParts } from './official';
 export { printablePage } from './page';
 export { QrCode } from './qr';
 export { type ReceiptCase, ReceiptDocument, type ReceiptProps, receiptKind, receiptTitle } from './receipt';

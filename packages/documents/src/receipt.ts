@@ -1,6 +1,7 @@
 import type { CaseStatus, Deficiency, Notice } from '@onewindow/domain';
 import { html } from 'hono/html';
 import type { Html } from './html';
+import { BasisAndRemedies, DocNo, OfficialFooter, type OfficialParts } from './official';
 import { RECEIPT_TEXT, type ReceiptKind } from './receipt-text';
 import { COMMON, day, type Lang, when } from './text';
 
@@ -45,6 +46,8 @@ export interface ReceiptProps {
   readonly queryCode?: string;
   /** Screen-only controls under the title (the console's print button). */
   readonly actions?: Html;
+  /** The number, legal basis, remedies, handler, hall, acknowledgement line and seal (official.ts). */
+  readonly official?: OfficialParts;
 }
 
 const fact = (term: string, value: string | Html | undefined) =>
@@ -55,7 +58,15 @@ const fact = (term: string, value: string | Html | undefined) =>
  * missing (art. 32 (1) 4, R8), the notice of acceptance or of rejection, or the receipt of the
  * materials; each with the case number and, right after intake, the query code.
  */
-export function ReceiptDocument({ case: v, lang, issuer, kind, queryCode, actions }: ReceiptProps): Html {
+export function ReceiptDocument({
+  case: v,
+  lang,
+  issuer,
+  kind,
+  queryCode,
+  actions,
+  official,
+}: ReceiptProps): Html {
   const t = RECEIPT_TEXT[lang];
   const paper = kind ?? receiptKind(v.status);
   const notice = [...v.notices].reverse().find((n) => n.kind === 'one-time-notice');
@@ -68,6 +79,7 @@ export function ReceiptDocument({ case: v, lang, issuer, kind, queryCode, action
     received: v.receivedAt,
   }[paper];
   return html`<article class="doc" aria-labelledby="doc-title">
+  ${DocNo(lang, official)}
   <h1 id="doc-title">${t.title[paper]}</h1>
   ${actions}
   <dl class="facts">
@@ -91,6 +103,18 @@ export function ReceiptDocument({ case: v, lang, issuer, kind, queryCode, action
       : ''
   }
   ${
+    paper === 'receipt' && official
+      ? html`<p>${COMMON[lang].to(v.applicant.name)}</p>
+  <p>${t.acceptedIntro(v.applicant.name, when(lang, v.receivedAt), v.matterName)}</p>`
+      : ''
+  }
+  ${
+    paper === 'rejection' && official
+      ? html`<p>${COMMON[lang].to(v.applicant.name)}</p>
+  <p>${t.rejectedIntro(v.applicant.name, when(lang, v.receivedAt), v.matterName)}</p>`
+      : ''
+  }
+  ${
     paper === 'receipt' && v.deficiency
       ? html`<p>${t.deficiency(v.deficiency.materials.map(materialName).join('、'), v.deficiency.supplementBy)}</p>`
       : ''
@@ -100,7 +124,8 @@ export function ReceiptDocument({ case: v, lang, issuer, kind, queryCode, action
       ? html`<p>${v.closing.reason}${v.closing.competentAuthority ? ` ${t.competent(v.closing.competentAuthority)}` : ''}</p>`
       : ''
   }
+  ${BasisAndRemedies(lang, official)}
   <p>${t.progressHint}</p>
-  <p class="issuer">${issuer}<br />${day(lang, dated)}</p>
+  ${OfficialFooter(lang, official, html`${issuer}<br />${day(lang, dated)}`)}
 </article>`;
 }

@@ -1,13 +1,19 @@
-import { type SealedResult, verificationCodeOf } from '@onewindow/domain';
+import { type MatterType, type SealedResult, verificationCodeOf } from '@onewindow/domain';
 import { html } from 'hono/html';
+import { decisionSentence, decisionTitle } from './decision-text';
 import type { Html } from './html';
 import { Imprint, type ImprintSource } from './imprint';
+import { BasisAndRemedies, DocNo, type OfficialParts } from './official';
+import { OFFICIAL_TEXT } from './official-text';
 import { QrCode } from './qr';
 import { RESULT_TEXT } from './result-text';
 import { COMMON, day, type Lang, when } from './text';
 
-export const resultTitle = (lang: Lang, r: Pick<SealedResult, 'outcome'>): string =>
-  RESULT_TEXT[lang].title(r.outcome === 'approve');
+/** The decision's title, by the matter's kind of power when known (decision-text.ts). */
+export const resultTitle = (lang: Lang, r: Pick<SealedResult, 'outcome'>, matterType?: MatterType): string =>
+  matterType
+    ? decisionTitle(lang, { outcome: r.outcome, matterType })
+    : RESULT_TEXT[lang].title(r.outcome === 'approve');
 
 export interface ResultProps {
   /** The sealed result as the API signed it (the case view's `result`). */
@@ -21,6 +27,12 @@ export interface ResultProps {
   /** The seal's name, for the imprint's alternative text; its id when unknown. */
   readonly sealName?: string;
   readonly actions?: Html;
+  /** The matter's kind of power: the title and the operative words follow it. */
+  readonly matterType?: MatterType;
+  /** A payment's amount in yuan (准予给付). */
+  readonly amount?: number;
+  /** The number, legal basis, remedies and handler (official.ts). */
+  readonly official?: OfficialParts;
 }
 
 /**
@@ -36,17 +48,31 @@ export function ResultDocument({
   imprint,
   sealName,
   actions,
+  matterType,
+  amount,
+  official,
 }: ResultProps): Html {
   const text = COMMON[lang];
   const t = RESULT_TEXT[lang];
   return html`<article class="doc" aria-labelledby="doc-title">
+  ${DocNo(lang, official)}
   <p class="no">${text.number(r.caseNo)}</p>
-  <h1 id="doc-title">${resultTitle(lang, r)}</h1>
+  <h1 id="doc-title">${resultTitle(lang, r, matterType)}</h1>
   ${actions}
   <p>${text.to(r.applicantName)}</p>
-  <p>${t.body(r)}</p>
+  <p>${
+    official
+      ? decisionSentence(lang, {
+          ...r,
+          ...(matterType ? { matterType } : {}),
+          ...(amount !== undefined ? { amount } : {}),
+        })
+      : t.body(r)
+  }</p>
   ${r.reasons ? html`<p>${t.reasons(r.reasons)}</p>` : ''}
-  ${r.appealRights ? html`<p>${r.appealRights}</p>` : ''}
+  ${official?.respondent ? '' : r.appealRights ? html`<p>${r.appealRights}</p>` : ''}
+  ${BasisAndRemedies(lang, official)}
+  ${official?.handler ? html`<p class="handler">${OFFICIAL_TEXT[lang].handler(official.handler)}</p>` : ''}
   <dl class="facts">
     <dt>${t.decision}</dt><dd>${t.outcomes[r.outcome]}</dd>
     <dt>${t.decidedAt}</dt><dd>${when(lang, r.decidedAt)}</dd>
@@ -66,5 +92,15 @@ export function ResultDocument({
     </div>
   </div>
   <p class="hint">${t.signature(r.keyId)} <code class="sigtext">${r.signature}</code></p>
+  ${
+    official?.hall
+      ? html`<p class="hint hall">${OFFICIAL_TEXT[lang].hall(official.hall.address, official.hall.phone)}</p>`
+      : ''
+  }
+  ${
+    official
+      ? html`<section class="ack" aria-label="${OFFICIAL_TEXT[lang].receipt}"><h2>${OFFICIAL_TEXT[lang].receipt}</h2><p>${OFFICIAL_TEXT[lang].receiptLine}</p></section>`
+      : ''
+  }
 </article>`;
 }

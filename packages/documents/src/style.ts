@@ -14,6 +14,9 @@ export const DOCUMENT_CSS = `
 .doc svg.qr { width: 7rem; height: 7rem; }
 .doc .hint { font-size: .8rem; color: #444; overflow-wrap: anywhere; }
 .doc .sigtext { word-break: break-all; }
+.doc .ack { border: 1px solid #000; padding: .3rem .8rem; margin-top: 1.5rem; break-inside: avoid; }
+.doc .ack h2 { font-size: 1rem; margin: 0; }
+.doc .remedies { text-indent: 2em; }
 @media print { .doc .seal .imprint { opacity: 1; } }
 `;
 

@@ -25,6 +25,9 @@ export interface Tenant {
   readonly parent?: string;
   /** When the tenant began (ISO-8601 UTC): its initial holders hold from then (R13). */
   readonly since?: string;
+  /** The service hall's address and phone, printed on every document the tenant issues. */
+  readonly address?: string;
+  readonly phone?: string;
 }
 
 export interface Body {

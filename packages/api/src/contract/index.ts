@@ -121,6 +121,16 @@ export const responses = {
   [`POST ${CASE}/issue`]: json(cases.CaseView),
   [`GET ${CASE}/result`]: json(cases.ResultView),
   [`GET ${CASE}/notice.html`]: media({ 'text/html': '一次性告知书（可打印）The one-time notice, printable' }),
+  [`GET ${CASE}/acceptance.html`]: media({
+    'text/html': '受理通知书（可打印，含文号）The notice of acceptance, printable, with its number',
+  }),
+  [`GET ${CASE}/rejection.html`]: media({
+    'text/html':
+      '不予受理决定书（可打印，含救济途径）The decision not to accept, printable, with the remedies',
+  }),
+  [`GET ${CASE}/decision.html`]: media({
+    'text/html': '决定书（可打印，按事项类型措辞）The decision, printable, worded by the matter type',
+  }),
   [`GET ${CASE}/result.html`]: media({ 'text/html': '办理结果文书（可打印）The result, printable' }),
   [`GET ${CASE}/responsibility`]: json(cases.Responsibility),
   [`GET ${CASE}/integrity`]: json(cases.Integrity),

@@ -16,6 +16,9 @@ export const Tenant = named(
     parent: z.optional(z.string()),
     /** When the tenant began: its initial holders hold from then (R13). */
     since: z.optional(z.string()),
+    /** The service hall's address and phone, printed on the documents. */
+    address: z.optional(z.string()),
+    phone: z.optional(z.string()),
   }),
 );
 export type Tenant = z.infer<typeof Tenant>;

@@ -1,4 +1,5 @@
 export { ApplicantService, type Revealed } from './applicant';
 export { AuthorityBinding } from './binding';
+export { CaseDocuments, type DocumentFacts } from './documents';
 export { CaseReference } from './reference';
 export { type CaseIntake, type CaseOutcome, type CaseRun, CaseService } from './service';

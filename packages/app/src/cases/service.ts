@@ -5,14 +5,17 @@ import {
   type CalendarFor,
   type CaseActionName,
   type CaseCommand,
+  type CaseEvent,
   type CaseState,
   canonicalJson,
   caseBodiesOf,
   clockOf,
   DomainError,
   decide,
+  documentIssuedBy,
   evolve,
   formatCaseNo,
+  formatDocumentNo,
   type Principal,
   parseBodyRef,
   queryCodeFrom,
@@ -339,6 +342,19 @@ export class CaseService {
     });
   }
 
+  /** Each event that issues a document gets the next number of its kind (文号, documents.ts). */
+  private numbered(events: CaseEvent[], tenant: string, today: string): Promise<CaseEvent[]> {
+    const year = today.slice(0, 4);
+    return Promise.all(
+      events.map(async (e) => {
+        const kind = documentIssuedBy(e.type);
+        if (!kind) return e;
+        const n = await this.repo.claimDocumentNo(tenant, kind, year);
+        return { ...e, docNo: formatDocumentNo(kind, year, n) } as CaseEvent;
+      }),
+    );
+  }
+
   private async apply(
     invocation: Invocation,
     input: {
@@ -354,7 +370,11 @@ export class CaseService {
     const { stored, command, actor, calendarFor } = input;
     const { now } = invocation;
     const today = shanghaiDate(now);
-    const events = decide(stored?.state, command, { now, today, actor, calendarFor });
+    const events = await this.numbered(
+      decide(stored?.state, command, { now, today, actor, calendarFor }),
+      stored?.state.tenant ?? (command.type === 'intake' ? command.tenant : ''),
+      today,
+    );
     const after = events.reduce<CaseState | undefined>((s, e) => evolve(s, e), stored?.state);
     if (!after) throw new Error('no case after the events');
     const clock = clockOf(after, today, calendarFor);

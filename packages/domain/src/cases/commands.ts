@@ -49,7 +49,13 @@ export type CaseCommand =
   /** R6 `guided`: the origin department's opinion, answering the open request (or unasked). */
   | { readonly type: 'give-guidance'; readonly opinion: string; readonly requestId?: string }
   | { readonly type: 'extend'; readonly days: number; readonly reason: string }
-  | { readonly type: 'decide'; readonly outcome: 'approve' | 'deny'; readonly reasons?: string }
+  | {
+      readonly type: 'decide';
+      readonly outcome: 'approve' | 'deny';
+      readonly reasons?: string;
+      /** What a granted payment (行政给付) pays, in yuan: the decision states it. */
+      readonly amount?: number;
+    }
   | { readonly type: 'pay' }
   | {
       readonly type: 'issue';

@@ -201,6 +201,9 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
           type: 'decided',
           outcome: command.outcome,
           ...(command.reasons ? { reasons: command.reasons } : {}),
+          ...(command.amount !== undefined && command.outcome === 'approve'
+            ? { amount: command.amount }
+            : {}),
           ...(command.outcome === 'deny' ? { appealRights: `${APPEAL_RIGHTS_ZH} ${APPEAL_RIGHTS_EN}` } : {}),
         },
       ];

@@ -36,7 +36,7 @@ export type CaseEvent = Base &
         readonly commitment?: { readonly materials: readonly string[]; readonly supplementBy: string };
         readonly queryCodeHash: string;
       }
-    | { readonly type: 'correction-notified'; readonly notice: Notice }
+    | { readonly type: 'correction-notified'; readonly notice: Notice; readonly docNo?: string }
     | { readonly type: 'supplemented'; readonly materials: readonly string[] }
     | {
         readonly type: 'accepted';
@@ -44,10 +44,16 @@ export type CaseEvent = Base &
         readonly deemed: boolean;
         readonly binding: Binding;
         readonly deficiency?: Deficiency;
+        readonly docNo?: string;
       }
     | { readonly type: 'deficiency-cleared' }
     | { readonly type: 'deficiency-lapsed'; readonly terminated: boolean }
-    | { readonly type: 'rejected'; readonly reason: string; readonly competentAuthority?: string }
+    | {
+        readonly type: 'rejected';
+        readonly reason: string;
+        readonly competentAuthority?: string;
+        readonly docNo?: string;
+      }
     | { readonly type: 'withdrawn'; readonly reason: string }
     | {
         readonly type: 'step-started';
@@ -81,9 +87,16 @@ export type CaseEvent = Base &
         readonly outcome: 'approve' | 'deny';
         readonly reasons?: string;
         readonly appealRights?: string;
+        readonly amount?: number;
+        readonly docNo?: string;
       }
     | { readonly type: 'fee-paid'; readonly receiptNo: string; readonly amount: number }
-    | { readonly type: 'issued'; readonly result: SealedResult; readonly supervisingBody: string }
+    | {
+        readonly type: 'issued';
+        readonly result: SealedResult;
+        readonly supervisingBody: string;
+        readonly docNo?: string;
+      }
     | { readonly type: 'finding-recorded'; readonly finding: Finding }
     | { readonly type: 'rated'; readonly level: number; readonly comment?: string }
     | { readonly type: 'rectification-opened'; readonly dueDate: string }

@@ -1,3 +1,4 @@
+import { documentIssuedBy } from './documents';
 import type { CaseEvent } from './events';
 import type { CaseState, Step } from './types';
 import { EXCLUDED_STEP_KINDS } from './types';
@@ -10,6 +11,13 @@ export type NoCase = undefined;
  * check happened there. `version` counts events, `lastHash` is set by the chain.
  */
 export function evolve(state: CaseState | NoCase, event: CaseEvent): CaseState {
+  const next = fold(state, event);
+  const docNo = 'docNo' in event ? event.docNo : undefined;
+  const kind = docNo ? documentIssuedBy(event.type) : undefined;
+  return kind ? { ...next, documents: { ...next.documents, [kind]: docNo } } : next;
+}
+
+function fold(state: CaseState | NoCase, event: CaseEvent): CaseState {
   if (event.type === 'received') {
     return {
       caseNo: event.caseNo,
@@ -150,6 +158,7 @@ export function evolve(state: CaseState | NoCase, event: CaseEvent): CaseState {
           outcome: event.outcome,
           ...(event.reasons ? { reasons: event.reasons } : {}),
           ...(event.appealRights ? { appealRights: event.appealRights } : {}),
+          ...(event.amount !== undefined ? { amount: event.amount } : {}),
           at: event.at,
           by: event.actor,
         },

@@ -3,6 +3,7 @@ export * from './chain';
 export * from './clock';
 export * from './commands';
 export * from './decide';
+export * from './documents';
 export * from './events';
 export * from './evolve';
 export * from './identity';

@@ -1,6 +1,7 @@
 import type { Mode } from '../authority';
 import type { Fee, Material } from '../catalogue';
 import type { Role } from '../roles';
+import type { DocumentKind } from './documents';
 import type { ApplicantKind } from './identity';
 
 /**
@@ -131,6 +132,8 @@ export interface Decision {
   readonly outcome: 'approve' | 'deny';
   readonly reasons?: string;
   readonly appealRights?: string;
+  /** A granted payment's amount, in yuan. */
+  readonly amount?: number;
   readonly at: string;
   readonly by: string;
 }
@@ -218,6 +221,8 @@ export interface CaseState {
   readonly rectification?: Rectification;
   readonly closedAt?: string;
   readonly closing?: { readonly reason: string; readonly competentAuthority?: string };
+  /** The numbers (文号) of the documents issued so far, by kind (documents.ts). */
+  readonly documents?: { readonly [K in DocumentKind]?: string };
 }
 
 /** Who is acting, as the token and the tenant's records say. */

@@ -17,6 +17,11 @@ export const caseKeys = {
   }),
   /** The last case number claimed on a Shanghai day (an atomic counter). */
   sequence: (tenant: string, date: string) => ({ pk: tenantPk(tenant), sk: `CASESEQ#${date}` }),
+  /** The last document number (文号) of a kind claimed in a year (an atomic counter). */
+  documentSequence: (tenant: string, kind: string, year: string) => ({
+    pk: tenantPk(tenant),
+    sk: `DOCSEQ#${kind}#${year}`,
+  }),
   /** One shard of a month's counters for the e-supervision charts. */
   stats: (tenant: string, month: string, shard: number) => ({
     pk: tenantPk(tenant),

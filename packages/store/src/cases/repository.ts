@@ -88,20 +88,32 @@ export class CaseRepository {
     return this.numbers.next(tenant, date);
   }
 
+  /**
+   * The next document number of a kind in a year (one atomic ADD): claimed before the command's
+   * transaction, like a case number, so a transaction that fails leaves a gap and never a repeat.
+   */
+  claimDocumentNo(tenant: string, kind: string, year: string): Promise<number> {
+    return this.add(caseKeys.documentSequence(tenant, kind, year), 'document-sequence', 1);
+  }
+
   /** Adds `count` to the day's case-number counter; answers the new total. */
-  private async addToSequence(tenant: string, date: string, count: number): Promise<number> {
+  private addToSequence(tenant: string, date: string, count: number): Promise<number> {
+    return this.add(caseKeys.sequence(tenant, date), 'case-sequence', count);
+  }
+
+  private async add(key: { pk: string; sk: string }, entity: string, count: number): Promise<number> {
     const out = await this.store.client.send(
       new UpdateItemCommand({
         TableName: this.store.tableName,
-        Key: marshall(caseKeys.sequence(tenant, date)),
+        Key: marshall(key),
         UpdateExpression: 'SET #entity = :entity ADD #seq :count',
         ExpressionAttributeNames: { '#entity': 'entity', '#seq': 'seq' },
-        ExpressionAttributeValues: marshall({ ':entity': 'case-sequence', ':count': count }),
+        ExpressionAttributeValues: marshall({ ':entity': entity, ':count': count }),
         ReturnValues: 'UPDATED_NEW',
       }),
     );
     const seq = out.Attributes?.seq?.N;
-    if (!seq) throw new Error('the case-number counter answered no number');
+    if (!seq) throw new Error(`the ${entity} counter answered no number`);
     return Number(seq);
   }
 
