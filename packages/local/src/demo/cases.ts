@@ -2,6 +2,7 @@ import type { AppEnv } from '@onewindow/api';
 import { creditCodeCheck, residentIdCheck } from '@onewindow/domain';
 import type { Hono } from 'hono';
 import type { DevClaims } from '../issuer';
+import { seedCaseHistory } from './history';
 
 const T = 'nanjing.jiangning.dongshan';
 const CASES = `/v1/tenants/${T}/cases`;
@@ -152,5 +153,7 @@ export async function seedCaseDemo(deps: CaseDemoDeps): Promise<number> {
   });
   await act(CLERK, ago(3), card.caseNo, 'decide', { outcome: 'approve' });
   await act(CLERK, ago(3), card.caseNo, 'issue', { delivery: 'window' });
+  // A year of Jiangning window history: what the rollout impact preview replays.
+  count += await seedCaseHistory({ appAt: deps.appAt, issue: deps.issue, now });
   return count;
 }

@@ -8,6 +8,8 @@ import { label } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Head } from '../../ui/table';
 import { type Agreement, AgreementDocument } from '../tenant/agreement';
+import { impactPage } from './rollout-impact';
+import { impactText } from './rollout-impact-text';
 import {
   offers,
   PreviewTable,
@@ -157,6 +159,11 @@ async function statusPage(c: Ctx) {
             {t.rollouts.previewButton}
           </a>
         )}
+        {r.status !== 'cancelled' && (
+          <a class="button secondary" href={`${here}/impact`}>
+            {impactText(c.get('lang')).button}
+          </a>
+        )}
         {offers(r, 'cancel') && (
           <form method="post" action={`${here}/cancel`} class="inline">
             <Csrf c={c} />
@@ -226,6 +233,9 @@ async function previewPage(c: Ctx, refused?: Problem) {
             {t.preview.again}
           </a>
         )}
+        <a class="button secondary" href={`${here}/impact`}>
+          {impactText(c.get('lang')).button}
+        </a>
       </div>
     </>,
     { status: refused ? refused.status : 200 },
@@ -238,6 +248,7 @@ export function rolloutRoutes() {
   app.get('/console/cities/:city/rollouts', (c) => listPage(c));
   app.get('/console/cities/:city/rollouts/:id', (c) => statusPage(c));
   app.get('/console/cities/:city/rollouts/:id/preview', (c) => previewPage(c));
+  app.get('/console/cities/:city/rollouts/:id/impact', (c) => impactPage(c, base(c.req.param('city'))));
   app.post('/console/cities/:city/rollouts/:id/schedule', async (c) => {
     const city = c.req.param('city');
     const id = c.req.param('id');
