@@ -78,6 +78,7 @@ export function caseView({ stored: c, events, allowedActions }: CaseOutcome) {
     fees: s.fees,
     ...(s.payment ? { payment: s.payment } : {}),
     ...(s.result ? { result: s.result } : {}),
+    ...(s.documents ? { documents: s.documents } : {}),
     findings: s.findings,
     ...(s.guidance?.length ? { guidance: s.guidance } : {}),
     ...(s.rating ? { rating: s.rating } : {}),
