@@ -8,8 +8,10 @@ export * from './catalogue';
 export { Clock, type ClockLog, type JobRunner, platformJobs } from './clock';
 export { Commands, type IdempotencyKey, IdempotentReplay } from './commands';
 export * from './context';
+export * from './esign';
 export * from './empowerment';
 export * from './licences';
+export { OFD_ACTOR, OfdResults, type SesSigner } from './ofd';
 export { type Measure, type OutboundEvent, Outbox, type StreamRecordLike } from './outbox';
 export * from './public';
 export * from './rollouts';
@@ -21,6 +23,7 @@ export {
   caseServices,
   coreServices,
   createServices,
+  sealPki,
   type FileServices,
   fileServices,
   onlyServices,

@@ -5,8 +5,10 @@ import { ApplicantService, CaseDocuments, CaseService } from './cases';
 import { CatalogueService } from './catalogue';
 import { Clock, platformJobs } from './clock';
 import { Commands } from './commands';
+import { type KeyVault, SealKeys, SealPki } from './esign';
 import { EmpowermentService } from './empowerment';
 import { LicenceService } from './licences';
+import { OfdResults } from './ofd';
 import { GuideService, PublicCaseService, PublicLimits } from './public';
 import { RolloutService } from './rollouts';
 import { SealService } from './seals';
@@ -19,7 +21,22 @@ export interface ServicesOptions {
   readonly store: Store;
   /** Signs issued results; the cases Lambda and the local stack have one. */
   readonly signer?: ResultSigner;
+  /**
+   * Holds the seals' SM2 private keys (wrapped): KMS in AWS, the local key store locally.
+   * The cases Lambda signs results with them; the files Lambda and the stream worker build
+   * certificates and GB/T 38540 signatures.
+   */
+  readonly vault?: KeyVault;
+  /** Where printed verification links point when no request names it (the stream worker's OFD builds). */
+  readonly publicBaseUrl?: string;
 }
+
+/** A process without a vault cannot sign with a seal, and says so when asked to. */
+const noVault: KeyVault = {
+  name: 'none',
+  wrap: () => Promise.reject(new Error('this process has no seal key vault')),
+  unwrap: () => Promise.reject(new Error('this process has no seal key vault')),
+};
 
 /** Tenancy, catalogue, seals, calendar, authority, rollouts and the window office: the api and files Lambdas. */
 export interface CoreServices {
@@ -57,10 +74,14 @@ export interface FileServices extends CoreServices {
   readonly documents: CaseDocuments;
   /** Initial holders (R13) and the empowered list published to society. */
   readonly empowerment: EmpowermentService;
+  /** Seal certificates, the revocation list, SESeal and SES_Signature (`signSes`), GB/T 38540. */
+  readonly esign: SealPki;
   /** The published list is a public route, rate-limited per client like the others. */
   readonly publicLimits: PublicLimits;
   /** The e-licence library: a holder's licences, revocation and cancellation. */
   readonly licences: LicenceService;
+  /** The result as an OFD package under its seal, sealed once. */
+  readonly ofd: OfdResults;
 }
 
 /** Every application service over one table: what the local stack, the tests and the workers call. */
@@ -96,16 +117,23 @@ export function caseServices(
   };
 }
 
-export function fileServices({ store }: ServicesOptions, cases = new CaseService(store)): FileServices {
+/** The seals' PKI over one vault (the files Lambda, the stream worker, the local stack). */
+export const sealPki = ({ store, vault = noVault }: ServicesOptions): SealPki =>
+  new SealPki(store, vault, new SealKeys(store, vault));
+
+export function fileServices(options: ServicesOptions, cases = new CaseService(options.store)): FileServices {
+  const { store } = options;
   const core = coreServices({ store });
   return {
     ...core,
     licences: new LicenceService(store, core.commands),
+    ofd: new OfdResults(store, cases, core.commands, sealPki(options), options.publicBaseUrl),
     applicants: new ApplicantService(store, cases),
     cases,
     documents: new CaseDocuments(store),
     empowerment: new EmpowermentService(store),
     publicLimits: new PublicLimits(store),
+    esign: sealPki(options),
   };
 }
 
@@ -122,8 +150,10 @@ export function createServices(options: ServicesOptions): AppServices {
     ...core,
     ...cases,
     applicants: new ApplicantService(options.store, cases.cases),
+    esign: sealPki(options),
     documents: new CaseDocuments(options.store),
     licences: new LicenceService(options.store, commands),
+    ofd: new OfdResults(options.store, cases.cases, commands, sealPki(options), options.publicBaseUrl),
     empowerment: new EmpowermentService(options.store),
     clock: new Clock(options.store, jobs),
   };

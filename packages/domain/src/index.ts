@@ -17,3 +17,4 @@ export * from './seal-imprint';
 export * from './seals';
 export * from './statutory';
 export * from './tenancy';
+export * from './esign';

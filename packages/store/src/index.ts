@@ -12,6 +12,7 @@ export * from './limits';
 export * from './measures';
 export * from './outbox';
 export * from './rollouts';
+export * from './seal-keys';
 export * from './store';
 export * from './table';
 export * from './tenancy';

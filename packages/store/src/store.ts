@@ -109,6 +109,27 @@ export class Store {
   }
 
   /**
+   * Writes one item outside any command unless its `attribute` is already there (`pk`: unless
+   * the item exists); false when it was. For values made once and then only read (seal keys).
+   */
+  async putIfAbsent(item: Item & Key, attribute: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: marshall(item, { removeUndefinedValues: true }),
+          ConditionExpression: 'attribute_not_exists(#a)',
+          ExpressionAttributeNames: { '#a': attribute },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  /**
    * One Query page; `cursor` is the opaque, authenticated cursor of the previous page of the
    * same query (CursorCodec): one made for another partition, index or filter is refused.
    */
