@@ -7,8 +7,10 @@ import {
   apiRoutes,
   applicantRoutes,
   catalogueFileRoutes,
+  codeLineageRoutes,
   empowermentRoutes,
   licenceRoutes,
+  ofdRoutes,
   printRoutes,
 } from '@onewindow/api/route-groups';
 import { createServiceApp } from '@onewindow/api/service-app';
@@ -25,12 +27,21 @@ const logger = new Logger({ serviceName: 'onewindow-files' });
 // The printable notice and result too (page layout, imprint and QR code), and the applicant reveal: a download of personal data, which the cases bundle has no room for.
 // Initial holders and the published empowered list (routes/empowerment.ts) too: the cases bundle has no room.
 // The e-licence library (a holder's licences, revocation) and the OFD result: only files has room.
+// The code-lineage ledger (a read of every tenant of a city) is served here: the gateway sends /v1/cities/{city}/<segment> here.
 // The public access log is rate-limited per visitor, whom the console names with this key.
 const relayKey = await loadSecret('CLIENT_RELAY_SECRET_ARN');
 const app = createServiceApp(
   { ...appDepsFromEnv(logger, 'files', (store) => fileServices({ store })), catalogueFiles, relayKey },
   {
-    routes: [...catalogueFileRoutes, ...applicantRoutes, ...printRoutes, ...empowermentRoutes, ...licenceRoutes],
+    routes: [
+      ...catalogueFileRoutes,
+      ...codeLineageRoutes,
+      ...applicantRoutes,
+      ...printRoutes,
+      ...empowermentRoutes,
+      ...licenceRoutes,
+      ...ofdRoutes,
+    ],
     openapi: (app) => mountOpenApi(app, apiRoutes),
   },
 );

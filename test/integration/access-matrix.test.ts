@@ -208,6 +208,10 @@ const MATRIX: Record<string, Row> = {
     cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
     path: `/v1/tenants/${T}/matters/m1/authority/history`,
   },
+  'GET /v1/cities/:city/code-lineage': {
+    cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
+    path: '/v1/cities/nanjing/code-lineage?matter=m1',
+  },
   'PUT /v1/tenants/:tenant/matters/:code/settings': {
     cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
     path: `/v1/tenants/${T}/matters/m1/settings`,

@@ -137,6 +137,7 @@ const full: MatterDefinition = {
     { kind: 'expert-review', days: 10 },
   ],
   department: 'civil-affairs',
+  basicCode: '320100107000',
 };
 const plain: MatterDefinition = {
   code: 'm2',
@@ -168,6 +169,7 @@ describe('cell syntax', () => {
       'f1 工本费 9.00；f2 证书 加急费 10.50',
       '现场勘验 5；专家评审 10',
       'civil-affairs',
+      '320100107000',
     ]);
   });
 
@@ -241,7 +243,7 @@ describe('headers', () => {
     loose[6] = '承诺办结时限 （工作日）';
     const { problems, columns } = matchHeaders(loose);
     expect(problems).toEqual([]);
-    expect(columns.size).toBe(12);
+    expect(columns.size).toBe(13);
   });
 
   it('allow the optional columns to be left out, and in any order', () => {
@@ -295,6 +297,21 @@ describe('row checks', () => {
     expect(problems[5]?.zh).toBe('第1项的金额：金额最多两位小数 / at most two decimals');
     expect(problems[6]?.zh).toBe('事项编码“m2”与第2行重复');
     expect(problems[7]?.zh).toBe('必填');
+  });
+
+  it('checks a basic code and, with one, that each handling item ends in its sequence (R15)', () => {
+    const { problems, matters } = readCatalogueSheet([
+      [...CATALOGUE_HEADERS],
+      row({ 基本编码: '320100101000', 办理项: 'a-01 新办；a-02 变更' }),
+      row({ 事项编码: 'm3', 基本编码: '32010010100Z' }),
+      row({ 事项编码: 'm4', 基本编码: '320100102000', 办理项: 'new 新办' }),
+    ]);
+    expect(matters.map((m) => m.definition.basicCode)).toEqual(['320100101000']);
+    expect(problems.map((p) => [p.row, p.column])).toEqual([
+      [3, '基本编码'],
+      [4, '办理项'],
+    ]);
+    expect(problems[1]?.zh).toContain('两位业务办理项序号');
   });
 
   it('reports repeated entry codes within a cell by the rule the PUT route applies', () => {

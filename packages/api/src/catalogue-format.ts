@@ -18,6 +18,7 @@ export const CATALOGUE_HEADER = {
   fees: '收费项目',
   specialSteps: '特别程序',
   department: '实施部门',
+  basicCode: '基本编码',
 } as const satisfies Record<keyof MatterDefinition, string>;
 
 export const CATALOGUE_HEADERS: readonly string[] = Object.values(CATALOGUE_HEADER);
@@ -25,14 +26,15 @@ export const CATALOGUE_HEADERS: readonly string[] = Object.values(CATALOGUE_HEAD
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const CATALOGUE_FORMAT_ZH =
-  `每行一个事项，第 1 行为表头：${CATALOGUE_HEADERS.join('、')}（特别程序、实施部门两列可省略）。` +
+  `每行一个事项，第 1 行为表头：${CATALOGUE_HEADERS.join('、')}（特别程序、实施部门、基本编码三列可省略）。` +
   '事项类型写中文名称；是否即办件写“是”或“否”；多值单元格以“；”“;”或换行分隔：' +
   '办理项“编码 名称”（01 新办；02 变更），申请材料“编码 名称”、核心材料加“【核心】”，' +
-  '收费项目“编码 名称 金额”（f1 工本费 10.00），特别程序“名称 天数”（现场勘验 5），实施部门写部门编码';
+  '收费项目“编码 名称 金额”（f1 工本费 10.00），特别程序“名称 天数”（现场勘验 5），实施部门写部门编码，基本编码12位（有则办理项编码为两位序号）';
 
 export const CATALOGUE_FORMAT_EN =
   `One matter a row; row 1 holds the headers ${CATALOGUE_HEADERS.join(', ')} ` +
-  '(特别程序 and 实施部门 may be left out). 事项类型 in Chinese (or its English code); 是否即办件 is 是 or 否. ' +
+  '(特别程序, 实施部门 and 基本编码 may be left out). 事项类型 in Chinese (or its English code); 是否即办件 is 是 or 否. ' +
   "Multi-value cells separate entries with '；', ';' or line breaks: 办理项 'code name' (01 新办；02 变更), " +
   "申请材料 'code name' with 【核心】 marking a core material, 收费项目 'code name amount' " +
-  "(f1 工本费 10.00), 特别程序 'name days' (现场勘验 5); 实施部门 is a department code.";
+  "(f1 工本费 10.00), 特别程序 'name days' (现场勘验 5); 实施部门 is a department code; 基本编码 the " +
+  'national basic code (12), with which each 办理项 code is its two-digit sequence.';

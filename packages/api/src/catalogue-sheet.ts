@@ -253,6 +253,13 @@ export const CATALOGUE_COLUMNS: readonly Column[] = [
     read: optionalText,
     write: (m) => m.department ?? '',
   },
+  {
+    field: 'basicCode',
+    header: CATALOGUE_HEADER.basicCode,
+    required: false,
+    read: optionalText,
+    write: (m) => m.basicCode ?? '',
+  },
 ];
 
 /** Header text compared loosely: NFKC folds full-width parentheses and spaces, then spaces go. */

@@ -1,13 +1,24 @@
 import type { RouteSpec } from './route';
 import { caseRouteList } from './routes/cases';
 import { applicantRoutes } from './routes/cases/applicant';
+import { ofdRoutes } from './routes/cases/ofd';
 import { printRoutes } from './routes/cases/print';
 import { catalogueFileRoutes } from './routes/catalogue-files';
+import { codeLineageRoutes } from './routes/code-lineage';
 import { coreRoutes } from './routes/core';
 import { empowermentRoutes } from './routes/empowerment';
 import { licenceRoutes } from './routes/licences';
 
-export { applicantRoutes, catalogueFileRoutes, coreRoutes, empowermentRoutes, licenceRoutes, printRoutes };
+export {
+  applicantRoutes,
+  catalogueFileRoutes,
+  codeLineageRoutes,
+  coreRoutes,
+  empowermentRoutes,
+  licenceRoutes,
+  ofdRoutes,
+  printRoutes,
+};
 
 /**
  * Cases, supervision, rectifications and the public pages: what the cases Lambda mounts.
@@ -20,8 +31,10 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...coreRoutes,
   ...caseRoutes,
   ...catalogueFileRoutes,
+  ...codeLineageRoutes,
   ...applicantRoutes,
   ...printRoutes,
   ...empowermentRoutes,
   ...licenceRoutes,
+  ...ofdRoutes,
 ];

@@ -34,7 +34,13 @@ export const TenantInput = z.strictObject({
   address: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
   phone: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(32))),
 });
-export const BodyInput = z.strictObject({ code: id, name, kind: z.enum(BODY_KINDS) });
+export const BodyInput = z.strictObject({
+  code: id,
+  name,
+  kind: z.enum(BODY_KINDS),
+  /** 统一社会信用代码; its check characters are the domain's (R15). */
+  uscc: z.optional(z.string().check(z.length(18))),
+});
 export const StaffInput = z.strictObject({
   id,
   name,
@@ -69,6 +75,8 @@ export const MatterInput = z.strictObject({
     ),
   ),
   department: z.optional(id),
+  /** 基本编码 (12); the domain checks its layout and the items' sequences (R15). */
+  basicCode: z.optional(z.string().check(z.length(12))),
 });
 
 export const LocalSettingsInput = z.strictObject({

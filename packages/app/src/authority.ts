@@ -16,6 +16,7 @@ import {
   type Store,
   type StoredMatter,
 } from '@onewindow/store';
+import { CodeBook, type CodeLineageRow, codeLineage } from './code-lineage';
 import type { Invocation, Respond } from './context';
 
 /** A matter as one tenant handles it: the city's definition with the tenant's own settings over it. */
@@ -49,7 +50,7 @@ export class AuthorityService {
   private readonly authority: AuthorityRepository;
   private readonly catalogue: CatalogueRepository;
 
-  constructor(store: Store) {
+  constructor(private readonly store: Store) {
     this.authority = new AuthorityRepository(store);
     this.catalogue = new CatalogueRepository(store);
   }
@@ -65,13 +66,18 @@ export class AuthorityService {
     const byMatter = new Map<string, AuthorityPeriod[]>();
     for (const p of periods) byMatter.set(p.matter, [...(byMatter.get(p.matter) ?? []), p]);
     const definitions = new Map(defs.map((d) => [d.code, d]));
-    const items: (LocalMatter & { authority: AuthorityView })[] = [];
+    const codes = new CodeBook(this.store, cityOfTenant(tenant), {
+      readable: (t) => t === tenant || tenant.startsWith(`${t}.`),
+      matters: defs,
+    });
+    const items: (LocalMatter & { authority: AuthorityView; implementationCode: string | null })[] = [];
     for (const [code, history] of byMatter) {
       const current = authorityAt(history, instant);
       if (!current) continue;
       items.push({
         ...localMatter(definitions.get(code), code, settings.get(code)),
         authority: viewAt(current, instant),
+        implementationCode: (await codes.code(current.body, code)) ?? null,
       });
     }
     items.sort((a, b) => a.code.localeCompare(b.code));
@@ -90,6 +96,11 @@ export class AuthorityService {
       );
     }
     return { at: instant, ...viewAt(period, instant) };
+  }
+
+  /** The code-lineage ledger of a matter across the city (R15), oldest first. */
+  codeLineage(city: string, matter: string): Promise<CodeLineageRow[]> {
+    return codeLineage(this.store, city, matter);
   }
 
   /** Every authority period of a matter in the tenant, oldest first, each with when it ended. */

@@ -18,6 +18,7 @@ export function sameDefinition(a: MatterDefinition, b: MatterDefinition): boolea
       fees: m.fees.map((x) => [x.code, x.name, x.amount]),
       specialSteps: (m.specialSteps ?? []).map((x) => [x.kind, x.days]),
       department: m.department ?? null,
+      basicCode: m.basicCode ?? null,
     });
   return canonical(a) === canonical(b);
 }

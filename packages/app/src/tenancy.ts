@@ -3,6 +3,7 @@ import {
   type BodyKind,
   type City,
   checkStaff,
+  checkUscc,
   cityOfTenant,
   DomainError,
   placeTenant,
@@ -31,6 +32,8 @@ export interface BodyInput {
   readonly code: string;
   readonly name: string;
   readonly kind: BodyKind;
+  /** 统一社会信用代码, checked (GB 32100) before anything is written. */
+  readonly uscc?: string;
 }
 
 export interface StaffInput {
@@ -115,6 +118,7 @@ export class TenancyService {
   }
 
   async createBody(invocation: Invocation, tenant: string, input: BodyInput, respond: Respond<BodyView>) {
+    if (input.uscc !== undefined) checkUscc(input.uscc);
     await this.requireTenant(tenant);
     const body: Body = { tenant, ...input };
     return invocation.commit({

@@ -53,6 +53,20 @@ export function AgreementDocument({ agreement: a, lang, imprintSrc, actions }: A
   <ol>
     ${a.clauses.map((x) => html`<li>${lang === 'zh' ? x.zh : x.en}</li>`)}
   </ol>
+  ${
+    a.codeLineage?.length
+      ? html`<h2>${t.codes}</h2>
+  <table>
+    <thead><tr>${t.codeColumns.map((col) => html`<th scope="col">${col}</th>`)}</tr></thead>
+    <tbody>
+      ${a.codeLineage.map(
+        (c) =>
+          html`<tr><td><code>${c.matter}</code></td><td><code>${c.oldCode ?? '—'}</code></td><td><code>${c.newCode}</code></td><td>${t.recorded(c.recorded)}</td></tr>`,
+      )}
+    </tbody>
+  </table>`
+      : ''
+  }
   <div class="sig">
     <div>
       <p>${t.fromSign}</p>

@@ -1,3 +1,5 @@
+import type { CodeChange } from './matter-codes';
+
 /**
  * R1: authority is a timeline. Each period says who holds a matter in a tenant from an
  * instant on; it ends where the next period of the same matter begins, so periods of
@@ -32,6 +34,8 @@ export interface AuthorityPeriod {
   readonly windowBody?: string;
   readonly transition?: Transition;
   readonly rollout?: string;
+  /** The implementation code this period's move changed (R15): a row of the code-lineage ledger. */
+  readonly codeChange?: CodeChange;
 }
 
 /** Normalises an ISO-8601 instant with any offset to UTC `...Z`, the form keys sort by. */

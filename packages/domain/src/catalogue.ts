@@ -1,4 +1,5 @@
 import { invalid } from './errors';
+import { checkNationalCodes } from './matter-codes';
 
 export const MATTER_TYPES = [
   'licence',
@@ -80,6 +81,11 @@ export interface MatterDefinition {
   readonly specialSteps?: readonly SpecialStep[];
   /** Code of the line department that owns the matter by default (`civil-affairs`). */
   readonly department?: string;
+  /**
+   * 基本编码 (GB/T 39554.1, 12 characters), the same for every body that carries the matter
+   * out; with one, each handling item's code is its two-digit 业务办理项 sequence (R15).
+   */
+  readonly basicCode?: string;
 }
 
 function uniqueCodes(list: readonly { code: string }[], field: string): void {
@@ -117,6 +123,7 @@ export function checkMatter(m: MatterDefinition): void {
     );
   }
   uniqueCodes(m.items, 'items');
+  if (m.basicCode !== undefined) checkNationalCodes(m.basicCode, m.items);
   uniqueCodes(m.materials, 'materials');
   uniqueCodes(m.fees, 'fees');
   const kinds = new Set<string>();

@@ -25,6 +25,16 @@ export interface HandoverAgreement {
   }[];
   /** The agreed rules, in order, Chinese first. */
   readonly clauses: readonly { readonly zh: string; readonly en: string }[];
+  /** Old and new implementation codes (R15): the ledger's rows once applied, the expected ones before. */
+  readonly codeLineage?: readonly AgreementCodeRow[];
+}
+
+/** A matter whose implementation code the move changes; `recorded` once the ledger holds it. */
+export interface AgreementCodeRow {
+  readonly matter: string;
+  readonly oldCode: string | null;
+  readonly newCode: string;
+  readonly recorded: boolean;
 }
 
 /** Beijing-time rendering for the document's text (the instant itself stays ISO). */
@@ -47,6 +57,7 @@ export function handoverAgreement(input: {
   bodyName: (ref: string) => string;
   matters: ReadonlyMap<string, { name: string; type: MatterType }>;
   sealName: string;
+  codeLineage?: readonly AgreementCodeRow[];
 }): HandoverAgreement {
   const r = input.rollout;
   const toRef = `${input.tenant}/${r.to}`;
@@ -118,5 +129,6 @@ export function handoverAgreement(input: {
       };
     }),
     clauses,
+    ...(input.codeLineage?.length ? { codeLineage: input.codeLineage } : {}),
   };
 }

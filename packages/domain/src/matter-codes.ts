@@ -150,17 +150,22 @@ export const EXERCISE_LEVELS = {
 } as const;
 export type ExerciseLevel = keyof typeof EXERCISE_LEVELS;
 
+/** 直辖市: their districts sit directly under the province-level code (GB/T 2260 1101xx). */
+const MUNICIPALITIES = ['11', '12', '31', '50'];
+
 /**
  * The exercise level a body's USCC implies from its registering authority's division
- * code: a government body is registered at its own level, so xx0000 is a province,
- * xxxx00 a city and anything else a county; 100000 is the central government. A
- * township body registers with its county and must be named explicitly.
+ * code, a government body being registered at its own level: 100000 is the central
+ * government, xx0000 a province (or municipality), xxxx00 and xxxx01 (市辖区) a city, any
+ * other a county; in a municipality every code below xx0000 is a district. A township body
+ * registers with its county and is told apart by its tenant (`bodyLevel`).
  */
 export function exerciseLevelOf(uscc: string): ExerciseLevel {
   const division = uscc.slice(2, 8);
   if (division === '100000' || division === '000000') return 'national';
   if (division.endsWith('0000')) return 'province';
-  if (division.endsWith('00')) return 'city';
+  if (MUNICIPALITIES.includes(division.slice(0, 2))) return 'county';
+  if (division.endsWith('00') || division.endsWith('01')) return 'city';
   return 'county';
 }
 
@@ -193,4 +198,73 @@ export function splitImplementationCode(
   const basicCode = code.slice(19);
   if (!isUscc(uscc) || !isBasicCode(basicCode)) return undefined;
   return { uscc, level: code.charAt(18), basicCode };
+}
+
+/** The 业务办理项 sequence a handling item's code ends in (`01`, `marriage-01`), if it does. */
+export function handlingSequenceOf(itemCode: string): string | undefined {
+  const m = /(?:^|-)(\d{2})$/.exec(itemCode);
+  return m?.[1] && isHandlingItemSequence(m[1]) ? m[1] : undefined;
+}
+
+/**
+ * A matter with a basic code: the code is well formed and each handling item's code ends in
+ * its own two-digit 业务办理项 sequence, so the item's national code (业务办理项编码) is the
+ * implementation code and that sequence.
+ */
+export function checkNationalCodes(basicCode: string, items: readonly { readonly code: string }[]): void {
+  checkBasicCode(basicCode);
+  const seen = new Set<string>();
+  for (const [index, item] of items.entries()) {
+    const sequence = handlingSequenceOf(item.code);
+    if (sequence === undefined || seen.has(sequence)) {
+      throw invalid(
+        `items.${index}.code`,
+        '有基本编码的事项，每个办理项编码应以不重复的两位业务办理项序号（01-99）结尾，如“01”或“marriage-01”',
+        "with a basic code, each handling item's code ends in its own two-digit sequence (01-99), like '01' or 'marriage-01'",
+      );
+    }
+    seen.add(sequence);
+  }
+}
+
+/**
+ * The exercise level of a body: a sub-district or town tenant (a dotted id three deep) acts
+ * at township level, whatever county registered its USCC; otherwise the USCC says.
+ */
+export function bodyLevel(bodyRef: string, uscc: string): ExerciseLevel {
+  const tenant = bodyRef.slice(0, bodyRef.indexOf('/'));
+  return tenant.split('.').length > 2 ? 'township' : exerciseLevelOf(uscc);
+}
+
+/** The implementation code of a matter held by a body, when both carry their codes. */
+export function bodyImplementationCode(
+  body: { readonly ref: string; readonly uscc?: string | undefined } | undefined,
+  basicCode: string | undefined,
+): string | undefined {
+  if (!body?.uscc || basicCode === undefined || !isUscc(body.uscc) || !isBasicCode(basicCode))
+    return undefined;
+  return implementationCode({
+    implementingBodyUscc: body.uscc,
+    basicCode,
+    level: bodyLevel(body.ref, body.uscc),
+  });
+}
+
+/**
+ * One row of the code-lineage ledger (R15), kept on the authority period a rollout opens:
+ * the implementation code before the move (absent when nobody held the matter or the
+ * holder had no code) and after it.
+ */
+export interface CodeChange {
+  readonly oldCode?: string;
+  readonly newCode: string;
+}
+
+/** The ledger row a move makes, or none when the code is unknown or stays the same (a stationed move). */
+export function codeChangeOf(
+  oldCode: string | undefined,
+  newCode: string | undefined,
+): CodeChange | undefined {
+  if (newCode === undefined || newCode === oldCode) return undefined;
+  return oldCode === undefined ? { newCode } : { oldCode, newCode };
 }

@@ -35,6 +35,8 @@ export interface Body {
   readonly code: string;
   readonly name: string;
   readonly kind: BodyKind;
+  /** 统一社会信用代码 (GB 32100), checked on every write; a matter's implementation code follows from it (R15). */
+  readonly uscc?: string;
 }
 
 export interface Staff {

@@ -32,6 +32,7 @@ export const Matter = named(
     fees: z.array(Fee),
     specialSteps: z.optional(z.array(z.strictObject({ kind: z.enum(SPECIAL_STEP_KINDS), days }))),
     department: z.optional(z.string()),
+    basicCode: z.optional(z.string()),
     city: z.string(),
     version: count,
     updatedAt: instant,
@@ -93,9 +94,28 @@ export const AuthorityPeriod = named(
     windowBody: z.optional(bodyRef),
     transition: z.optional(transition),
     rollout: z.optional(z.string()),
+    codeChange: z.optional(z.strictObject({ oldCode: z.optional(z.string()), newCode: z.string() })),
   }),
 );
 export type AuthorityPeriod = z.infer<typeof AuthorityPeriod>;
+
+export const CodeLineage = named(
+  'CodeLineage',
+  '实施编码沿革 How a matter’s implementation code changed across the city: from and to bound each new code (R15)',
+  listOf(
+    z.strictObject({
+      tenant: z.string(),
+      matter: z.string(),
+      from: instant,
+      to: z.optional(instant),
+      oldCode: z.nullable(z.string()),
+      newCode: z.string(),
+      rollout: z.nullable(z.string()),
+      fromBody: z.nullable(bodyRef),
+      toBody: bodyRef,
+    }),
+  ),
+);
 
 export const AuthorityHistory = named(
   'AuthorityHistory',
@@ -125,7 +145,11 @@ export type LocalMatter = z.infer<typeof LocalMatter>;
 export const EmpoweredMatter = named(
   'EmpoweredMatter',
   '赋权事项 A matter the tenant holds at the instant, with who holds it',
-  z.strictObject({ ...localMatterShape, authority: AuthorityView }),
+  z.strictObject({
+    ...localMatterShape,
+    authority: AuthorityView,
+    implementationCode: z.nullable(z.string()),
+  }),
 );
 export type EmpoweredMatter = z.infer<typeof EmpoweredMatter>;
 

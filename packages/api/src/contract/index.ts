@@ -83,6 +83,7 @@ export const responses = {
   'GET /v1/tenants/{tenant}/matters': json(catalogue.EmpoweredMatterList),
   'GET /v1/tenants/{tenant}/matters/{code}/authority': json(catalogue.AuthorityAt),
   'GET /v1/tenants/{tenant}/matters/{code}/authority/history': json(catalogue.AuthorityHistory),
+  'GET /v1/cities/{city}/code-lineage': json(catalogue.CodeLineage),
   'PUT /v1/tenants/{tenant}/matters/{code}/settings': json(catalogue.LocalMatter),
   'PUT /v1/tenants/{tenant}/initial-holders': json(empowerment.InitialHoldersRecorded),
 

@@ -191,6 +191,17 @@ export const Agreement = named(
     ),
     /** The agreed rules in order, Chinese first. */
     clauses: z.array(bilingual),
+    /** 实施编码对照 (R15): the ledger's rows once applied (`recorded`), the expected ones before. */
+    codeLineage: z.optional(
+      z.array(
+        z.strictObject({
+          matter: z.string(),
+          oldCode: z.nullable(z.string()),
+          newCode: z.string(),
+          recorded: z.boolean(),
+        }),
+      ),
+    ),
   }),
 );
 export type Agreement = z.infer<typeof Agreement>;

@@ -31,6 +31,7 @@ export const Body = named(
     code: z.string(),
     name: z.string(),
     kind: z.enum(BODY_KINDS),
+    uscc: z.optional(z.string()),
     ref: bodyRef,
   }),
 );

@@ -8,6 +8,7 @@ import {
   targetAt,
 } from '@onewindow/domain';
 import { RolloutRepository, type Store, writePeriods } from '@onewindow/store';
+import { CodeBook } from '../code-lineage';
 import { bodiesByRef } from './load';
 
 export interface ApplyOptions {
@@ -48,6 +49,9 @@ export async function applyRollout(
     r.matters.map((m) => fromBodyOf(r, m)),
   );
 
+  // The code-lineage ledger (R15) rides on the periods themselves: one item, so it is written
+  // exactly when its period is, and rewriting a period rewrites the same row.
+  const codes = new CodeBook(store, city);
   const { total } = r.progress;
   const groupSize = options.groupSize ?? 1000;
   const deadline = Date.now() + (options.budgetMs ?? 40_000);
@@ -57,7 +61,7 @@ export async function applyRollout(
     const periods = [];
     for (let i = r.progress.done; i < end; i++) {
       const { tenant, matter } = targetAt(r, i);
-      periods.push(periodOf(r, tenant, matter, fromBodies));
+      periods.push(await codes.withCodeChange(periodOf(r, tenant, matter, fromBodies)));
     }
     await writePeriods(store, periods, options.concurrency ?? 4);
     r = step(r, { type: 'record-progress', done: end });

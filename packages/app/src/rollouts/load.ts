@@ -19,6 +19,7 @@ import {
   type Store,
   TenancyRepository,
 } from '@onewindow/store';
+import { agreementCodes } from '../code-lineage';
 
 /** Runs `fn` over `items` with at most `limit` in flight, answers in order. */
 export async function mapLimit<T, R>(
@@ -117,7 +118,7 @@ export async function loadAgreement(
   const tenancy = new TenancyRepository(store);
   const catalogue = new CatalogueRepository(store);
   const toRef = `${tenant}/${r.to}`;
-  const [t, defs, bodies, seal] = await Promise.all([
+  const [t, defs, bodies, seal, codeLineage] = await Promise.all([
     tenancy.tenant(tenant),
     catalogue.matters(r.city),
     bodiesByRef(store, [toRef, ...r.matters.map((m) => fromBodyOf(r, m))]),
@@ -125,6 +126,7 @@ export async function loadAgreement(
       const ref = sealRefOf(r.seal, tenant);
       return catalogue.seal(ref.tenant, ref.id);
     })(),
+    agreementCodes(store, r, tenant),
   ]);
   return handoverAgreement({
     rollout: r,
@@ -133,5 +135,6 @@ export async function loadAgreement(
     bodyName: (ref) => bodies.get(ref)?.name ?? ref,
     matters: new Map(defs.map((d) => [d.code, { name: d.name, type: d.type }])),
     sealName: seal?.name ?? r.seal,
+    codeLineage,
   });
 }

@@ -2,6 +2,7 @@ import type { AppEnv } from '@onewindow/api';
 import type { AppServices } from '@onewindow/app';
 import type { Hono } from 'hono';
 import { anshanExtraBodies, type DemoRolloutPlan, demoCatalogues, demoRolloutPlans } from './catalogue';
+import { demoUscc, withDemoBasicCodes } from './codes';
 import { demoInitialHolders } from './initial-holders';
 
 type Call = (method: string, path: string, body?: unknown) => Promise<Response>;
@@ -43,7 +44,9 @@ export async function seedAuthorityDemo(
   };
 
   // Eight at a time: DynamoDB Local takes concurrent writes, and 520 matters one by one slow every start.
-  const puts = Object.entries(demoCatalogues).flatMap(([city, list]) => list.map((m) => ({ city, m })));
+  const puts = Object.entries(demoCatalogues).flatMap(([city, list]) =>
+    withDemoBasicCodes(city, list).map((m) => ({ city, m })),
+  );
   let next = 0;
   const worker = async () => {
     while (next < puts.length) {
@@ -59,7 +62,12 @@ export async function seedAuthorityDemo(
   await Promise.all(Array.from({ length: 8 }, worker));
   const matters = puts.length;
   for (const body of anshanExtraBodies) {
-    await expectOk(await call('POST', '/v1/tenants/anshan.gaoxin/bodies', body), `body ${body.code}`, true);
+    const uscc = demoUscc('anshan.gaoxin', body);
+    await expectOk(
+      await call('POST', '/v1/tenants/anshan.gaoxin/bodies', { ...body, uscc }),
+      `body ${body.code}`,
+      true,
+    );
   }
   // R13: the pre-reform holders, one request a tenant (written in batches), before any move.
   for (const { tenant, ...holders } of demoInitialHolders) {
