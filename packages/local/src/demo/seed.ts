@@ -3,6 +3,15 @@ import type { Hono } from 'hono';
 import { demoUscc } from './codes';
 import { demoCities, demoTenants, demoUsers } from './tenancy';
 
+/**
+ * The hall's address and phone the documents print: the demo tenant's own when its data names
+ * them, else one made from its name (the demo data predates these fields).
+ */
+const hallOf = (t: { name: string; address?: string; phone?: string }) => ({
+  address: t.address ?? `${t.name}政务服务中心一楼综合受理大厅`,
+  phone: t.phone ?? '025-5210 0000',
+});
+
 type Request = (method: string, path: string, body: unknown) => Promise<Response>;
 
 /**
@@ -38,6 +47,7 @@ export async function seedDemo(
       name: t.name,
       kind: t.kind,
       ...(t.parent ? { parent: t.parent } : {}),
+      ...hallOf(t),
     });
     for (const body of t.bodies) {
       await call('POST', `/v1/tenants/${t.id}/bodies`, { ...body, uscc: demoUscc(t.id, body) });
