@@ -212,6 +212,12 @@ const MATRIX: Record<string, Row> = {
     cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
     path: '/v1/cities/nanjing/code-lineage?matter=m1',
   },
+  // R13: m8 has no period in T, so the same holder recorded again is unchanged, never a conflict.
+  'PUT /v1/tenants/:tenant/initial-holders': {
+    cells: 'Y Y 4 3 3 3 3 3 4 4 4 4',
+    path: `/v1/tenants/${T}/initial-holders`,
+    body: () => ({ items: [{ matter: 'm8', body: 'nanjing.jiangning/civil-affairs', seal: 'civil-seal' }] }),
+  },
   'PUT /v1/tenants/:tenant/matters/:code/settings': {
     cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
     path: `/v1/tenants/${T}/matters/m1/settings`,
@@ -501,6 +507,7 @@ beforeAll(async () => {
   pools = await seedCasePools(t, PERSONAS.clerk as DevClaims, PERSONAS.approver as DevClaims);
   // Cases accepted during a guided transition of m7 (R6), its guiding department no persona's body.
   await ok('PUT', '/v1/cities/nanjing/catalogue/m7', matter('m7'));
+  await ok('PUT', '/v1/cities/nanjing/catalogue/m8', matter('m8'));
   await writePeriods(t.store, [
     {
       tenant: T,

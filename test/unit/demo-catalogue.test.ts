@@ -18,6 +18,7 @@ import {
   jiangningMatters,
   jiangningPlan,
   LINZI_SEED_DEPARTMENTS,
+  linziFirstPlan,
   linziMatters,
   linziPlan,
   yanliangMatters,
@@ -57,7 +58,7 @@ describe('demo guidance catalogues: counts from the seeds', () => {
       'review-forward': 40,
       filing: 72,
     });
-    expect(new Set(yanliangMatters.map((m) => m.department)).size).toBe(16);
+    expect(new Set(yanliangMatters.map((m) => m.department)).size).toBe(18);
   });
 
   it('Jiangning (001): 34 matters from 7 departments in exactly 6 categories', () => {
@@ -140,6 +141,7 @@ describe('demo rollout plans', () => {
     expect(demoRolloutPlans).toEqual([
       yanliangPlan,
       jiangningPlan,
+      linziFirstPlan,
       linziPlan,
       anshanInitialPlan,
       ...anshanReturnPlans,

@@ -23,6 +23,9 @@ export const CATALOGUE_HEADER = {
 
 export const CATALOGUE_HEADERS: readonly string[] = Object.values(CATALOGUE_HEADER);
 
+/** An optional column the import reads besides the matter's own: where the row's department held it first (R13). */
+export const INITIAL_HOLDERS_HEADER = '初始实施租户';
+
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const CATALOGUE_FORMAT_ZH =

@@ -1,6 +1,7 @@
 import { DomainError } from '@onewindow/domain';
 import type { Context } from 'hono';
 import { XLSX_TYPE } from './catalogue-format';
+import { planImportedHolders, splitHolderColumn } from './catalogue-holders';
 import { catalogueSheet, readCatalogueSheet, type SheetCell, UnreadableFile } from './catalogue-sheet';
 import { decodeText, parseCsv, toCsv, unguardFormula, withBom } from './csv';
 import type { AppEnv } from './env';
@@ -95,16 +96,23 @@ async function importFile(ctx: RouteContext<unknown, '/v1/cities/:city'>) {
   const { services, principal, now } = ctx;
   const { city } = ctx.params;
   await services.tenancy.requireCity(city);
-  const sheet = readCatalogueSheet(await readUpload(ctx.c));
-  if (sheet.problems.length > 0) {
-    const rows = new Set(sheet.problems.map((p) => p.row)).size;
+  const upload = splitHolderColumn(await readUpload(ctx.c));
+  const sheet = readCatalogueSheet(upload.rows);
+  // The holders are checked only against rows that read well: a bad row is reported once, for itself.
+  const holders =
+    sheet.problems.length === 0
+      ? await planImportedHolders(services, city, sheet.matters, upload.cells)
+      : { plans: [], problems: [] };
+  const problems = [...sheet.problems, ...holders.problems].sort((a, b) => a.row - b.row);
+  if (problems.length > 0) {
+    const rows = new Set(problems.map((p) => p.row)).size;
     throw new DomainError(
       'import-rejected',
-      `发现 ${sheet.problems.length} 处错误（涉及 ${rows} 行），未导入任何内容，请修改后重新上传`,
-      `${sheet.problems.length} error(s) on ${rows} row(s); nothing was imported`,
+      `发现 ${problems.length} 处错误（涉及 ${rows} 行），未导入任何内容，请修改后重新上传`,
+      `${problems.length} error(s) on ${rows} row(s); nothing was imported`,
       {
-        errors: sheet.problems.slice(0, MAX_LISTED_ERRORS),
-        extensions: { errorCount: sheet.problems.length },
+        errors: problems.slice(0, MAX_LISTED_ERRORS),
+        extensions: { errorCount: problems.length },
       },
     );
   }
@@ -117,7 +125,17 @@ async function importFile(ctx: RouteContext<unknown, '/v1/cities/:city'>) {
     { rows: sheet.rows, definitions: sheet.matters.map((m) => m.definition) },
     { dryRun },
   );
-  return { status: 200, body: { ...counts, dryRun } };
+  // The periods after the matters they name: a retry after a failure here writes the same again.
+  if (!dryRun) {
+    for (const plan of holders.plans) {
+      await services.empowerment.writeInitialHolders(invocation, plan, () => ({ status: 200, body: {} }));
+    }
+  }
+  const initialHolders = holders.plans.reduce((n, p) => n + p.outcome.recorded, 0);
+  return {
+    status: 200,
+    body: { ...counts, dryRun, ...(upload.cells.size > 0 ? { initialHolders } : {}) },
+  };
 }
 
 async function exportFile(ctx: RouteContext<unknown, '/v1/cities/:city'>): Promise<Response> {

@@ -47,19 +47,16 @@ export class EmpowermentService {
   constructor(private readonly store: Store) {}
 
   /**
-   * Records who held each matter when the tenant began, as periods from its start (`since`).
-   * Checked whole before anything is written; a holder already recorded as it is counts as
-   * unchanged, so a retry writes the same periods again and never doubles them.
+   * Checks initial holders whole and says which periods recording them would write, without
+   * writing. `alsoKnown` names matters an import is about to add to the catalogue.
    */
-  async recordInitialHolders(
-    invocation: Invocation,
+  async planInitialHolders(
     tenantId: string,
     input: { readonly since?: string; readonly items: readonly InitialHolder[] },
-    respond: Respond<InitialHoldersRecorded>,
-  ) {
-    const tenancy = new TenancyRepository(this.store);
+    alsoKnown: readonly string[] = [],
+  ): Promise<{ readonly periods: AuthorityPeriod[]; readonly outcome: InitialHoldersRecorded }> {
     const [tenant, matters, existing] = await Promise.all([
-      tenancy.tenant(tenantId),
+      new TenancyRepository(this.store).tenant(tenantId),
       new CatalogueRepository(this.store).matters(cityOfTenant(tenantId)),
       new AuthorityRepository(this.store).all(tenantId),
     ]);
@@ -81,7 +78,7 @@ export class EmpowermentService {
         'since',
       );
     }
-    const known = new Set(matters.map((m) => m.code));
+    const known = new Set([...matters.map((m) => m.code), ...alsoKnown]);
     for (const [i, h] of input.items.entries()) {
       if (!known.has(h.matter)) {
         throw new DomainError(
@@ -98,19 +95,44 @@ export class EmpowermentService {
       periods,
       (p) => `items.${input.items.findIndex((h) => h.matter === p.matter)}.seal`,
     );
-    const outcome: InitialHoldersRecorded = {
-      tenant: tenantId,
-      since: toInstant(since),
-      recorded: periods.length,
-      unchanged: input.items.length - periods.length,
+    return {
+      periods,
+      outcome: {
+        tenant: tenantId,
+        since: toInstant(since),
+        recorded: periods.length,
+        unchanged: input.items.length - periods.length,
+      },
     };
-    await writePeriods(this.store, periods);
+  }
+
+  /** Writes what `planInitialHolders` planned, with one audit record; rewriting a period is a no-op. */
+  async writeInitialHolders(
+    invocation: Invocation,
+    planned: { readonly periods: readonly AuthorityPeriod[]; readonly outcome: InitialHoldersRecorded },
+    respond: Respond<InitialHoldersRecorded>,
+  ) {
+    await writePeriods(this.store, planned.periods);
     return invocation.commit({
       action: 'authority.initial-holders-recorded',
-      target: tenantId,
+      target: planned.outcome.tenant,
       writes: [],
-      response: respond(outcome),
+      response: respond(planned.outcome),
     });
+  }
+
+  /**
+   * Records who held each matter when the tenant began, as periods from its start (`since`).
+   * Checked whole before anything is written; a holder already recorded as it is counts as
+   * unchanged, so a retry writes the same periods again and never doubles them.
+   */
+  async recordInitialHolders(
+    invocation: Invocation,
+    tenantId: string,
+    input: { readonly since?: string; readonly items: readonly InitialHolder[] },
+    respond: Respond<InitialHoldersRecorded>,
+  ) {
+    return this.writeInitialHolders(invocation, await this.planInitialHolders(tenantId, input), respond);
   }
 
   /** The body names of the tenant and the tenants above it, by reference. */

@@ -45,7 +45,15 @@ export const MatterList = named('MatterList', '指导目录 The guidance catalog
 export const ImportCounts = named(
   'ImportCounts',
   '导入结果 What an import wrote (or, with dryRun, would write)',
-  z.strictObject({ rows: count, created: count, updated: count, unchanged: count, dryRun: z.boolean() }),
+  z.strictObject({
+    rows: count,
+    created: count,
+    updated: count,
+    unchanged: count,
+    dryRun: z.boolean(),
+    /** Authority periods the 初始实施租户 column recorded (or would record), when the file has it (R13). */
+    initialHolders: z.optional(count),
+  }),
 );
 export type ImportCounts = z.infer<typeof ImportCounts>;
 

@@ -6,6 +6,7 @@ import { label } from '../../ui/labels';
 import { page } from '../../ui/layout';
 import { Head } from '../../ui/table';
 import { FeeList, MaterialList } from '../city/catalogue';
+import { EmpoweredLink } from './empowered';
 
 /** One matter of a tenant's service guide: what art. 30 of the Administrative Licensing Law has a hall display. */
 /** The public service guide: no sign-in, printable for the hall's notice board. */
@@ -21,6 +22,7 @@ export function guideRoutes() {
       <>
         <h1>{t.guide.title(g.tenant.name)}</h1>
         <p>{t.guide.intro}</p>
+        <EmpoweredLink lang={c.get('lang')} tenant={tenant} />
         <table>
           <caption>{t.guide.caption(g.matters.length)}</caption>
           <Head cols={[t.catalogue.name, t.catalogue.type, t.guide.body, t.guide.window, t.guide.limit]} />

@@ -5,6 +5,7 @@ import type { ConsoleEnv, Ctx } from '../../env';
 import { ErrorSummary, SelectField } from '../../ui/form';
 import { page } from '../../ui/layout';
 import { Submit } from '../../ui/table';
+import { empoweredRoutes } from './empowered';
 import { guideRoutes } from './guide';
 import { progressRoutes } from './progress';
 import { verifyRoutes } from './verify';
@@ -116,5 +117,6 @@ export function publicRoutes() {
   app.route('/', progressRoutes());
   app.route('/', verifyRoutes());
   app.route('/', guideRoutes());
+  app.route('/', empoweredRoutes());
   return app;
 }
