@@ -89,6 +89,7 @@ const CITY_CORE_ROUTES: ReadonlyArray<{ method: HttpMethod; segment: string }> =
 const CASE_ROUTE_PATHS: readonly string[] = [
   '/v1/tenants/{tenant}/cases',
   '/v1/tenants/{tenant}/cases/{proxy+}',
+  '/v1/tenants/{tenant}/workbench',
   '/v1/tenants/{tenant}/supervision/{proxy+}',
   '/v1/tenants/{tenant}/rectifications',
   '/v1/tenants/{tenant}/rectifications/{proxy+}',

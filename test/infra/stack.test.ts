@@ -255,6 +255,7 @@ describe('api', () => {
     for (const path of [
       '/v1/tenants/{tenant}/cases',
       '/v1/tenants/{tenant}/cases/{proxy+}',
+      '/v1/tenants/{tenant}/workbench',
       '/v1/tenants/{tenant}/supervision/{proxy+}',
       '/v1/tenants/{tenant}/rectifications',
       '/v1/tenants/{tenant}/rectifications/{proxy+}',
@@ -271,6 +272,7 @@ describe('api', () => {
     // The hono form of the gateway paths above: a case route outside them would reach the api function.
     const casePrefixes = [
       /^\/v1\/tenants\/:tenant\/cases(\/|$)/,
+      /^\/v1\/tenants\/:tenant\/workbench$/,
       /^\/v1\/tenants\/:tenant\/supervision\//,
       /^\/v1\/tenants\/:tenant\/rectifications(\/|$)/,
       /^\/v1\/public\//,
@@ -328,13 +330,13 @@ describe('api', () => {
     expect(stage.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 });
     expect(stage.RouteSettings).toEqual({
       'ANY /v1/public/{proxy+}': { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
-    });
-    routeKey('ANY /v1/public/{proxy+}');
       'GET /v1/public/{tenant}/empowered-matters': { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
       'GET /v1/public/{tenant}/empowered-matters/changes': {
         ThrottlingRateLimit: 50,
         ThrottlingBurstLimit: 100,
       },
+    });
+    routeKey('ANY /v1/public/{proxy+}');
   });
 
   it('declares a WAF rate-based rule on the public routes that answers 429', () => {

@@ -73,6 +73,19 @@ export const CaseListQuery = z.strictObject({
   limit: z.optional(z.string().check(z.regex(/^([1-9]\d?|100)$/))),
 });
 
+/**
+ * 办件查询: a case number, or an applicant's identity number, phone or name (`q`, sent in
+ * the body so it stays out of URLs and access logs), a matter, and days of receipt.
+ */
+export const CaseSearchInput = z.strictObject({
+  q: z.optional(z.string().check(z.trim(), z.maxLength(64))),
+  matter: z.optional(id),
+  from: z.optional(date),
+  to: z.optional(date),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
+  limit: z.optional(z.int().check(z.minimum(1), z.maximum(50))),
+});
+
 export const FindingInput = z.strictObject({
   caseNo: z.string().check(z.maxLength(120)),
   text: text(4000),

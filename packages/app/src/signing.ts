@@ -1,4 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
+import {
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  type KeyObject,
+  sign,
+  verify,
+} from 'node:crypto';
 
 /**
  * Signs issued results with Ed25519 (DESIGN.md decision 8). The private key is a 32-byte
@@ -12,6 +20,12 @@ export interface ResultSigner {
   readonly publicKey: string;
   sign(message: string): string;
   verify(message: string, signature: string): boolean;
+  /**
+   * The key applicant look-ups are HMAC'd under (cases/lookup.ts), derived from the same seed
+   * so every deployment keeps one without another secret; a new seed leaves earlier cases
+   * findable by number, matter and date only.
+   */
+  readonly lookupKey?: Uint8Array;
 }
 
 // PKCS#8 wrapping of a raw Ed25519 seed (RFC 8410): the fixed 16-byte prefix, then the seed.
@@ -33,6 +47,7 @@ export function createSigner(secret: Uint8Array | string): ResultSigner {
   return {
     keyId,
     publicKey: publicDer.toString('base64url'),
+    lookupKey: createHmac('sha256', seed).update('onewindow applicant lookup v1').digest(),
     sign: (message) => sign(null, Buffer.from(message, 'utf8'), privateKey).toString('base64url'),
     verify: (message, signature) => {
       try {

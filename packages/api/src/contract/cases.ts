@@ -242,6 +242,8 @@ const summaryShape = {
   paused: z.boolean(),
   /** A date fell in a year with no published calendar: weekends only until one is set. */
   provisional: z.boolean(),
+  /** In lists: working days from today to the running deadline (剩余工作日), negative when overdue; open cases only. */
+  workingDaysLeft: z.optional(z.int()),
   /** Send it back as If-Match to act on this version only. */
   version: count,
 };
@@ -319,6 +321,8 @@ const caseViewShape = {
   events: z.array(CaseEvent),
   /** The case commands the caller may send now, by the decider's guards. */
   allowedActions: z.array(z.enum(CASE_ACTIONS)),
+  /** On a read: the names of the tenant, bodies, seal and staff the case names by id (id → name). */
+  names: z.optional(z.record(z.string(), z.string())),
 };
 
 export const CaseView = named(

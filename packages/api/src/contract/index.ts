@@ -107,6 +107,8 @@ export const responses = {
   // Cases
   'POST /v1/tenants/{tenant}/cases': json(cases.IntakeReceipt),
   'GET /v1/tenants/{tenant}/cases': json(cases.CasePage),
+  'POST /v1/tenants/{tenant}/cases/search': json(cases.CasePage),
+  'GET /v1/tenants/{tenant}/workbench': json(supervision.Workbench),
   [`GET ${CASE}`]: json(cases.CaseView),
   [`POST ${CASE}/supplement`]: json(cases.CaseView),
   [`POST ${CASE}/accept`]: json(cases.CaseView),
@@ -253,5 +255,6 @@ export type {
   Receipt,
   Rectification,
   WindowAuthorisation,
+  Workbench,
 } from './supervision';
 export type { Body, City, Staff, Tenant } from './tenancy';

@@ -67,6 +67,7 @@ export const GuideMatter = named(
     /** The steps in order, Chinese. */
     procedure: z.array(z.string()),
     supervisingBody: bodyRef,
+    supervisingBodyName: z.optional(z.string()),
   }),
 );
 export type GuideMatter = z.infer<typeof GuideMatter>;
@@ -121,6 +122,7 @@ export const Verification = named(
         id: z.string(),
         body: bodyRef,
         name: z.optional(z.string()),
+        bodyName: z.optional(z.string()),
         validAtIssue: z.boolean(),
         voidedAt: z.optional(instant),
         imprint: z.string(),
@@ -129,6 +131,7 @@ export const Verification = named(
     matterName: z.optional(z.string()),
     outcome: z.optional(z.enum(['approve', 'deny'])),
     approvingBody: z.optional(bodyRef),
+    approvingBodyName: z.optional(z.string()),
     decidedAt: z.optional(instant),
     issuedAt: z.optional(instant),
     keyId: z.optional(z.string()),

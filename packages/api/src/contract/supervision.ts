@@ -139,3 +139,16 @@ export const FeeReport = named(
   }),
 );
 export type FeeReport = z.infer<typeof FeeReport>;
+
+export const Workbench = named(
+  'Workbench',
+  '工作台计数（计数器汇总，非扫描）The workbench counts, from the counters: open cases per status, each body’s cases waiting on its approvers by colour, today’s intake, the board’s colours, open rectifications',
+  z.strictObject({
+    statuses: z.record(z.string(), z.number()),
+    waiting: z.record(bodyRef, z.strictObject(colourCounts)),
+    receivedToday: count,
+    colours: z.strictObject(colourCounts),
+    rectificationsOpen: count,
+  }),
+);
+export type Workbench = z.infer<typeof Workbench>;

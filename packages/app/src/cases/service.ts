@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import {
   type Actor,
   allowedCaseActions,
@@ -16,6 +17,7 @@ import {
   evolve,
   formatCaseNo,
   formatDocumentNo,
+  isClosed,
   type Principal,
   parseBodyRef,
   queryCodeFrom,
@@ -27,6 +29,7 @@ import {
   resultOf,
   type StoredCaseEvent,
   shanghaiDate,
+  workingDaysBetween,
 } from '@onewindow/domain';
 import {
   CaseRepository,
@@ -34,6 +37,10 @@ import {
   CatalogueRepository,
   cachedTimeline,
   caseWrites,
+  kindOfTerm,
+  type LookupKind,
+  lookupWrites,
+  normaliseTerm,
   rowBodies,
   type Store,
   type StoredCase,
@@ -43,6 +50,7 @@ import {
 import type { Invocation, Respond } from '../context';
 import type { ResultSigner } from '../signing';
 import { AuthorityBinding } from './binding';
+import { CaseNames } from './names';
 import { CaseReference } from './reference';
 
 export interface CaseOutcome {
@@ -107,6 +115,7 @@ export class CaseService {
   private readonly repo: CaseRepository;
   private readonly reference: CaseReference;
   private readonly binding: AuthorityBinding;
+  private readonly names: CaseNames;
 
   constructor(
     private readonly store: Store,
@@ -115,6 +124,96 @@ export class CaseService {
     this.repo = new CaseRepository(store);
     this.reference = new CaseReference(store);
     this.binding = new AuthorityBinding(store);
+    this.names = new CaseNames(store);
+  }
+
+  /** The names of the tenant, bodies, seal and staff a case names by id (names.ts). */
+  namesOf(outcome: Pick<CaseOutcome, 'stored' | 'events'>): Promise<Record<string, string>> {
+    return this.names.of(outcome.stored.state, outcome.events);
+  }
+
+  /**
+   * 剩余工作日: working days from today to each open row's running deadline (acceptance,
+   * the promised date, issuance), on the tenant's calendar; negative when overdue.
+   */
+  async daysLeft(tenant: string, rows: readonly CaseRow[], now: string): Promise<Map<string, number>> {
+    const left = new Map<string, number>();
+    const open = rows.filter((r) => !isClosed(r.state.status));
+    if (open.length === 0) return left;
+    const calendarFor = await this.reference.calendar(tenant);
+    const today = shanghaiDate(now);
+    for (const r of open) {
+      const deadline = r.issueBy ?? r.dueDate ?? r.acceptBy;
+      if (!deadline) continue;
+      try {
+        left.set(r.state.caseNo, workingDaysBetween(today, deadline, calendarFor));
+      } catch {
+        // A deadline beyond the calendars the tenant has: the row shows its date alone.
+      }
+    }
+    return left;
+  }
+
+  /** An applicant term's look-up hash: HMAC-SHA256 under the deployment's key, tenant and kind included. */
+  private macOf(tenant: string, kind: LookupKind, term: string): string | undefined {
+    const key = this.signer?.lookupKey;
+    if (!key) return undefined;
+    return createHmac('sha256', key).update(`${tenant}|${kind}|${term}`).digest('base64url').slice(0, 32);
+  }
+
+  /**
+   * 办件查询: one page of the cases matching a case number, or an applicant's identity number,
+   * phone or name (through the keyed look-up items intake wrote, never the term itself), and
+   * a matter and a range of days; newest first. A district body sees only the cases it reaches.
+   */
+  async search(
+    principal: Principal,
+    tenant: string,
+    query: { q?: string; matter?: string; from?: string; to?: string; cursor?: string; limit?: number },
+  ): Promise<{ items: CaseRow[]; cursor?: string }> {
+    if (!reachesTenant(principal, tenant) && !reachesTenantAsBody(principal, tenant)) throw caseNotFound();
+    const visible = (rows: CaseRow[]) =>
+      reachesTenant(principal, tenant)
+        ? rows
+        : rows.filter((row) => reachesCaseAsBody(principal, rowBodies(row.state)));
+    const q = query.q?.trim();
+    if (q && q.startsWith(`${tenant}-`)) {
+      const stored = await this.repo.get(tenant, q);
+      return { items: stored ? visible([stored]) : [] };
+    }
+    let mac: string | undefined;
+    if (q) {
+      const kind = kindOfTerm(q);
+      mac = this.macOf(tenant, kind, normaliseTerm(kind, q));
+      if (!mac) return { items: [] };
+    }
+    const page = await this.repo.search(tenant, {
+      ...(mac ? { mac } : {}),
+      ...(query.matter ? { matter: query.matter } : {}),
+      ...(query.from ? { from: query.from.replaceAll('-', '') } : {}),
+      ...(query.to ? { to: query.to.replaceAll('-', '') } : {}),
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+      limit: query.limit ?? 20,
+    });
+    return { items: visible(page.items), ...(page.cursor ? { cursor: page.cursor } : {}) };
+  }
+
+  /**
+   * The workbench's counts, from the counter shards (never a scan): open cases per status,
+   * each body's cases waiting on its approvers by colour, today's intake, the board's colours
+   * and the open rectifications.
+   */
+  async work(tenant: string, now: string) {
+    const [work, board, rectifications] = await Promise.all([
+      this.repo.work(tenant, shanghaiDate(now)),
+      this.repo.board(tenant),
+      this.repo.rectifications(tenant),
+    ]);
+    return {
+      ...work,
+      colours: board.counts,
+      rectificationsOpen: rectifications.filter((r) => !r.closedAt).length,
+    };
   }
 
   /**
@@ -379,6 +478,9 @@ export class CaseService {
     if (!after) throw new Error('no case after the events');
     const clock = clockOf(after, today, calendarFor);
     const { writes, stored: chained, state } = caseWrites(stored, events, after, clock, input.previous);
+    // A new case is findable by its applicant's number, phone and name, keyed, in the same transaction.
+    if (!stored && this.signer?.lookupKey)
+      writes.push(...lookupWrites(state, (kind, term) => this.macOf(state.tenant, kind, term) ?? ''));
     const allowedActions = allowedCaseActions(state, { actor, now, today });
     return invocation.commit({
       // A command with no events is a clock visit that found no timer due: only the colour moved.

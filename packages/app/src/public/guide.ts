@@ -46,6 +46,7 @@ function guideEntry(
       '统一窗口出件',
     ],
     supervisingBody: period.supervisingBody,
+    ...(names.get(period.supervisingBody) ? { supervisingBodyName: names.get(period.supervisingBody) } : {}),
   };
 }
 
@@ -91,7 +92,15 @@ export class GuideService {
       new CatalogueRepository(this.store).matter(cityOfTenant(tenant), code),
     ]);
     if (!period || !m) throw new DomainError('not-found', '资源不存在', `no matter '${code}' here now`);
-    return { tenant: ctx.tenant, ...guideEntry(m, period, ctx.settings.get(code) ?? {}, ctx.names) };
+    // The supervising body is most often the district's department, a body of another tenant.
+    const names = new Map(ctx.names);
+    const sup = period.supervisingBody;
+    const bar = sup.indexOf('/');
+    if (!names.has(sup) && bar > 0) {
+      const body = await new TenancyRepository(this.store).body(sup.slice(0, bar), sup.slice(bar + 1));
+      if (body) names.set(sup, body.name);
+    }
+    return { tenant: ctx.tenant, ...guideEntry(m, period, ctx.settings.get(code) ?? {}, names) };
   }
 
   /** The cities, where the public starts looking for a service centre. */

@@ -1,7 +1,9 @@
+import { workEn } from './work-en';
 import type { Messages } from './zh';
 
 /** The English table: the same keys as `zh.ts`, checked by its type. */
 export const en: Messages = {
+  work: workEn,
   lang: {
     htmlLang: 'en',
     other: 'zh',

@@ -1,8 +1,11 @@
+import { workZh } from './work-zh';
+
 /**
  * Every string the console shows, in Chinese (the default). `en.ts` has the same keys;
  * its type is this table's, so a string missing in either language fails the type check.
  */
 export const zh = {
+  work: workZh,
   lang: {
     htmlLang: 'zh-CN',
     other: 'en',

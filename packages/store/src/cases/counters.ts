@@ -35,6 +35,13 @@ export function shardOf(caseNo: string): number {
   return (h >>> 0) % COUNTER_SHARDS;
 }
 
+/** Open statuses that wait on the bound body's approvers (review and decision). */
+const WAITING_ON_APPROVER: ReadonlySet<string> = new Set(['accepted', 'accepted-with-deficiency']);
+/** A board shard's attribute: open cases in a status (`s:` cannot be a body ref's start). */
+const statusAttribute = (status: string) => `s:${status}`;
+/** A board shard's attribute: a body's cases waiting on its approvers, by colour. */
+const waitingAttribute = (body: string, colour: ClockColour) => `w:${body}|${colour}`;
+
 /** A board shard's attribute: the tenant's total for a colour, or one body's. */
 const boardAttribute = (colour: ClockColour, body?: string) => (body ? `${body}|${colour}` : colour);
 
@@ -73,6 +80,17 @@ export function counterWrites(
   };
   move(onBoard(before?.state, before?.clock), -1);
   move(onBoard(state, clock.clock), 1);
+  // The workbench's counts: open cases by status, and what waits on each body's approvers by colour.
+  const work = (s: CaseState | undefined, colour: ClockColour | undefined, by: number) => {
+    if (!s || !colour || isClosed(s.status)) return;
+    board[statusAttribute(s.status)] = (board[statusAttribute(s.status)] ?? 0) + by;
+    if (s.body && WAITING_ON_APPROVER.has(s.status)) {
+      const name = waitingAttribute(s.body, colour);
+      board[name] = (board[name] ?? 0) + by;
+    }
+  };
+  work(before?.state, before?.clock, -1);
+  work(state, clock.clock, 1);
   const moved = Object.fromEntries(Object.entries(board).filter(([, n]) => n !== 0));
   if (Object.keys(moved).length > 0)
     writes.push({ add: caseKeys.board(tenant, shard), values: moved, entity: 'board' });
@@ -85,9 +103,12 @@ export function counterWrites(
         ? event.type
         : undefined;
     if (!kind) continue;
-    const month = shanghaiDate(event.at).slice(0, 7);
+    const date = shanghaiDate(event.at);
+    const month = date.slice(0, 7);
     const counts = months.get(month) ?? {};
     counts[kind] = (counts[kind] ?? 0) + 1;
+    // The day's intake too (`r<dd>`), for the window's 今日收件.
+    if (kind === 'received') counts[`r${date.slice(8, 10)}`] = (counts[`r${date.slice(8, 10)}`] ?? 0) + 1;
     months.set(month, counts);
   }
   for (const [month, values] of months) {
@@ -130,6 +151,7 @@ export function sumBoard(shards: readonly Record<string, unknown>[]) {
   const perBody = new Map<string, ColourCounts>();
   for (const item of shards) {
     for (const [name, value] of Object.entries(item)) {
+      if (name.startsWith('w:') || name.startsWith('s:')) continue;
       const bar = name.lastIndexOf('|');
       const colour = (bar < 0 ? name : name.slice(bar + 1)) as ClockColour;
       if (!CLOCK_COLOURS.includes(colour) || typeof value !== 'number') continue;
@@ -173,4 +195,34 @@ export function sumOpenCases(items: readonly Record<string, unknown>[]): Record<
     open[matter] = (open[matter] ?? 0) + Number(item.count ?? 0);
   }
   return open;
+}
+
+/**
+ * The workbench's counts from the board shards and the month's shards: open cases per status,
+ * each body's cases waiting on its approvers by colour, and the cases received on `date`.
+ */
+export function sumWork(
+  board: readonly Record<string, unknown>[],
+  month: readonly Record<string, unknown>[],
+  date: string,
+) {
+  const statuses: Record<string, number> = {};
+  const waiting: Record<string, ColourCounts> = {};
+  for (const item of board) {
+    for (const [name, value] of Object.entries(item)) {
+      if (typeof value !== 'number') continue;
+      if (name.startsWith('s:')) statuses[name.slice(2)] = (statuses[name.slice(2)] ?? 0) + value;
+      if (!name.startsWith('w:')) continue;
+      const bar = name.lastIndexOf('|');
+      const colour = name.slice(bar + 1) as ClockColour;
+      if (!CLOCK_COLOURS.includes(colour)) continue;
+      const body = name.slice(2, bar);
+      const row = waiting[body] ?? noCases();
+      row[colour] += value;
+      waiting[body] = row;
+    }
+  }
+  const day = `r${date.slice(8, 10)}`;
+  const receivedToday = month.reduce((n, item) => n + Number(item[day] ?? 0), 0);
+  return { statuses, waiting, receivedToday };
 }

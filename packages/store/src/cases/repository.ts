@@ -5,8 +5,9 @@ import { tenantPk } from '../keys';
 import type { Item, Store } from '../store';
 import type { IndexName } from '../table';
 import { entityOf } from '../tenancy';
-import { sumBoard, sumMonths } from './counters';
+import { sumBoard, sumMonths, sumWork } from './counters';
 import { caseKeys, casesPk, openPk, queuePk } from './keys';
+import { lookupPk } from './lookup';
 import { NumberBlocks } from './numbering';
 import {
   type CaseRow,
@@ -170,9 +171,63 @@ export class CaseRepository {
     return page('gsi3', casesPk(tenant));
   }
 
+  /**
+   * One page of a search, newest case first: by an applicant term's keyed hash (`mac`, the
+   * look-up items intake wrote), or through all of the tenant's cases; either narrowed to a
+   * matter and to the days the case numbers carry (`from`/`to`, `yyyymmdd`, a key range).
+   */
+  async search(
+    tenant: string,
+    filter: { mac?: string; matter?: string; from?: string; to?: string; cursor?: string; limit: number },
+  ): Promise<{ items: CaseRow[]; cursor?: string }> {
+    const lo = `${tenant}-${filter.from ?? '00000000'}`;
+    const hi = `${tenant}-${filter.to ?? '99999999'}-~`;
+    const byMatter = filter.matter
+      ? { FilterExpression: '#matter = :matter', ExpressionAttributeNames: { '#matter': 'matter' } }
+      : {};
+    const values = (pk: string) =>
+      marshall({ ':pk': pk, ':lo': lo, ':hi': hi, ...(filter.matter ? { ':matter': filter.matter } : {}) });
+    const common = {
+      ...byMatter,
+      ScanIndexForward: false,
+      Limit: filter.limit,
+      ...(filter.cursor ? { cursor: filter.cursor } : {}),
+    };
+    if (!filter.mac) {
+      const page = await this.store.query<Parameters<typeof rowOf>[0]>({
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk BETWEEN :lo AND :hi',
+        ExpressionAttributeValues: values(casesPk(tenant)),
+        ...common,
+      });
+      return { ...page, items: page.items.map(rowOf) };
+    }
+    const page = await this.store.query<{ caseNo: string }>({
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
+      ExpressionAttributeValues: values(lookupPk(tenant, filter.mac)),
+      ...common,
+    });
+    const found = await Promise.all(
+      page.items.map((i) => this.store.get<Parameters<typeof rowOf>[0]>(caseKeys.case(tenant, i.caseNo))),
+    );
+    return {
+      items: found.flatMap((item) => (item ? [rowOf(item)] : [])),
+      ...(page.cursor ? { cursor: page.cursor } : {}),
+    };
+  }
+
   /** The e-supervision board from its counter shards: open cases by colour, and per body. */
   async board(tenant: string): Promise<ReturnType<typeof sumBoard>> {
     return sumBoard(await this.store.queryPrefix<Item>(tenantPk(tenant), 'BOARD#'));
+  }
+
+  /** The workbench's counts (counters.ts sumWork): two single-partition Queries of counter shards. */
+  async work(tenant: string, date: string): Promise<ReturnType<typeof sumWork>> {
+    const [board, month] = await Promise.all([
+      this.store.queryPrefix<Item>(tenantPk(tenant), 'BOARD#'),
+      this.store.queryPrefix<Item>(tenantPk(tenant), `STATS#${date.slice(0, 7)}#`),
+    ]);
+    return sumWork(board, month, date);
   }
 
   /**

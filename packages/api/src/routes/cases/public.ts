@@ -122,6 +122,7 @@ export const publicRoutes: readonly RouteSpec[] = [
         keyKnown,
         sealValid,
         licence,
+        names,
       } = await services.publicCases.verify(caseNo);
       // A wrong code is a guess: it answers 404 and counts toward the case's lock (pipeline/rate-limit.ts).
       if (query.code !== undefined && !isVerificationCode(r.signature, query.code)) {
@@ -159,6 +160,7 @@ export const publicRoutes: readonly RouteSpec[] = [
             id: r.seal.id,
             body: r.seal.body,
             name: seal?.name,
+            ...(names.sealBody ? { bodyName: names.sealBody } : {}),
             validAtIssue: sealValid,
             ...(seal?.voidedAt ? { voidedAt: seal.voidedAt } : {}),
             imprint: `/v1/public/results/${caseNo}/seal.svg`,
@@ -166,6 +168,7 @@ export const publicRoutes: readonly RouteSpec[] = [
           matterName: r.matterName,
           outcome: r.outcome,
           approvingBody: r.approvingBody,
+          ...(names.approvingBody ? { approvingBodyName: names.approvingBody } : {}),
           decidedAt: r.decidedAt,
           issuedAt: r.issuedAt,
           keyId: r.keyId,

@@ -59,7 +59,7 @@ export const supervisionRoutes: readonly RouteSpec[] = [
     success: 200,
     handler: async ({ services, params }) => {
       const { open, ...board } = await services.supervision.board(params.tenant);
-      return { status: 200, body: { ...board, cases: open.map(caseSummary) } };
+      return { status: 200, body: { ...board, cases: open.map((row) => caseSummary(row)) } };
     },
   }),
   defineRoute({

@@ -32,8 +32,9 @@ const clockFields = (c: CaseRow) => ({
 });
 
 /** A row of a list or queue: identity and phone numbers masked (privacy.ts), no materials or events. */
-export function caseSummary(c: CaseRow) {
+export function caseSummary(c: CaseRow, daysLeft?: ReadonlyMap<string, number>) {
   const s = c.state;
+  const left = daysLeft?.get(s.caseNo);
   return {
     caseNo: s.caseNo,
     tenant: s.tenant,
@@ -49,6 +50,7 @@ export function caseSummary(c: CaseRow) {
     ...(s.acceptedAt ? { acceptedAt: s.acceptedAt } : {}),
     ...(s.deficiency ? { deficiency: s.deficiency } : {}),
     ...clockFields(c),
+    ...(left !== undefined ? { workingDaysLeft: left } : {}),
     version: s.version,
   };
 }
@@ -78,7 +80,6 @@ export function caseView({ stored: c, events, allowedActions }: CaseOutcome) {
     fees: s.fees,
     ...(s.payment ? { payment: s.payment } : {}),
     ...(s.result ? { result: s.result } : {}),
-    ...(s.documents ? { documents: s.documents } : {}),
     findings: s.findings,
     ...(s.guidance?.length ? { guidance: s.guidance } : {}),
     ...(s.rating ? { rating: s.rating } : {}),
