@@ -87,6 +87,8 @@ function after(action: ActionName, v: CaseView): string {
   if ((action === 'supplement' || action === 'accept') && v.status !== 'needs-correction')
     return caseHref(v, '/receipt');
   if (action === 'issue') return caseHref(v, '/result');
+  // The 不予受理决定书 is handed over at once: the clerk lands on it, ready to print.
+  if (action === 'reject') return caseHref(v, '/receipt');
   return caseHref(v, `?ok=${action}`);
 }
 

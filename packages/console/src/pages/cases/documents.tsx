@@ -1,6 +1,7 @@
-import type { CaseView, ResultView, Tenant } from '@onewindow/api/contract';
+import type { CaseView, GuideMatter, ResultView, Tenant } from '@onewindow/api/contract';
 import {
   intakeWindowName,
+  type OfficialParts,
   ReceiptDocument,
   ResultDocument,
   receiptKind,
@@ -34,25 +35,63 @@ const caseUrl = (c: Ctx) =>
 async function receiptPage(c: Ctx) {
   const lang = c.get('lang');
   const tenantId = c.req.param('tenant') ?? '';
-  const [v, tenant] = await Promise.all([
+  const [v, tenant, names] = await Promise.all([
     c.get('api').get<CaseView>(caseUrl(c)),
     c
       .get('api')
       .send<Tenant>('GET', `/v1/tenants/${seg(tenantId)}`)
-      .then((r) => (r.ok ? r.data.name : tenantId)),
+      .then((r) => (r.ok ? r.data : undefined)),
+    bodyNames(c, [tenantId]),
   ]);
+  const guide = await c
+    .get('api')
+    .send<GuideMatter>('GET', `/v1/public/${seg(tenantId)}/guide/${seg(v.matter)}`)
+    .then((r) => (r.ok ? r.data : undefined));
   const code = readFlash(c, v.caseNo);
+  const kind = receiptKind(v.status);
+  const tenantName = tenant?.name ?? tenantId;
   return page(
     c,
-    receiptTitle(lang, receiptKind(v.status)),
+    receiptTitle(lang, kind),
     <ReceiptDocument
       case={v}
       lang={lang}
-      issuer={intakeWindowName(lang, tenant)}
+      issuer={intakeWindowName(lang, tenantName)}
       {...(code ? { queryCode: code } : {})}
       actions={<PrintButton c={c} />}
+      official={intakeOfficial(v, kind, tenant, guide, v.body ? names(v.body) : tenantName)}
     />,
   );
+}
+
+const PAPER_DOCUMENT = { notice: 'notice', receipt: 'acceptance', rejection: 'rejection' } as const;
+const PAPER_EVENT = { notice: 'correction-notified', receipt: 'accepted', rejection: 'rejected' } as const;
+
+/**
+ * The official parts of an intake paper (文号, legal basis, hall, handler, the remedies of a
+ * rejection naming the body that would answer them, R4), as the API's printable page has them.
+ */
+function intakeOfficial(
+  v: CaseView,
+  kind: ReturnType<typeof receiptKind>,
+  tenant: Tenant | undefined,
+  guide: GuideMatter | undefined,
+  respondent: string,
+): OfficialParts | undefined {
+  if (kind === 'received') return undefined;
+  const docNo = v.documents?.[PAPER_DOCUMENT[kind]];
+  const actor = [...(v.events ?? [])].reverse().find((e) => e.type === PAPER_EVENT[kind])?.actor;
+  const handler = actor ? v.names?.[actor] : undefined;
+  return {
+    ...(docNo ? { docNo } : {}),
+    ...(guide ? { legalBasis: guide.legalBasis } : {}),
+    ...(kind === 'rejection' ? { respondent } : {}),
+    ...(handler ? { handler } : {}),
+    hall: {
+      ...(tenant?.address ? { address: tenant.address } : {}),
+      ...(tenant?.phone ? { phone: tenant.phone } : {}),
+    },
+  };
 }
 
 /** The sealed result to print at the issuance window; its QR code leads to the console's verification page. */
