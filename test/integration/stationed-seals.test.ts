@@ -211,6 +211,9 @@ describe('a district department stationed at a sub-district centre (seed 001, R1
         approvingBody: CIVIL,
         seal: { id: 'civil-seal', body: CIVIL, name: '江宁区民政局行政审批专用章', validAtIssue: true },
       });
+      const imprint = await t.call(undefined, 'GET', `/v1/public/results/${caseNo}/seal.svg`);
+      expect(imprint.status).toBe(200);
+      expect(imprint.body).toContain('江宁区民政局');
       const responsibility = await t.call(CLERK, 'GET', `${cases}/${caseNo}/responsibility`);
       expect(responsibility.body).toMatchObject({
         approvingBody: CIVIL,
