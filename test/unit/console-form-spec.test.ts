@@ -31,7 +31,7 @@ import {
   EXTENSION_DAYS,
   MODES,
   STAFF_ROLES,
-  STEP_KINDS,
+  STARTABLE_STEP_KINDS,
   TENANT_KINDS,
 } from '../../packages/domain/src';
 import { consoleHarness, recordingApi } from '../support/console';
@@ -62,7 +62,8 @@ describe('form spec from a request schema', () => {
 
   it('gives an enum its values, in the schema order', () => {
     const kind = fieldOf(formSpec(StartStepInput), 'kind');
-    expect(kind.options).toEqual([...STEP_KINDS]);
+    // R6: a guidance review is no step to start any more (request-guidance asks for advice).
+    expect(kind.options).toEqual([...STARTABLE_STEP_KINDS]);
     expect(optionsOf(fieldOf(formSpec(DecideInput), 'outcome'), (v) => v.toUpperCase())).toEqual([
       { value: 'approve', label: 'APPROVE' },
       { value: 'deny', label: 'DENY' },
