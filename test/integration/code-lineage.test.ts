@@ -1,7 +1,10 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toInstant } from '../../packages/domain/src';
+import { catalogueSheet } from '../../packages/api/src/catalogue-sheet';
+import { BODY_USCC_HEADER } from '../../packages/api/src/catalogue-uscc';
+import { toCsv } from '../../packages/api/src/csv';
+import { type MatterDefinition, toInstant } from '../../packages/domain/src';
 import { AuthorityRepository, RolloutRepository, rolloutItem } from '../../packages/store/src';
 import { PLATFORM, seedTenancy, type TestApp, testApp } from '../support/app';
 import { DONGSHAN, matter } from '../support/authority';
@@ -237,5 +240,60 @@ describe('a rollout moving a matter changes its implementation code, with the li
     const missing = await t.call(CITY_ADMIN, 'GET', '/v1/cities/nanjing/code-lineage');
     expect(missing.status).toBe(400);
     expect(missing.body.errors[0].path).toBe('matter');
+  });
+});
+
+describe('the catalogue sheet carries the bodies’ USCC (实施部门统一社会信用代码)', () => {
+  const CIVIL = '113201153201150424';
+  const definition = { code: 'lic2', ...matter('lic2', { basicCode: '320100102000' }) } as MatterDefinition;
+  const csvWith = (cell: string) => {
+    const [header = [], row = []] = catalogueSheet([definition]);
+    return toCsv([
+      [...header, BODY_USCC_HEADER].map(String),
+      [...row, cell].map((c) => (c === null ? '' : String(c))),
+    ]);
+  };
+  const importCsv = (csv: string) =>
+    t.call(CITY_ADMIN, 'POST', '/v1/cities/nanjing/catalogue:import', csv, { 'content-type': 'text/csv' });
+  const civilUscc = async () =>
+    (await t.call(PLATFORM, 'GET', '/v1/tenants/nanjing.jiangning/bodies')).body.items.find(
+      (b: { code: string }) => b.code === 'civil-affairs',
+    ).uscc;
+
+  it('refuses the whole file when an entry is wrong, by row and column', async () => {
+    const res = await importCsv(csvWith(`nanjing.jiangning ${CIVIL.slice(0, 17)}0；nanjing.ghost ${CIVIL}`));
+    expect(res.status).toBe(422);
+    expect(res.body.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([
+      [2, BODY_USCC_HEADER],
+      [2, BODY_USCC_HEADER],
+    ]);
+    expect(res.body.errors[0].detail ?? res.body.errors[0].message).toContain('校验位');
+    expect(await civilUscc()).toBeUndefined();
+  });
+
+  it('gives the row’s department its USCC, and a second import changes nothing', async () => {
+    const first = await importCsv(csvWith(`nanjing.jiangning ${CIVIL}`));
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toMatchObject({ created: 1, bodyUsccs: 1 });
+    expect(await civilUscc()).toBe(CIVIL);
+    const again = await importCsv(csvWith(`nanjing.jiangning ${CIVIL}`));
+    expect(again.body).toMatchObject({ unchanged: 1, bodyUsccs: 0 });
+  });
+
+  it('never changes a registered USCC, and exports the codes it holds', async () => {
+    const other = await importCsv(csvWith('nanjing.jiangning 11320115320115050Y'));
+    expect(other.status).toBe(422);
+    expect(other.body.errors[0].column).toBe(BODY_USCC_HEADER);
+    expect(await civilUscc()).toBe(CIVIL);
+
+    const csv = await t.app.request('/v1/cities/nanjing/catalogue:export?format=csv', {
+      headers: { authorization: `Bearer ${await t.token(CITY_ADMIN)}` },
+    });
+    const text = await csv.text();
+    const [header = '', ...lines] = text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header.split(',').at(-1)).toBe(BODY_USCC_HEADER);
+    const lic2 = lines.find((l) => l.startsWith('lic2,'));
+    expect(lic2).toContain(`nanjing.jiangning ${CIVIL}`);
+    expect(lic2).toContain('320100102000');
   });
 });

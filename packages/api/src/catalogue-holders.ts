@@ -26,12 +26,18 @@ const headerKey = (header: string): string => header.normalize('NFKC').replace(/
 const text = (cell: SheetCell | undefined): string =>
   cell === null || cell === undefined ? '' : String(cell).trim();
 
-/** The rows without the column, and its cell per row number (header = 1); the matter columns read the rest. */
-export function splitHolderColumn(rows: readonly (readonly SheetCell[])[]): {
+/**
+ * The rows without the column (`header`, by default this one), and its cell per row number
+ * (header = 1); the matter columns read the rest.
+ */
+export function splitHolderColumn(
+  rows: readonly (readonly SheetCell[])[],
+  header = INITIAL_HOLDERS_HEADER,
+): {
   rows: SheetCell[][];
   cells: Map<number, SheetCell>;
 } {
-  const at = (rows[0] ?? []).findIndex((c) => headerKey(text(c)) === headerKey(INITIAL_HOLDERS_HEADER));
+  const at = (rows[0] ?? []).findIndex((c) => headerKey(text(c)) === headerKey(header));
   if (at < 0) return { rows: rows.map((r) => [...r]), cells: new Map() };
   const cells = new Map<number, SheetCell>();
   const rest = rows.map((r, i) => {

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { XLSX_TYPE } from './catalogue-format';
 import { planImportedHolders, splitHolderColumn } from './catalogue-holders';
 import { catalogueSheet, readCatalogueSheet, type SheetCell, UnreadableFile } from './catalogue-sheet';
+import { BODY_USCC_HEADER, bodyUsccCells, planBodyUsccs } from './catalogue-uscc';
 import { decodeText, parseCsv, toCsv, unguardFormula, withBom } from './csv';
 import type { AppEnv } from './env';
 import { problem } from './problem';
@@ -97,13 +98,18 @@ async function importFile(ctx: RouteContext<unknown, '/v1/cities/:city'>) {
   const { city } = ctx.params;
   await services.tenancy.requireCity(city);
   const upload = splitHolderColumn(await readUpload(ctx.c));
-  const sheet = readCatalogueSheet(upload.rows);
+  const usccColumn = splitHolderColumn(upload.rows, BODY_USCC_HEADER);
+  const sheet = readCatalogueSheet(usccColumn.rows);
   // The holders are checked only against rows that read well: a bad row is reported once, for itself.
   const holders =
     sheet.problems.length === 0
       ? await planImportedHolders(services, city, sheet.matters, upload.cells)
       : { plans: [], problems: [] };
-  const problems = [...sheet.problems, ...holders.problems].sort((a, b) => a.row - b.row);
+  const usccs =
+    sheet.problems.length === 0
+      ? await planBodyUsccs(services, city, sheet.matters, usccColumn.cells)
+      : { updates: [], problems: [] };
+  const problems = [...sheet.problems, ...holders.problems, ...usccs.problems].sort((a, b) => a.row - b.row);
   if (problems.length > 0) {
     const rows = new Set(problems.map((p) => p.row)).size;
     throw new DomainError(
@@ -127,6 +133,8 @@ async function importFile(ctx: RouteContext<unknown, '/v1/cities/:city'>) {
   );
   // The periods after the matters they name: a retry after a failure here writes the same again.
   if (!dryRun) {
+    // Each body's USCC in a transaction of its own; a retry finds it registered and skips it.
+    for (const u of usccs.updates) await services.tenancy.registerUscc(invocation, u.tenant, u.code, u.uscc);
     for (const plan of holders.plans) {
       await services.empowerment.writeInitialHolders(invocation, plan, () => ({ status: 200, body: {} }));
     }
@@ -134,7 +142,12 @@ async function importFile(ctx: RouteContext<unknown, '/v1/cities/:city'>) {
   const initialHolders = holders.plans.reduce((n, p) => n + p.outcome.recorded, 0);
   return {
     status: 200,
-    body: { ...counts, dryRun, ...(upload.cells.size > 0 ? { initialHolders } : {}) },
+    body: {
+      ...counts,
+      dryRun,
+      ...(upload.cells.size > 0 ? { initialHolders } : {}),
+      ...(usccColumn.cells.size > 0 ? { bodyUsccs: usccs.updates.length } : {}),
+    },
   };
 }
 
@@ -143,7 +156,14 @@ async function exportFile(ctx: RouteContext<unknown, '/v1/cities/:city'>): Promi
   const { city } = ctx.params;
   await services.tenancy.requireCity(city);
   const format: Format = ctx.query.format === 'csv' ? 'csv' : 'xlsx';
-  const rows = catalogueSheet(await services.catalogue.matters(city));
+  const matters = await services.catalogue.matters(city);
+  const rows = catalogueSheet(matters);
+  // The bodies' USCCs ride along once any body of the city has one (R15).
+  const usccCells = await bodyUsccCells(services, city);
+  if (usccCells.size > 0) {
+    rows[0]?.push(BODY_USCC_HEADER);
+    for (const [i, m] of matters.entries()) rows[i + 1]?.push(usccCells.get(m.department ?? '') ?? '');
+  }
   const body =
     format === 'csv'
       ? withBom(toCsv(rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell))))))

@@ -132,6 +132,29 @@ export class TenancyService {
     });
   }
 
+  /**
+   * Gives a body that has none its USCC (the catalogue import's 实施部门统一社会信用代码 column):
+   * checked like any write; a body whose code is already registered keeps it (409).
+   */
+  async registerUscc(invocation: Invocation, tenant: string, code: string, uscc: string) {
+    checkUscc(uscc);
+    const body = await this.repo.body(tenant, code);
+    if (!body) throw missing(`no body '${tenant}/${code}'`);
+    const registered = new DomainError(
+      'conflict',
+      `机构“${tenant}/${code}”已登记统一社会信用代码`,
+      `body '${tenant}/${code}' already has its USCC`,
+      'uscc',
+    );
+    if (body.uscc !== undefined && body.uscc !== uscc) throw registered;
+    return invocation.commit({
+      action: 'body.uscc-registered',
+      target: `${tenant}/${code}`,
+      writes: tenancyWrites.registerUscc({ ...body, uscc }, registered),
+      response: { status: 200, body: viewOf({ ...body, uscc }) },
+    });
+  }
+
   async bodies(tenant: string): Promise<BodyView[]> {
     return (await this.repo.bodies(tenant)).map(viewOf);
   }

@@ -28,6 +28,10 @@ export const tenancyWrites = {
   createCity: (city: City, taken: DomainError): Write[] => [{ put: cityItem(city), ifNew: taken }],
   onboardTenant: (tenant: Tenant, taken: DomainError): Write[] => [{ put: tenantItem(tenant), ifNew: taken }],
   createBody: (body: Body, taken: DomainError): Write[] => [{ put: bodyItem(body), ifNew: taken }],
+  /** A body's USCC, given once: a code is for life (GB 32100), so a body that has one keeps it. */
+  registerUscc: (body: Body & { readonly uscc: string }, taken: DomainError): Write[] => [
+    { put: bodyItem(body), ifStill: { attribute: 'uscc', equals: undefined, failure: taken } },
+  ],
   /** The staff member and, when it backs up a post, its claim on that post: a post has at most one backup. */
   createStaff: (staff: Staff, failures: { taken: DomainError; postBackedUp: DomainError }): Write[] => [
     { put: staffItem(staff), ifNew: failures.taken },

@@ -53,6 +53,8 @@ export const ImportCounts = named(
     dryRun: z.boolean(),
     /** Authority periods the 初始实施租户 column recorded (or would record), when the file has it (R13). */
     initialHolders: z.optional(count),
+    /** Bodies the 实施部门统一社会信用代码 column gave their USCC (or would), when the file has it (R15). */
+    bodyUsccs: z.optional(count),
   }),
 );
 export type ImportCounts = z.infer<typeof ImportCounts>;
