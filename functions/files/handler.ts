@@ -12,6 +12,7 @@ import {
   licenceRoutes,
   ofdRoutes,
   printRoutes,
+  workbenchRoutes,
 } from '@onewindow/api/route-groups';
 import { createServiceApp } from '@onewindow/api/service-app';
 import { fileServices } from '@onewindow/app';
@@ -41,6 +42,7 @@ const app = createServiceApp(
       ...empowermentRoutes,
       ...licenceRoutes,
       ...ofdRoutes,
+      ...workbenchRoutes,
     ],
     openapi: (app) => mountOpenApi(app, apiRoutes),
   },

@@ -89,7 +89,6 @@ const CITY_CORE_ROUTES: ReadonlyArray<{ method: HttpMethod; segment: string }> =
 const CASE_ROUTE_PATHS: readonly string[] = [
   '/v1/tenants/{tenant}/cases',
   '/v1/tenants/{tenant}/cases/{proxy+}',
-  '/v1/tenants/{tenant}/workbench',
   '/v1/tenants/{tenant}/supervision/{proxy+}',
   '/v1/tenants/{tenant}/rectifications',
   '/v1/tenants/{tenant}/rectifications/{proxy+}',
@@ -102,6 +101,9 @@ const CASE_ROUTE_PATHS: readonly string[] = [
  */
 export const FILE_CASE_ROUTES: ReadonlyArray<{ method: HttpMethod; path: string }> = [
   { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/applicant' },
+  // The workbench's counts and a case's names (workbenchRoutes): read-only, beside the case routes.
+  { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/workbench' },
+  { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/names' },
   { method: HttpMethod.POST, path: '/v1/tenants/{tenant}/cases/{caseNo}/applicant/reveal' },
   { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/notice.html' },
   { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/acceptance.html' },

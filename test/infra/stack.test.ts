@@ -5,7 +5,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceFunction } from '../../infra/constructs/function';
 import { OneWindowStack } from '../../infra/stack';
 import { caseRoutes, catalogueFileRoutes, coreRoutes } from '../../packages/api/src';
-import { applicantRoutes, empowermentRoutes, printRoutes } from '../../packages/api/src/route-groups';
+import {
+  applicantRoutes,
+  empowermentRoutes,
+  printRoutes,
+  workbenchRoutes,
+} from '../../packages/api/src/route-groups';
 import { tableDefinition } from '../../packages/store/src/table';
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
@@ -210,7 +215,7 @@ describe('api', () => {
   it('sends the applicant reveal and the printable documents to the files function, behind the JWT authorizer, ahead of the cases proxy', () => {
     expect(applicantRoutes.length).toBeGreaterThan(0);
     expect(printRoutes.length).toBeGreaterThan(0);
-    for (const route of [...applicantRoutes, ...printRoutes]) {
+    for (const route of [...applicantRoutes, ...printRoutes, ...workbenchRoutes]) {
       const path = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
       const key = routeKey(`${route.method.toUpperCase()} ${path}`);
       expect(key).toMatchObject({ AuthorizationType: 'JWT' });
@@ -255,7 +260,6 @@ describe('api', () => {
     for (const path of [
       '/v1/tenants/{tenant}/cases',
       '/v1/tenants/{tenant}/cases/{proxy+}',
-      '/v1/tenants/{tenant}/workbench',
       '/v1/tenants/{tenant}/supervision/{proxy+}',
       '/v1/tenants/{tenant}/rectifications',
       '/v1/tenants/{tenant}/rectifications/{proxy+}',
@@ -272,7 +276,6 @@ describe('api', () => {
     // The hono form of the gateway paths above: a case route outside them would reach the api function.
     const casePrefixes = [
       /^\/v1\/tenants\/:tenant\/cases(\/|$)/,
-      /^\/v1\/tenants\/:tenant\/workbench$/,
       /^\/v1\/tenants\/:tenant\/supervision\//,
       /^\/v1\/tenants\/:tenant\/rectifications(\/|$)/,
       /^\/v1\/public\//,

@@ -279,6 +279,16 @@ const MATRIX: Record<string, Row> = {
     cells: 'Y Y 4 Y Y Y Y Y 4 4 E E',
     path: `/v1/tenants/${T}/cases`,
   },
+  'POST /v1/tenants/:tenant/cases/search': {
+    bodyReach: 'case',
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 E E',
+    path: `/v1/tenants/${T}/cases/search`,
+    body: () => ({ from: '2000-01-01' }),
+  },
+  'GET /v1/tenants/:tenant/workbench': {
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
+    path: `/v1/tenants/${T}/workbench`,
+  },
   'GET /v1/tenants/:tenant/cases/:caseNo': {
     bodyReach: 'case',
     cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
@@ -391,6 +401,11 @@ const MATRIX: Record<string, Row> = {
     bodyReach: 'case',
     cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
     path: () => `${casePath('static')}/responsibility`,
+  },
+  'GET /v1/tenants/:tenant/cases/:caseNo/names': {
+    bodyReach: 'case',
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
+    path: () => `${casePath('static')}/names`,
   },
   'GET /v1/tenants/:tenant/cases/:caseNo/integrity': {
     bodyReach: 'case',

@@ -126,13 +126,18 @@ describe('workbench counts', () => {
 describe('names beside ids', () => {
   it('a case view names its tenant, bodies, seal and the staff on its timeline', async () => {
     const c = await intake(t);
-    const res = await t.call(APPROVER, 'GET', `${CASES}/${c.caseNo}`);
+    const view = await t.call(APPROVER, 'GET', `${CASES}/${c.caseNo}`);
+    const res = await t.call(APPROVER, 'GET', `${CASES}/${c.caseNo}/names`);
     expect(res.status).toBe(200);
     expect(res.body.names[DONGSHAN]).toBeTruthy();
     expect(res.body.names[CENTRE]).toBeTruthy();
     const staff = await t.call(ADMIN, 'GET', `/v1/tenants/${DONGSHAN}/staff`);
     const clerk = staff.body.items.find((x: { id: string }) => x.id === CLERK.sub);
     expect(res.body.names[CLERK.sub]).toBe(clerk.name);
-    expect(res.body.names[res.body.supervisingBody]).toBeTruthy();
+    expect(res.body.names[view.body.supervisingBody]).toBeTruthy();
+    expect(res.body.names[view.body.seal]).toBeTruthy();
+    // A district department the case does not name reaches neither the case nor its names.
+    const health = { ...CIVIL_APPROVER, sub: 'health-approver', body: 'nanjing.jiangning/health' };
+    expect((await t.call(health, 'GET', `${CASES}/${c.caseNo}/names`)).status).toBe(404);
   });
 });

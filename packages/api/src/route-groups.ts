@@ -3,11 +3,13 @@ import { caseRouteList } from './routes/cases';
 import { applicantRoutes } from './routes/cases/applicant';
 import { ofdRoutes } from './routes/cases/ofd';
 import { printRoutes } from './routes/cases/print';
+import { workbenchRoutes } from './routes/cases/workbench';
 import { catalogueFileRoutes } from './routes/catalogue-files';
 import { codeLineageRoutes } from './routes/code-lineage';
 import { coreRoutes } from './routes/core';
 import { empowermentRoutes } from './routes/empowerment';
 import { licenceRoutes } from './routes/licences';
+import { sealCertificateRoutes } from './routes/seal-certificates';
 
 export {
   applicantRoutes,
@@ -18,6 +20,8 @@ export {
   licenceRoutes,
   ofdRoutes,
   printRoutes,
+  sealCertificateRoutes,
+  workbenchRoutes,
 };
 
 /**
@@ -37,4 +41,6 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...empowermentRoutes,
   ...licenceRoutes,
   ...ofdRoutes,
+  ...workbenchRoutes,
+  ...sealCertificateRoutes,
 ];

@@ -1,7 +1,7 @@
 import type { Store } from '@onewindow/store';
 import { AuthorityService } from './authority';
 import { CalendarService } from './calendar';
-import { ApplicantService, CaseDocuments, CaseService } from './cases';
+import { ApplicantService, CaseDocuments, CaseNames, CaseService, WorkbenchService } from './cases';
 import { CatalogueService } from './catalogue';
 import { Clock, platformJobs } from './clock';
 import { Commands } from './commands';
@@ -82,6 +82,10 @@ export interface FileServices extends CoreServices {
   readonly licences: LicenceService;
   /** The result as an OFD package under its seal, sealed once. */
   readonly ofd: OfdResults;
+  /** The workbench's counts (工作台), from the counters. */
+  readonly workbench: WorkbenchService;
+  /** The names of the tenant, bodies, seal and staff a case names by id. */
+  readonly caseNames: CaseNames;
 }
 
 /** Every application service over one table: what the local stack, the tests and the workers call. */
@@ -134,6 +138,8 @@ export function fileServices(options: ServicesOptions, cases = new CaseService(o
     empowerment: new EmpowermentService(store),
     publicLimits: new PublicLimits(store),
     esign: sealPki(options),
+    workbench: new WorkbenchService(store),
+    caseNames: new CaseNames(store),
   };
 }
 
@@ -152,6 +158,8 @@ export function createServices(options: ServicesOptions): AppServices {
     applicants: new ApplicantService(options.store, cases.cases),
     esign: sealPki(options),
     documents: new CaseDocuments(options.store),
+    workbench: new WorkbenchService(options.store),
+    caseNames: new CaseNames(options.store),
     licences: new LicenceService(options.store, commands),
     ofd: new OfdResults(options.store, cases.cases, commands, sealPki(options), options.publicBaseUrl),
     empowerment: new EmpowermentService(options.store),

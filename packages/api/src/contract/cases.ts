@@ -321,8 +321,6 @@ const caseViewShape = {
   events: z.array(CaseEvent),
   /** The case commands the caller may send now, by the decider's guards. */
   allowedActions: z.array(z.enum(CASE_ACTIONS)),
-  /** On a read: the names of the tenant, bodies, seal and staff the case names by id (id → name). */
-  names: z.optional(z.record(z.string(), z.string())),
 };
 
 export const CaseView = named(
@@ -399,3 +397,10 @@ export const RevealedApplicant = named(
   z.strictObject({ caseNo: z.string(), applicant: fullApplicant, access: AccessEntry }),
 );
 export type RevealedApplicant = z.infer<typeof RevealedApplicant>;
+
+export const CaseNames = named(
+  'CaseNames',
+  '办件所涉名称：租户、机构、印章、工作人员（编号 → 名称）The names of the tenant, bodies, seal and staff a case names by id',
+  z.strictObject({ caseNo: z.string(), names: z.record(z.string(), z.string()) }),
+);
+export type CaseNames = z.infer<typeof CaseNames>;

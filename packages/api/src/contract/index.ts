@@ -77,6 +77,9 @@ export const responses = {
   'GET /v1/tenants/{tenant}/seals': json(seals.SealList),
   'GET /v1/tenants/{tenant}/seals/{id}': json(seals.SealView),
   'GET /v1/tenants/{tenant}/seals/{id}/imprint.svg': media(svg),
+  'PUT /v1/tenants/{tenant}/seals/{id}/certificate': json(seals.SealCertificate),
+  'GET /v1/public/{tenant}/seals/{id}/certificate': json(seals.SealCertificate),
+  'GET /v1/public/{tenant}/seals/revoked': json(seals.SealRevocations),
   'POST /v1/tenants/{tenant}/seals/{id}/void': json(seals.SealView),
 
   // Authority
@@ -163,6 +166,7 @@ export const responses = {
   'POST /v1/public/cases/{caseNo}/rating': json(pub.Progress),
   'GET /v1/public/results/{caseNo}/verify': json(pub.Verification),
   'GET /v1/public/results/{caseNo}/seal.svg': media(svg),
+  'GET /v1/public/results/{caseNo}/result.ofd': media(ofd),
   'GET /v1/public/keys': json(pub.PublicKeys),
   'GET /v1/public/{tenant}/empowered-matters': json(empowerment.PublishedEmpoweredList),
   'GET /v1/public/{tenant}/empowered-matters/changes': json(empowerment.PublishedChangeLists),

@@ -1,5 +1,7 @@
 export { ApplicantService, type Revealed } from './applicant';
 export { AuthorityBinding } from './binding';
 export { CaseDocuments, type DocumentFacts } from './documents';
+export { CaseNames } from './names';
 export { CaseReference } from './reference';
 export { type CaseIntake, type CaseOutcome, type CaseRun, CaseService } from './service';
+export { WorkbenchService } from './workbench';

@@ -50,7 +50,6 @@ import {
 import type { Invocation, Respond } from '../context';
 import type { ResultSigner } from '../signing';
 import { AuthorityBinding } from './binding';
-import { CaseNames } from './names';
 import { CaseReference } from './reference';
 
 export interface CaseOutcome {
@@ -115,7 +114,6 @@ export class CaseService {
   private readonly repo: CaseRepository;
   private readonly reference: CaseReference;
   private readonly binding: AuthorityBinding;
-  private readonly names: CaseNames;
 
   constructor(
     private readonly store: Store,
@@ -124,12 +122,6 @@ export class CaseService {
     this.repo = new CaseRepository(store);
     this.reference = new CaseReference(store);
     this.binding = new AuthorityBinding(store);
-    this.names = new CaseNames(store);
-  }
-
-  /** The names of the tenant, bodies, seal and staff a case names by id (names.ts). */
-  namesOf(outcome: Pick<CaseOutcome, 'stored' | 'events'>): Promise<Record<string, string>> {
-    return this.names.of(outcome.stored.state, outcome.events);
   }
 
   /**
@@ -196,24 +188,6 @@ export class CaseService {
       limit: query.limit ?? 20,
     });
     return { items: visible(page.items), ...(page.cursor ? { cursor: page.cursor } : {}) };
-  }
-
-  /**
-   * The workbench's counts, from the counter shards (never a scan): open cases per status,
-   * each body's cases waiting on its approvers by colour, today's intake, the board's colours
-   * and the open rectifications.
-   */
-  async work(tenant: string, now: string) {
-    const [work, board, rectifications] = await Promise.all([
-      this.repo.work(tenant, shanghaiDate(now)),
-      this.repo.board(tenant),
-      this.repo.rectifications(tenant),
-    ]);
-    return {
-      ...work,
-      colours: board.counts,
-      rectificationsOpen: rectifications.filter((r) => !r.closedAt).length,
-    };
   }
 
   /**

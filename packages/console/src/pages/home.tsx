@@ -1,16 +1,135 @@
+import type { Rollout, Workbench } from '@onewindow/api/contract';
 import { Hono } from 'hono';
-import { type ConsoleEnv, sessionOf } from '../env';
-import { roleNames, scopeOf } from '../ui/labels';
+import { qs, seg } from '../api';
+import { type ConsoleEnv, type Ctx, sessionOf } from '../env';
+import { beijingDate } from '../ui/format';
+import { label, roleNames } from '../ui/labels';
 import { page } from '../ui/layout';
+import { namesOf } from '../ui/names';
 import { navFor } from '../ui/nav';
 
-/** The start page: who you are, and a card for each area your roles work in. */
+interface Count {
+  readonly label: string;
+  readonly n: number;
+  readonly href: string;
+  readonly colour?: string;
+}
+
+/** One role's counts, each a link to the list it counts. */
+function Counts({ title, counts, n }: { title: string; counts: readonly Count[]; n: number }) {
+  const id = `bench-${n}`;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ul class="counts">
+        {counts.map((x) => (
+          <li>
+            <a href={x.href} class={x.colour}>
+              <strong>{x.n}</strong>
+              {x.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The work waiting for each of the user's roles, from the API's counters (never a scan of cases). */
+async function roleCounts(c: Ctx) {
+  const t = c.get('t');
+  const { claims } = sessionOf(c);
+  const roles = new Set(claims.roles);
+  const api = c.get('api');
+  const b = claims.tenant ? `/console/tenants/${seg(claims.tenant)}` : '';
+  const tenantWork =
+    claims.tenant &&
+    ['window-clerk', 'approver', 'tenant-admin', 'inspector', 'supervisor'].some((r) => roles.has(r))
+      ? api.send<Workbench>('GET', `/v1/tenants/${seg(claims.tenant)}/workbench`)
+      : undefined;
+  const rollouts =
+    roles.has('city-admin') && claims.city
+      ? api.send<{ items: Rollout[] }>('GET', `/v1/cities/${seg(claims.city)}/rollouts`)
+      : undefined;
+  const [work, cityRollouts] = await Promise.all([
+    tenantWork,
+    rollouts,
+    namesOf(c).tenant(claims.tenant),
+    namesOf(c).city(claims.city),
+  ]);
+  const w = work?.ok ? work.data : undefined;
+  const sections: { title: string; counts: Count[] }[] = [];
+  if (w && roles.has('window-clerk')) {
+    const today = beijingDate(c.get('options').now?.() ?? new Date());
+    sections.push({
+      title: t.work.bench.clerk,
+      counts: [
+        {
+          label: t.work.bench.receivedToday,
+          n: w.receivedToday,
+          href: `${b}/search${qs({ from: today, to: today })}`,
+        },
+        {
+          label: t.work.bench.needsCorrection,
+          n: w.statuses['needs-correction'] ?? 0,
+          href: `${b}/cases?status=needs-correction`,
+        },
+        {
+          label: t.work.bench.toIssue,
+          n: (w.statuses.approved ?? 0) + (w.statuses.denied ?? 0),
+          href: `${b}/issuance`,
+        },
+      ],
+    });
+  }
+  if (w && roles.has('approver') && claims.body) {
+    const mine = w.waiting[claims.body] ?? { red: 0, yellow: 0, green: 0 };
+    sections.push({
+      title: `${t.work.bench.approver} · ${namesOf(c)(claims.body)}`,
+      counts: (['red', 'yellow', 'green'] as const).map((colour) => ({
+        label: label(t, 'clock', colour),
+        n: mine[colour],
+        href: `${b}/queue?clock=${colour}`,
+        colour,
+      })),
+    });
+  }
+  if (w && (roles.has('tenant-admin') || roles.has('inspector'))) {
+    sections.push({
+      title: t.work.bench.admin,
+      counts: [
+        { label: t.work.bench.overdue, n: w.colours.red, href: `${b}/board`, colour: 'red' },
+        { label: t.work.bench.rectifications, n: w.rectificationsOpen, href: `${b}/rectifications` },
+      ],
+    });
+  }
+  if (cityRollouts?.ok && claims.city) {
+    const active = cityRollouts.data.items.filter((r) =>
+      ['draft', 'scheduled', 'applying'].includes(r.status),
+    );
+    sections.push({
+      title: t.work.bench.city,
+      counts: [
+        {
+          label: t.work.bench.rolloutsActive,
+          n: active.length,
+          href: `/console/cities/${seg(claims.city)}/rollouts`,
+        },
+      ],
+    });
+  }
+  return sections;
+}
+
+/** The start page (工作台): who you are, the work waiting for each role, and the areas you work in. */
 export function homeRoutes() {
   const app = new Hono<ConsoleEnv>();
-  app.get('/console', (c) => {
+  app.get('/console', async (c) => {
     const t = c.get('t');
     const { claims } = sessionOf(c);
     const areas = navFor(claims, t).filter((n) => n.href !== '/console');
+    const sections = await roleCounts(c);
+    const name = namesOf(c);
     return page(
       c,
       t.home.title,
@@ -23,9 +142,20 @@ export function homeRoutes() {
             <dt>{t.home.roles}</dt>
             <dd>{roleNames(t, claims.roles) || t.home.noRoles}</dd>
             <dt>{t.home.scope}</dt>
-            <dd>{scopeOf(claims) || t.home.platform}</dd>
+            <dd>
+              {[
+                claims.city && name(claims.city),
+                claims.tenant && name(claims.tenant),
+                claims.body && name(claims.body),
+              ]
+                .filter(Boolean)
+                .join(' · ') || t.home.platform}
+            </dd>
           </dl>
         </div>
+        {sections.map((s, i) => (
+          <Counts title={s.title} counts={s.counts} n={i} />
+        ))}
         <h2>{t.home.areas}</h2>
         <ul class="grid" aria-label={t.home.areas}>
           {areas.map((a) => (

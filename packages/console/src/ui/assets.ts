@@ -70,6 +70,17 @@ figure.imprint-preview { display: flex; gap: 1rem; align-items: center; margin: 
 .doc table { margin: 0 0 1.25rem; }
 .doc td.num { white-space: nowrap; }
 .doc td code, .doc td a { overflow-wrap: anywhere; }
+/* A row of links or a stepper laid out as a flex row: no list marker over the text; a stepper numbers its steps itself. */
+ul.actions, ol.actions { list-style: none; padding-left: 0; margin-left: 0; }
+ol.actions { counter-reset: step; }
+ol.actions > li { counter-increment: step; }
+ol.actions > li::before { content: counter(step) ". "; }
+.card code, dl.facts dd { overflow-wrap: anywhere; min-width: 0; }
+.badge.closed { color: var(--muted); background: #eef0f3; }
+.counts { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: .75rem; }
+.counts a, .counts span.count { display: block; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .6rem .9rem; text-decoration: none; color: var(--ink); }
+.counts strong { display: block; font-size: 1.6rem; font-variant-numeric: tabular-nums; }
+nav.public ul { list-style: none; padding: 0; margin: 0 0 1rem; display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; }
 .pager { margin: 1rem 0; }
 .pager ul { list-style: none; padding: 0; margin: 0; }
 ol.timeline { list-style: none; padding: 0; margin: 0; border-left: 3px solid var(--line); }

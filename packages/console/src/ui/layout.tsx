@@ -35,10 +35,11 @@ export function Layout({ c, title, children, bare, refresh }: LayoutProps) {
   const session = c.get('session');
   const path = new URL(c.req.url).pathname;
   const nav = bare ? [] : navFor(session?.claims, t);
-  // The longest menu entry that prefixes the path is the current one.
-  const current = nav
-    .filter((n) => path === n.href || path.startsWith(`${n.href}/`))
-    .sort((a, b) => b.href.length - a.href.length)[0];
+  // The longest menu entry that prefixes the path is the current one; else the first that claims it (`also`).
+  const under = (href: string) => path === href || path.startsWith(`${href}/`);
+  const current =
+    nav.filter((n) => under(n.href)).sort((a, b) => b.href.length - a.href.length)[0] ??
+    nav.find((n) => n.also?.some(under));
   return (
     <>
       {raw('<!doctype html>')}
@@ -98,11 +99,44 @@ export function Layout({ c, title, children, bare, refresh }: LayoutProps) {
               </ul>
             </nav>
           )}
+          {path.startsWith('/console/public') && <PublicMenu c={c} path={path} />}
           <main id="main">{children}</main>
           <footer class="foot">{t.app.footer}</footer>
         </body>
       </html>
     </>
+  );
+}
+
+/** The applicant's menu on every public page: guides, progress, verification and rating. */
+function PublicMenu({ c, path }: { c: Ctx; path: string }) {
+  const t = c.get('t');
+  const items = [
+    { href: '/console/public', label: t.publicHome.guide },
+    { href: '/console/public/progress', label: t.progress.title },
+    { href: '/console/public/verify', label: t.verify.title },
+    // A rating is given on the progress page, with the receipt's query code.
+    { href: '/console/public/progress#rate', label: t.work.rating },
+  ];
+  const current = path.startsWith('/console/public/verify')
+    ? 2
+    : path.startsWith('/console/public/progress')
+      ? 1
+      : path.startsWith('/console/public/results')
+        ? -1
+        : 0;
+  return (
+    <nav class="main public no-print" aria-label={t.work.publicMenu}>
+      <ul>
+        {items.map((n, i) => (
+          <li>
+            <a href={n.href} aria-current={i === current ? 'page' : undefined}>
+              {n.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

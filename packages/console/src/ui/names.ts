@@ -1,4 +1,4 @@
-import type { Body, Tenant } from '@onewindow/api/contract';
+import type { Body, CaseNames, Tenant } from '@onewindow/api/contract';
 import { seg } from '../api';
 import type { Ctx } from '../env';
 
@@ -19,6 +19,8 @@ export interface Names {
   city(id: string | undefined): Promise<void>;
   /** Learns the names of a city's tenants (for its administrators). */
   cityTenants(city: string | undefined): Promise<void>;
+  /** Learns the names a case names by id, from the API's `.../names` beside the case at `casePath`. */
+  caseNames(casePath: string): Promise<void>;
 }
 
 const perRequest = new WeakMap<Request, Names>();
@@ -77,6 +79,11 @@ export function namesOf(c: Ctx): Names {
     loaded.set(key, load);
     return load;
   };
+  names.caseNames = (casePath) =>
+    api
+      .send<CaseNames>('GET', `${casePath}/names`)
+      .then((r) => names.learn(r.ok ? r.data.names : undefined))
+      .catch(() => undefined);
   perRequest.set(c.req.raw, names);
   return names;
 }

@@ -4,6 +4,8 @@ import type { Claims } from '../session';
 export interface NavItem {
   readonly href: string;
   readonly label: string;
+  /** Other paths under which this entry is the current one (an approver's case pages are their queue's). */
+  readonly also?: readonly string[];
 }
 
 /** The menu a user sees: one entry per area their roles work in, scoped by their token's city or tenant. */
@@ -38,6 +40,7 @@ export function navFor(claims: Claims | undefined, t: Messages): NavItem[] {
         { href: `${b}/rectifications`, label: t.nav.rectifications },
       );
     }
+    const cases = [`${b}/cases`];
     if (roles.has('window-clerk')) {
       items.push(
         { href: `${b}/intake`, label: t.nav.intake },
@@ -45,8 +48,9 @@ export function navFor(claims: Claims | undefined, t: Messages): NavItem[] {
         { href: `${b}/issuance`, label: t.nav.issuance },
       );
     }
-    if (roles.has('approver')) items.push({ href: `${b}/queue`, label: t.nav.queue });
-    if (roles.has('supervisor')) items.push({ href: `${b}/supervision`, label: t.nav.supervision });
+    if (roles.has('approver')) items.push({ href: `${b}/queue`, label: t.nav.queue, also: cases });
+    if (roles.has('supervisor'))
+      items.push({ href: `${b}/supervision`, label: t.nav.supervision, also: cases });
     if (roles.has('inspector') && !roles.has('tenant-admin')) {
       items.push(
         { href: `${b}/board`, label: t.nav.board },
@@ -54,6 +58,9 @@ export function navFor(claims: Claims | undefined, t: Messages): NavItem[] {
         { href: `${b}/handovers`, label: t.nav.handovers },
       );
     }
+    // 办件查询: everyone who works on the tenant's cases; a case opened from it stays under the case menu.
+    if (['tenant-admin', 'window-clerk', 'approver', 'supervisor', 'inspector'].some((r) => roles.has(r)))
+      items.push({ href: `${b}/search`, label: t.work.search.title, also: cases });
   }
   items.push({ href: '/console/public', label: t.nav.public });
   return items;

@@ -6,4 +6,5 @@ export type { CaseRow, CaseSummaryState, CaseWithEvents, StoredCase } from './pr
 export { cachedTimeline, rowBodies, TIMELINE_CACHE_BYTES } from './projection';
 export { CaseRepository } from './repository';
 export { type WindowAuthorisation, windowAuthorisationWrite } from './window';
+export { readWork } from './work';
 export { caseWrites } from './writes';

@@ -5,7 +5,7 @@ import { tenantPk } from '../keys';
 import type { Item, Store } from '../store';
 import type { IndexName } from '../table';
 import { entityOf } from '../tenancy';
-import { sumBoard, sumMonths, sumWork } from './counters';
+import { sumBoard, sumMonths } from './counters';
 import { caseKeys, casesPk, openPk, queuePk } from './keys';
 import { lookupPk } from './lookup';
 import { NumberBlocks } from './numbering';
@@ -219,15 +219,6 @@ export class CaseRepository {
   /** The e-supervision board from its counter shards: open cases by colour, and per body. */
   async board(tenant: string): Promise<ReturnType<typeof sumBoard>> {
     return sumBoard(await this.store.queryPrefix<Item>(tenantPk(tenant), 'BOARD#'));
-  }
-
-  /** The workbench's counts (counters.ts sumWork): two single-partition Queries of counter shards. */
-  async work(tenant: string, date: string): Promise<ReturnType<typeof sumWork>> {
-    const [board, month] = await Promise.all([
-      this.store.queryPrefix<Item>(tenantPk(tenant), 'BOARD#'),
-      this.store.queryPrefix<Item>(tenantPk(tenant), `STATS#${date.slice(0, 7)}#`),
-    ]);
-    return sumWork(board, month, date);
   }
 
   /**

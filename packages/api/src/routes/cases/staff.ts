@@ -150,9 +150,8 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     method: 'post',
     path: '/v1/tenants/:tenant/cases/search',
     tag: 'cases',
-    summary: '办件查询（办件编号、申请人姓名、证件号码或电话、事项、收件日期）',
-    summaryEn:
-      "Search cases by number, the applicant's name, ID number or phone (keyed look-ups, never stored in plain), matter and days received",
+    summary: '办件查询（编号、申请人姓名、证件号码、电话、事项、日期）',
+    summaryEn: "Search cases by number, applicant's name, ID number or phone (keyed look-ups), matter, days",
     access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
     body: CaseSearchInput,
     success: 200,
@@ -170,30 +169,16 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
   }),
   defineRoute({
     method: 'get',
-    path: '/v1/tenants/:tenant/workbench',
-    tag: 'cases',
-    summary: '工作台计数（今日收件、各状态、待审批按红黄绿、超期、差评待整改）',
-    summaryEn:
-      "The workbench's counts: today's intake, open cases per status, waiting on each body by colour",
-    access: { scope: 'tenant', roles: tenantStaff },
-    success: 200,
-    handler: async ({ services, params, now }) => ({
-      status: 200,
-      body: await services.cases.work(params.tenant, now),
-    }),
-  }),
-  defineRoute({
-    method: 'get',
     path: CASE,
     tag: 'cases',
-    summary: '办件详情（含全过程记录，及所涉机构、印章、工作人员的名称）',
-    summaryEn: 'Read a case with its whole timeline, and the names of the bodies, seal and staff it names',
+    summary: '办件详情（含全过程记录）',
+    summaryEn: 'Read a case with its whole timeline',
     access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
     success: 200,
-    handler: async ({ services, params, principal, now }) => {
-      const outcome = await services.cases.read(principal, params.tenant, params.caseNo, now);
-      return { status: 200, body: { ...caseView(outcome), names: await services.cases.namesOf(outcome) } };
-    },
+    handler: async ({ services, params, principal, now }) => ({
+      status: 200,
+      body: caseView(await services.cases.read(principal, params.tenant, params.caseNo, now)),
+    }),
   }),
   action({
     name: 'supplement',

@@ -6,6 +6,7 @@ import { type FormState, one, readForm } from '../../ui/form';
 import { beijing } from '../../ui/format';
 import { label } from '../../ui/labels';
 import { Done, page } from '../../ui/layout';
+import { namesOf } from '../../ui/names';
 import { ACTIONS, type ActionName, isAction } from './actions';
 import { Actions, type Failed, scopeOf } from './case-actions';
 import { CaseFacts, caseHref, Materials, Steps, Timeline } from './parts';
@@ -17,11 +18,9 @@ type RevealOutcome = { readonly revealed?: RevealedApplicant; readonly state?: F
 
 async function casePage(c: Ctx, failed?: Failed, status = 200, reveal: RevealOutcome = {}) {
   const t = c.get('t');
-  const v = await c
-    .get('api')
-    .get<CaseView>(
-      `/v1/tenants/${seg(c.req.param('tenant') ?? '')}/cases/${seg(c.req.param('caseNo') ?? '')}`,
-    );
+  const path = `/v1/tenants/${seg(c.req.param('tenant') ?? '')}/cases/${seg(c.req.param('caseNo') ?? '')}`;
+  // The names beside the ids come from their own read; without them the page shows the ids.
+  const [v] = await Promise.all([c.get('api').get<CaseView>(path), namesOf(c).caseNames(path)]);
   const ok = c.req.query('ok');
   return page(
     c,
@@ -63,7 +62,7 @@ async function casePage(c: Ctx, failed?: Failed, status = 200, reveal: RevealOut
           <ul>
             {(v.findings ?? []).map((f) => (
               <li>
-                {beijing(f.at)} · {f.body} · {label(t, 'severity', f.severity)}：{f.text}
+                {beijing(f.at)} · {namesOf(c)(f.body)} · {label(t, 'severity', f.severity)}：{f.text}
               </li>
             ))}
           </ul>

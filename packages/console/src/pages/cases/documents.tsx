@@ -13,6 +13,7 @@ import { Hono } from 'hono';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
 import { page } from '../../ui/layout';
+import { namesOf } from '../../ui/names';
 import { resultSealSrc, verifyHref } from '../public/verify';
 import { bodyNames } from '../tenant/bodies';
 import { readFlash } from './intake';
@@ -42,6 +43,7 @@ async function receiptPage(c: Ctx) {
       .send<Tenant>('GET', `/v1/tenants/${seg(tenantId)}`)
       .then((r) => (r.ok ? r.data : undefined)),
     bodyNames(c, [tenantId]),
+    namesOf(c).caseNames(caseUrl(c)),
   ]);
   const guide = await c
     .get('api')
@@ -59,7 +61,7 @@ async function receiptPage(c: Ctx) {
       issuer={intakeWindowName(lang, tenantName)}
       {...(code ? { queryCode: code } : {})}
       actions={<PrintButton c={c} />}
-      official={intakeOfficial(v, kind, tenant, guide, v.body ? names(v.body) : tenantName)}
+      official={intakeOfficial(v, kind, tenant, guide, v.body ? names(v.body) : tenantName, namesOf(c))}
     />,
   );
 }
@@ -77,11 +79,14 @@ function intakeOfficial(
   tenant: Tenant | undefined,
   guide: GuideMatter | undefined,
   respondent: string,
+  /** The request's names (ui/names.ts): the handler's name for the actor's id. */
+  staffName: (id: string) => string,
 ): OfficialParts | undefined {
   if (kind === 'received') return undefined;
   const docNo = v.documents?.[PAPER_DOCUMENT[kind]];
   const actor = [...(v.events ?? [])].reverse().find((e) => e.type === PAPER_EVENT[kind])?.actor;
-  const handler = actor ? v.names?.[actor] : undefined;
+  const named = actor ? staffName(actor) : undefined;
+  const handler = named !== actor ? named : undefined;
   return {
     ...(docNo ? { docNo } : {}),
     ...(guide ? { legalBasis: guide.legalBasis } : {}),

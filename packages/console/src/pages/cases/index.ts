@@ -7,6 +7,7 @@ import { feeRoutes } from './fees';
 import { intakeRoutes } from './intake';
 import { listRoutes } from './lists';
 import { rectificationRoutes } from './rectifications';
+import { searchRoutes } from './search';
 import { supervisionRoutes } from './supervision';
 
 /** Window clerks, approvers, supervisors and inspectors: the case pages. */
@@ -16,6 +17,7 @@ export function caseRoutes() {
   for (const r of [
     intakeRoutes,
     listRoutes,
+    searchRoutes,
     documentRoutes,
     casePageRoutes,
     supervisionRoutes,

@@ -1,3 +1,4 @@
+import type { Workbench } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { CaseListQuery } from '../../../../api/src/case-schemas';
 import { qs, seg } from '../../api';
@@ -6,10 +7,11 @@ import { SelectField } from '../../ui/form';
 import { fieldOf, formSpec, optionsOf } from '../../ui/form-spec';
 import { label } from '../../ui/labels';
 import { page } from '../../ui/layout';
+import { namesOf } from '../../ui/names';
 import { Pager } from '../../ui/pager';
 import { Submit } from '../../ui/table';
 import { CaseTable } from './parts';
-import type { CasePage } from './types';
+import type { CasePage, CaseSummary } from './types';
 
 /** One page of the tenant's cases; `cursor` is there when the API has more. */
 const casesPageOf = (c: Ctx, tenant: string, query: Record<string, string | undefined>) =>
@@ -62,7 +64,7 @@ async function casesPage(c: Ctx) {
         />
         <Submit label={t.cases.filterButton} />
       </form>
-      <CaseTable c={c} items={items} caption={t.cases.caption(items.length)} />
+      <CaseTable c={c} items={status ? items : byUrgency(items)} caption={t.cases.caption(items.length)} />
       <Pager c={c} cursor={next} />
     </>,
   );
@@ -88,26 +90,54 @@ async function issuancePage(c: Ctx) {
   );
 }
 
-/** An approver's queue: the body's open cases, nearest deadline first, coloured by their clock. */
+/** Open statuses that wait on the bound body's approvers: review and decision (not issuance, the window's). */
+const WAITING_ON_APPROVER = new Set(['accepted', 'accepted-with-deficiency']);
+const COLOUR_RANK: Readonly<Record<string, number>> = { red: 0, yellow: 1, green: 2 };
+const deadlineOf = (v: CaseSummary) => v.issueBy ?? v.dueDate ?? v.acceptBy ?? '9999';
+
+/** Open cases red → yellow → green, then by their deadline. */
+export const byUrgency = (items: readonly CaseSummary[]) =>
+  [...items].sort(
+    (a, b) =>
+      (COLOUR_RANK[a.clock] ?? 3) - (COLOUR_RANK[b.clock] ?? 3) || deadlineOf(a).localeCompare(deadlineOf(b)),
+  );
+
+/**
+ * An approver's queue: the cases bound to their body that wait on them (review, decision),
+ * red → yellow → green then by deadline. The colour counts are the whole queue's, from the
+ * API's counters, not the page's; each is a link to that colour's cases.
+ */
 async function queuePage(c: Ctx) {
   const t = c.get('t');
   const tenant = c.req.param('tenant') ?? '';
   const body = c.req.query('body') || sessionOf(c).claims.body;
+  const clock = c.req.query('clock') || undefined;
   const cursor = c.req.query('cursor') || undefined;
-  const { items, cursor: next } = body
-    ? await casesPageOf(c, tenant, { body, open: 'true', cursor })
-    : { items: [], cursor: undefined };
-  const count = (colour: string) => items.filter((i) => i.clock === colour).length;
+  const [{ items: all, cursor: next }, work] = await Promise.all([
+    body
+      ? casesPageOf(c, tenant, { body, ...(clock ? { clock } : {}), open: 'true', cursor })
+      : { items: [], cursor: undefined },
+    c.get('api').send<Workbench>('GET', `/v1/tenants/${seg(tenant)}/workbench`),
+    body ? namesOf(c).tenant(body.split('/')[0]) : undefined,
+  ]);
+  const items = byUrgency(all.filter((i) => WAITING_ON_APPROVER.has(i.status)));
+  const whole = body && work.ok ? work.data.waiting[body] : undefined;
   return page(
     c,
     t.queue.title,
     <>
       <h1>{t.queue.title}</h1>
-      <p>{body ? t.queue.of(body) : t.queue.noBody}</p>
-      <ul class="actions" aria-label={t.queue.summary}>
+      <p>{body ? t.queue.of(namesOf(c)(body)) : t.queue.noBody}</p>
+      <ul class="actions" aria-label={`${t.queue.summary}（${t.work.search.queueTotal}）`}>
         {(['red', 'yellow', 'green'] as const).map((colour) => (
           <li>
-            <span class={`badge ${colour}`}>{t.queue.count(label(t, 'clock', colour), count(colour))}</span>
+            <a
+              class={`badge ${colour}`}
+              href={`?clock=${colour}`}
+              aria-current={clock === colour ? 'true' : undefined}
+            >
+              {t.queue.count(label(t, 'clock', colour), whole?.[colour] ?? 0)}
+            </a>
           </li>
         ))}
       </ul>

@@ -1,14 +1,28 @@
+import { isClosed } from '@onewindow/domain';
 import { seg } from '../../api';
 import type { Ctx } from '../../env';
 import { pick } from '../../i18n';
 import { beijing, money } from '../../ui/format';
 import { label } from '../../ui/labels';
+import { namesOf } from '../../ui/names';
 import { Head } from '../../ui/table';
 import type { CaseSummary, CaseView } from './types';
 
-/** The deadline colour, always with its word: colour alone does not carry the meaning. */
-export function ClockBadge({ c, clock, paused }: { c: Ctx; clock: string; paused?: boolean }) {
+/** The deadline colour, always with its word: colour alone does not carry the meaning. A closed case has no running clock. */
+export function ClockBadge({
+  c,
+  clock,
+  paused,
+  status,
+}: {
+  c: Ctx;
+  clock: string;
+  paused?: boolean;
+  status?: string;
+}) {
   const t = c.get('t');
+  if (status && isClosed(status as Parameters<typeof isClosed>[0]))
+    return <span class="badge closed">{t.work.closed}</span>;
   return (
     <span class={`badge ${clock}`}>
       {label(t, 'clock', clock)}
@@ -39,6 +53,7 @@ export function CaseTable({ c, items, caption }: { c: Ctx; items: readonly CaseS
           t.cases.status,
           t.cases.clock,
           t.cases.dueDate,
+          t.work.remaining,
         ]}
       />
       <tbody>
@@ -55,9 +70,10 @@ export function CaseTable({ c, items, caption }: { c: Ctx; items: readonly CaseS
             </td>
             <td>{statusText(c, v)}</td>
             <td>
-              <ClockBadge c={c} clock={v.clock} paused={v.paused} />
+              <ClockBadge c={c} clock={v.clock} paused={v.paused} status={v.status} />
             </td>
-            <td>{v.dueDate ?? v.acceptBy ?? v.issueBy ?? ''}</td>
+            <td>{isClosed(v.status) ? '' : (v.issueBy ?? v.dueDate ?? v.acceptBy ?? '')}</td>
+            <td>{v.workingDaysLeft === undefined ? '' : t.work.remainingDays(v.workingDaysLeft)}</td>
           </tr>
         ))}
       </tbody>
@@ -67,6 +83,7 @@ export function CaseTable({ c, items, caption }: { c: Ctx; items: readonly CaseS
 
 export function CaseFacts({ c, v }: { c: Ctx; v: CaseView }) {
   const t = c.get('t');
+  const name = namesOf(c);
   return (
     <dl class="facts card">
       <dt>{t.cases.caseNo}</dt>
@@ -85,7 +102,7 @@ export function CaseFacts({ c, v }: { c: Ctx; v: CaseView }) {
       </dd>
       <dt>{t.cases.status}</dt>
       <dd>
-        {statusText(c, v)} <ClockBadge c={c} clock={v.clock} paused={v.paused} />
+        {statusText(c, v)} <ClockBadge c={c} clock={v.clock} paused={v.paused} status={v.status} />
       </dd>
       <dt>{t.cases.receivedAt}</dt>
       <dd>{beijing(v.receivedAt)}</dd>
@@ -107,21 +124,19 @@ export function CaseFacts({ c, v }: { c: Ctx; v: CaseView }) {
       {v.body && (
         <>
           <dt>{t.cases.body}</dt>
-          <dd>{v.body}</dd>
+          <dd>{name(v.body)}</dd>
         </>
       )}
       {v.seal && (
         <>
           <dt>{t.cases.seal}</dt>
-          <dd>
-            <code>{v.seal}</code>
-          </dd>
+          <dd>{name(v.seal)}</dd>
         </>
       )}
       {v.supervisingBody && (
         <>
           <dt>{t.cases.supervisingBody}</dt>
-          <dd>{v.supervisingBody}</dd>
+          <dd>{name(v.supervisingBody)}</dd>
         </>
       )}
       {v.deficiency && (
@@ -196,6 +211,7 @@ export function Materials({ c, v }: { c: Ctx; v: CaseView }) {
 
 export function Steps({ c, v }: { c: Ctx; v: CaseView }) {
   const t = c.get('t');
+  const name = namesOf(c);
   const steps = v.steps ?? [];
   if (steps.length === 0) return <p class="muted">{t.cases.noSteps}</p>;
   return (
@@ -219,7 +235,7 @@ export function Steps({ c, v }: { c: Ctx; v: CaseView }) {
               {label(t, 'stepKind', s.kind)}
               {s.excluded && <span class="muted"> {t.cases.excluded}</span>}
             </td>
-            <td>{s.bodies.join('、')}</td>
+            <td>{s.bodies.map((b) => name(b)).join('、')}</td>
             <td>{beijing(s.startedAt)}</td>
             <td>{s.finishedAt ? beijing(s.finishedAt) : t.cases.running}</td>
             <td>
@@ -237,13 +253,14 @@ export function Steps({ c, v }: { c: Ctx; v: CaseView }) {
 export function Timeline({ c, v }: { c: Ctx; v: CaseView }) {
   const t = c.get('t');
   const lang = c.get('lang');
+  const name = namesOf(c);
   return (
     <ol class="timeline" aria-label={t.cases.timeline}>
       {(v.events ?? []).map((e) => (
         <li>
           <strong>{label(t, 'eventType', e.type)}</strong>{' '}
           <span class="muted">
-            {beijing(e.at)} · {e.actor}
+            {beijing(e.at)} · {name(e.actor)}
           </span>
           {'notice' in e && e.notice && <div>{pick(lang, e.notice.zh, e.notice.en)}</div>}
           {'reason' in e && <div>{e.reason}</div>}

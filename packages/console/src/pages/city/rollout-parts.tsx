@@ -2,6 +2,7 @@ import type { Rollout, RolloutAction, TenantPreview } from '@onewindow/api/contr
 import type { Ctx } from '../../env';
 import { pick } from '../../i18n';
 import { label } from '../../ui/labels';
+import { namesOf } from '../../ui/names';
 import { Head } from '../../ui/table';
 
 export type { Blocker, Rollout, TenantPreview } from '@onewindow/api/contract';
@@ -52,9 +53,13 @@ export function Progress({ c, done, total }: { c: Ctx; done: number; total: numb
 }
 
 /** R11 per tenant: every blocker named, the matters that change, the pending cases that stay (R2). */
-export function PreviewTable({ c, tenants }: { c: Ctx; tenants: readonly TenantPreview[] }) {
+export async function PreviewTable({ c, tenants }: { c: Ctx; tenants: readonly TenantPreview[] }) {
   const t = c.get('t');
   const lang = c.get('lang');
+  const name = namesOf(c);
+  await Promise.all(
+    [...new Set(tenants.map((x) => x.tenant.split('.')[0]))].map((city) => name.cityTenants(city)),
+  );
   return (
     <table>
       <caption>
@@ -64,18 +69,14 @@ export function PreviewTable({ c, tenants }: { c: Ctx; tenants: readonly TenantP
       <tbody>
         {tenants.map((x) => (
           <tr>
-            <th scope="row">
-              <code>{x.tenant}</code>
-            </th>
+            <th scope="row">{name(x.tenant)}</th>
             <td>
               {x.blockers.length === 0 ? (
                 <span class="badge ok">{t.preview.ready}</span>
               ) : (
                 <ul>
                   {x.blockers.map((b) => (
-                    <li class="bad">
-                      {pick(lang, b.message, b.messageEn)} <span class="muted">({b.code})</span>
-                    </li>
+                    <li class="bad">{pick(lang, b.message, b.messageEn)}</li>
                   ))}
                 </ul>
               )}

@@ -78,7 +78,7 @@ export function guideRoutes() {
           <dt>{t.catalogue.promised}</dt>
           <dd>{m.onTheSpot ? t.guide.onTheSpot : t.common.workingDays(m.promisedDays)}</dd>
           <dt>{t.guide.supervising}</dt>
-          <dd>{m.supervisingBody}</dd>
+          <dd>{m.supervisingBodyName ?? m.supervisingBody}</dd>
         </dl>
         <h2>{t.catalogue.items}</h2>
         <ul>

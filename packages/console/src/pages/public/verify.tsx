@@ -80,7 +80,7 @@ export function verifyRoutes() {
               {v.approvingBody && (
                 <>
                   <dt>{t.verify.approvingBody}</dt>
-                  <dd>{v.approvingBody}</dd>
+                  <dd>{v.approvingBodyName ?? v.approvingBody}</dd>
                 </>
               )}
               {v.decidedAt && (
@@ -109,7 +109,7 @@ export function verifyRoutes() {
                     <span class={`badge ${v.seal.validAtIssue ? 'ok' : 'bad'}`}>
                       {v.seal.validAtIssue ? t.verify.sealValid : t.verify.sealInvalid}
                     </span>{' '}
-                    {v.seal.name ?? v.seal.id}（{v.seal.body}）
+                    {v.seal.name ?? v.seal.id}（{v.seal.bodyName ?? v.seal.body}）
                     {v.seal.voidedAt && ` · ${t.verify.sealVoidedSince(beijing(v.seal.voidedAt))}`}
                   </dd>
                 </>

@@ -19,6 +19,7 @@ import { type BodyOf, fieldNames, fieldOf, formSpec } from '../../ui/form-spec';
 import { beijing, fromLocalInput, toLocalInput } from '../../ui/format';
 import { label } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
+import { namesOf } from '../../ui/names';
 import { listBodies } from './bodies';
 
 const STATUS_CLASS: Readonly<Record<string, string>> = { valid: 'ok', pending: 'warn', void: 'bad' };
@@ -94,7 +95,7 @@ function SealCard({
   const spec = formSpec(VoidSealInput);
   return (
     <article class="card" aria-labelledby={`seal-${s.id}`}>
-      <h3 id={`seal-${s.id}`}>{s.name}</h3>
+      <h2 id={`seal-${s.id}`}>{s.name}</h2>
       <img
         class="imprint"
         src={imprintSrc(tenant, s.id)}
@@ -112,7 +113,7 @@ function SealCard({
           <span class={`badge ${STATUS_CLASS[s.status] ?? ''}`}>{label(t, 'sealStatus', s.status)}</span>
         </dd>
         <dt>{t.seals.body}</dt>
-        <dd>{s.body}</dd>
+        <dd>{namesOf(c)(s.body)}</dd>
         <dt>{t.seals.kind}</dt>
         <dd>{s.electronic ? t.seals.electronic : t.seals.physical}</dd>
         <dt>{t.seals.validFrom}</dt>
@@ -126,9 +127,7 @@ function SealCard({
         {s.successor && (
           <>
             <dt>{t.seals.successor}</dt>
-            <dd>
-              <code>{s.successor}</code>
-            </dd>
+            <dd>{namesOf(c)(s.successor)}</dd>
           </>
         )}
       </dl>
@@ -179,6 +178,10 @@ async function sealsPage(c: Ctx, state: FormState, status = 200, voiding?: { id:
     listBodies(c, tenant),
   ]);
   const now = c.get('options').now?.() ?? new Date();
+  // Cards name a seal's body and successor: the names this page already read.
+  namesOf(c).learn(
+    Object.fromEntries([...bodies.map((b) => [b.ref, b.name]), ...items.map((x) => [x.id, x.name])]),
+  );
   const s: FormState = { ...state, values: { validFrom: toLocalInput(now), ...state.values } };
   const ok = c.req.query('ok');
   const spec = formSpec(SealInput);

@@ -1,0 +1,28 @@
+import { shanghaiDate } from '@onewindow/domain';
+import { CaseRepository, readWork, type Store } from '@onewindow/store';
+
+/**
+ * The workbench (工作台) counts, from the counter shards (never a scan): open cases per
+ * status, each body's cases waiting on its approvers by colour, today's intake, the board's
+ * colours and the open rectifications. Served by the files Lambda: the cases bundle is full.
+ */
+export class WorkbenchService {
+  private readonly repo: CaseRepository;
+
+  constructor(private readonly store: Store) {
+    this.repo = new CaseRepository(store);
+  }
+
+  async work(tenant: string, now: string) {
+    const [work, board, rectifications] = await Promise.all([
+      readWork(this.store, tenant, shanghaiDate(now)),
+      this.repo.board(tenant),
+      this.repo.rectifications(tenant),
+    ]);
+    return {
+      ...work,
+      colours: board.counts,
+      rectificationsOpen: rectifications.filter((r) => !r.closedAt).length,
+    };
+  }
+}
