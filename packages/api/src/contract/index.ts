@@ -43,6 +43,7 @@ const media = (types: Readonly<Record<string, string>>): MediaResponse => ({ med
 
 const printable = { 'text/html': '可打印页面 A printable page' };
 const svg = { 'image/svg+xml': '印模 The seal imprint' };
+const ofd = { 'application/ofd': '办理结果 OFD 版式文件（GB/T 33190，电子签章）The result as a sealed OFD package' };
 const CASE = '/v1/tenants/{tenant}/cases/{caseNo}';
 
 export const responses = {
@@ -112,6 +113,7 @@ export const responses = {
   'GET /v1/tenants/{tenant}/cases': json(cases.CasePage),
   'POST /v1/tenants/{tenant}/cases/search': json(cases.CasePage),
   'GET /v1/tenants/{tenant}/workbench': json(supervision.Workbench),
+  [`GET ${CASE}/names`]: json(cases.CaseNames),
   [`GET ${CASE}`]: json(cases.CaseView),
   [`POST ${CASE}/supplement`]: json(cases.CaseView),
   [`POST ${CASE}/accept`]: json(cases.CaseView),
@@ -199,6 +201,7 @@ export type {
   Binding,
   CaseAction,
   CaseEvent,
+  CaseNames,
   CasePage,
   CaseSummary,
   CaseView,
