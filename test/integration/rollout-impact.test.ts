@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { composeUscc } from '../../packages/domain/src';
+import { writePeriods } from '../../packages/store/src';
 import { PLATFORM, type TestApp, testApp } from '../support/app';
-import { DONGSHAN, rolloutBody } from '../support/authority';
+import { DONGSHAN, matter, rolloutBody } from '../support/authority';
 import { act, CASES, CENTRE, CIVIL, CLERK, intakeBody, seedCases } from '../support/cases';
 
 /**
@@ -121,5 +123,77 @@ describe('the impact of a rollout before it happens', () => {
       expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['months']);
     }
     expect((await t.call(CITY_ADMIN, 'POST', '/v1/cities/nanjing/rollouts/none/impact')).status).toBe(404);
+  });
+});
+
+describe('implementation codes in the impact', () => {
+  const HOUSING = composeUscc({ authority: '1', category: '1', division: '320115', orgBody: 'MB001234' });
+  const CENTRE_X = composeUscc({ authority: '1', category: '1', division: '320115', orgBody: 'MB005678' });
+  const BASIC = '320100101000';
+
+  it('names the code each matter leaves and the code it takes (R15): the holder’s USCC, its level, the basic code', async () => {
+    const admin = (path: string, body: object) => t.call(PLATFORM, 'POST', path, body);
+    expect(
+      (
+        await admin('/v1/tenants/nanjing.jiangning/bodies', {
+          code: 'housing-x',
+          name: '江宁区住建局',
+          kind: 'department',
+          uscc: HOUSING,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await admin(`/v1/tenants/${DONGSHAN}/bodies`, {
+          code: 'centre-x',
+          name: '东山便民服务中心（二）',
+          kind: 'service-centre',
+          uscc: CENTRE_X,
+        })
+      ).status,
+    ).toBe(201);
+    await admin(`/v1/tenants/${DONGSHAN}/seals`, {
+      id: 'centre-x-seal',
+      body: 'centre-x',
+      name: '审批专用章',
+      validFrom: '2020-01-01T00:00:00+08:00',
+      electronic: true,
+    });
+    await admin(`/v1/tenants/${DONGSHAN}/staff`, {
+      id: 'approver-x',
+      name: '周敏',
+      roles: ['approver'],
+      body: 'centre-x',
+    });
+    expect(
+      (await t.call(PLATFORM, 'PUT', '/v1/cities/nanjing/catalogue/m5', matter('m5', { basicCode: BASIC })))
+        .status,
+    ).toBeLessThan(300);
+    await writePeriods(t.store, [
+      {
+        tenant: DONGSHAN,
+        matter: 'm5',
+        from: '2020-01-01T00:00:00.000Z',
+        body: 'nanjing.jiangning/housing-x',
+        mode: 'transfer',
+        seal: 'housing-seal',
+        supervisingBody: 'nanjing.jiangning/housing-x',
+      },
+    ]);
+    t.setNow(TODAY);
+    const created = await t.call(CITY_ADMIN, 'POST', '/v1/cities/nanjing/rollouts', {
+      ...rolloutBody('codes-batch', ['m5'], '2026-07-01T00:00:00+08:00'),
+      from: 'nanjing.jiangning/housing-x',
+      to: 'centre-x',
+      seal: 'centre-x-seal',
+    });
+    expect(created.status).toBe(201);
+    const res = await t.call(CITY_ADMIN, 'POST', '/v1/cities/nanjing/rollouts/codes-batch/impact?months=3');
+    t.setNow(undefined);
+    // The district bureau acts at county level (4), the sub-district centre at township level (5).
+    expect(res.body.tenants[0].codeChanges).toEqual([
+      { matter: 'm5', oldCode: `${HOUSING}4${BASIC}`, newCode: `${CENTRE_X}5${BASIC}` },
+    ]);
   });
 });

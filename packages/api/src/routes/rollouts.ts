@@ -1,4 +1,4 @@
-import { type HandoverAgreement, IMPACT_MONTHS } from '@onewindow/domain';
+import type { HandoverAgreement } from '@onewindow/domain';
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import { cityAdmins } from '../access-groups';
@@ -8,15 +8,10 @@ import { defineRoute, type RouteSpec } from '../route';
 import { RolloutInputSchema } from '../schemas';
 
 const FormatQuery = z.strictObject({ format: z.optional(z.enum(['json', 'html'])) });
-/** How many whole past months the impact preview replays: a query parameter, so a string of digits. */
+/** How many whole past months the impact preview replays (1–36): a query parameter, so digits. */
 const ImpactQuery = z.strictObject({
   months: z.optional(
-    z.string().check(
-      z.regex(/^\d{1,2}$/, { abort: true }),
-      z.refine((v) => Number(v) >= 1 && Number(v) <= IMPACT_MONTHS.max, {
-        message: `应为 1–${IMPACT_MONTHS.max} / must be 1–${IMPACT_MONTHS.max}`,
-      }),
-    ),
+    z.string().check(z.regex(/^([1-9]|[12]\d|3[0-6])$/, { message: '应为 1–36 / must be 1–36' })),
   ),
 });
 const handoverReaders = ['platform-admin', 'city-admin', 'tenant-admin', 'inspector'] as const;
@@ -87,9 +82,8 @@ export const rolloutRoutes: readonly RouteSpec[] = [
     method: 'post',
     path: '/v1/cities/:city/rollouts/:id/impact',
     tag: 'rollouts',
-    summary: '影响预估：回放近 N 个月（默认 12）的真实办件，按划转后的实施主体统计',
-    summaryEn:
-      'Impact preview: the last N whole months (default 12, `?months=`) of the moving matters’ cases replayed against the authority map after the move, from month counters',
+    summary: '影响预估：近 N 个月办件按划转后的实施主体回放',
+    summaryEn: 'Impact: the last N months (?months=, default 12) of cases replayed on the map after the move',
     access: { scope: 'city', roles: cityAdmins },
     query: ImpactQuery,
     success: 200,

@@ -1,9 +1,9 @@
 import {
   type Body,
+  bodyImplementationCode,
   fromBodyOf,
   IMPACT_MONTHS,
   impactMonths,
-  implementationCode,
   type MatterDefinition,
   type Rollout,
   type RolloutImpact,
@@ -19,27 +19,9 @@ import {
 } from '@onewindow/store';
 import { bodiesByRef, mapLimit } from './load';
 
-/** A national code the record carries (body USCC, matter basic code), if it has one. */
-const codeField = (record: object | undefined, ...names: string[]): string | undefined => {
-  for (const name of names) {
-    const value = (record as Record<string, unknown> | undefined)?.[name];
-    if (typeof value === 'string' && value) return value;
-  }
-  return undefined;
-};
-
-/** 实施编码 of `matter` under `body`, or undefined while either lacks its national code. */
-function codeOf(body: Body | undefined, def: MatterDefinition | undefined): string | undefined {
-  const uscc = codeField(body, 'uscc', 'creditCode');
-  const basicCode = codeField(def, 'basicCode');
-  if (!uscc || !basicCode) return undefined;
-  try {
-    return implementationCode({ implementingBodyUscc: uscc, basicCode });
-  } catch {
-    // A code stored before validation existed: the preview shows none rather than fail.
-    return undefined;
-  }
-}
+/** 实施编码 of `matter` under `body`, as the matter list and the lineage ledger give it (undefined without codes). */
+const codeOf = (body: Body | undefined, def: MatterDefinition | undefined) =>
+  bodyImplementationCode(body && { ref: `${body.tenant}/${body.code}`, uscc: body.uscc }, def?.basicCode);
 
 /**
  * The history-based impact preview (issue 12): each target tenant's last `months` months of

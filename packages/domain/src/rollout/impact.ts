@@ -112,6 +112,8 @@ export interface RolloutImpact {
   readonly tenants: readonly TenantImpact[];
 }
 
+const sum = <T>(rows: readonly T[], of: (row: T) => number) => rows.reduce((s, r) => s + of(r), 0);
+
 /** One decimal: an average of whole cases reads as cases a month. */
 const avg = (total: number, months: number) => (months === 0 ? 0 : Math.round((total / months) * 10) / 10);
 
@@ -162,8 +164,8 @@ export function replayTenant(r: Rollout, snap: ImpactSnapshot, ctx: ImpactContex
     const of = rows.filter((h) => h.month === month);
     return {
       month,
-      received: of.reduce((s, h) => s + h.received, 0),
-      accepted: of.reduce((s, h) => s + h.accepted, 0),
+      received: sum(of, (h) => h.received),
+      accepted: sum(of, (h) => h.accepted),
     };
   });
   const clerkTotals = new Map<string, number>();
@@ -184,7 +186,7 @@ export function replayTenant(r: Rollout, snap: ImpactSnapshot, ctx: ImpactContex
       ...(before ? { before: before.body } : {}),
       after: after.body,
       expectedMonthly: avg(
-        of.reduce((s, h) => s + h.received, 0),
+        sum(of, (h) => h.received),
         n,
       ),
       pendingStaying: snap.openCases[matter] ?? 0,
@@ -205,7 +207,7 @@ export function replayTenant(r: Rollout, snap: ImpactSnapshot, ctx: ImpactContex
     (b) => !snap.staff.some((s) => s.roles.includes('approver') && s.body === b),
   ).length;
   const windowClerks = snap.staff.filter((s) => s.roles.includes('window-clerk')).length;
-  const received = monthly.reduce((s, m) => s + m.received, 0);
+  const received = sum(monthly, (m) => m.received);
   const expectedReceived = avg(received, n);
 
   const seal = snap.seals.get(r.seal);
@@ -218,7 +220,10 @@ export function replayTenant(r: Rollout, snap: ImpactSnapshot, ctx: ImpactContex
         : 'ready';
 
   const issuedOf = (matter: string) =>
-    rows.filter((h) => h.matter === matter).reduce((s, h) => s + h.issued, 0);
+    sum(
+      rows.filter((h) => h.matter === matter),
+      (h) => h.issued,
+    );
   return {
     tenant: snap.tenant,
     implementingBodies,
@@ -226,7 +231,7 @@ export function replayTenant(r: Rollout, snap: ImpactSnapshot, ctx: ImpactContex
     expectedMonthly: {
       received: expectedReceived,
       accepted: avg(
-        monthly.reduce((s, m) => s + m.accepted, 0),
+        sum(monthly, (m) => m.accepted),
         n,
       ),
     },
@@ -237,7 +242,7 @@ export function replayTenant(r: Rollout, snap: ImpactSnapshot, ctx: ImpactContex
         expectedMonthly: avg(total, n),
       }))
       .sort((a, b) => b.expectedMonthly - a.expectedMonthly || a.clerk.localeCompare(b.clerk)),
-    pendingCasesStaying: matters.reduce((s, m) => s + m.pendingStaying, 0),
+    pendingCasesStaying: sum(matters, (m) => m.pendingStaying),
     matters,
     codeChanges: matters
       .filter((m) => m.oldCode !== m.newCode)
@@ -274,8 +279,8 @@ export function rolloutImpact(
 ): RolloutImpact {
   const monthly = months.map((month) => ({
     month,
-    received: tenants.reduce((s, t) => s + (t.monthly.find((m) => m.month === month)?.received ?? 0), 0),
-    accepted: tenants.reduce((s, t) => s + (t.monthly.find((m) => m.month === month)?.accepted ?? 0), 0),
+    received: sum(tenants, (t) => t.monthly.find((m) => m.month === month)?.received ?? 0),
+    accepted: sum(tenants, (t) => t.monthly.find((m) => m.month === month)?.accepted ?? 0),
   }));
   const origins = new Map<string, number>();
   for (const t of tenants)
@@ -289,7 +294,7 @@ export function rolloutImpact(
     months,
     monthly,
     expectedMonthly: avg(
-      monthly.reduce((s, m) => s + m.received, 0),
+      sum(monthly, (m) => m.received),
       months.length,
     ),
     origins: [...origins.entries()]
