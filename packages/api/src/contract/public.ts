@@ -122,7 +122,6 @@ export const Verification = named(
         id: z.string(),
         body: bodyRef,
         name: z.optional(z.string()),
-        bodyName: z.optional(z.string()),
         validAtIssue: z.boolean(),
         voidedAt: z.optional(instant),
         imprint: z.string(),

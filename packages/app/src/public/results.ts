@@ -89,20 +89,15 @@ export class PublicCaseService {
     const keyKnown = signer?.keyId === r.keyId;
     const signatureValid = keyKnown && signer?.verify(canonicalJson(result), signature) === true;
     const approving = parseBodyRef(r.approvingBody);
-    const sealBody = parseBodyRef(r.seal.body);
     const tenancy = new TenancyRepository(this.store);
-    const [seal, licence, approvingBody, sealBodyOf] = await Promise.all([
+    const [seal, licence, approvingBody] = await Promise.all([
       new CatalogueRepository(this.store).seal(r.seal.tenant, r.seal.id),
       // The e-licence the result became: a revocation or cancellation shows at once.
       r.outcome === 'approve' ? new LicenceRepository(this.store).get(r.tenant, licenceIdOf(r)) : undefined,
-      // The names a reader checks the paper against.
+      // The name a reader checks the paper against (the seal's name names its body too).
       tenancy.body(approving.tenant, approving.code),
-      r.seal.body === r.approvingBody ? undefined : tenancy.body(sealBody.tenant, sealBody.code),
     ]);
-    const names = {
-      approvingBody: approvingBody?.name,
-      sealBody: (r.seal.body === r.approvingBody ? approvingBody : sealBodyOf)?.name,
-    };
+    const names = { approvingBody: approvingBody?.name };
     const sealValid =
       seal !== undefined && seal.body === r.seal.body && sealUsableAt(seal, toInstant(r.issuedAt));
     return { result: r, seal, signatureValid, keyKnown, sealValid, licence, names };

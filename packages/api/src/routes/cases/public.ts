@@ -160,7 +160,6 @@ export const publicRoutes: readonly RouteSpec[] = [
             id: r.seal.id,
             body: r.seal.body,
             name: seal?.name,
-            ...(names.sealBody ? { bodyName: names.sealBody } : {}),
             validAtIssue: sealValid,
             ...(seal?.voidedAt ? { voidedAt: seal.voidedAt } : {}),
             imprint: `/v1/public/results/${caseNo}/seal.svg`,

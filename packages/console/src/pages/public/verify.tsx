@@ -109,7 +109,7 @@ export function verifyRoutes() {
                     <span class={`badge ${v.seal.validAtIssue ? 'ok' : 'bad'}`}>
                       {v.seal.validAtIssue ? t.verify.sealValid : t.verify.sealInvalid}
                     </span>{' '}
-                    {v.seal.name ?? v.seal.id}（{v.seal.bodyName ?? v.seal.body}）
+                    {v.seal.name ?? v.seal.id}
                     {v.seal.voidedAt && ` · ${t.verify.sealVoidedSince(beijing(v.seal.voidedAt))}`}
                   </dd>
                 </>
