@@ -7,6 +7,7 @@ import { casesReport, countMisses, measureCases } from './cases';
 import { clockReport, measureClockDrain } from './clock';
 import { isolationReport, measureIsolation } from './isolation';
 import { itemsReport, measureItems } from './items';
+import { measureOfd, ofdReport } from './ofd';
 import { measureRollout } from './rollout';
 import { measureScale, scaleReport } from './scale';
 
@@ -119,6 +120,7 @@ const clockDrain = await measureClockDrain();
 const items = await measureItems();
 const scale = await measureScale();
 const isolation = measureIsolation();
+const ofd = await measureOfd();
 const results =
   report +
   rolloutReport +
@@ -126,7 +128,8 @@ const results =
   clockReport(clockDrain) +
   itemsReport(items) +
   scaleReport(scale) +
-  isolationReport(isolation);
+  isolationReport(isolation) +
+  ofdReport(ofd);
 writeFileSync(join(projectRoot, 'bench/RESULTS.md'), results);
 console.log(results);
 if (countMisses(cases).length > 0) {

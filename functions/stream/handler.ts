@@ -1,6 +1,12 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { type Measure, type OutboundEvent, Outbox, type StreamRecordLike } from '@onewindow/app';
+import {
+  type Measure,
+  type OfdResults,
+  type OutboundEvent,
+  Outbox,
+  type StreamRecordLike,
+} from '@onewindow/app';
 import { createDynamoClient, Store } from '@onewindow/store';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { requireEnv } from '../shared/config';
@@ -37,11 +43,19 @@ export type BatchResponse = DynamoDBBatchResponse;
  * a retry rewrites the same items. Lambda retries from the first failed record, so only
  * the records before it are counted: a retry does not count them twice.
  */
-export function createStreamHandler(publish: Publisher, store?: Store, record?: Recorder) {
-  const outbox = store ? new Outbox(store) : undefined;
+export function createStreamHandler(publish: Publisher, store?: Store, record?: Recorder, ofd?: OfdResults) {
+  const outbox = store ? new Outbox(store, ofd) : undefined;
   return async (batch: StreamBatch): Promise<BatchResponse> => {
     await outbox?.pushIssuedResults(batch.Records);
     await outbox?.fileLicences(batch.Records, new Date().toISOString());
+    for (const error of (await outbox?.sealOfdResults(batch.Records, new Date().toISOString())) ?? []) {
+      console.warn(
+        JSON.stringify({
+          message: 'OFD result not sealed; the first download seals it',
+          error: error.message,
+        }),
+      );
+    }
     const failed = await publish(Outbox.events(batch.Records));
     if (record) {
       const firstFailed = batch.Records.findIndex((r) => failed.includes(idOf(r)));

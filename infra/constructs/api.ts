@@ -63,6 +63,12 @@ const PUBLIC_ROUTES: ReadonlyArray<{
     why: "publishes each rollout's change list to society",
     to: 'files',
   },
+  {
+    path: '/v1/public/results/{caseNo}/result.ofd',
+    methods: [HttpMethod.GET],
+    why: 'gives the holder of a printed result its sealed OFD by the verification code printed on it',
+    to: 'files',
+  },
   { path: '/problems', methods: [HttpMethod.GET], why: 'lists the RFC 9457 problem types' },
   { path: '/problems/{proxy+}', methods: [HttpMethod.GET], why: 'documents the RFC 9457 problem types' },
 ];
@@ -110,6 +116,7 @@ export const FILE_CASE_ROUTES: ReadonlyArray<{ method: HttpMethod; path: string 
   { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/rejection.html' },
   { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/decision.html' },
   { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/result.html' },
+  { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/result.ofd' },
   // Not a case route: a tenant's initial holders (R13, empowermentRoutes), written where the published lists are read.
   { method: HttpMethod.PUT, path: '/v1/tenants/{tenant}/initial-holders' },
   // Not case routes either: the e-licence library (licenceRoutes).

@@ -19,3 +19,8 @@ export const LicenceListQuery = z.strictObject({
 
 /** 撤销 or 注销: the reason is required and shown to whoever verifies the licence afterwards. */
 export const LicenceChangeInput = z.strictObject({ reason });
+
+/** `?code=` the verification code printed on the result (核验码), dash or spaces allowed. */
+export const PublicOfdQuery = z.strictObject({
+  code: z.string().check(z.trim(), z.minLength(4), z.maxLength(16)),
+});

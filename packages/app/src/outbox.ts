@@ -10,6 +10,7 @@ import {
 } from '@onewindow/store';
 import { Commands } from './commands';
 import { LicenceService } from './licences';
+import type { OfdResults } from './ofd';
 
 export type { Measure, OutboundEvent, StreamRecordLike };
 
@@ -21,8 +22,17 @@ export type { Measure, OutboundEvent, StreamRecordLike };
 export class Outbox {
   private readonly licences: LicenceService;
 
-  constructor(private readonly store: Store) {
+  constructor(
+    private readonly store: Store,
+    /** Seals each issued result's OFD right after issuance, when the worker has a seal signer. */
+    private readonly ofd?: OfdResults,
+  ) {
     this.licences = new LicenceService(store, new Commands(store));
+  }
+
+  /** The OFD of every result issued in these records, sealed once; failures are left to the first download. */
+  sealOfdResults(records: readonly StreamRecordLike[], now: string): Promise<Error[]> {
+    return this.ofd ? this.ofd.sealIssued(issuances(records), now) : Promise.resolve([]);
   }
 
   /** The e-licence library files every approval of a licence-type matter issued in these records; a replay files nothing twice. */

@@ -140,6 +140,7 @@ export const responses = {
     'text/html': '决定书（可打印，按事项类型措辞）The decision, printable, worded by the matter type',
   }),
   [`GET ${CASE}/result.html`]: media({ 'text/html': '办理结果文书（可打印）The result, printable' }),
+  [`GET ${CASE}/result.ofd`]: media(ofd),
   [`GET ${CASE}/responsibility`]: json(cases.Responsibility),
   [`GET ${CASE}/integrity`]: json(cases.Integrity),
   [`POST ${CASE}/applicant/reveal`]: json(cases.RevealedApplicant),
@@ -215,6 +216,7 @@ export type {
   Step,
 } from './cases';
 export { CASE_ACTIONS } from './cases';
+export type { ELicence, ELicencePage } from './licences';
 export type {
   AuthorityAt,
   AuthorityPeriod,

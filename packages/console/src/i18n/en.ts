@@ -453,6 +453,18 @@ export const en: Messages = {
     supplementBy: 'Supply by',
     submit: 'Take application',
   },
+  licences: {
+    title: 'E-licences (no need to hand them in)',
+    holder: "Holder's ID number or unified social credit code",
+    find: 'Find e-licences',
+    none: 'The e-licence library holds none for this holder.',
+    name: 'Licence',
+    id: 'E-licence identifier',
+    validity: 'Valid',
+    longTerm: 'no end',
+    status: 'Status',
+    statuses: { valid: 'Valid', changed: 'Changed', revoked: 'Revoked', cancelled: 'Cancelled' },
+  },
   receipt: {
     noticeLink: 'One-time notice',
     receiptLink: 'Receipt',

@@ -450,6 +450,18 @@ export const zh = {
     supplementBy: '后补期限',
     submit: '收件',
   },
+  licences: {
+    title: '电子证照（免提交）',
+    holder: '持证主体证件号码（身份证号码或统一社会信用代码）',
+    find: '查询电子证照',
+    none: '电子证照库中没有该持证主体的证照。',
+    name: '证照',
+    id: '电子证照标识',
+    validity: '有效期',
+    longTerm: '长期',
+    status: '状态',
+    statuses: { valid: '有效', changed: '已变更', revoked: '已撤销', cancelled: '已注销' },
+  },
   receipt: {
     noticeLink: '一次性告知书',
     receiptLink: '受理回执',

@@ -24,6 +24,7 @@ import { Csrf, page } from '../../ui/layout';
 import { Submit } from '../../ui/table';
 import { listMatters } from '../tenant/matters';
 import { CommitmentFields, commitmentOf } from './commitment';
+import { HolderLicences, lookUpHolder } from './holder-licences';
 import type { IntakeFlash } from './types';
 
 const FLASH = 'ow_intake';
@@ -100,6 +101,8 @@ async function intakeForm(c: Ctx, state: FormState, status: number) {
   const spec = formSpec(IntakeInput);
   const kind = fieldOf(spec, 'applicant.kind');
   const nonCore = m.materials.filter((x) => !x.core);
+  // 免提交: the holder's e-licences, asked for by the panel's own lookup.
+  const licences = await lookUpHolder(c, tenant, c.req.query('holder') ?? '');
   return page(
     c,
     t.intake.formTitle(m.name),
@@ -162,6 +165,7 @@ async function intakeForm(c: Ctx, state: FormState, status: number) {
         {nonCore.length > 0 && <CommitmentFields c={c} state={s} spec={spec} materials={nonCore} />}
         <Submit label={t.intake.submit} />
       </form>
+      <HolderLicences c={c} matter={code} found={licences} />
     </>,
     { status },
   );
