@@ -5,6 +5,7 @@ import { ApiConstruct } from './constructs/api';
 import { ConsoleConstruct } from './constructs/console';
 import { DataConstruct } from './constructs/data';
 import { IdentityConstruct } from './constructs/identity';
+import { SealKeyVault } from './constructs/seal-keys';
 import { SecurityMonitoringConstruct } from './constructs/security-monitoring';
 import { TenantAccessConstruct } from './constructs/tenant-access';
 import { PublicFirewall } from './constructs/waf';
@@ -35,6 +36,8 @@ export class OneWindowStack extends Stack {
   readonly publicFirewall: PublicFirewall;
   readonly tenantAccess: TenantAccessConstruct;
   readonly security: SecurityMonitoringConstruct;
+  /** The KMS key that wraps the electronic seals' SM2 private keys. */
+  readonly sealKeys: SealKeyVault;
 
   constructor(scope: Construct, id: string, props: OneWindowStackProps) {
     super(scope, id, props);
@@ -55,6 +58,9 @@ export class OneWindowStack extends Stack {
     });
     this.workers = new WorkersConstruct(this, 'Workers', { data: this.data, logRetention });
     this.publicFirewall = new PublicFirewall(this, 'PublicFirewall');
+    // Cases signs results with the seals' keys; files and stream build certificates and GB/T 38540 signatures.
+    this.sealKeys = new SealKeyVault(this, 'SealKeys');
+    this.sealKeys.grantUse([this.api.cases, this.api.files, this.workers.stream]);
     // Tenant requests of the HTTP functions run on tenant-scoped credentials (token vending).
     this.tenantAccess = new TenantAccessConstruct(this, 'TenantAccess', {
       data: this.data,

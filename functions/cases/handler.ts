@@ -6,6 +6,7 @@ import { createServiceApp } from '@onewindow/api/service-app';
 import { caseServices, createSigner } from '@onewindow/app';
 import { handle } from 'hono/aws-lambda';
 import { appDepsFromEnv } from '../shared/app-deps';
+import { kmsVault } from '../shared/kms-vault';
 import { loadSecret, loadSigningSecret } from '../shared/signing-secret';
 
 const logger = new Logger({ serviceName: 'onewindow-cases' });
@@ -19,10 +20,15 @@ const [signingSecret, cursorKey, relayKey] = await Promise.all([
   loadSecret('CLIENT_RELAY_SECRET_ARN'),
 ]);
 const signer = createSigner(signingSecret);
+// Results are signed with each seal's SM2 key, kept wrapped under the KMS key (shared/kms-vault.ts).
+const vault = kmsVault();
 
 // Cases, supervision, rectifications and the public pages; the api Lambda serves the rest.
 const app = createServiceApp(
-  { ...appDepsFromEnv(logger, 'cases', (store) => caseServices({ store, signer }), { cursorKey }), relayKey },
+  {
+    ...appDepsFromEnv(logger, 'cases', (store) => caseServices({ store, signer, vault }), { cursorKey }),
+    relayKey,
+  },
   { routes: caseRouteList },
 );
 

@@ -12,12 +12,14 @@ import {
   licenceRoutes,
   ofdRoutes,
   printRoutes,
+  sealCertificateRoutes,
   workbenchRoutes,
 } from '@onewindow/api/route-groups';
 import { createServiceApp } from '@onewindow/api/service-app';
 import { fileServices } from '@onewindow/app';
 import { handle } from 'hono/aws-lambda';
 import { appDepsFromEnv } from '../shared/app-deps';
+import { kmsVault } from '../shared/kms-vault';
 import { loadSecret } from '../shared/signing-secret';
 import { isContentTypeBinary } from './binary';
 
@@ -32,7 +34,11 @@ const logger = new Logger({ serviceName: 'onewindow-files' });
 // The public access log is rate-limited per visitor, whom the console names with this key.
 const relayKey = await loadSecret('CLIENT_RELAY_SECRET_ARN');
 const app = createServiceApp(
-  { ...appDepsFromEnv(logger, 'files', (store) => fileServices({ store })), catalogueFiles, relayKey },
+  {
+    ...appDepsFromEnv(logger, 'files', (store) => fileServices({ store, vault: kmsVault() })),
+    catalogueFiles,
+    relayKey,
+  },
   {
     routes: [
       ...catalogueFileRoutes,
@@ -43,6 +49,8 @@ const app = createServiceApp(
       ...licenceRoutes,
       ...ofdRoutes,
       ...workbenchRoutes,
+      // Seal certificates, their import and the revocation list: X.509 takes the ASN.1 and curve libraries.
+      ...sealCertificateRoutes,
     ],
     openapi: (app) => mountOpenApi(app, apiRoutes),
   },

@@ -69,6 +69,12 @@ const PUBLIC_ROUTES: ReadonlyArray<{
     why: 'gives the holder of a printed result its sealed OFD by the verification code printed on it',
     to: 'files',
   },
+  {
+    path: '/v1/public/{tenant}/seals/{proxy+}',
+    methods: [HttpMethod.GET],
+    why: "publishes the electronic seals' certificates and their revocation list",
+    to: 'files',
+  },
   { path: '/problems', methods: [HttpMethod.GET], why: 'lists the RFC 9457 problem types' },
   { path: '/problems/{proxy+}', methods: [HttpMethod.GET], why: 'documents the RFC 9457 problem types' },
 ];
@@ -117,6 +123,8 @@ export const FILE_CASE_ROUTES: ReadonlyArray<{ method: HttpMethod; path: string 
   { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/decision.html' },
   { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/result.html' },
   { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/result.ofd' },
+  // Not a case route: a city importing a licensed CA's certificate for a seal (sealCertificateRoutes).
+  { method: HttpMethod.PUT, path: '/v1/tenants/{tenant}/seals/{id}/certificate' },
   // Not a case route: a tenant's initial holders (R13, empowermentRoutes), written where the published lists are read.
   { method: HttpMethod.PUT, path: '/v1/tenants/{tenant}/initial-holders' },
   // Not case routes either: the e-licence library (licenceRoutes).

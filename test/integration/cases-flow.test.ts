@@ -62,7 +62,11 @@ describe('a case from the window to the result (R7, R8, R2, R3)', () => {
     const code = verificationCodeOf(issued.body.result.signature);
     const verify = await t.call(undefined, 'GET', `/v1/public/results/${caseNo}/verify?code=${code}`);
     expect(verify.status).toBe(200);
-    expect(verify.body).toMatchObject({ valid: true, signature: 'valid', seal: { validAtIssue: true } });
+    expect(verify.body).toMatchObject({
+      valid: true,
+      signature: { algorithm: 'SM2-with-SM3', status: 'valid' },
+      seal: { validAtIssue: true },
+    });
 
     const progress = await t.call(
       undefined,

@@ -203,7 +203,12 @@ describe('result verification', () => {
     at('2026-12-01T15:00:05Z');
     const res = await pub(t, '192.0.2.70', `/v1/public/results/${issuedNo}/verify`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ caseNo: issuedNo, disclosure: 'summary', valid: true, signature: 'valid' });
+    expect(res.body).toEqual({
+      caseNo: issuedNo,
+      disclosure: 'summary',
+      valid: true,
+      signature: { algorithm: 'SM2-with-SM3', status: 'valid' },
+    });
   });
 
   it('with the code printed on the result (any case, with its dash) shows what the result says', async () => {

@@ -3,7 +3,13 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { inject } from 'vitest';
 import { createApp, createVerifier, parseWith, staticJwks } from '../../packages/api/src';
 import { catalogueFiles } from '../../packages/api/src/catalogue-io';
-import { type AppServices, createServices, createSigner, type ResultSigner } from '../../packages/app/src';
+import {
+  type AppServices,
+  createServices,
+  createSigner,
+  localKeyVault,
+  type ResultSigner,
+} from '../../packages/app/src';
 import { useLocalCredentials } from '../../packages/local/src/dynamo';
 import {
   createDevIssuer,
@@ -46,7 +52,8 @@ export async function testApp(
   const issuer = await createDevIssuer();
   const signer = createSigner(randomBytes(32));
   let now: Date | undefined;
-  const services = createServices({ store, signer });
+  // Seal keys wrapped by a per-run local key store, as the local stack does.
+  const services = createServices({ store, signer, vault: localKeyVault(randomBytes(32)) });
   const app = createApp({
     services,
     ...(options.relayKey ? { relayKey: options.relayKey } : {}),

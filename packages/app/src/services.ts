@@ -5,8 +5,8 @@ import { ApplicantService, CaseDocuments, CaseNames, CaseService, WorkbenchServi
 import { CatalogueService } from './catalogue';
 import { Clock, platformJobs } from './clock';
 import { Commands } from './commands';
-import { type KeyVault, SealKeys, SealPki } from './esign';
 import { EmpowermentService } from './empowerment';
+import { type KeyVault, SealKeys, SealPki } from './esign';
 import { LicenceService } from './licences';
 import { OfdResults } from './ofd';
 import { GuideService, PublicCaseService, PublicLimits } from './public';
@@ -107,10 +107,11 @@ export function coreServices({ store }: ServicesOptions, commands = new Commands
 }
 
 export function caseServices(
-  { store, signer }: ServicesOptions,
+  { store, signer, vault }: ServicesOptions,
   commands = new Commands(store),
 ): CaseServices {
-  const cases = new CaseService(store, signer);
+  const sealKeys = vault ? new SealKeys(store, vault) : undefined;
+  const cases = new CaseService(store, signer, sealKeys);
   return {
     commands,
     cases,

@@ -5,7 +5,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { serve } from '@hono/node-server';
 import { createApp, createVerifier, parseWith, staticJwks } from '@onewindow/api';
 import { catalogueFiles } from '@onewindow/api/catalogue-io';
-import { createServices, createSigner } from '@onewindow/app';
+import { createServices, createSigner, localKeyVault } from '@onewindow/app';
 import { consoleApp } from '@onewindow/console';
 import { createDynamoClient, type OutboundEvent, Store } from '@onewindow/store';
 import { createClockHandler } from '../../../functions/clock/handler';
@@ -65,7 +65,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       audience: DEV_AUDIENCE,
     });
     // One process serves what AWS splits between the api and files Lambdas.
-    const services = createServices({ store, signer: createSigner(signingSeed(options.dataDir)) });
+    const services = createServices({
+      store,
+      signer: createSigner(signingSeed(options.dataDir)),
+      vault: localKeyVault(keyStoreSecret(options.dataDir)),
+    });
     // The console names each visitor to the API with it, as in AWS (domain/client-relay.ts).
     const relayKey = randomBytes(32);
     const appAt = (now?: Date) =>
@@ -151,6 +155,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 function signingSeed(dataDir: string | undefined): Uint8Array {
   if (!dataDir) return randomBytes(32);
   const file = join(dataDir, 'signing-seed');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+}
+
+/**
+ * The local key store: the key that wraps the seals' SM2 private keys (AWS: a KMS key), kept in
+ * the data folder beside the table that holds the wrapped keys; a fresh one per run with `--memory`.
+ */
+function keyStoreSecret(dataDir: string | undefined): Uint8Array {
+  if (!dataDir) return randomBytes(32);
+  const file = join(dataDir, 'seal-key-store');
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
 }

@@ -48,6 +48,16 @@ export function runIsolated<T>(scope: IsolationScope, work: () => T): T {
   return storage.run(scope, work);
 }
 
+/**
+ * Runs `work` as the system's, outside the running request's scope (and so on the function's
+ * own credentials): for the platform's own items a request needs, never a tenant's data. The
+ * seals' keys and the city seal CA (seal-keys.ts) only: a clerk's issuance makes the key of a
+ * district body's seal, a public verification issues its certificate.
+ */
+export function runAsSystem<T>(work: () => T): T {
+  return storage.exit(work);
+}
+
 /** The scope of the running request; undefined for the system's own work. */
 export function currentIsolation(): IsolationScope | undefined {
   return storage.getStore();

@@ -1,10 +1,13 @@
+import { runAsSystem } from './isolation';
 import { cityPk, tenantPk } from './keys';
 import type { Store } from './store';
 
 /**
  * An electronic seal's SM2 key: the public key, the private key as the key vault wrapped it
  * (never stored in the clear), and, once issued or imported, its certificate and chain.
- * `T#<tenant>` / `SEALKEY#<seal>`: one key per seal, made on its first use.
+ * `T#<tenant>` / `SEALKEY#<seal>`: one key per seal, made on its first use. Read and written
+ * as the system's (runAsSystem): the platform's keys, which a request reaches only through a
+ * seal its own scope let it read.
  */
 export interface StoredSealKey {
   readonly tenant: string;
@@ -48,17 +51,19 @@ export class SealKeyRepository {
   constructor(private readonly store: Store) {}
 
   async key(tenant: string, seal: string): Promise<StoredSealKey | undefined> {
-    const item = await this.store.get(sealKeyKey(tenant, seal));
+    const item = await runAsSystem(() => this.store.get(sealKeyKey(tenant, seal)));
     return item && strip<StoredSealKey>(item);
   }
 
   async keys(tenant: string): Promise<StoredSealKey[]> {
-    return (await this.store.queryPrefix(tenantPk(tenant), 'SEALKEY#')).map((i) => strip<StoredSealKey>(i));
+    const items = await runAsSystem(() => this.store.queryPrefix(tenantPk(tenant), 'SEALKEY#'));
+    return items.map((i) => strip<StoredSealKey>(i));
   }
 
   /** Writes a new key unless the seal has one; false when another writer was first. */
   createKey(key: StoredSealKey): Promise<boolean> {
-    return this.store.putIfAbsent({ ...sealKeyKey(key.tenant, key.seal), entity: 'seal-key', ...key }, 'pk');
+    const item = { ...sealKeyKey(key.tenant, key.seal), entity: 'seal-key', ...key };
+    return runAsSystem(() => this.store.putIfAbsent(item, 'pk'));
   }
 
   /**
@@ -67,16 +72,17 @@ export class SealKeyRepository {
    */
   setCertificate(key: StoredSealKey, replace = false): Promise<boolean> {
     const item = { ...sealKeyKey(key.tenant, key.seal), entity: 'seal-key', ...key };
-    if (replace) return this.store.put(item).then(() => true);
-    return this.store.putIfAbsent(item, 'certificate');
+    if (replace) return runAsSystem(() => this.store.put(item)).then(() => true);
+    return runAsSystem(() => this.store.putIfAbsent(item, 'certificate'));
   }
 
   async ca(city: string): Promise<StoredSealCa | undefined> {
-    const item = await this.store.get(sealCaKey(city));
+    const item = await runAsSystem(() => this.store.get(sealCaKey(city)));
     return item && strip<StoredSealCa>(item);
   }
 
   createCa(ca: StoredSealCa): Promise<boolean> {
-    return this.store.putIfAbsent({ ...sealCaKey(ca.city), entity: 'seal-ca', ...ca }, 'pk');
+    const item = { ...sealCaKey(ca.city), entity: 'seal-ca', ...ca };
+    return runAsSystem(() => this.store.putIfAbsent(item, 'pk'));
   }
 }

@@ -43,7 +43,9 @@ const media = (types: Readonly<Record<string, string>>): MediaResponse => ({ med
 
 const printable = { 'text/html': '可打印页面 A printable page' };
 const svg = { 'image/svg+xml': '印模 The seal imprint' };
-const ofd = { 'application/ofd': '办理结果 OFD 版式文件（GB/T 33190，电子签章）The result as a sealed OFD package' };
+const ofd = {
+  'application/ofd': '办理结果 OFD 版式文件（GB/T 33190，电子签章）The result as a sealed OFD package',
+};
 const CASE = '/v1/tenants/{tenant}/cases/{caseNo}';
 
 export const responses = {
@@ -216,7 +218,6 @@ export type {
   Step,
 } from './cases';
 export { CASE_ACTIONS } from './cases';
-export type { ELicence, ELicencePage } from './licences';
 export type {
   AuthorityAt,
   AuthorityPeriod,
@@ -231,6 +232,7 @@ export type {
   Matter,
   TenantCalendar,
 } from './catalogue';
+export type { ELicence, ELicencePage } from './licences';
 export type { Problem, ProblemEntry } from './problem';
 export { Problem as problemSchema } from './problem';
 export type {

@@ -116,7 +116,19 @@ export const Verification = named(
     /** summary: no code was given, only whether a genuine result exists; full: the code matched. */
     disclosure: z.enum(['summary', 'full']),
     valid: z.boolean(),
-    signature: z.enum(['valid', 'invalid', 'unknown-key']),
+    /**
+     * SM2-with-SM3 with the seal's own key (Ed25519 for results issued before electronic seals).
+     * With the code: the signer id, public key (hex 04‖x‖y), value (hex DER) and signedData (base64
+     * of exactly the signed bytes), so any SM2 library can check it.
+     */
+    signature: z.strictObject({
+      algorithm: z.enum(['SM2-with-SM3', 'Ed25519']),
+      status: z.enum(['valid', 'invalid', 'unknown-key']),
+      signerId: z.optional(z.string()),
+      publicKey: z.optional(z.string().check(z.regex(/^04[0-9a-f]{128}$/))),
+      value: z.optional(z.string().check(z.regex(/^[0-9a-f]+$/))),
+      signedData: z.optional(z.string()),
+    }),
     seal: z.optional(
       z.strictObject({
         id: z.string(),
@@ -125,6 +137,11 @@ export const Verification = named(
         validAtIssue: z.boolean(),
         voidedAt: z.optional(instant),
         imprint: z.string(),
+        /** The seal's X.509 certificate (SM2, base64 DER); null until the city's seal CA has issued it. */
+        certificate: z.optional(z.nullable(z.string())),
+        /** valid; revoked (the seal is void, its certificate on the revocation list); pending (no certificate yet). */
+        status: z.optional(z.enum(['valid', 'revoked', 'pending'])),
+        revokedAt: z.optional(instant),
       }),
     ),
     matterName: z.optional(z.string()),

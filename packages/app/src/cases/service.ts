@@ -8,7 +8,6 @@ import {
   type CaseCommand,
   type CaseEvent,
   type CaseState,
-  canonicalJson,
   caseBodiesOf,
   clockOf,
   DomainError,
@@ -27,6 +26,7 @@ import {
   reachesTenant,
   reachesTenantAsBody,
   resultOf,
+  resultSignedData,
   type StoredCaseEvent,
   shanghaiDate,
   workingDaysBetween,
@@ -48,6 +48,7 @@ import {
   TenancyRepository,
 } from '@onewindow/store';
 import type { Invocation, Respond } from '../context';
+import type { SealSigner } from '../esign/seal-keys';
 import type { ResultSigner } from '../signing';
 import { AuthorityBinding } from './binding';
 import { CaseReference } from './reference';
@@ -118,6 +119,8 @@ export class CaseService {
   constructor(
     private readonly store: Store,
     private readonly signer?: ResultSigner,
+    /** Signs results with each seal's SM2 key: the cases Lambda and the local stack have one. */
+    private readonly sealKeys?: SealSigner,
   ) {
     this.repo = new CaseRepository(store);
     this.reference = new CaseReference(store);
@@ -311,11 +314,15 @@ export class CaseService {
 
   /** Builds and signs the result with the seal R3 resolves now; refuses when none is usable. */
   async sealedResult(state: CaseState, now: string) {
-    if (!this.signer) throw new Error('this app has no result signer');
     if (!state.binding) throw new DomainError('invalid-state', '办件未受理', 'the case was never accepted');
     const seal = await this.binding.sealFor(state.binding, now);
-    const result = resultOf(state, seal, now, this.signer.keyId);
-    return { result, signature: this.signer.sign(canonicalJson(result)) };
+    // SM2 with the seal's own key (GB/T 38540's signature algorithm): the result's canonical
+    // JSON, UTF-8, is exactly the signed data (signedData of the public verification).
+    if (!this.sealKeys) throw new Error('this app has no seal signer');
+    const key = await this.sealKeys.key(seal.tenant, seal.id, now);
+    const result = resultOf(state, seal, now, key.keyId);
+    const signed = await this.sealKeys.sign(seal.tenant, seal.id, resultSignedData(result), now);
+    return { result, signature: Buffer.from(signed.signature).toString('hex') };
   }
 
   /** Does `run.command` to the stored case as the invocation's caller, in one transaction. */

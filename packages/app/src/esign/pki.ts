@@ -291,6 +291,15 @@ export class SealPki {
   }): Promise<Uint8Array> {
     const now = input.now ?? new Date().toISOString();
     const { seal } = input;
+    const stored = await this.sealOf(seal.tenant, seal.id);
+    if (stored.voidedAt !== undefined && stored.voidedAt <= now) {
+      throw new DomainError(
+        'invalid-state',
+        `印章“${seal.id}”已作废，其证书已吊销，不能再签章`,
+        `seal '${seal.id}' is void and its certificate revoked; it signs nothing more`,
+        'seal',
+      );
+    }
     const sealDer = await this.seSeal(seal.tenant, seal.id, now);
     const key = await this.certified(seal.tenant, seal.id, now);
     return buildSesSignature(

@@ -3,10 +3,12 @@ import {
   type CaseResult,
   canonicalJson,
   DomainError,
+  isSm2Result,
   licenceIdOf,
   parseBodyRef,
   parseCaseNo,
   queryCodeHash,
+  resultSignedData,
   type Seal,
   sealUsableAt,
   toInstant,
@@ -15,6 +17,7 @@ import {
   accessLogOf,
   CatalogueRepository,
   LicenceRepository,
+  SealKeyRepository,
   type Store,
   type StoredCase,
   TenancyRepository,
@@ -22,6 +25,7 @@ import {
 import type { CaseOutcome, CaseService } from '../cases';
 import type { Commands } from '../commands';
 import type { Respond } from '../context';
+import { nativeSm2Verify } from '../esign/native-sm2';
 import type { ResultSigner } from '../signing';
 
 const wrongCode = () =>
@@ -85,9 +89,16 @@ export class PublicCaseService {
     if (!r) throw noResult();
     const { signature, delivery: _d, ...signed } = r;
     const result: CaseResult = signed;
+    // SM2 with the seal's key since electronic seals (issue 14); Ed25519 before, checked only for those results.
+    const key = isSm2Result(r)
+      ? await new SealKeyRepository(this.store).key(r.seal.tenant, r.seal.id)
+      : undefined;
     const signer = this.signer;
-    const keyKnown = signer?.keyId === r.keyId;
-    const signatureValid = keyKnown && signer?.verify(canonicalJson(result), signature) === true;
+    const keyKnown = key ? key.keyId === r.keyId : signer?.keyId === r.keyId;
+    const signatureValid = key
+      ? keyKnown &&
+        nativeSm2Verify(Buffer.from(key.publicKey, 'hex'), resultSignedData(r), Buffer.from(signature, 'hex'))
+      : keyKnown && signer?.verify(canonicalJson(result), signature) === true;
     const approving = parseBodyRef(r.approvingBody);
     const tenancy = new TenancyRepository(this.store);
     const [seal, licence, approvingBody] = await Promise.all([
@@ -100,7 +111,7 @@ export class PublicCaseService {
     const names = { approvingBody: approvingBody?.name };
     const sealValid =
       seal !== undefined && seal.body === r.seal.body && sealUsableAt(seal, toInstant(r.issuedAt));
-    return { result: r, seal, signatureValid, keyKnown, sealValid, licence, names };
+    return { result: r, seal, signatureValid, keyKnown, sealValid, licence, names, key };
   }
 
   /** The seal on an issued result, with its body's name, for its imprint. */

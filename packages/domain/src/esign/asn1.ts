@@ -49,9 +49,15 @@ export function parse(bytes: Uint8Array): Node {
 /** The bytes a parsed value was read from: what a signature covers. */
 export const encodedOf = (node: Node): Uint8Array => new Uint8Array(node.valueBeforeDecodeView);
 
-export function childrenOf(node: Node | undefined, what: string): Node[] {
-  if (!(node instanceof asn1.Constructed)) throw new MalformedDer(`${what}: not a constructed value`);
-  return node.valueBlock.value;
+/** The values inside a SEQUENCE (or, for the SETs of a name, `set`); anything else is malformed. */
+export function childrenOf(
+  node: Node | undefined,
+  what: string,
+  kind: 'sequence' | 'set' = 'sequence',
+): Node[] {
+  const ok = kind === 'sequence' ? node instanceof asn1.Sequence : node instanceof asn1.Set;
+  if (!ok) throw new MalformedDer(`${what}: not a ${kind.toUpperCase()}`);
+  return (node as asn1.Constructed).valueBlock.value;
 }
 
 export function intOf(node: Node | undefined, what: string): bigint {

@@ -1,6 +1,7 @@
 // Electronic seals (GB/T 38540) over SM2/SM3. sm2-core and sm3 carry no curve or ASN.1 library,
 // so the cases Lambda, which signs results and nothing else, bundles only them.
 export { MalformedDer } from './asn1';
+export { isSm2Result, resultSignedData } from './result';
 export * from './ses';
 export * from './sm2';
 export {

@@ -63,7 +63,7 @@ const nameNode = (name: CertName) =>
 function nameText(node: Node): string {
   const parts: string[] = [];
   for (const rdn of childrenOf(node, 'name')) {
-    for (const atv of childrenOf(rdn, 'name')) {
+    for (const atv of childrenOf(rdn, 'name', 'set')) {
       const [type, value] = childrenOf(atv, 'name');
       const key =
         Object.entries(NAME_OIDS).find(([, o]) => o === oidOf(type, 'name'))?.[0] ?? oidOf(type, 'name');

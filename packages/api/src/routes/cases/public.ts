@@ -1,7 +1,36 @@
-import { DomainError, isVerificationCode, sealImprintSvg } from '@onewindow/domain';
+import {
+  DomainError,
+  isVerificationCode,
+  resultSignedData,
+  type Seal,
+  type SealedResult,
+  SM2_DEFAULT_ID,
+  sealImprintSvg,
+} from '@onewindow/domain';
 import { ProgressQuery, RatingInput, VerifyQuery } from '../../case-schemas';
 import { defineRoute, type RouteSpec } from '../../route';
 import { progressView } from './views';
+
+/** An SM2-signed result's signature as an outside SM2 library takes it (API.md, round 2). */
+const sm2Evidence = (r: SealedResult, publicKey: string) => ({
+  signerId: SM2_DEFAULT_ID,
+  publicKey,
+  value: r.signature,
+  signedData: Buffer.from(resultSignedData(r)).toString('base64'),
+});
+
+/**
+ * The seal's certificate (base64 DER) and its status: `revoked` once the seal is void (its void
+ * revokes the certificate), `pending` until the city's seal CA has issued it.
+ */
+const sealCertificateOf = (key: { certificate?: string }, seal: Seal | undefined, now: string) => {
+  const revoked = seal?.voidedAt !== undefined && seal.voidedAt <= now;
+  return {
+    certificate: key.certificate ?? null,
+    status: revoked ? ('revoked' as const) : key.certificate ? ('valid' as const) : ('pending' as const),
+    ...(revoked && seal?.voidedAt ? { revokedAt: seal.voidedAt } : {}),
+  };
+};
 
 export const publicRoutes: readonly RouteSpec[] = [
   defineRoute({
@@ -113,7 +142,7 @@ export const publicRoutes: readonly RouteSpec[] = [
     access: 'public',
     query: VerifyQuery,
     success: 200,
-    handler: async ({ services, params, query }) => {
+    handler: async ({ services, params, query, now }) => {
       const { caseNo } = params;
       const {
         result: r,
@@ -123,6 +152,7 @@ export const publicRoutes: readonly RouteSpec[] = [
         sealValid,
         licence,
         names,
+        key,
       } = await services.publicCases.verify(caseNo);
       // A wrong code is a guess: it answers 404 and counts toward the case's lock (pipeline/rate-limit.ts).
       if (query.code !== undefined && !isVerificationCode(r.signature, query.code)) {
@@ -135,7 +165,16 @@ export const publicRoutes: readonly RouteSpec[] = [
       const check = {
         caseNo,
         valid: signatureValid && sealValid,
-        signature: signatureValid ? 'valid' : keyKnown ? 'invalid' : 'unknown-key',
+        signature: {
+          algorithm: key ? ('SM2-with-SM3' as const) : ('Ed25519' as const),
+          status: signatureValid
+            ? ('valid' as const)
+            : keyKnown
+              ? ('invalid' as const)
+              : ('unknown-key' as const),
+          // The signature with what it covers, for any SM2 library; the value gives the code away, so only with it.
+          ...(key && query.code !== undefined ? sm2Evidence(r, key.publicKey) : {}),
+        },
         // The e-licence's status (revoked, cancelled…) shows to anyone; with the code, its identifier and why.
         ...(licence
           ? {
@@ -163,6 +202,7 @@ export const publicRoutes: readonly RouteSpec[] = [
             validAtIssue: sealValid,
             ...(seal?.voidedAt ? { voidedAt: seal.voidedAt } : {}),
             imprint: `/v1/public/results/${caseNo}/seal.svg`,
+            ...(key ? sealCertificateOf(key, seal, now) : {}),
           },
           matterName: r.matterName,
           outcome: r.outcome,

@@ -97,8 +97,8 @@ export function verifyRoutes() {
               )}
               <dt>{t.verify.signature}</dt>
               <dd>
-                <span class={`badge ${v.signature === 'valid' ? 'ok' : 'bad'}`}>
-                  {label(t, 'signature', v.signature)}
+                <span class={`badge ${v.signature.status === 'valid' ? 'ok' : 'bad'}`}>
+                  {label(t, 'signature', v.signature.status)}
                 </span>{' '}
                 {v.keyId && <code class="muted">{v.keyId}</code>}
               </dd>
