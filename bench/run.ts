@@ -5,6 +5,7 @@ import { projectRoot } from '../infra/bundling';
 import { bundle, httpLambdas, measure } from './bundle';
 import { casesReport, countMisses, measureCases } from './cases';
 import { clockReport, measureClockDrain } from './clock';
+import { impactReport, measureImpact } from './impact';
 import { isolationReport, measureIsolation } from './isolation';
 import { itemsReport, measureItems } from './items';
 import { measureOfd, ofdReport } from './ofd';
@@ -121,6 +122,7 @@ const items = await measureItems();
 const scale = await measureScale();
 const isolation = measureIsolation();
 const ofd = await measureOfd();
+const impact = await measureImpact();
 const results =
   report +
   rolloutReport +
@@ -129,7 +131,8 @@ const results =
   itemsReport(items) +
   scaleReport(scale) +
   isolationReport(isolation) +
-  ofdReport(ofd);
+  ofdReport(ofd) +
+  impactReport(impact);
 writeFileSync(join(projectRoot, 'bench/RESULTS.md'), results);
 console.log(results);
 if (countMisses(cases).length > 0) {
