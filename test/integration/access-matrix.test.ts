@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../packages/api/src';
 import { CATALOGUE_HEADERS } from '../../packages/api/src/catalogue-format';
-import { statutoryHolidays } from '../../packages/domain/src';
+import { issueCertificate, sm2KeyPair, sm2Sign, statutoryHolidays } from '../../packages/domain/src';
 import type { DevClaims } from '../../packages/local/src/issuer';
 import { writePeriods } from '../../packages/store/src';
 import { PLATFORM, seedTenancy, type TestApp, testApp } from '../support/app';
@@ -195,6 +195,12 @@ const MATRIX: Record<string, Row> = {
     cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
     path: (allowed) => `/v1/tenants/${T}/seals/void-${nextOf('void', allowed)}/void`,
     body: () => ({ at: inDays(1) }),
+  },
+  // A licensed CA's certificate of centre-seal's own key (made in beforeAll).
+  'PUT /v1/tenants/:tenant/seals/:id/certificate': {
+    cells: 'Y Y 4 3 3 3 3 3 4 4 4 4',
+    path: `/v1/tenants/${T}/seals/centre-seal/certificate`,
+    body: () => ({ certificate: sealCertificate }),
   },
   'GET /v1/tenants/:tenant/matters': {
     cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
@@ -397,6 +403,11 @@ const MATRIX: Record<string, Row> = {
     cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
     path: () => `${casePath('issued')}/result.html`,
   },
+  'GET /v1/tenants/:tenant/cases/:caseNo/result.ofd': {
+    bodyReach: 'case',
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
+    path: () => `${casePath('issued')}/result.ofd`,
+  },
   'GET /v1/tenants/:tenant/cases/:caseNo/responsibility': {
     bodyReach: 'case',
     cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
@@ -496,10 +507,26 @@ const casePath = (pool: string, allowed = true, action?: string) => {
 };
 
 let t: TestApp;
+let sealCertificate = '';
 beforeAll(async () => {
   t = await testApp();
   await seedTenancy(t);
   await seedAuthority(t);
+  const ca = sm2KeyPair();
+  const sealKey = await t.services.esign.certificate(T, 'centre-seal', new Date().toISOString());
+  const cert = await issueCertificate(
+    {
+      serial: 9n,
+      issuer: { CN: 'Licensed CA' },
+      subject: { CN: 'centre-seal' },
+      notBefore: '2024-01-01T00:00:00Z',
+      notAfter: '2030-01-01T00:00:00Z',
+      publicKey: new Uint8Array(Buffer.from(sealKey.publicKey, 'hex')),
+      ca: false,
+    },
+    (tbs) => sm2Sign(ca.privateKey, tbs),
+  );
+  sealCertificate = Buffer.from(cert).toString('base64');
   const ok = async (method: string, path: string, body?: unknown) => {
     const res = await t.call(PLATFORM, method, path, body);
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -520,6 +547,7 @@ beforeAll(async () => {
     await ok('POST', '/v1/cities/nanjing/rollouts', rolloutBody(`cancel-${i}`, ['m5'], inDays(5)));
   }
   pools = await seedCasePools(t, PERSONAS.clerk as DevClaims, PERSONAS.approver as DevClaims);
+  licences = await issuedLicences(t, PERSONAS.clerk as DevClaims, PERSONAS.approver as DevClaims, 3);
   // Cases accepted during a guided transition of m7 (R6), its guiding department no persona's body.
   await ok('PUT', '/v1/cities/nanjing/catalogue/m7', matter('m7'));
   await ok('PUT', '/v1/cities/nanjing/catalogue/m8', matter('m8'));
@@ -549,7 +577,6 @@ beforeAll(async () => {
     if (res.status !== 201) throw new Error(`guided intake: ${res.status} ${JSON.stringify(res.body)}`);
     pools.guided.push(res.body.caseNo);
   }
-  licences = await issuedLicences(t, PERSONAS.clerk as DevClaims, PERSONAS.approver as DevClaims, 3);
 });
 
 describe('authorization matrix', () => {
