@@ -2,6 +2,7 @@ import {
   APPLICANT_KINDS,
   CASE_STATUSES,
   CLOCK_COLOURS,
+  DELIVERY_METHODS,
   EXTENSION_DAYS,
   RATING_LEVELS,
   STARTABLE_STEP_KINDS,
@@ -20,8 +21,27 @@ export const IntakeInput = z.strictObject({
     name,
     idNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(32)),
     phone: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(32))),
+    address: z.optional(text(200)),
   }),
-  materials: z.array(z.strictObject({ code: id, provided: z.boolean() })).check(z.maxLength(100)),
+  /** 代理人: applying for the applicant; a resident identity number. */
+  agent: z.optional(
+    z.strictObject({
+      name,
+      idNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(32)),
+      phone: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(32))),
+    }),
+  ),
+  delivery: z.optional(z.enum(DELIVERY_METHODS)),
+  materials: z
+    .array(
+      z.strictObject({
+        code: id,
+        provided: z.boolean(),
+        originals: z.optional(z.int().check(z.minimum(0), z.maximum(99))),
+        copies: z.optional(z.int().check(z.minimum(0), z.maximum(99))),
+      }),
+    )
+    .check(z.maxLength(100)),
   commitment: z.optional(z.strictObject({ materials: codes, supplementBy: date })),
   /** Take the materials now and decide on acceptance later; art. 32 (4) deems it accepted after 5 working days. */
   defer: z.optional(z.boolean()),

@@ -3,6 +3,7 @@ import {
   CASE_ACTIONS,
   CASE_STATUSES,
   CLOCK_COLOURS,
+  DELIVERY_METHODS,
   MODES,
   RATING_LEVELS,
   ROLES,
@@ -24,7 +25,15 @@ const applicantShape = {
   name: z.string(),
   idNumber: z.string(),
   phone: z.optional(z.string()),
+  address: z.optional(z.string()),
 };
+/** 代理人, masked like the applicant. */
+const agent = named(
+  'MaskedAgent',
+  '代理人（证件号码与电话已脱敏）The agent, number and phone masked like the applicant’s',
+  z.strictObject({ name: z.string(), idNumber: z.string(), phone: z.optional(z.string()) }),
+);
+const delivery = z.enum(DELIVERY_METHODS);
 /** As every view but the reveal shows it (privacy.ts): the number's first 4 and last 4 characters. */
 const applicant = named(
   'MaskedApplicant',
@@ -128,7 +137,12 @@ const limits = z.strictObject({
   warnDays: days,
   deficiencyLapse: z.enum(['terminate', 'flag']),
 });
-const materialCheck = z.strictObject({ ...Material.shape, provided: z.boolean() });
+const materialCheck = z.strictObject({
+  ...Material.shape,
+  provided: z.boolean(),
+  originals: z.optional(count),
+  copies: z.optional(count),
+});
 const deficiency = z.strictObject({
   materials: z.array(z.string()),
   supplementBy: date,
@@ -157,6 +171,8 @@ export const CaseEvent = named(
       matterName: z.string(),
       item: z.optional(z.string()),
       applicant,
+      agent: z.optional(agent),
+      delivery: z.optional(delivery),
       materials: z.array(materialCheck),
       limits,
       fees: z.array(Fee),
@@ -261,6 +277,9 @@ export type CasePage = z.infer<typeof CasePage>;
 const caseViewShape = {
   ...summaryShape,
   competent: z.boolean(),
+  agent: z.optional(agent),
+  /** How the applicant takes the result: window, post or e-delivery. */
+  delivery: z.optional(delivery),
   binding: z.optional(Binding),
   deemedAccepted: z.optional(z.literal(true)),
   materials: z.array(materialCheck),

@@ -134,8 +134,21 @@ export function intake(command: Extract<CaseCommand, { type: 'intake' }>, ctx: D
     command.applicant.phone === undefined
       ? undefined
       : checkPhone(command.applicant.phone, 'applicant.phone');
-  const provided = new Set(command.materials.filter((m) => m.provided).map((m) => m.code));
-  const materials: MaterialCheck[] = matter.materials.map((m) => ({ ...m, provided: provided.has(m.code) }));
+  const given = new Map(command.materials.map((m) => [m.code, m]));
+  const materials: MaterialCheck[] = matter.materials.map((m) => {
+    const g = given.get(m.code);
+    return {
+      ...m,
+      provided: g?.provided ?? false,
+      ...(g?.originals !== undefined ? { originals: g.originals } : {}),
+      ...(g?.copies !== undefined ? { copies: g.copies } : {}),
+    };
+  });
+  const agent = command.agent && {
+    ...command.agent,
+    idNumber: checkIdNumber('person', command.agent.idNumber, 'agent.idNumber'),
+    ...(command.agent.phone !== undefined ? { phone: checkPhone(command.agent.phone, 'agent.phone') } : {}),
+  };
   if (command.commitment) checkCommitment(command.commitment, materials, ctx.today);
   const events: Draft[] = [
     {
@@ -146,6 +159,8 @@ export function intake(command: Extract<CaseCommand, { type: 'intake' }>, ctx: D
       matterName: matter.name,
       ...(item ? { item } : {}),
       applicant: { ...command.applicant, idNumber, ...(phone !== undefined ? { phone } : {}) },
+      ...(agent ? { agent } : {}),
+      ...(command.delivery ? { delivery: command.delivery } : {}),
       materials,
       limits: matter.limits,
       fees: matter.fees,

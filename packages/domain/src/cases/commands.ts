@@ -1,5 +1,14 @@
 import type { Fee } from '../catalogue';
-import type { Applicant, Binding, CaseResult, Finding, Limits, StepKind } from './types';
+import type {
+  Agent,
+  Applicant,
+  Binding,
+  CaseResult,
+  DeliveryMethod,
+  Finding,
+  Limits,
+  StepKind,
+} from './types';
 
 /** The matter as the tenant handles it: the catalogue definition with local settings applied. */
 export interface MatterForIntake {
@@ -20,7 +29,14 @@ export type CaseCommand =
       readonly matter: MatterForIntake;
       readonly item?: string;
       readonly applicant: Applicant;
-      readonly materials: readonly { code: string; provided: boolean }[];
+      readonly agent?: Agent;
+      readonly delivery?: DeliveryMethod;
+      readonly materials: readonly {
+        code: string;
+        provided: boolean;
+        originals?: number;
+        copies?: number;
+      }[];
       readonly commitment?: { readonly materials: readonly string[]; readonly supplementBy: string };
       /** Take the materials now and decide on acceptance later (art. 32 (4) then runs). */
       readonly defer?: boolean;

@@ -1,8 +1,10 @@
 import type { Fee } from '../catalogue';
 import type {
+  Agent,
   Applicant,
   Binding,
   Deficiency,
+  DeliveryMethod,
   Finding,
   Limits,
   MaterialCheck,
@@ -27,6 +29,8 @@ export type CaseEvent = Base &
         readonly matterName: string;
         readonly item?: string;
         readonly applicant: Applicant;
+        readonly agent?: Agent;
+        readonly delivery?: DeliveryMethod;
         readonly materials: readonly MaterialCheck[];
         readonly limits: Limits;
         readonly fees: readonly Fee[];

@@ -26,6 +26,8 @@ function fold(state: CaseState | NoCase, event: CaseEvent): CaseState {
       matterName: event.matterName,
       ...(event.item ? { item: event.item } : {}),
       applicant: event.applicant,
+      ...(event.agent ? { agent: event.agent } : {}),
+      ...(event.delivery ? { delivery: event.delivery } : {}),
       status: 'received',
       version: 1,
       lastHash: '',

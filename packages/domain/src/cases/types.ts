@@ -55,10 +55,27 @@ export interface Applicant {
   readonly idNumber: string;
   /** 联系电话: a mainland mobile (11 digits) or a landline with its area code; masked like the number. */
   readonly phone?: string;
+  /** 联系地址, where post is delivered. */
+  readonly address?: string;
 }
+
+/** 代理人: the person who applies on the applicant's behalf; their number and phone masked like the applicant's. */
+export interface Agent {
+  readonly name: string;
+  /** A resident identity card number (checked like an applicant's). */
+  readonly idNumber: string;
+  readonly phone?: string;
+}
+
+/** How the applicant takes the result: at the window, by post, or by electronic delivery (电子送达). */
+export const DELIVERY_METHODS = ['window', 'post', 'e-delivery'] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 
 export interface MaterialCheck extends Material {
   readonly provided: boolean;
+  /** 原件 and 复印件 counts handed over, when the clerk recorded them. */
+  readonly originals?: number;
+  readonly copies?: number;
 }
 
 /** What the case is bound to at acceptance (R2): never changed by a later handover. */
@@ -183,6 +200,8 @@ export interface CaseState {
   readonly matterName: string;
   readonly item?: string;
   readonly applicant: Applicant;
+  readonly agent?: Agent;
+  readonly delivery?: DeliveryMethod;
   readonly status: CaseStatus;
   /** Number of events so far; `If-Match` compares with it. */
   readonly version: number;

@@ -89,6 +89,8 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
           matter,
           ...(body.item ? { item: body.item } : {}),
           applicant: body.applicant,
+          ...(body.agent ? { agent: body.agent } : {}),
+          ...(body.delivery ? { delivery: body.delivery } : {}),
           materials: body.materials,
           ...(body.commitment ? { commitment: body.commitment } : {}),
           ...(body.defer ? { defer: true } : {}),

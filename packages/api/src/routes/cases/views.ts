@@ -58,7 +58,12 @@ export function caseSummary(c: CaseRow, daysLeft?: ReadonlyMap<string, number>) 
 const eventView = (e: StoredCaseEvent) => {
   const { prevHash: _prev, ...rest } = e;
   // The applicant's full number stays in the case record; the timeline does not repeat it.
-  if (rest.type === 'received') return { ...rest, applicant: maskContact(rest.applicant) };
+  if (rest.type === 'received')
+    return {
+      ...rest,
+      applicant: maskContact(rest.applicant),
+      ...(rest.agent ? { agent: maskContact(rest.agent) } : {}),
+    };
   return rest;
 };
 
@@ -69,6 +74,8 @@ export function caseView({ stored: c, events, allowedActions }: CaseOutcome) {
     ...caseSummary(c),
     allowedActions,
     competent: s.competent,
+    ...(s.agent ? { agent: maskContact(s.agent) } : {}),
+    ...(s.delivery ? { delivery: s.delivery } : {}),
     ...(s.binding ? { binding: s.binding } : {}),
     ...(s.deemedAccepted ? { deemedAccepted: true } : {}),
     materials: s.materials,
@@ -80,6 +87,7 @@ export function caseView({ stored: c, events, allowedActions }: CaseOutcome) {
     fees: s.fees,
     ...(s.payment ? { payment: s.payment } : {}),
     ...(s.result ? { result: s.result } : {}),
+    ...(s.documents ? { documents: s.documents } : {}),
     findings: s.findings,
     ...(s.guidance?.length ? { guidance: s.guidance } : {}),
     ...(s.rating ? { rating: s.rating } : {}),
