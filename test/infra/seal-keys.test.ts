@@ -1,0 +1,66 @@
+import { App, type CfnElement } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceFunction } from '../../infra/constructs/function';
+import { OneWindowStack } from '../../infra/stack';
+
+let stack: OneWindowStack;
+let template: Template;
+let findings: string[];
+
+beforeAll(() => {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  stack = new OneWindowStack(app, 'OneWindow', {
+    domainPrefix: 'onewindow-test',
+    callbackUrls: ['https://console.example.cn/console/auth/callback'],
+    logoutUrls: ['https://console.example.cn/console/'],
+    consoleUrl: 'https://console.example.cn/console',
+  });
+  template = Template.fromStack(stack);
+  findings = new AwsSolutionsChecks()
+    .validateScope(app)
+    .violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} ${r.constructPath ?? ''}`))
+    .filter((f) => f.includes('/SealKeys/'));
+});
+
+const keyId = () => stack.getLogicalId(stack.sealKeys.key.node.defaultChild as CfnElement);
+
+/** The actions `fn`'s role is granted on the seal key. */
+function keyActions(fn: ServiceFunction): string[] {
+  const roleId = stack.getLogicalId(fn.fn.role?.node.defaultChild as CfnElement);
+  const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+    JSON.stringify(p.Properties.Roles).includes(roleId),
+  );
+  return policies.flatMap((p) =>
+    (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+      .filter((s) => JSON.stringify(s.Resource).includes(keyId()))
+      .flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])),
+  );
+}
+
+describe('the seal key vault (KMS)', () => {
+  it('is a symmetric key with yearly rotation, kept when the stack goes, under its alias', () => {
+    template.hasResource('AWS::KMS::Key', {
+      Properties: { EnableKeyRotation: true, Description: Match.stringLikeRegexp('seal keys') },
+      DeletionPolicy: 'Retain',
+    });
+    template.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/onewindow/seal-keys' });
+  });
+
+  it('lets cases, files and stream wrap and open seal keys, and nothing more; the api function not at all', () => {
+    for (const fn of [stack.api.cases, stack.api.files, stack.workers.stream]) {
+      expect(keyActions(fn).sort()).toEqual(['kms:Decrypt', 'kms:Encrypt']);
+      const variables = (template.toJSON().Resources[
+        stack.getLogicalId(fn.fn.node.defaultChild as CfnElement)
+      ].Properties.Environment.Variables ?? {}) as Record<string, unknown>;
+      expect(variables.SEAL_KEY_ARN).toEqual({ 'Fn::GetAtt': [keyId(), 'Arn'] });
+    }
+    expect(keyActions(stack.api.fn)).toEqual([]);
+    expect(keyActions(stack.workers.clock)).toEqual([]);
+  });
+
+  it('has no cdk-nag finding', () => {
+    expect(findings).toEqual([]);
+  });
+});
