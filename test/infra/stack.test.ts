@@ -7,6 +7,7 @@ import { OneWindowStack } from '../../infra/stack';
 import { caseRoutes, catalogueFileRoutes, coreRoutes } from '../../packages/api/src';
 import {
   applicantRoutes,
+  codeLineageRoutes,
   empowermentRoutes,
   printRoutes,
   workbenchRoutes,
@@ -206,6 +207,16 @@ describe('api', () => {
     // A route key cannot hold the ':' of catalogue:import, so a path variable one below the city takes them.
     for (const route of catalogueFileRoutes) {
       expect(route.openapiPath).toMatch(/^\/v1\/cities\/\{city\}\/[^/]+:[^/]+$/);
+      const key = routeKey(`${route.method.toUpperCase()} /v1/cities/{city}/{action}`);
+      expect(key).toMatchObject({ AuthorizationType: 'JWT' });
+      expect(targetOf(key)).toContain(integrationOf(stack.api.files));
+    }
+  });
+
+  it('sends the code-lineage ledger to the files function through the city path variable, behind the JWT authorizer', () => {
+    expect(codeLineageRoutes.length).toBeGreaterThan(0);
+    for (const route of codeLineageRoutes) {
+      expect(route.path).toMatch(/^\/v1\/cities\/:city\/[^/:]+$/);
       const key = routeKey(`${route.method.toUpperCase()} /v1/cities/{city}/{action}`);
       expect(key).toMatchObject({ AuthorizationType: 'JWT' });
       expect(targetOf(key)).toContain(integrationOf(stack.api.files));
