@@ -2,8 +2,8 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { demoUsers } from './demo/tenancy';
+import { startDynamo } from './dynamo';
 import { acquireLock } from './lock';
-import { startLocalStack } from './stack';
 
 const { values } = parseArgs({
   options: {
@@ -16,6 +16,9 @@ const { values } = parseArgs({
 
 // The SDK warns that it will need Node 22 from 2027; Lambda runs 22, and locally the warning is noise.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+/** The window clerk, the approver and the city administrator: intake, decision and rollout, the three journeys. */
+const FIRST_USERS = ['dongshan-clerk', 'dongshan-approver', 'nanjing-admin'];
 
 const port = Number(values.port ?? process.env.PORT ?? 8787);
 const dataDir = values.memory ? undefined : resolve(values['data-dir'] ?? '.data');
@@ -48,26 +51,58 @@ async function main(): Promise<void> {
     `正在启动 OneWindow 本地环境 / starting OneWindow locally (${dataDir ? `data in ${dataDir}` : 'in memory'})…`,
   );
   const started = Date.now();
+  // The JVM starts first: DynamoDB Local warms up while the API, console and workers load.
+  const dynamo = startDynamo(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {});
+  dynamo.catch(() => undefined);
+  const { startLocalStack } = await import('./stack').catch(async (error: Error) => {
+    await (await dynamo.catch(() => undefined))?.stop();
+    throw error;
+  });
+  console.log(`  ✓ API, console and workers loaded (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   const stack = await startLocalStack({
     port,
+    dynamo,
     ...(dataDir ? { dataDir } : {}),
     demo: !values['no-demo'],
+    serveEarly: true,
     logLevel: (process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'WARN',
+    onStep: (step, ms) => console.log(`  ✓ ${step} (${(ms / 1000).toFixed(1)} s)`),
   });
   if (stack.dynamo.process.pid) lock?.update(stack.dynamo.process.pid);
 
+  const first = FIRST_USERS.map((sub) => demoUsers.find((u) => u.sub === sub)).filter((u) => u !== undefined);
   console.log(`
-一窗通办 OneWindow is running at ${stack.url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
+一窗通办 OneWindow is ready (${((Date.now() - started) / 1000).toFixed(1)} s)
+
+  控制台 Console   ${stack.url}/console
+  先用这三位演示用户登录 Sign in as one of these first (the sign-in page lists them all):
+${first.map((u) => `    ${u.name.padEnd(14)} ${u.sub}  (${u.roles.join(', ')})`).join('\n')}
+
   API reference   ${stack.url}/docs      OpenAPI ${stack.url}/openapi.json
   DynamoDB Local  ${stack.dynamo.endpoint}
   Data            ${dataDir ?? 'in memory (--memory): nothing is kept'}
-
+${values['no-demo'] ? '  (--no-demo: no demo data was loaded)\n' : ''}
 演示用户 Demo users (get a token: curl -s -X POST ${stack.url}/dev/token -H 'content-type: application/json' -d '<claims>'):`);
   for (const u of demoUsers) {
     const { name, backupFor: _b, ...claims } = u;
     console.log(`  ${u.sub.padEnd(28)} ${name}\n    ${JSON.stringify(claims)}`);
   }
   console.log('\nCtrl-C 停止 / stops everything.');
+  if (!values['no-demo']) {
+    console.log('\n演示数据加载中 Loading the demo: pages that show its data wait until it is complete…');
+    stack.demo.then(
+      () =>
+        console.log(
+          `✓ 演示数据已就绪 The demo is complete (${((Date.now() - started) / 1000).toFixed(1)} s from the start)`,
+        ),
+      async (error: Error) => {
+        console.error(`演示数据加载失败 The demo failed to load: ${error.message}`);
+        await stack.stop();
+        lock?.release();
+        process.exit(1);
+      },
+    );
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {

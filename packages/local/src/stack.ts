@@ -28,14 +28,45 @@ export interface LocalStackOptions {
   readonly tableName?: string;
   readonly clockIntervalMs?: number;
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** Told of each step as it ends, with its time: `npm start` prints a line for each. */
+  readonly onStep?: (step: string, ms: number) => void;
+  /** DynamoDB Local already starting (main.ts starts the JVM before it loads the rest). */
+  readonly dynamo?: Promise<LocalDynamo>;
+  /**
+   * Answer on the port before the demo is loaded (`npm start`): the sign-in page, the assets,
+   * the API reference and /dev answer at once; every other request waits until the demo is
+   * complete, so no page ever shows part of it. Without it the stack resolves once it is loaded.
+   */
+  readonly serveEarly?: boolean;
 }
 
 export interface LocalStack {
   readonly url: string;
   readonly dynamo: LocalDynamo;
   readonly events: OutboundEvent[];
+  /** Settles when the demo is loaded (at once without one, or without `serveEarly`). */
+  readonly demo: Promise<void>;
   stop(): Promise<void>;
 }
+
+/** What answers before the demo is loaded: nothing that shows demo data. */
+const OPEN_EARLY = [
+  /^\/console\/sign-in/,
+  /^\/console\/assets\//,
+  /^\/docs/,
+  /^\/openapi\.json$/,
+  /^\/dev\//,
+  /^\/$/,
+];
+const opensEarly = (req: Request): boolean => {
+  const path = new URL(req.url).pathname;
+  if (OPEN_EARLY.some((p) => p.test(path))) return true;
+  // Without a session the console's root only sends the visitor to the sign-in page.
+  return (
+    (path === '/console' || path === '/console/') &&
+    !(req.headers.get('cookie') ?? '').includes('ow_session=')
+  );
+};
 
 /**
  * Everything `npm start` runs: DynamoDB Local, the table from the shared definition,
@@ -46,7 +77,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const host = options.host ?? '127.0.0.1';
   const tableName = options.tableName ?? 'onewindow';
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const dynamo = await startDynamo(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {});
+  let last = Date.now();
+  const step = (name: string) => {
+    const now = Date.now();
+    options.onStep?.(name, now - last);
+    last = now;
+  };
+  const dynamo = await (options.dynamo ??
+    startDynamo(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}));
+  step('DynamoDB Local');
   const stops: (() => Promise<void>)[] = [() => dynamo.stop()];
   const stop = async () => {
     for (const s of stops.reverse()) await s().catch(() => undefined);
@@ -54,6 +93,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   try {
     const client = createDynamoClient({ endpoint: dynamo.endpoint });
     await ensureTable(client, tableName);
+    step('table');
     const store = new Store(client, tableName);
     const logger = new Logger({ serviceName: 'onewindow-local', logLevel: options.logLevel ?? 'WARN' });
     const issuer = await createDevIssuer(
@@ -109,15 +149,37 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }, store);
     const clock = createClockHandler({ services, logger });
 
-    if (options.demo !== false) {
+    step('API and console');
+    const loadDemo = async () => {
       const token = await issuer.issue({ sub: 'demo-loader', roles: ['platform-admin'] }, 3600);
       await seedDemo(app, token);
+      step('demo: cities, tenants, bodies, staff');
       await seedAuthorityDemo({ appAt, services, token });
+      step('demo: catalogues and rollouts');
       await seedCaseDemo({ appAt, issue: (claims) => issuer.issue(claims, 3600) });
-    }
+      step('demo: cases');
+    };
+    const demo = options.demo === false ? Promise.resolve() : loadDemo();
+    let loaded = options.demo === false;
+    demo.then(
+      () => {
+        loaded = true;
+      },
+      () => undefined,
+    );
+    if (!options.serveEarly) await demo;
+    // The demo loader calls the app itself; what comes over the port waits for it to finish.
+    const fetch = (req: Request) =>
+      loaded || opensEarly(req)
+        ? app.fetch(req)
+        : demo.then(
+            () => app.fetch(req),
+            (e: Error) =>
+              new Response(`演示数据加载失败 / the demo data failed to load: ${e.message}`, { status: 503 }),
+          );
 
     const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
-      const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => ok(s));
+      const s = serve({ fetch, port: options.port, hostname: host }, () => ok(s));
       s.once('error', fail);
     });
     stops.push(
@@ -128,20 +190,32 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         }),
     );
     const onError = (e: unknown) => logger.error('worker tick failed', e as Error);
-    const pollers: Poller[] = [
-      await streamPoller({
-        dynamo: client,
-        endpoint: dynamo.endpoint,
-        tableName,
-        handle: streamHandler,
-        onError,
-      }),
-      every(options.clockIntervalMs ?? 5000, clock, onError),
-    ];
+    // The workers start once the demo is in, as they would after it in AWS: the clock must not
+    // visit cases the loader is still writing with its clock set back.
+    const workers = demo.then(
+      async (): Promise<Poller[]> => [
+        await streamPoller({
+          dynamo: client,
+          endpoint: dynamo.endpoint,
+          tableName,
+          handle: streamHandler,
+          onError,
+        }),
+        every(options.clockIntervalMs ?? 5000, clock, onError),
+      ],
+    );
+    if (!options.serveEarly) await workers;
     stops.push(async () => {
+      const pollers = await workers.catch(() => [] as Poller[]);
       await Promise.all(pollers.map((p) => p.stop()));
     });
-    return { url: `http://${host}:${options.port}`, dynamo, events, stop };
+    return {
+      url: `http://${host}:${options.port}`,
+      dynamo,
+      events,
+      demo: workers.then(() => undefined),
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -61,25 +61,40 @@ export async function seedAuthorityDemo(
   };
   await Promise.all(Array.from({ length: 8 }, worker));
   const matters = puts.length;
-  for (const body of anshanExtraBodies) {
-    const uscc = demoUscc('anshan.gaoxin', body);
-    await expectOk(
-      await call('POST', '/v1/tenants/anshan.gaoxin/bodies', { ...body, uscc }),
-      `body ${body.code}`,
-      true,
-    );
-  }
-  // R13: the pre-reform holders, one request a tenant (written in batches), before any move.
-  for (const { tenant, ...holders } of demoInitialHolders) {
-    await expectOk(
-      await call('PUT', `/v1/tenants/${tenant}/initial-holders`, holders),
-      `initial holders of ${tenant}`,
-    );
-  }
+  await Promise.all(
+    anshanExtraBodies.map(async (body) => {
+      const uscc = demoUscc('anshan.gaoxin', body);
+      await expectOk(
+        await call('POST', '/v1/tenants/anshan.gaoxin/bodies', { ...body, uscc }),
+        `body ${body.code}`,
+        true,
+      );
+    }),
+  );
+  // R13: the pre-reform holders, one request a tenant (written in batches), before any move; tenants at once.
+  await Promise.all(
+    demoInitialHolders.map(async ({ tenant, ...holders }) => {
+      await expectOk(
+        await call('PUT', `/v1/tenants/${tenant}/initial-holders`, holders),
+        `initial holders of ${tenant}`,
+      );
+    }),
+  );
 
   let rollouts = 0;
-  for (const plan of demoRolloutPlans) {
-    if ((await call('GET', `/v1/cities/${plan.city}/rollouts/${plan.id}`)).ok) continue;
+  // A city's rollouts replay in order; the cities share nothing, so they replay side by side.
+  const cities = [...new Set(demoRolloutPlans.map((p) => p.city))];
+  await Promise.all(
+    cities.map(async (city) => {
+      for (const plan of demoRolloutPlans.filter((p) => p.city === city)) {
+        if (await replay(plan)) rollouts++;
+      }
+    }),
+  );
+  return { matters, rollouts };
+
+  async function replay(plan: DemoRolloutPlan): Promise<boolean> {
+    if ((await call('GET', `/v1/cities/${plan.city}/rollouts/${plan.id}`)).ok) return false;
     await prepareTenants(call, plan, expectOk);
     const before = callAt(shift(plan.effectiveAt, -DAY));
     const { city, ...input } = plan;
@@ -99,9 +114,8 @@ export async function seedAuthorityDemo(
       budgetMs: 600_000,
     });
     if (!applied.done) throw new Error(`demo data: rollout ${plan.id} did not finish`);
-    rollouts++;
+    return true;
   }
-  return { matters, rollouts };
 }
 
 /** What R11 asks of each target tenant: the receiving body's seal, an approver in it, a window clerk. */

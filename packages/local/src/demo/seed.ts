@@ -39,31 +39,40 @@ export async function seedDemo(
     else if (res.ok) created++;
     else throw new Error(`demo data: ${method} ${path} answered ${res.status}: ${await res.text()}`);
   };
-  for (const city of demoCities) await call('POST', '/v1/cities', city);
-  for (const t of demoTenants) {
-    const city = t.id.split('.')[0];
-    await call('POST', `/v1/cities/${city}/tenants`, {
+  // Independent writes go out together (DynamoDB Local takes them concurrently): the cities, then
+  // the district-level tenants, then those under them, then every body and staff post of a tenant.
+  await Promise.all(demoCities.map((city) => call('POST', '/v1/cities', city)));
+  const onboard = (t: (typeof demoTenants)[number]) =>
+    call('POST', `/v1/cities/${t.id.split('.')[0]}/tenants`, {
       id: t.id,
       name: t.name,
       kind: t.kind,
+      since: t.since,
       ...(t.parent ? { parent: t.parent } : {}),
       ...hallOf(t),
     });
-    for (const body of t.bodies) {
-      await call('POST', `/v1/tenants/${t.id}/bodies`, { ...body, uscc: demoUscc(t.id, body) });
-    }
-  }
-  for (const u of demoUsers) {
-    if (!u.tenant) continue;
+  await Promise.all(demoTenants.filter((t) => !t.parent).map(onboard));
+  await Promise.all(demoTenants.filter((t) => t.parent).map(onboard));
+  await Promise.all(
+    demoTenants.flatMap((t) =>
+      t.bodies.map((body) =>
+        call('POST', `/v1/tenants/${t.id}/bodies`, { ...body, uscc: demoUscc(t.id, body) }),
+      ),
+    ),
+  );
+  // A backup post names the post it backs up: those go last.
+  const post = (u: (typeof demoUsers)[number]) => {
+    if (!u.tenant) return Promise.resolve();
     const staffRoles = u.roles.filter((r) => r !== 'platform-admin' && r !== 'city-admin');
-    await call('POST', `/v1/tenants/${u.tenant}/staff`, {
+    return call('POST', `/v1/tenants/${u.tenant}/staff`, {
       id: u.sub,
       name: u.name,
-      since: t.since,
       roles: staffRoles,
       ...(u.body ? { body: u.body } : {}),
       ...(u.backupFor ? { backupFor: u.backupFor } : {}),
     });
-  }
+  };
+  await Promise.all(demoUsers.filter((u) => !u.backupFor).map(post));
+  await Promise.all(demoUsers.filter((u) => u.backupFor).map(post));
   return { created, existing };
 }
