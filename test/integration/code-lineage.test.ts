@@ -237,6 +237,9 @@ describe('a rollout moving a matter changes its implementation code, with the li
     );
     const xian = { sub: 'xa-admin', roles: ['city-admin'], city: 'xian' };
     expect((await t.call(xian, 'GET', '/v1/cities/nanjing/code-lineage?matter=lic')).status).toBe(404);
+    expect((await t.call(PLATFORM, 'GET', '/v1/cities/nowhere/code-lineage?matter=lic')).status).toBe(404);
+    const none = await t.call(CITY_ADMIN, 'GET', '/v1/cities/nanjing/code-lineage?matter=never-moved');
+    expect(none.body).toEqual({ items: [] });
     const missing = await t.call(CITY_ADMIN, 'GET', '/v1/cities/nanjing/code-lineage');
     expect(missing.status).toBe(400);
     expect(missing.body.errors[0].path).toBe('matter');

@@ -21,9 +21,12 @@ export const codeLineageRoutes = [
     access: { scope: 'city', roles: cityAdmins },
     query: z.strictObject({ matter: id }),
     success: 200,
-    handler: async ({ services, params, query }) => ({
-      status: 200,
-      body: { items: await services.authority.codeLineage(params.city, query.matter) },
-    }),
+    handler: async ({ services, params, query }) => {
+      await services.tenancy.requireCity(params.city);
+      return {
+        status: 200,
+        body: { items: await services.authority.codeLineage(params.city, query.matter) },
+      };
+    },
   }),
 ];
