@@ -61,6 +61,8 @@ export class OneWindowStack extends Stack {
     // Cases signs results with the seals' keys; files and stream build certificates and GB/T 38540 signatures.
     this.sealKeys = new SealKeyVault(this, 'SealKeys');
     this.sealKeys.grantUse([this.api.cases, this.api.files, this.workers.stream]);
+    // The stream worker seals each result's OFD right after issuance, its verification link on the API's URL.
+    this.workers.stream.fn.addEnvironment('PUBLIC_BASE_URL', this.api.stage.url);
     // Tenant requests of the HTTP functions run on tenant-scoped credentials (token vending).
     this.tenantAccess = new TenantAccessConstruct(this, 'TenantAccess', {
       data: this.data,

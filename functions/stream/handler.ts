@@ -1,15 +1,20 @@
+import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import {
+  CaseService,
+  Commands,
   type Measure,
-  type OfdResults,
+  OfdResults,
   type OutboundEvent,
   Outbox,
   type StreamRecordLike,
+  sealPki,
 } from '@onewindow/app';
 import { createDynamoClient, Store } from '@onewindow/store';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { requireEnv } from '../shared/config';
+import { kmsVault } from '../shared/kms-vault';
 
 /** Publishes events; answers the record ids it could not publish. */
 export type Publisher = (events: readonly OutboundEvent[]) => Promise<string[]>;
@@ -36,26 +41,27 @@ export function emfRecorder(metrics: Metrics): Recorder {
 export type BatchResponse = DynamoDBBatchResponse;
 
 /**
- * Pushes issued results to the supervising body's inbox (R10) and files the approvals of
- * licence-type matters in the e-licence library (each written only if new), then publishes events,
+ * Pushes issued results to the supervising body's inbox (R10), files the approvals of
+ * licence-type matters in the e-licence library (each written only if new) and seals each
+ * result's OFD (a failure there is only told to `warn`: the first download seals it), then publishes events,
  * then reports the business figures of the records that are done. A failed inbox write
  * fails the whole batch, which Lambda retries; the inbox key is fixed by the issuance, so
  * a retry rewrites the same items. Lambda retries from the first failed record, so only
  * the records before it are counted: a retry does not count them twice.
  */
-export function createStreamHandler(publish: Publisher, store?: Store, record?: Recorder, ofd?: OfdResults) {
+export function createStreamHandler(
+  publish: Publisher,
+  store?: Store,
+  record?: Recorder,
+  ofd?: OfdResults,
+  warn?: (message: string, error: Error) => void,
+) {
   const outbox = store ? new Outbox(store, ofd) : undefined;
   return async (batch: StreamBatch): Promise<BatchResponse> => {
     await outbox?.pushIssuedResults(batch.Records);
     await outbox?.fileLicences(batch.Records, new Date().toISOString());
-    for (const error of (await outbox?.sealOfdResults(batch.Records, new Date().toISOString())) ?? []) {
-      console.warn(
-        JSON.stringify({
-          message: 'OFD result not sealed; the first download seals it',
-          error: error.message,
-        }),
-      );
-    }
+    const unsealed = (await outbox?.sealOfdResults(batch.Records, new Date().toISOString())) ?? [];
+    for (const error of unsealed) warn?.('OFD result not sealed; the first download seals it', error);
     const failed = await publish(Outbox.events(batch.Records));
     if (record) {
       const firstFailed = batch.Records.findIndex((r) => failed.includes(idOf(r)));
@@ -94,12 +100,31 @@ export function eventBridgePublisher(client: EventBridgeClient, busName: string)
 }
 
 let live: ReturnType<typeof createStreamHandler> | undefined;
+const logger = new Logger({ serviceName: 'onewindow-stream' });
+
+/**
+ * Seals each issued result's OFD with the seal's key (the KMS vault) and the API's public URL in
+ * its verification link; without PUBLIC_BASE_URL the first download seals it instead.
+ */
+const ofdBuilder = (store: Store) =>
+  new OfdResults(
+    store,
+    new CaseService(store),
+    new Commands(store),
+    sealPki({ store, vault: kmsVault() }),
+    process.env.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+  );
 
 export const handler = (batch: DynamoDBStreamEvent): Promise<BatchResponse> => {
-  live ??= createStreamHandler(
-    eventBridgePublisher(new EventBridgeClient({}), requireEnv('EVENT_BUS_NAME')),
-    new Store(createDynamoClient(), requireEnv('TABLE_NAME')),
-    emfRecorder(new Metrics({ namespace: 'OneWindow', serviceName: 'onewindow-stream' })),
-  );
+  if (!live) {
+    const store = new Store(createDynamoClient(), requireEnv('TABLE_NAME'));
+    live = createStreamHandler(
+      eventBridgePublisher(new EventBridgeClient({}), requireEnv('EVENT_BUS_NAME')),
+      store,
+      emfRecorder(new Metrics({ namespace: 'OneWindow', serviceName: 'onewindow-stream' })),
+      ofdBuilder(store),
+      (message, error) => logger.warn(message, { error }),
+    );
+  }
   return live(batch);
 };
