@@ -3,7 +3,7 @@ import { createStreamHandler } from '../../functions/stream/handler';
 import { isLicenceId } from '../../packages/domain/src';
 import type { OutboundEvent } from '../../packages/store/src';
 import { PLATFORM, type TestApp, testApp } from '../support/app';
-import { DONGSHAN } from '../support/authority';
+import { DONGSHAN, matter } from '../support/authority';
 import { APPROVER, act, CIVIL_APPROVER, CLERK, intake, ORG_ID, PERSON_ID, seedCases } from '../support/cases';
 import { pollStream, waitFor } from '../support/stream';
 
@@ -145,6 +145,29 @@ describe('e-licence library', () => {
     expect(rows[0].status).toBe('cancelled');
     await waitFor(() => licenceEvents('e-licence.cancelled', c.caseNo).length > 0);
     expect(licenceEvents('e-licence.cancelled', c.caseNo)[0]?.detail.licenceId).toBe(row.id);
+  });
+
+  it('marks the holder’s valid licence of the matter changed when a change (变更) is issued, naming its successor', async () => {
+    const put = await t.call(PLATFORM, 'PUT', '/v1/cities/nanjing/catalogue/m2', {
+      ...matter('m2'),
+      items: [
+        { code: '01', name: '新办' },
+        { code: '02', name: '变更' },
+      ],
+    });
+    expect(put.status).toBeLessThan(300);
+    const first = await issued({ matter: 'm2', item: '01' });
+    await waitFor(() => licenceEvents('e-licence.issued', first.caseNo).length > 0);
+    const second = await issued({ matter: 'm2', item: '02' });
+    await waitFor(() => licenceEvents('e-licence.changed', first.caseNo).length > 0);
+    const list = await t.call(CLERK, 'GET', `${LIB}?holder=${PERSON_ID}`);
+    const old = list.body.items.find((l: { caseNo: string }) => l.caseNo === first.caseNo);
+    const renewed = list.body.items.find((l: { caseNo: string }) => l.caseNo === second.caseNo);
+    expect(renewed.status).toBe('valid');
+    expect(old).toMatchObject({
+      status: 'changed',
+      statusChange: { reason: '变更', replacedBy: renewed.id },
+    });
   });
 
   it('answers 400 naming holder for a holder that is no ID number or USCC, and 404 outside the tenant', async () => {
