@@ -251,7 +251,12 @@ describe('a rollout taking effect', () => {
       seal: { id: 'centre-seal', name: '行政审批专用章' },
     });
     expect(json.body.matters).toHaveLength(3);
-    expect(json.body.clauses.map((c: { zh: string }) => c.zh).join()).toMatch(/R2.*R3.*R4.*R5.*R7.*R6/s);
+    // The rules in order (pending cases, seals, responsibility, archives, windows, transition), in
+    // words a signatory reads: no rule tag such as (R2), and bodies by name in either language.
+    const zh = json.body.clauses.map((c: { zh: string }) => c.zh).join('\n');
+    const en = json.body.clauses.map((c: { en: string }) => c.en).join('\n');
+    expect(zh).toMatch(/继续办理.*印章.*行政复议.*档案.*窗口.*过渡期/s);
+    expect(`${zh}\n${en}`).not.toMatch(/\(R\d\)|（R\d）|nanjing\.jiangning/);
 
     const admin = { sub: 'ds-admin', roles: ['tenant-admin'], tenant: DONGSHAN };
     const list = await t.call(admin, 'GET', `/v1/tenants/${DONGSHAN}/handovers`);

@@ -47,7 +47,7 @@ export function beijingTime(instant: string): string {
 /**
  * The handover agreement of one rollout for one tenant: what moves, from whom to whom,
  * from when, under which seal, and the rules for pending cases (R2), seals (R3),
- * responsibility (R4), archives (R5) and the transition (R6). Derived, never stored:
+ * responsibility (R4), archives (R5) and the transition. Derived, never stored:
  * it always reads as the rollout it belongs to.
  */
 export function handoverAgreement(input: {
@@ -68,27 +68,27 @@ export function handoverAgreement(input: {
   const clauses: { zh: string; en: string }[] = [
     {
       zh: `自${when}起，本协议所列事项由${r.mode === 'transfer' ? toName : fromNames}依法实施${r.mode === 'transfer' ? '，以其名义作出行政审批决定' : `，并在${toName}设置窗口受理`}。`,
-      en: `From ${r.effectiveAt} the listed matters are implemented by ${r.mode === 'transfer' ? toRef : fromRefs.join(', ')}${r.mode === 'stationed' ? `, with a window at ${toRef}` : ''}.`,
+      en: `From ${r.effectiveAt} the listed matters are implemented by ${r.mode === 'transfer' ? toName : fromNames}${r.mode === 'stationed' ? `, with a window at ${toName}` : ''}.`,
     },
     {
-      zh: '生效前已受理但未办结的申请，由原受理机构继续办理并负责办结，档案由其保存（R2）。',
-      en: 'Applications accepted before the effective instant are finished by the body that accepted them, which keeps their files (R2).',
+      zh: '生效前已受理但未办结的申请，由原受理机构继续办理并负责办结，档案由其保存。',
+      en: 'Applications accepted before the effective instant are finished by the body that accepted them, which keeps their files.',
     },
     {
-      zh: `生效前已受理的申请，办理结果加盖原受理机构印章；生效后新受理的申请，办理结果加盖“${input.sealName}”。已作废的印章不再使用（R3）。`,
-      en: `Results of applications accepted before take the accepting body's seal; those accepted after take '${r.seal}'. A voided seal is never applied (R3).`,
+      zh: `生效前已受理的申请，办理结果加盖原受理机构印章；生效后新受理的申请，办理结果加盖“${input.sealName}”。已作废的印章不再使用。`,
+      en: `Results of applications accepted before take the accepting body's seal; those accepted after take '${input.sealName}'. A voided seal is never applied.`,
     },
     {
-      zh: `生效前审批行为引起的行政复议、诉讼及投诉由${fromNames}负责；生效后审批行为引起的由${r.mode === 'transfer' ? toName : fromNames}负责；因监管工作引起的，由监管部门负责（R4）。`,
-      en: 'Reconsideration, litigation and complaints follow the approving body: before the move the original body, after it the new one; supervision complaints the supervising department (R4).',
+      zh: `生效前审批行为引起的行政复议、诉讼及投诉由${fromNames}负责；生效后审批行为引起的由${r.mode === 'transfer' ? toName : fromNames}负责；因监管工作引起的，由监管部门负责。`,
+      en: 'Reconsideration, litigation and complaints follow the approving body: before the move the original body, after it the new one; supervision complaints the supervising department.',
     },
     {
-      zh: '档案按审批主体保管：生效前审批的由原部门保管，生效后审批的由承接机构保管（R5）。',
-      en: 'Archives follow the approving body: approved before the move, the original department; after it, the receiving body (R5).',
+      zh: '档案按审批主体保管：生效前审批的由原部门保管，生效后审批的由承接机构保管。',
+      en: 'Archives follow the approving body: approved before the move, the original department; after it, the receiving body.',
     },
     {
-      zh: '受理和出件窗口不因本次划转而改变，申请人无感（R7）。',
-      en: 'The windows where applicants apply and collect results do not change (R7).',
+      zh: '受理和出件窗口不因本次划转而改变，申请人无感。',
+      en: 'The windows where applicants apply and collect results do not change.',
     },
   ];
   if (r.transition) {
@@ -96,12 +96,12 @@ export function handoverAgreement(input: {
     clauses.push(
       r.transition.policy === 'origin-leads'
         ? {
-            zh: `过渡期至${until}：过渡期内划转事项由原部门牵头办理，并指导承接机构做好承接（R6）。`,
-            en: `Transition until ${r.transition.until}: the original department leads the handling of the matters and guides the receiving body (R6).`,
+            zh: `过渡期至${until}：过渡期内划转事项由原部门牵头办理，并指导承接机构做好承接。`,
+            en: `Transition until ${r.transition.until}: the original department leads the handling of the matters and guides the receiving body.`,
           }
         : {
-            zh: `过渡期至${until}：承接机构办理并作出决定；原部门进行业务指导、培训帮带，承接机构可就具体办件征求其意见并记入办件，意见不影响承接机构作出决定（R6）。`,
-            en: `Transition until ${r.transition.until}: the receiving body handles and decides the matters; the original department guides and trains, and the receiving body may ask its opinion on a case, recorded on the case, never a condition of the decision (R6).`,
+            zh: `过渡期至${until}：承接机构办理并作出决定；原部门进行业务指导、培训帮带，承接机构可就具体办件征求其意见并记入办件，意见不影响承接机构作出决定。`,
+            en: `Transition until ${r.transition.until}: the receiving body handles and decides the matters; the original department guides and trains, and the receiving body may ask its opinion on a case, recorded on the case, never a condition of the decision.`,
           },
     );
   }

@@ -36,7 +36,8 @@ export function Layout({ c, title, children, bare, refresh }: LayoutProps) {
   const path = new URL(c.req.url).pathname;
   const nav = bare ? [] : navFor(session?.claims, t);
   // The longest menu entry that prefixes the path is the current one; else the first that claims it (`also`).
-  const under = (href: string) => path === href || path.startsWith(`${href}/`);
+  // The home entry is current on the home page alone: every page is under /console.
+  const under = (href: string) => path === href || (href !== '/console' && path.startsWith(`${href}/`));
   const current =
     nav.filter((n) => under(n.href)).sort((a, b) => b.href.length - a.href.length)[0] ??
     nav.find((n) => n.also?.some(under));

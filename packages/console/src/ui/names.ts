@@ -13,7 +13,7 @@ export interface Names {
   (id: string | undefined): string;
   /** Names an API answer carried. */
   learn(names: Readonly<Record<string, string>> | undefined): void;
-  /** Learns a tenant's name and its bodies' (refused or missing reads leave the ids). */
+  /** Learns a tenant's name, its bodies' and its seals' (refused or missing reads leave the ids). */
   tenant(id: string | undefined): Promise<void>;
   /** Learns a city's name (the public list of cities). */
   city(id: string | undefined): Promise<void>;
@@ -42,12 +42,19 @@ export function namesOf(c: Ctx): Names {
     const once = loaded.get(id);
     if (once) return once;
     const load = (async () => {
-      const [tenant, bodies] = await Promise.all([
+      const [tenant, bodies, seals] = await Promise.all([
         api.send<Tenant>('GET', `/v1/tenants/${seg(id)}`),
         api.send<{ items: Body[] }>('GET', `/v1/tenants/${seg(id)}/bodies`),
+        api.send<{ items: { id: string; name: string }[] }>('GET', `/v1/tenants/${seg(id)}/seals`),
       ]);
       if (tenant.ok) table.set(id, tenant.data.name);
       if (bodies.ok) for (const b of bodies.data.items) table.set(b.ref, b.name);
+      // A seal is named by its id in its own tenant, and as `<tenant>/<id>` elsewhere (R14).
+      if (seals.ok)
+        for (const x of seals.data.items) {
+          if (!table.has(x.id)) table.set(x.id, x.name);
+          table.set(`${id}/${x.id}`, x.name);
+        }
     })().catch(() => undefined);
     loaded.set(id, load);
     return load;

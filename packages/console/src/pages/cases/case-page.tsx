@@ -47,7 +47,7 @@ async function casePage(c: Ctx, failed?: Failed, status = 200, reveal: RevealOut
           <ul>
             {(v.guidance ?? []).map((g) => (
               <li>
-                {g.id} · {g.body}
+                {g.id} · {namesOf(c)(g.body)}
                 {g.requestedAt &&
                   ` · ${t.cases.guidanceAsked(beijing(g.requestedAt))}${g.question ? `：${g.question}` : ''}`}
                 <div>{g.opinion ? `${beijing(g.givenAt)}：${g.opinion}` : t.cases.guidanceAwaited}</div>

@@ -31,7 +31,7 @@ export function Reveal({
   if (revealed) {
     return (
       <section class="card" aria-labelledby="reveal">
-        <h3 id="reveal">{t.reveal.title}</h3>
+        <h2 id="reveal">{t.reveal.title}</h2>
         <dl class="facts">
           <dt>{t.cases.applicant}</dt>
           <dd>{revealed.applicant.name}</dd>
@@ -57,7 +57,7 @@ export function Reveal({
   const s: FormState = { ...(state ?? { values: {} }), scope: 'reveal' };
   return (
     <section class="card no-print" aria-labelledby="reveal">
-      <h3 id="reveal">{t.reveal.title}</h3>
+      <h2 id="reveal">{t.reveal.title}</h2>
       <form method="post" action={caseHref(v, '/applicant/reveal')} class="stack">
         <ErrorSummary c={c} problem={s.problem} fields={['purpose']} scope="reveal" />
         <Csrf c={c} />

@@ -9,16 +9,28 @@ import { type BodyOf, fieldNames, fieldOf, formSpec } from '../../ui/form-spec';
 import { beijing, fromLocalInput, money, toLocalInput } from '../../ui/format';
 import { label } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
+import { namesOf } from '../../ui/names';
 import { Head, Submit } from '../../ui/table';
 
 export const listMatters = async (c: Ctx, tenant: string, at?: string) =>
   (await c.get('api').get<EmpoweredMatterList>(`/v1/tenants/${seg(tenant)}/matters${qs({ at })}`)).items;
 
+/** The names of the tenant's and its district's bodies and seals, as far as the caller may read them. */
+async function tenantNames(c: Ctx, tenant: string) {
+  const names = namesOf(c);
+  const parent = tenant.split('.').length > 2 ? tenant.split('.').slice(0, -1).join('.') : undefined;
+  await Promise.all([names.tenant(tenant), names.tenant(parent)]);
+  return names;
+}
+
 async function mattersPage(c: Ctx) {
   const t = c.get('t');
   const tenant = c.req.param('tenant') ?? '';
   const atInput = c.req.query('at');
-  const items = await listMatters(c, tenant, atInput ? fromLocalInput(atInput) : undefined);
+  const [items, name] = await Promise.all([
+    listMatters(c, tenant, atInput ? fromLocalInput(atInput) : undefined),
+    tenantNames(c, tenant),
+  ]);
   const now = c.get('options').now?.() ?? new Date();
   return page(
     c,
@@ -60,18 +72,16 @@ async function mattersPage(c: Ctx) {
               </td>
               <td>{m.name}</td>
               <td>
-                {m.authority.body}
+                {name(m.authority.body)}
                 {m.authority.handlingBody !== m.authority.body && (
                   <>
                     <br />
-                    <span class="muted">{t.matters.handling(m.authority.handlingBody)}</span>
+                    <span class="muted">{t.matters.handling(name(m.authority.handlingBody))}</span>
                   </>
                 )}
               </td>
               <td>{label(t, 'mode', m.authority.mode)}</td>
-              <td>
-                <code>{m.authority.seal}</code>
-              </td>
+              <td>{name(m.authority.seal)}</td>
               <td class="num">{m.promisedDays ?? ''}</td>
               <td>{m.windowLocation ?? ''}</td>
             </tr>
@@ -105,11 +115,12 @@ async function matterPage(c: Ctx, state: FormState, status: number) {
   const tenant = c.req.param('tenant') ?? '';
   const code = c.req.param('code') ?? '';
   const api = c.get('api');
-  const [items, history] = await Promise.all([
+  const [items, history, name] = await Promise.all([
     listMatters(c, tenant),
     api.get<ResponseOf<'GET /v1/tenants/{tenant}/matters/{code}/authority/history'>>(
       `/v1/tenants/${seg(tenant)}/matters/${seg(code)}/authority/history`,
     ),
+    tenantNames(c, tenant),
   ]);
   const m = items.find((x) => x.code === code);
   const spec = formSpec(LocalSettingsInput);
@@ -162,12 +173,10 @@ async function matterPage(c: Ctx, state: FormState, status: number) {
             <tr>
               <td>{beijing(p.from)}</td>
               <td>{p.to ? beijing(p.to) : t.matters.open}</td>
-              <td>{p.body}</td>
+              <td>{name(p.body)}</td>
               <td>{label(t, 'mode', p.mode)}</td>
-              <td>
-                <code>{p.seal}</code>
-              </td>
-              <td>{p.supervisingBody}</td>
+              <td>{name(p.seal)}</td>
+              <td>{name(p.supervisingBody)}</td>
               <td>
                 {p.transition
                   ? `${label(t, 'policy', p.transition.policy)} → ${beijing(p.transition.until)}`
