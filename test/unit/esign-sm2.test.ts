@@ -1,7 +1,7 @@
 import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import smCrypto from 'sm-crypto';
 import { describe, expect, it } from 'vitest';
-import { nativeSm2KeyPair, nativeSm2Sign } from '../../packages/app/src/esign';
+import { nativeSm2KeyPair, nativeSm2Sign, nativeSm2Verify } from '../../packages/app/src/esign';
 import { sm2PublicKey, sm2Sign, sm2Verify, sm2Z, sm3 } from '../../packages/domain/src';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -51,11 +51,20 @@ describe('SM2 signatures (GB/T 32918.2), the standard’s example', () => {
 
   it('verifies the example and refuses it for another message, another key or a flipped byte', () => {
     expect(sm2Verify(kat.publicKey, kat.message, katSignature)).toBe(true);
+    expect(nativeSm2Verify(kat.publicKey, kat.message, katSignature)).toBe(true);
     expect(sm2Verify(kat.publicKey, utf8('message digesT'), katSignature)).toBe(false);
+    expect(nativeSm2Verify(kat.publicKey, utf8('message digesT'), katSignature)).toBe(false);
     expect(sm2Verify(sm2PublicKey(bytes('01'.repeat(32))), kat.message, katSignature)).toBe(false);
-    const flipped = katSignature.slice();
-    flipped[10] = (flipped[10] as number) ^ 1;
-    expect(sm2Verify(kat.publicKey, kat.message, flipped)).toBe(false);
+    for (let i = 0; i < katSignature.length; i++) {
+      const flipped = katSignature.slice();
+      flipped[i] = (flipped[i] as number) ^ 1;
+      expect(sm2Verify(kat.publicKey, kat.message, flipped), `byte ${i}`).toBe(false);
+      expect(nativeSm2Verify(kat.publicKey, kat.message, flipped), `byte ${i}`).toBe(false);
+    }
+    const offCurve = kat.publicKey.slice();
+    offCurve[64] = (offCurve[64] as number) ^ 1;
+    expect(sm2Verify(offCurve, kat.message, katSignature)).toBe(false);
+    expect(nativeSm2Verify(offCurve, kat.message, katSignature)).toBe(false);
     // Another signer id changes Z, so the same signature no longer holds.
     expect(sm2Verify(kat.publicKey, kat.message, katSignature, 'ALICE123@YAHOO.COM')).toBe(false);
   });
@@ -94,7 +103,28 @@ describe('SM2 against an independent implementation (sm-crypto)', () => {
         publicKey: pair.publicKey,
       });
       expect(sm2Verify(bytes(pair.publicKey), utf8(message), bytes(signature))).toBe(true);
+      expect(nativeSm2Verify(bytes(pair.publicKey), utf8(message), bytes(signature))).toBe(true);
       expect(sm2Verify(bytes(pair.publicKey), utf8(`${message}.`), bytes(signature))).toBe(false);
+      expect(nativeSm2Verify(bytes(pair.publicKey), utf8(`${message}.`), bytes(signature))).toBe(false);
+    }
+  });
+});
+
+describe('the two verifiers agree (OpenSSL-based for the cases Lambda, @noble/curves elsewhere)', () => {
+  it('on genuine signatures, other messages and another key', () => {
+    for (let i = 0; i < 20; i++) {
+      const { privateKey, publicKey } = nativeSm2KeyPair();
+      const m = utf8(`result ${i}`);
+      const signature = nativeSm2Sign(privateKey, publicKey, m);
+      const other = nativeSm2KeyPair().publicKey;
+      for (const [key, msg, want] of [
+        [publicKey, m, true],
+        [publicKey, utf8(`result ${i}!`), false],
+        [other, m, false],
+      ] as const) {
+        expect(nativeSm2Verify(key, msg, signature)).toBe(want);
+        expect(sm2Verify(key, msg, signature)).toBe(want);
+      }
     }
   });
 });

@@ -38,26 +38,18 @@ const { p: P, n: N, a: A, b: B } = SM2_CURVE;
 const modP = (x: bigint) => ((x % P) + P) % P;
 const bigOfBytes = (b: Uint8Array) => BigInt(`0x${Buffer.from(b).toString('hex') || '0'}`);
 
-function powMod(base: bigint, exp: bigint, m: bigint): bigint {
-  let result = 1n;
-  let b = base % m;
-  for (let e = exp; e > 0n; e >>= 1n) {
-    if (e & 1n) result = (result * b) % m;
-    b = (b * b) % m;
-  }
-  return result;
-}
-
-/** x⁻¹ mod p by the extended Euclidean algorithm (x ≠ 0). */
-function invertP(x: bigint): bigint {
-  let [a, b, u, v]: [bigint, bigint, bigint, bigint] = [x, P, 1n, 0n];
+/** x⁻¹ mod m by the extended Euclidean algorithm (x ≠ 0). */
+function invertMod(x: bigint, m: bigint): bigint {
+  let [a, b, u, v]: [bigint, bigint, bigint, bigint] = [x, m, 1n, 0n];
   while (a !== 0n) {
     const q = b / a;
     [b, a] = [a, b - q * a];
     [v, u] = [u, v - q * u];
   }
-  return modP(v);
+  return ((v % m) + m) % m;
 }
+const invertP = (x: bigint) => invertMod(x, P);
+const invertN = (x: bigint) => invertMod(x, N);
 
 type Affine = { readonly x: bigint; readonly y: bigint } | undefined;
 
@@ -77,22 +69,12 @@ function add(p: Affine, q: Affine): Affine {
   return { x, y: modP(lambda * (p.x - x) - p.y) };
 }
 
-/** x of k·Q by ECDH (OpenSSL checks Q is on the curve); undefined at infinity. */
-function mulX(k: bigint, q: Uint8Array): bigint | undefined {
-  try {
-    const ecdh = createECDH('SM2');
-    ecdh.setPrivateKey(be32(k));
-    return bigOfBytes(ecdh.computeSecret(q));
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * SM2 verification with OpenSSL's scalar multiplications: s·G whole (an ECDH public key), t·P_A
- * by its x (an ECDH secret), its y told apart from −y by x((t ± 1)·P_A); then R = (e + x(s·G +
- * t·P_A)) mod n = r (GB/T 32918.2 §7.1, B1–B7). For the cases Lambda, whose bundle has no room
- * for a curve library; checked against @noble/curves and sm-crypto in test/unit/esign-sm2.test.ts.
+ * SM2 verification with OpenSSL's scalar multiplications (GB/T 32918.2 §7.1, B1–B7): with
+ * u = s·t⁻¹ mod n, s·G + t·P_A = t·(P_A + u·G), so R = (e + x(t·W)) mod n with W = P_A + u·G:
+ * u·G whole (an ECDH public key), one affine addition, and x(t·W) as an ECDH secret. For the
+ * cases Lambda, whose bundle has no room for a curve library; checked against @noble/curves and
+ * sm-crypto in test/unit/esign-sm2.test.ts.
  */
 export function nativeSm2Verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
   try {
@@ -103,25 +85,18 @@ export function nativeSm2Verify(publicKey: Uint8Array, message: Uint8Array, sign
     const t = (r + s) % N;
     if (t === 0n) return false;
     const pa = { x: bigOfBytes(publicKey.subarray(1, 33)), y: bigOfBytes(publicKey.subarray(33)) };
-    const ecdh = createECDH('SM2');
-    ecdh.setPrivateKey(be32(s));
-    const sg = ecdh.getPublicKey();
-    const S = { x: bigOfBytes(sg.subarray(1, 33)), y: bigOfBytes(sg.subarray(33)) };
-    let Q: Affine;
-    if (t === 1n) Q = pa;
-    else {
-      const xq = mulX(t, publicKey);
-      if (xq === undefined) return false;
-      const y0 = powMod(modP(xq * xq * xq + A * xq + B), (P + 1n) / 4n, P);
-      const plus = { x: xq, y: y0 };
-      // x((t+1)·P_A) = x(Q + P_A) for the right y only (for t = n − 1, use t − 1 and Q − P_A).
-      const [k, other] = t + 1n < N ? [t + 1n, pa] : [t - 1n, { x: pa.x, y: modP(-pa.y) }];
-      const want = mulX(k, publicKey);
-      Q = add(plus, other)?.x === want ? plus : { x: xq, y: modP(-y0) };
-      if (add(Q, other)?.x !== want) return false;
-    }
-    const R = add(S, Q);
-    if (!R) return false;
+    // P_A on the curve (ECDH would check it too, but W is built from it first).
+    if (pa.x >= P || pa.y >= P) return false;
+    if (modP(pa.y * pa.y - (pa.x * pa.x * pa.x + A * pa.x + B)) !== 0n) return false;
+    const u = (s * invertN(t)) % N;
+    const ug = createECDH('SM2');
+    ug.setPrivateKey(be32(u));
+    const g = ug.getPublicKey();
+    const W = add(pa, { x: bigOfBytes(g.subarray(1, 33)), y: bigOfBytes(g.subarray(33)) });
+    if (!W) return false;
+    const tw = createECDH('SM2');
+    tw.setPrivateKey(be32(t));
+    const R = { x: bigOfBytes(tw.computeSecret(Buffer.concat([Buffer.of(4), be32(W.x), be32(W.y)]))) };
     return (sm2Digest(publicKey, message) + R.x) % N === r;
   } catch {
     return false;

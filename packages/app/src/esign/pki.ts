@@ -67,6 +67,7 @@ export class SealPki {
   private readonly repo: SealKeyRepository;
   private readonly catalogue: CatalogueRepository;
   private readonly tenancy: TenancyRepository;
+  private readonly seals = new Map<string, Promise<Uint8Array>>();
 
   constructor(
     store: Store,
@@ -255,15 +256,37 @@ export class SealPki {
   /** The seal as GB/T 38540 SESeal (DER), signed by the city's seal CA. */
   async seSeal(tenant: string, id: string, now: string): Promise<Uint8Array> {
     const seal = await this.sealOf(tenant, id);
-    const key = await this.certified(tenant, id, now);
-    const ca = await this.ca(cityOfTenant(tenant), now);
+    return this.seSealOf(seal, await this.certified(tenant, id, now), now);
+  }
+
+  /**
+   * The SESeal of a seal and its certified key, made once per instance for as long as the seal,
+   * its certificate and its void stay as they are (the CA's signature over it is what costs).
+   */
+  private seSealOf(
+    seal: Seal,
+    key: StoredSealKey & { certificate: string },
+    now: string,
+  ): Promise<Uint8Array> {
+    const name = `${seal.tenant}/${seal.id}|${key.serial}|${seal.voidedAt ?? ''}|${seal.name}`;
+    let made = this.seals.get(name);
+    if (!made) {
+      made = this.buildSeSeal(seal, key, now);
+      this.seals.set(name, made);
+      made.catch(() => this.seals.delete(name));
+    }
+    return made;
+  }
+
+  private async buildSeSeal(seal: Seal, key: StoredSealKey & { certificate: string }, now: string) {
+    const ca = await this.ca(cityOfTenant(seal.tenant), now);
     const ref = parseBodyRef(seal.body);
     const body = await this.tenancy.body(ref.tenant, ref.code);
     const cert = parseCertificate(unb64(key.certificate));
     const svg = sealImprintSvg({ bodyName: body?.name ?? seal.body, sealName: seal.name, id: seal.id });
     return buildSeSeal(
       {
-        esId: `${tenant}/${seal.id}`,
+        esId: `${seal.tenant}/${seal.id}`,
         type: 1,
         name: seal.name,
         certs: [unb64(key.certificate)],
@@ -272,6 +295,8 @@ export class SealPki {
         validEnd: seal.voidedAt ?? cert.notAfter,
         picture: { type: 'svg', data: new TextEncoder().encode(svg), width: 42, height: 42 },
       },
+      // The seal maker (制章人) is the city's seal CA, also when the seal's own certificate was
+      // imported from a licensed CA: making seals and certifying keys are separate roles.
       unb64(ca.certificate),
       (message) => this.caSign(ca, message),
     );
@@ -300,8 +325,8 @@ export class SealPki {
         'seal',
       );
     }
-    const sealDer = await this.seSeal(seal.tenant, seal.id, now);
     const key = await this.certified(seal.tenant, seal.id, now);
+    const sealDer = await this.seSealOf(stored, key, now);
     return buildSesSignature(
       {
         seal: sealDer,
