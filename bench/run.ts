@@ -5,6 +5,7 @@ import { projectRoot } from '../infra/bundling';
 import { bundle, httpLambdas, measure } from './bundle';
 import { casesReport, countMisses, measureCases } from './cases';
 import { clockReport, measureClockDrain } from './clock';
+import { esignReport, measureEsign } from './esign';
 import { impactReport, measureImpact } from './impact';
 import { isolationReport, measureIsolation } from './isolation';
 import { itemsReport, measureItems } from './items';
@@ -122,6 +123,7 @@ const items = await measureItems();
 const scale = await measureScale();
 const isolation = measureIsolation();
 const ofd = await measureOfd();
+const esign = await measureEsign();
 const impact = await measureImpact();
 const results =
   report +
@@ -131,6 +133,7 @@ const results =
   itemsReport(items) +
   scaleReport(scale) +
   isolationReport(isolation) +
+  esignReport(esign) +
   ofdReport(ofd) +
   impactReport(impact);
 writeFileSync(join(projectRoot, 'bench/RESULTS.md'), results);
