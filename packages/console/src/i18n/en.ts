@@ -1,9 +1,11 @@
+import { intakeEn } from './intake-en';
 import { workEn } from './work-en';
 import type { Messages } from './zh';
 
 /** The English table: the same keys as `zh.ts`, checked by its type. */
 export const en: Messages = {
   work: workEn,
+  intakeForm: intakeEn,
   lang: {
     htmlLang: 'en',
     other: 'zh',

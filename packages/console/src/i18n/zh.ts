@@ -1,3 +1,4 @@
+import { intakeZh } from './intake-zh';
 import { workZh } from './work-zh';
 
 /**
@@ -6,6 +7,7 @@ import { workZh } from './work-zh';
  */
 export const zh = {
   work: workZh,
+  intakeForm: intakeZh,
   lang: {
     htmlLang: 'zh-CN',
     other: 'en',

@@ -134,6 +134,18 @@ document.querySelectorAll('[data-live-preview]').forEach(function (fig) {
     }, 400);
   });
 });
+// A filtered list (the matter picker) filters as one types: each item carries what it is found by.
+document.querySelectorAll('[data-filter]').forEach(function (input) {
+  var target = document.getElementById(input.getAttribute('data-filter'));
+  if (!target) return;
+  input.addEventListener('input', function () {
+    var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    target.querySelectorAll('[data-keys]').forEach(function (li) {
+      var keys = li.getAttribute('data-keys');
+      li.hidden = !words.every(function (w) { return keys.indexOf(w) >= 0; });
+    });
+  });
+});
 // A page that is watching something run (a rollout applying) marks that part data-poll: it is
 // fetched again in place, without reloading the page, until the page no longer asks for it.
 (function poll() {

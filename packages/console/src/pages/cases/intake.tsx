@@ -21,7 +21,9 @@ import { fieldOf, formSpec, optionsOf } from '../../ui/form-spec';
 import { beijingDate } from '../../ui/format';
 import { label } from '../../ui/labels';
 import { Csrf, page } from '../../ui/layout';
+import { matches, searchKeys } from '../../ui/pinyin';
 import { Submit } from '../../ui/table';
+import { bodyNames } from '../tenant/bodies';
 import { listMatters } from '../tenant/matters';
 import { CommitmentFields, commitmentOf } from './commitment';
 import { HolderLicences, lookUpHolder } from './holder-licences';
@@ -40,7 +42,13 @@ export function readFlash(c: Ctx, caseNo: string): string | undefined {
   }
 }
 
-const FIELDS = ['matter', 'item', 'applicant', 'materials', 'commitment'];
+const FIELDS = ['matter', 'item', 'applicant', 'agent', 'delivery', 'materials', 'commitment'];
+
+/** A count typed in the form, when one was: 0–99. */
+const countOf = (values: Values, name: string): number | undefined => {
+  const v = one(values, name);
+  return /^\d{1,2}$/.test(v) ? Number(v) : undefined;
+};
 
 /** The API's intake body from the form: every material of the matter, ticked or not. */
 export function intakeInput(values: Values, materialCodes: readonly string[]): Record<string, unknown> {
@@ -54,32 +62,98 @@ export function intakeInput(values: Values, materialCodes: readonly string[]): R
       name: one(values, 'applicant.name'),
       idNumber: one(values, 'applicant.idNumber'),
       ...(one(values, 'applicant.phone') ? { phone: one(values, 'applicant.phone') } : {}),
+      ...(one(values, 'applicant.address') ? { address: one(values, 'applicant.address') } : {}),
     },
-    materials: materialCodes.map((code) => ({ code, provided: provided.has(code) })),
+    ...(one(values, 'agent.name') || one(values, 'agent.idNumber')
+      ? {
+          agent: {
+            name: one(values, 'agent.name'),
+            idNumber: one(values, 'agent.idNumber'),
+            ...(one(values, 'agent.phone') ? { phone: one(values, 'agent.phone') } : {}),
+          },
+        }
+      : {}),
+    ...(one(values, 'delivery') ? { delivery: one(values, 'delivery') } : {}),
+    materials: materialCodes.map((code) => {
+      const originals = countOf(values, `originals.${code}`);
+      const copies = countOf(values, `copies.${code}`);
+      return {
+        code,
+        provided: provided.has(code),
+        ...(originals !== undefined ? { originals } : {}),
+        ...(copies !== undefined ? { copies } : {}),
+      };
+    }),
     ...commitmentOf(values),
   };
 }
 
+/**
+ * The matter picker: found by name, pinyin initials, department or code, the most used first
+ * (this window's recent cases). Without script the search is a GET and the list comes back
+ * filtered; with it the list filters as one types (data-filter, ui/assets.ts).
+ */
 async function chooseMatter(c: Ctx) {
   const t = c.get('t');
+  const f = t.intakeForm;
   const tenant = c.req.param('tenant') ?? '';
-  const items = await listMatters(c, tenant);
+  const q = (c.req.query('q') ?? '').trim();
+  const [items, recent] = await Promise.all([
+    listMatters(c, tenant),
+    c
+      .get('api')
+      .send<{ items: { matter: string }[] }>('GET', `/v1/tenants/${seg(tenant)}/cases?limit=100`)
+      .then((r) => (r.ok ? r.data.items : [])),
+  ]);
+  const names = await bodyNames(c, [...new Set(items.map((m) => m.authority.body.split('/')[0] ?? tenant))]);
+  const used = new Map<string, number>();
+  for (const r of recent) used.set(r.matter, (used.get(r.matter) ?? 0) + 1);
+  const rows = items
+    .map((m) => {
+      const department = names(m.authority.body);
+      return { m, department, keys: searchKeys(m.name, m.code, department) };
+    })
+    .sort(
+      (a, b) =>
+        (used.get(b.m.code) ?? 0) - (used.get(a.m.code) ?? 0) || a.m.name.localeCompare(b.m.name, 'zh'),
+    );
+  const shown = q ? rows.filter((r) => matches(r.keys, q)) : rows;
+  const href = (code: string) => `/console/tenants/${seg(tenant)}/intake?matter=${encodeURIComponent(code)}`;
   return page(
     c,
     t.intake.title,
     <>
       <h1>{t.intake.title}</h1>
       <form method="get" class="stack card">
-        <SelectField
-          c={c}
-          state={empty}
-          name="matter"
-          label={t.intake.choose}
-          hint={t.intake.chooseHint(items.length)}
-          options={items.map((m) => ({ value: m.code, label: `${m.name}（${m.code}）` }))}
+        <label for="matter-q">{f.search}</label>
+        <p id="matter-q-hint" class="hint">
+          {f.searchHint}
+        </p>
+        <input
+          id="matter-q"
+          type="search"
+          name="q"
+          value={q}
+          autocomplete="off"
+          aria-describedby="matter-q-hint"
+          data-filter="matter-list"
         />
-        <Submit label={t.intake.next} />
+        <Submit label={f.searchButton} />
       </form>
+      <p aria-live="polite">
+        {q ? (shown.length ? f.results(shown.length) : f.noResults) : t.intake.chooseHint(items.length)}
+      </p>
+      {!q && used.size > 0 && <h2>{f.mostUsed}</h2>}
+      <ul id="matter-list" class="picker">
+        {shown.map((r) => (
+          <li data-keys={r.keys}>
+            <a href={href(r.m.code)}>{r.m.name}</a>{' '}
+            <span class="hint">
+              {r.department} · {r.m.code}
+            </span>
+          </li>
+        ))}
+      </ul>
     </>,
   );
 }
@@ -94,12 +168,15 @@ async function intakeForm(c: Ctx, state: FormState, status: number) {
   const values: Values = {
     matter: code,
     'applicant.kind': 'person',
+    delivery: 'window',
     'commitment.supplementBy': beijingDate(new Date(now.getTime() + 7 * 86_400_000)),
     ...state.values,
   };
   const s: FormState = { ...state, values };
   const spec = formSpec(IntakeInput);
   const kind = fieldOf(spec, 'applicant.kind');
+  const delivery = fieldOf(spec, 'delivery');
+  const f = t.intakeForm;
   const nonCore = m.materials.filter((x) => !x.core);
   // 免提交: the holder's e-licences, asked for by the panel's own lookup.
   const licences = await lookUpHolder(c, tenant, c.req.query('holder') ?? '');
@@ -151,6 +228,27 @@ async function intakeForm(c: Ctx, state: FormState, status: number) {
           label={t.intake.phone}
           hint={t.intake.phoneHint}
         />
+        <TextField
+          c={c}
+          state={s}
+          spec={fieldOf(spec, 'applicant.address')}
+          label={f.address}
+          hint={f.addressHint}
+        />
+        <fieldset class="stack">
+          <legend>{f.agent}</legend>
+          <TextField c={c} state={s} name="agent.name" label={f.agentName} />
+          <TextField c={c} state={s} name="agent.idNumber" label={f.agentId} hint={f.agentIdHint} />
+          <TextField c={c} state={s} name="agent.phone" label={f.agentPhone} />
+        </fieldset>
+        <ChoiceGroup
+          c={c}
+          state={s}
+          spec={delivery}
+          label={f.delivery}
+          radio
+          options={optionsOf(delivery, (d) => f.deliveries[d] ?? d)}
+        />
         <ChoiceGroup
           c={c}
           state={s}
@@ -162,6 +260,33 @@ async function intakeForm(c: Ctx, state: FormState, status: number) {
             label: `${x.name}${x.core ? ` ${t.catalogue.core}` : ''}`,
           }))}
         />
+        <details>
+          <summary>{f.counts}</summary>
+          <div class="stack">
+            {m.materials.map((x) => (
+              <>
+                <TextField
+                  c={c}
+                  state={s}
+                  name={`originals.${x.code}`}
+                  label={f.originals(x.name)}
+                  type="number"
+                  min="0"
+                  max="99"
+                />
+                <TextField
+                  c={c}
+                  state={s}
+                  name={`copies.${x.code}`}
+                  label={f.copies(x.name)}
+                  type="number"
+                  min="0"
+                  max="99"
+                />
+              </>
+            ))}
+          </div>
+        </details>
         {nonCore.length > 0 && <CommitmentFields c={c} state={s} spec={spec} materials={nonCore} />}
         <Submit label={t.intake.submit} />
       </form>
