@@ -89,25 +89,23 @@ export class PublicCaseService {
     if (!r) throw noResult();
     const { signature, delivery: _d, ...signed } = r;
     const result: CaseResult = signed;
-    // SM2 with the seal's key since electronic seals (issue 14); Ed25519 before, checked only for those results.
-    const key = isSm2Result(r)
-      ? await new SealKeyRepository(this.store).key(r.seal.tenant, r.seal.id)
-      : undefined;
-    const signer = this.signer;
-    const keyKnown = key ? key.keyId === r.keyId : signer?.keyId === r.keyId;
-    const signatureValid = key
-      ? keyKnown &&
-        nativeSm2Verify(Buffer.from(key.publicKey, 'hex'), resultSignedData(r), Buffer.from(signature, 'hex'))
-      : keyKnown && signer?.verify(canonicalJson(result), signature) === true;
     const approving = parseBodyRef(r.approvingBody);
     const tenancy = new TenancyRepository(this.store);
-    const [seal, licence, approvingBody] = await Promise.all([
+    const [key, seal, licence, approvingBody] = await Promise.all([
+      // SM2 with the seal's key since electronic seals (issue 14); Ed25519 before, checked only for those results.
+      isSm2Result(r) ? new SealKeyRepository(this.store).key(r.seal.tenant, r.seal.id) : undefined,
       new CatalogueRepository(this.store).seal(r.seal.tenant, r.seal.id),
       // The e-licence the result became: a revocation or cancellation shows at once.
       r.outcome === 'approve' ? new LicenceRepository(this.store).get(r.tenant, licenceIdOf(r)) : undefined,
       // The name a reader checks the paper against (the seal's name names its body too).
       tenancy.body(approving.tenant, approving.code),
     ]);
+    const signer = this.signer;
+    const keyKnown = key ? key.keyId === r.keyId : signer?.keyId === r.keyId;
+    const signatureValid = key
+      ? keyKnown &&
+        nativeSm2Verify(Buffer.from(key.publicKey, 'hex'), resultSignedData(r), Buffer.from(signature, 'hex'))
+      : keyKnown && signer?.verify(canonicalJson(result), signature) === true;
     const names = { approvingBody: approvingBody?.name };
     const sealValid =
       seal !== undefined && seal.body === r.seal.body && sealUsableAt(seal, toInstant(r.issuedAt));

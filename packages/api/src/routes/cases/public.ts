@@ -1,5 +1,6 @@
 import {
   DomainError,
+  isSm2Result,
   isVerificationCode,
   resultSignedData,
   type Seal,
@@ -166,7 +167,7 @@ export const publicRoutes: readonly RouteSpec[] = [
         caseNo,
         valid: signatureValid && sealValid,
         signature: {
-          algorithm: key ? ('SM2-with-SM3' as const) : ('Ed25519' as const),
+          algorithm: isSm2Result(r) ? ('SM2-with-SM3' as const) : ('Ed25519' as const),
           status: signatureValid
             ? ('valid' as const)
             : keyKnown
