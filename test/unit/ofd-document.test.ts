@@ -4,6 +4,7 @@ import {
   OFD_PATHS,
   ofdResultParts,
   packOfd,
+  pagePath,
   SIGNED_PARTS,
   signatureXml,
 } from '../../packages/documents/src/ofd';
@@ -71,6 +72,30 @@ describe('the OFD of a result (documents/ofd)', () => {
       `<ofd:CustomData Name="电子证照标识">${id}</ofd:CustomData>`,
     );
     expect(text(parts.get(OFD_PATHS.page))).toContain(id.slice(0, 20));
+  });
+
+  it('runs long reasons on to further pages, the seal on the last, every page signed', () => {
+    const reasons = '经审查，申请材料与现场情况不一致。'.repeat(120);
+    const { parts, stamp } = ofdResultParts({ ...input, result: { ...result, reasons } });
+    const document = text(parts.get(OFD_PATHS.document));
+    const pageCount = (document.match(/<ofd:Page /g) ?? []).length;
+    expect(pageCount).toBeGreaterThan(1);
+    const last = pagePath(pageCount - 1);
+    expect(text(parts.get(last))).toContain('<ofd:PathObject');
+    expect(text(parts.get(OFD_PATHS.page))).not.toContain('<ofd:PathObject');
+    expect(document).toContain(
+      `<ofd:Page ID="${stamp.pageRef}" BaseLoc="Pages/Page_${pageCount - 1}/Content.xml"/>`,
+    );
+    // Every line stays above the bottom margin (297 − 25 mm).
+    for (let i = 0; i < pageCount; i++) {
+      for (const m of text(parts.get(pagePath(i))).matchAll(
+        /<ofd:TextObject ID="\d+" Boundary="[\d.]+ ([\d.]+)/g,
+      )) {
+        expect(Number(m[1])).toBeLessThan(297 - 25);
+      }
+    }
+    const sig = text(signatureXml({ parts, digest: sm3, time: result.issuedAt, stamp }));
+    for (let i = 0; i < pageCount; i++) expect(sig).toContain(`FileRef="/${pagePath(i)}"`);
   });
 
   it('lists every part but the signature and its value, each with its SM3, and packs them all', () => {

@@ -4,5 +4,5 @@
  * which lists the SM3 digest of every other part). Pure: the caller digests and signs.
  */
 export { imprintObjects } from './imprint';
-export { OFD_PATHS, type OfdResultInput, type OfdStamp, ofdResultParts } from './result';
+export { OFD_PATHS, type OfdResultInput, type OfdStamp, ofdResultParts, pagePath } from './result';
 export { OID_SM2_SM3, OID_SM3, packOfd, SIGNED_PARTS, signatureXml } from './signature';

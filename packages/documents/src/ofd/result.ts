@@ -11,18 +11,21 @@ export const OFD_PATHS = {
   document: 'Doc_0/Document.xml',
   publicRes: 'Doc_0/PublicRes.xml',
   documentRes: 'Doc_0/DocumentRes.xml',
+  /** The first page; a long result runs on to `pagePath(1)`, … */
   page: 'Doc_0/Pages/Page_0/Content.xml',
   signatures: 'Doc_0/Signs/Signatures.xml',
   signature: 'Doc_0/Signs/Sign_0/Signature.xml',
   signedValue: 'Doc_0/Signs/Sign_0/SignedValue.dat',
 } as const;
 
+export const pagePath = (i: number): string => `Doc_0/Pages/Page_${i}/Content.xml`;
+
 /** A4 in millimetres, the unit of GB/T 33190. */
 const PAGE = { width: 210, height: 297, margin: 25 };
 const FONT_SONG = 1;
 const FONT_HEI = 2;
 const COLOUR_SPACE = 3;
-const PAGE_ID = 4;
+const FIRST_PAGE_ID = 4;
 const BODY = 4.23; // 小四 (12 pt)
 const LEAD = 1.75;
 
@@ -47,11 +50,18 @@ export function ofdResultParts(input: OfdResultInput): { parts: Map<string, Uint
   const r = input.result;
   const t = RESULT_TEXT.zh;
   const width = PAGE.width - 2 * PAGE.margin;
-  const lines: TextLine[] = [];
+  // Lines run on to a further page at the bottom margin: long reasons never leave the paper.
+  const pages: TextLine[][] = [[]];
   let y = PAGE.margin + 8;
+  const bottom = PAGE.height - PAGE.margin;
+  const newPage = () => {
+    pages.push([]);
+    y = PAGE.margin + 8;
+  };
   const line = (text: string, opts: { size?: number; font?: number; x?: number; gap?: number } = {}) => {
     const size = opts.size ?? BODY;
-    lines.push({ text, x: opts.x ?? PAGE.margin, y, size, font: opts.font ?? FONT_SONG });
+    if (y > bottom) newPage();
+    pages[pages.length - 1]?.push({ text, x: opts.x ?? PAGE.margin, y, size, font: opts.font ?? FONT_SONG });
     y += size * LEAD + (opts.gap ?? 0);
   };
   const paragraph = (text: string, indent = true) => {
@@ -80,9 +90,11 @@ export function ofdResultParts(input: OfdResultInput): { parts: Map<string, Uint
   if (input.licenceId) facts.push(['电子证照标识', input.licenceId]);
   for (const [k, v] of facts) for (const l of wrap(`${k}：${v}`, BODY, width)) line(l);
 
-  // The seal over the issuing body's name and the decision's date, at the right, as printed.
-  y += 12;
+  // The seal over the issuing body's name and the decision's date, at the right, as printed,
+  // with the verification lines under it: on a page of its own when the rest of this one is short.
   const diameter = 40;
+  if (y + 12 + diameter + 20 > bottom) newPage();
+  y += 12;
   const sealCx = PAGE.width - PAGE.margin - diameter / 2 - 5;
   const sealCy = y + 6;
   const under = [input.bodyName, day('zh', r.decidedAt)];
@@ -92,18 +104,31 @@ export function ofdResultParts(input: OfdResultInput): { parts: Map<string, Uint
   for (const l of wrap(t.verifyAt(input.verifyUrl), 3.5, width)) line(l, { size: 3.5 });
   line(t.code(code), { size: 3.5 });
 
-  let id = 10;
+  // Page IDs follow the resources'; the pages' objects are numbered after every page.
+  const pageIds = pages.map((_, i) => FIRST_PAGE_ID + i);
+  let id = FIRST_PAGE_ID + pages.length;
   const nextId = () => id++;
-  const objects = lines.map((l) => textObject(nextId(), l)).join('');
-  const imprint = imprintObjects(
-    { bodyName: input.bodyName, sealName: input.sealName, cx: sealCx, cy: sealCy, diameter, font: FONT_SONG },
-    nextId,
-  );
-  const layerId = nextId();
-  const page = doc(
-    'Page',
-    el('Content', {}, el('Layer', { ID: layerId, Type: 'Body' }, `${objects}${imprint}`)),
-  );
+  const pageXml = pages.map((onPage, i) => {
+    const objects = onPage.map((l) => textObject(nextId(), l)).join('');
+    const last = i === pages.length - 1;
+    const imprint = last
+      ? imprintObjects(
+          {
+            bodyName: input.bodyName,
+            sealName: input.sealName,
+            cx: sealCx,
+            cy: sealCy,
+            diameter,
+            font: FONT_SONG,
+          },
+          nextId,
+        )
+      : '';
+    return doc(
+      'Page',
+      el('Content', {}, el('Layer', { ID: nextId(), Type: 'Body' }, `${objects}${imprint}`)),
+    );
+  });
 
   const maxId = id - 1;
   const document = doc(
@@ -112,7 +137,12 @@ export function ofdResultParts(input: OfdResultInput): { parts: Map<string, Uint
       'CommonData',
       {},
       `${el('MaxUnitID', {}, String(maxId))}${el('PageArea', {}, el('PhysicalBox', {}, `0 0 ${PAGE.width} ${PAGE.height}`))}${el('PublicRes', {}, 'PublicRes.xml')}${el('DocumentRes', {}, 'DocumentRes.xml')}`,
-    ) + el('Pages', {}, el('Page', { ID: PAGE_ID, BaseLoc: 'Pages/Page_0/Content.xml' })),
+    ) +
+      el(
+        'Pages',
+        {},
+        pageIds.map((pid, i) => el('Page', { ID: pid, BaseLoc: `Pages/Page_${i}/Content.xml` })).join(''),
+      ),
   );
   // 宋体 for the text, 黑体 for the title: CJK fonts every Chinese system has, referenced not embedded.
   const publicRes = doc(
@@ -162,12 +192,15 @@ export function ofdResultParts(input: OfdResultInput): { parts: Map<string, Uint
     [OFD_PATHS.document, utf8(document)],
     [OFD_PATHS.publicRes, utf8(publicRes)],
     [OFD_PATHS.documentRes, utf8(documentRes)],
-    [OFD_PATHS.page, utf8(page)],
+    ...pageXml.map((xml, i): [string, Uint8Array] => [pagePath(i), utf8(xml)]),
     [OFD_PATHS.signatures, utf8(signatures)],
   ]);
   const half = diameter / 2;
   return {
     parts,
-    stamp: { pageRef: PAGE_ID, boundary: `${sealCx - half} ${sealCy - half} ${diameter} ${diameter}` },
+    stamp: {
+      pageRef: pageIds[pageIds.length - 1] ?? FIRST_PAGE_ID,
+      boundary: `${sealCx - half} ${sealCy - half} ${diameter} ${diameter}`,
+    },
   };
 }

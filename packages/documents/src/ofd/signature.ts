@@ -6,7 +6,7 @@ import { doc, el, esc, utf8 } from './xml';
 export const OID_SM2_SM3 = '1.2.156.10197.1.501';
 export const OID_SM3 = '1.2.156.10197.1.401';
 
-/** The parts a signature covers: every part of the package but the signature itself and its value. */
+/** The parts a one-page result's signature covers: every part but the signature itself and its value. */
 export const SIGNED_PARTS: readonly string[] = [
   OFD_PATHS.root,
   OFD_PATHS.document,
@@ -15,6 +15,8 @@ export const SIGNED_PARTS: readonly string[] = [
   OFD_PATHS.page,
   OFD_PATHS.signatures,
 ];
+
+const UNSIGNED = new Set<string>([OFD_PATHS.signature, OFD_PATHS.signedValue]);
 
 const base64 = (bytes: Uint8Array): string => {
   let s = '';
@@ -36,11 +38,13 @@ export function signatureXml(input: {
   readonly time: string;
   readonly stamp: OfdStamp;
 }): Uint8Array {
-  const refs = SIGNED_PARTS.map((path) => {
-    const bytes = input.parts.get(path);
-    if (!bytes) throw new Error(`no part ${path}`);
-    return el('Reference', { FileRef: `/${path}` }, el('CheckValue', {}, base64(input.digest(bytes))));
-  }).join('');
+  // Every part there is (each page of a long result), in the package's own order.
+  const refs = [...input.parts]
+    .filter(([path]) => !UNSIGNED.has(path))
+    .map(([path, bytes]) =>
+      el('Reference', { FileRef: `/${path}` }, el('CheckValue', {}, base64(input.digest(bytes)))),
+    )
+    .join('');
   const signedInfo = el(
     'SignedInfo',
     {},
