@@ -1,6 +1,6 @@
 import type { KeyVault } from '@onewindow/app';
 import { requireEnv } from './config';
-import { signV4 } from './sigv4';
+import { awsJsonCall } from './sigv4';
 
 /**
  * The seal key vault in AWS: each seal's SM2 private key encrypted under one symmetric KMS key
@@ -16,25 +16,16 @@ export function kmsVault(env: NodeJS.ProcessEnv = process.env, send: typeof fetc
   const url =
     env.AWS_ENDPOINT_URL_KMS ??
     `https://kms.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}/`;
-  const call = async (action: 'Encrypt' | 'Decrypt', input: Record<string, unknown>) => {
-    const body = JSON.stringify(input);
-    const headers = await signV4({
+  const call = (action: 'Encrypt' | 'Decrypt', body: Record<string, unknown>) =>
+    awsJsonCall<{ CiphertextBlob?: string; Plaintext?: string }>({
       url,
-      body,
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `TrentService.${action}` },
-      region,
       service: 'kms',
-      credentials: {
-        accessKeyId: env.AWS_ACCESS_KEY_ID ?? '',
-        secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '',
-        ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
-      },
-      now: new Date(),
+      target: `TrentService.${action}`,
+      what: `KMS ${action}`,
+      body,
+      env,
+      send,
     });
-    const res = await send(url, { method: 'POST', headers, body });
-    if (!res.ok) throw new Error(`KMS ${action} answered ${res.status}: ${await res.text()}`);
-    return (await res.json()) as { CiphertextBlob?: string; Plaintext?: string };
-  };
   return {
     name: 'kms',
     async wrap(plain, context) {

@@ -1,5 +1,5 @@
 import { requireEnv } from './config';
-import { signV4 } from './sigv4';
+import { awsJsonCall } from './sigv4';
 
 /**
  * The result-signing seed source: the Secrets Manager secret named by SIGNING_SECRET_ARN, read
@@ -22,26 +22,17 @@ export async function loadSecret(
   const arn = env[variable] ?? requireEnv(variable);
   const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? '';
   const url = env.AWS_ENDPOINT_URL_SECRETS_MANAGER ?? `https://secretsmanager.${region}.amazonaws.com/`;
-  const body = JSON.stringify({ SecretId: arn });
-  const headers = await signV4({
+  const out = await awsJsonCall<{ SecretString?: string }>({
     url,
-    body,
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': 'secretsmanager.GetSecretValue',
-    },
-    region,
     service: 'secretsmanager',
-    credentials: {
-      accessKeyId: env.AWS_ACCESS_KEY_ID ?? '',
-      secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '',
-      ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
-    },
+    target: 'secretsmanager.GetSecretValue',
+    what: `GetSecretValue ${arn}`,
+    body: { SecretId: arn },
+    env,
+    send,
     now,
   });
-  const res = await send(url, { method: 'POST', headers, body });
-  if (!res.ok) throw new Error(`GetSecretValue ${arn} answered ${res.status}: ${await res.text()}`);
-  const { SecretString: secret } = (await res.json()) as { SecretString?: string };
+  const secret = out.SecretString;
   if (!secret) throw new Error(`secret ${arn} has no string value`);
   return secret;
 }

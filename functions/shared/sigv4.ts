@@ -44,3 +44,38 @@ export async function signV4(input: {
   const signed = await signer.sign(request, { signingDate: input.now });
   return signed.headers;
 }
+
+/**
+ * One JSON call to an AWS service (`x-amz-target` protocol) with the function's own credentials
+ * from the environment: the cold-start secret and the seal key vault's KMS calls.
+ */
+export async function awsJsonCall<T>(input: {
+  readonly url: string;
+  readonly service: string;
+  readonly target: string;
+  /** What a failure names: the call and what it was for. */
+  readonly what: string;
+  readonly body: unknown;
+  readonly env: NodeJS.ProcessEnv;
+  readonly send: typeof fetch;
+  readonly now?: Date;
+}): Promise<T> {
+  const { env } = input;
+  const body = JSON.stringify(input.body);
+  const headers = await signV4({
+    url: input.url,
+    body,
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': input.target },
+    region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? '',
+    service: input.service,
+    credentials: {
+      accessKeyId: env.AWS_ACCESS_KEY_ID ?? '',
+      secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '',
+      ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
+    },
+    now: input.now ?? new Date(),
+  });
+  const res = await input.send(input.url, { method: 'POST', headers, body });
+  if (!res.ok) throw new Error(`${input.what} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
