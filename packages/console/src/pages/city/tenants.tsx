@@ -37,7 +37,7 @@ async function tenantsPage(c: Ctx, state: FormState, status: number) {
               </td>
               <td>{x.name}</td>
               <td>{label(t, 'tenantKind', x.kind)}</td>
-              <td>{x.parent ?? ''}</td>
+              <td>{x.parent ? (items.find((p) => p.id === x.parent)?.name ?? x.parent) : ''}</td>
               <td>
                 <a href={`/console/tenants/${x.id}/bodies`}>{t.nav.bodies}</a> ·{' '}
                 <a href={`/console/tenants/${x.id}/seals`}>{t.nav.seals}</a> ·{' '}
