@@ -17,7 +17,8 @@ export default defineConfig({
       slice('integration', { globalSetup: ['test/support/global-setup.ts'] }),
       slice('infra'),
       // A browser journey walks a case through a dozen pages: on a loaded two-core machine that can pass a minute.
-      slice('e2e', { testTimeout: 180_000 }),
+      // Each file starts the stack with the full demo first: on a loaded two-core machine that passes two minutes.
+      slice('e2e', { testTimeout: 180_000, hookTimeout: 360_000 }),
     ],
     testTimeout: 60_000,
     hookTimeout: 120_000,

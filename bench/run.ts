@@ -12,6 +12,7 @@ import { itemsReport, measureItems } from './items';
 import { measureOfd, ofdReport } from './ofd';
 import { measureRollout } from './rollout';
 import { measureScale, scaleReport } from './scale';
+import { measureStart, startReport } from './start';
 
 /**
  * `npm run bench`: measures, in one run, what the issues set targets for, and writes
@@ -121,6 +122,7 @@ const cases = await measureCases();
 const clockDrain = await measureClockDrain();
 const items = await measureItems();
 const scale = await measureScale();
+const start = await measureStart();
 const isolation = measureIsolation();
 const ofd = await measureOfd();
 const esign = await measureEsign();
@@ -132,6 +134,7 @@ const results =
   clockReport(clockDrain) +
   itemsReport(items) +
   scaleReport(scale) +
+  startReport(start) +
   isolationReport(isolation) +
   esignReport(esign) +
   ofdReport(ofd) +

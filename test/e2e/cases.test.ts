@@ -37,8 +37,14 @@ describe('a case through the console, window to verification', () => {
     // The window clerk: a matter from the empowered list, the checklist with one core item left unticked.
     await signIn(j, '东山窗口 张丽');
     await j.goto(`${DONGSHAN}/intake`, 'intake-choose');
-    await page.getByLabel('选择事项').selectOption({ label: `${MATTER}（${code}）` });
-    await j.click('下一步', 'intake-form');
+    // The matter picker: a search by name, then the matter's link.
+    await page.getByLabel('查找事项').fill(MATTER);
+    await j.click('查找', 'intake-found');
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('link', { name: MATTER, exact: true }).click(),
+    ]);
+    await j.check('intake-form');
     await page.getByLabel('申请人名称').fill('李明');
     await page.getByLabel('证件号码').fill(PERSON_ID);
     const checklist = page.getByRole('group', { name: '材料核验' });

@@ -1,3 +1,4 @@
+import { catalogueFormEn } from './catalogue-form-en';
 import { intakeEn } from './intake-en';
 import { workEn } from './work-en';
 import type { Messages } from './zh';
@@ -6,6 +7,7 @@ import type { Messages } from './zh';
 export const en: Messages = {
   work: workEn,
   intakeForm: intakeEn,
+  matterForm: catalogueFormEn,
   lang: {
     htmlLang: 'en',
     other: 'zh',

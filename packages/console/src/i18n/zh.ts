@@ -1,3 +1,4 @@
+import { catalogueFormZh } from './catalogue-form-zh';
 import { intakeZh } from './intake-zh';
 import { workZh } from './work-zh';
 
@@ -8,6 +9,7 @@ import { workZh } from './work-zh';
 export const zh = {
   work: workZh,
   intakeForm: intakeZh,
+  matterForm: catalogueFormZh,
   lang: {
     htmlLang: 'zh-CN',
     other: 'en',

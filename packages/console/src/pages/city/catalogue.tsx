@@ -94,6 +94,9 @@ async function cataloguePage(c: Ctx, outcome?: ImportOutcome) {
             <a href={`${base}/export?format=csv`}>{t.catalogue.exportCsv}</a>
           </div>
         </form>
+        <p>
+          <a href={`${base}/new`}>{t.matterForm.add}</a> <span class="hint">{t.matterForm.beside}</span>
+        </p>
       </section>
       <table>
         <caption>{t.catalogue.caption(items.length)}</caption>
@@ -250,6 +253,12 @@ export function catalogueRoutes() {
           <a href={`/console/cities/${seg(c.req.param('city'))}/catalogue`}>{t.catalogue.back}</a>
         </p>
         <h1>{m.name}</h1>
+        {c.req.query('ok') && <p role="status">{t.matterForm.saved}</p>}
+        <p class="no-print">
+          <a href={`/console/cities/${seg(c.req.param('city'))}/catalogue/${seg(m.code)}/edit`}>
+            {t.matterForm.edit}
+          </a>
+        </p>
         <MatterDetails c={c} m={m} />
       </>,
     );

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { ConsoleEnv } from '../../env';
 import { catalogueRoutes } from './catalogue';
 import { cityListRoutes } from './cities';
+import { matterFormRoutes } from './matter-form';
 import { rolloutFormRoutes } from './rollout-form';
 import { rolloutRoutes } from './rollouts';
 import { tenantListRoutes } from './tenants';
@@ -11,6 +12,8 @@ export function cityRoutes() {
   const app = new Hono<ConsoleEnv>();
   app.route('/', cityListRoutes());
   app.route('/', tenantListRoutes());
+  // Before the catalogue pages, whose `/catalogue/:code` would otherwise take `new`.
+  app.route('/', matterFormRoutes());
   app.route('/', catalogueRoutes());
   // Before the rollout pages, whose `/rollouts/:id` would otherwise take `new`.
   app.route('/', rolloutFormRoutes());

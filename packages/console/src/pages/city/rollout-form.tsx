@@ -76,6 +76,30 @@ async function newRolloutPage(c: Ctx, state: FormState, status: number) {
       ),
     )
   ).flat();
+  // The receiving bodies and their seals sit in the target tenants: their codes and ids, each with
+  // its name, are the suggestions of the two fields (a seal registered later may still be typed).
+  const targets = tenants.filter((x) => x.parent);
+  const [targetBodies, targetSeals] = await Promise.all([
+    Promise.all(
+      targets.map((x) =>
+        c
+          .get('api')
+          .send<ResponseOf<'GET /v1/tenants/{tenant}/bodies'>>('GET', `/v1/tenants/${seg(x.id)}/bodies`)
+          .then((r) => (r.ok ? r.data.items : [])),
+      ),
+    ).then((l) => l.flat()),
+    Promise.all(
+      targets.map((x) =>
+        c
+          .get('api')
+          .send<{ items: { id: string; name: string }[] }>('GET', `/v1/tenants/${seg(x.id)}/seals`)
+          .then((r) => (r.ok ? r.data.items : [])),
+      ),
+    ).then((l) => l.flat()),
+  ]);
+  const byKey = <T,>(items: readonly T[], key: (x: T) => string) => [
+    ...new Map(items.map((x) => [key(x), x])).values(),
+  ];
   const now = c.get('options').now?.() ?? new Date();
   const values: Values = {
     mode: 'transfer',
@@ -145,7 +169,9 @@ async function newRolloutPage(c: Ctx, state: FormState, status: number) {
           />
           <datalist id="body-refs">
             {bodies.map((b) => (
-              <option value={b.ref}>{b.name}</option>
+              <option
+                value={b.ref}
+              >{`${b.name}（${tenants.find((x) => x.id === b.tenant)?.name ?? b.tenant}）`}</option>
             ))}
           </datalist>
         </div>
@@ -156,14 +182,32 @@ async function newRolloutPage(c: Ctx, state: FormState, status: number) {
           label={t.wizard.fromPerMatter}
           hint={t.wizard.fromPerMatterHint}
         />
-        <TextField c={c} state={s} spec={fieldOf(spec, 'to')} label={t.wizard.to} hint={t.wizard.toHint} />
+        <TextField
+          c={c}
+          state={s}
+          spec={fieldOf(spec, 'to')}
+          label={t.wizard.to}
+          hint={t.wizard.toHint}
+          list="to-codes"
+        />
+        <datalist id="to-codes">
+          {byKey(targetBodies, (b) => b.code).map((b) => (
+            <option value={b.code}>{b.name}</option>
+          ))}
+        </datalist>
         <TextField
           c={c}
           state={s}
           spec={fieldOf(spec, 'seal')}
           label={t.wizard.seal}
           hint={t.wizard.sealHint}
+          list="seal-ids"
         />
+        <datalist id="seal-ids">
+          {byKey(targetSeals, (x) => x.id).map((x) => (
+            <option value={x.id}>{x.name}</option>
+          ))}
+        </datalist>
         <fieldset id={fieldId(fieldOf(spec, 'transition').name)}>
           <legend>{t.wizard.transition}</legend>
           <SelectField
