@@ -195,10 +195,12 @@ describe('R6: transition policies', () => {
     const c = await intake(t, { matter: 'm5' });
     const read = await t.call(APPROVER, 'GET', `${CASES}/${c.caseNo}`);
     expect(read.body.allowedActions).toEqual(expect.arrayContaining(['request-guidance', 'decide']));
-    // The old review step is gone: guidance is asked for, not a step the decision waits on.
-    const step = await act(t, APPROVER, c.caseNo, 'start-step', { kind: 'guidance-review' });
-    expect(step.status).toBe(400);
-    expect(step.body.errors[0].pointer).toBe('/kind');
+    // API.md's guidance-review step asks the department too, and the decision does not wait for it.
+    const other = await intake(t, { matter: 'm5' });
+    const step = await act(t, APPROVER, other.caseNo, 'start-step', { kind: 'guidance-review' });
+    expect(step.status).toBe(200);
+    expect(step.body.steps.at(-1)).toMatchObject({ kind: 'guidance-review', bodies: [CIVIL] });
+    expect((await act(t, APPROVER, other.caseNo, 'decide', { outcome: 'approve' })).status).toBe(200);
 
     const asked = await act(t, APPROVER, c.caseNo, 'request-guidance', {
       question: '该申请人住所证明是否充分？',

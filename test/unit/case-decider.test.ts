@@ -730,15 +730,40 @@ describe('steps and the guided transition (R6: guidance is an opinion, never a v
     );
   });
 
-  it('has no guidance outside a guided transition, and no guidance-review step any more', () => {
+  it('has no guidance outside a guided transition', () => {
     expect(domainError(() => accepted().try({ type: 'request-guidance' }, T0, APPROVER)).type).toBe(
       'invalid-state',
     );
-    const step = domainError(() =>
-      accepted({ binding: GUIDED }).try({ type: 'start-step', kind: 'guidance-review' }, T0, APPROVER),
+    expect(
+      domainError(() => accepted().try({ type: 'start-step', kind: 'guidance-review' }, T0, APPROVER)).type,
+    ).toBe('invalid-state');
+  });
+
+  it("takes API.md's guidance-review step as advice: the department's to finish, never waited for", () => {
+    const story = accepted({ binding: GUIDED }).act(
+      { type: 'start-step', kind: 'guidance-review', bodies: [BUREAU] },
+      at('2026-03-03'),
+      APPROVER,
     );
-    expect([step.type, step.field]).toEqual(['validation', 'kind']);
-    expect(step.en).toContain('request-guidance');
+    // Whoever is named, the guiding department is asked; the clock is not stopped.
+    expect(story.case.steps[0]).toMatchObject({ id: 's1', kind: 'guidance-review', bodies: [HOUSING] });
+    expect(story.case.notices).toEqual([]);
+    // Only the department gives its opinion.
+    expect(
+      domainError(() =>
+        story.try({ type: 'finish-step', stepId: 's1', outcome: 'pass' }, at('2026-03-04'), APPROVER),
+      ).type,
+    ).toBe('forbidden');
+    const advised = story.act(
+      { type: 'finish-step', stepId: 's1', outcome: 'pass', note: '复印件加盖公章即可' },
+      at('2026-03-04'),
+      HOUSING_APPROVER,
+    );
+    expect(advised.case.steps[0]).toMatchObject({ outcome: 'pass', note: '复印件加盖公章即可' });
+    // The centre decides with the request still open as well as after the answer.
+    expect(story.act({ type: 'decide', outcome: 'approve' }, at('2026-03-04'), APPROVER).case.status).toBe(
+      'approved',
+    );
   });
 
   it('refuses the decision while any step is open, and gives written notices for excluded time (art. 45)', () => {

@@ -31,7 +31,7 @@ import {
   EXTENSION_DAYS,
   MODES,
   STAFF_ROLES,
-  STARTABLE_STEP_KINDS,
+  STEP_KINDS,
   TENANT_KINDS,
 } from '../../packages/domain/src';
 import { consoleHarness, recordingApi } from '../support/console';
@@ -62,8 +62,7 @@ describe('form spec from a request schema', () => {
 
   it('gives an enum its values, in the schema order', () => {
     const kind = fieldOf(formSpec(StartStepInput), 'kind');
-    // R6: a guidance review is no step to start any more (request-guidance asks for advice).
-    expect(kind.options).toEqual([...STARTABLE_STEP_KINDS]);
+    expect(kind.options).toEqual([...STEP_KINDS]);
     expect(optionsOf(fieldOf(formSpec(DecideInput), 'outcome'), (v) => v.toUpperCase())).toEqual([
       { value: 'approve', label: 'APPROVE' },
       { value: 'deny', label: 'DENY' },

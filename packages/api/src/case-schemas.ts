@@ -5,7 +5,7 @@ import {
   DELIVERY_METHODS,
   EXTENSION_DAYS,
   RATING_LEVELS,
-  STARTABLE_STEP_KINDS,
+  STEP_KINDS,
 } from '@onewindow/domain';
 import * as z from 'zod/mini';
 import { bodyRef, date, id, name } from './schemas';
@@ -57,7 +57,7 @@ export const EmptyInput = z.strictObject({});
 export const RejectInput = z.strictObject({ reason: text(2000), competentAuthority: z.optional(text(200)) });
 export const WithdrawInput = z.strictObject({ reason: text(2000) });
 export const StartStepInput = z.strictObject({
-  kind: z.enum(STARTABLE_STEP_KINDS),
+  kind: z.enum(STEP_KINDS),
   bodies: z.optional(z.array(bodyRef).check(z.minLength(1), z.maxLength(10))),
 });
 export const FinishStepInput = z.strictObject({

@@ -83,14 +83,21 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
     case 'withdraw':
       return [{ type: 'withdrawn', reason: command.reason }];
     case 'start-step': {
-      if (command.kind === 'guidance-review') {
-        throw invalid(
-          'kind',
-          '原部门指导是意见而非审核环节：请用“征求指导意见”（request-guidance），决定不以其为前提（R6）',
-          "the department's guidance is an opinion, not a step: ask for it with request-guidance; the decision never waits on it (R6)",
+      // API.md's spelling of a request for guidance (R6): a step the department finishes with its
+      // opinion. It is advice: `decide` never waits for it.
+      const guidedBy = state.binding?.guidedBy;
+      if (command.kind === 'guidance-review' && !guidedBy) {
+        throw refuse(
+          '该办件不是在指导过渡期内受理的，没有原部门指导',
+          'the case was not accepted during a guided transition; no department guides it',
         );
       }
-      const bodies = command.bodies?.length ? [...new Set(command.bodies)] : [state.body ?? ''];
+      const bodies =
+        command.kind === 'guidance-review' && guidedBy
+          ? [guidedBy]
+          : command.bodies?.length
+            ? [...new Set(command.bodies)]
+            : [state.body ?? ''];
       const stepId = `s${state.steps.length + 1}`;
       const excluded = EXCLUDED_STEP_KINDS.includes(command.kind);
       return [

@@ -142,7 +142,8 @@ const GUARDS: Record<GuardedCommandType, Guard> = {
       actor.roles.includes('window-clerk') &&
       (actor.windowMatters ?? []).includes(state.matter);
     if (!windowOfficer) requireApproverOf(state, actor);
-    const open = state.steps.filter((s) => !s.finishedAt);
+    // A guidance review is the department's advice (R6), never a step the decision waits on.
+    const open = state.steps.filter((s) => !s.finishedAt && s.kind !== 'guidance-review');
     if (open.length > 0) {
       throw refuse(
         `尚有未结束的环节：${open.map((s) => s.id).join('、')}`,

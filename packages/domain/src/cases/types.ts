@@ -35,14 +35,6 @@ export const STEP_KINDS = [
   'guidance-review',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
-/**
- * The kinds a step may be started as. `guidance-review` stays a kind only for cases whose
- * timeline already holds one: R6 `guided` guidance is an opinion the centre asks for
- * (`request-guidance`), never a step its decision waits on.
- */
-export const STARTABLE_STEP_KINDS = STEP_KINDS.filter(
-  (k): k is Exclude<StepKind, 'guidance-review'> => k !== 'guidance-review',
-);
 /** Art. 45: inspection, expert review and hearing time is not counted against the limit. */
 export const EXCLUDED_STEP_KINDS: readonly StepKind[] = ['site-inspection', 'expert-review', 'hearing'];
 
