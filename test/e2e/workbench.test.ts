@@ -143,6 +143,14 @@ describe('the workbench, 办件查询 and names on the pages a person reads', ()
     expect(cards).not.toMatch(/nanjing\.jiangning/);
     await signOut(j);
 
+    // A city administrator: the rollouts in progress and the tenants a blocker holds back.
+    await signIn(j, '南京市管理员 王敏');
+    await noModerate(j, 'city admin home');
+    expect(await countOf(j, '进行中的赋权批次')).toBeGreaterThanOrEqual(0);
+    expect(await countOf(j, '受阻的租户')).toBeGreaterThanOrEqual(0);
+    expect(await page.locator('dl.facts').textContent()).toContain('南京市');
+    await signOut(j);
+
     // The public side has its own menu.
     await j.goto('/console/public/progress', 'public-progress');
     expect(await page.getByRole('navigation', { name: '公众服务' }).locator('a').allTextContents()).toEqual([

@@ -1,4 +1,4 @@
-import type { Rollout, Workbench } from '@onewindow/api/contract';
+import type { Rollout, RolloutPreview, Workbench } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { qs, seg } from '../api';
 import { type ConsoleEnv, type Ctx, sessionOf } from '../env';
@@ -104,8 +104,22 @@ async function roleCounts(c: Ctx) {
     });
   }
   if (cityRollouts?.ok && claims.city) {
+    const city = claims.city;
     const active = cityRollouts.data.items.filter((r) =>
       ['draft', 'scheduled', 'applying'].includes(r.status),
+    );
+    // A draft's preview (read-only) names the tenants a blocker keeps from taking its matters (R11).
+    const previews = await Promise.all(
+      active
+        .filter((r) => r.status === 'draft')
+        .map((r) =>
+          api.send<RolloutPreview>('POST', `/v1/cities/${seg(city)}/rollouts/${seg(r.id)}/preview`),
+        ),
+    );
+    const blocked = new Set(
+      previews
+        .flatMap((p) => (p.ok ? p.data.tenants.filter((x) => x.blockers.length > 0) : []))
+        .map((x) => x.tenant),
     );
     sections.push({
       title: t.work.bench.city,
@@ -113,7 +127,13 @@ async function roleCounts(c: Ctx) {
         {
           label: t.work.bench.rolloutsActive,
           n: active.length,
-          href: `/console/cities/${seg(claims.city)}/rollouts`,
+          href: `/console/cities/${seg(city)}/rollouts`,
+        },
+        {
+          label: t.work.bench.blockedTenants,
+          n: blocked.size,
+          href: `/console/cities/${seg(city)}/rollouts`,
+          ...(blocked.size > 0 ? { colour: 'red' } : {}),
         },
       ],
     });
