@@ -47,6 +47,10 @@ describe('SM2 signatures (GB/T 32918.2), the standard’s example', () => {
   it('signs the example message with its k to exactly its r and s (noble and OpenSSL point arithmetic alike)', () => {
     expect(hex(sm2Sign(kat.d, kat.message, { k: KAT.k }))).toBe(hex(katSignature));
     expect(hex(nativeSm2Sign(kat.d, kat.publicKey, kat.message, { k: KAT.k }))).toBe(hex(katSignature));
+    // A signer keeping Z (SealKeys) signs the same.
+    expect(hex(nativeSm2Sign(kat.d, kat.publicKey, kat.message, { k: KAT.k, z: sm2Z(kat.publicKey) }))).toBe(
+      hex(katSignature),
+    );
   });
 
   it('verifies the example and refuses it for another message, another key or a flipped byte', () => {

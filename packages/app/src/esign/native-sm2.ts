@@ -9,10 +9,13 @@ import { SM2_CURVE, type Sm2SignOptions, sm2Digest, sm2SignatureRs, sm2SignWith 
  */
 const be32 = (x: bigint) => Buffer.from(x.toString(16).padStart(64, '0'), 'hex');
 
+/** One ECDH object for the process: setting its key and reading k·G is synchronous. */
+let base: ReturnType<typeof createECDH> | undefined;
+
 function baseX(k: bigint): bigint {
-  const ecdh = createECDH('SM2');
-  ecdh.setPrivateKey(be32(k));
-  return BigInt(`0x${ecdh.getPublicKey().subarray(1, 33).toString('hex')}`);
+  base ??= createECDH('SM2');
+  base.setPrivateKey(be32(k));
+  return BigInt(`0x${base.getPublicKey().subarray(1, 33).toString('hex')}`);
 }
 
 export const nativeSm2Sign = (

@@ -1,4 +1,4 @@
-import { sm3 } from '@onewindow/domain';
+import { sm2Z, sm3 } from '@onewindow/domain';
 import { SealKeyRepository, type Store, type StoredSealKey } from '@onewindow/store';
 import { nativeSm2KeyPair, nativeSm2Sign } from './native-sm2';
 import type { KeyVault } from './vault';
@@ -12,7 +12,15 @@ export const sealKeyIdOf = (publicKey: Uint8Array) => `sm2:${hex(sm3(publicKey))
 interface OpenedKey {
   readonly record: StoredSealKey;
   readonly privateKey: Uint8Array;
+  readonly publicKey: Uint8Array;
+  /** Z_A of the key with the default signer id: the same for every signature it makes. */
+  readonly z: Uint8Array;
 }
+
+const openedKey = (record: StoredSealKey, privateKey: Uint8Array): OpenedKey => {
+  const publicKey = new Uint8Array(Buffer.from(record.publicKey, 'hex'));
+  return { record, privateKey, publicKey, z: sm2Z(publicKey) };
+};
 
 /** What signing with a seal's key answers. */
 export interface SealSignature {
@@ -51,9 +59,12 @@ export class SealKeys implements SealSigner {
   }
 
   async sign(tenant: string, seal: string, message: Uint8Array, now: string): Promise<SealSignature> {
-    const { record, privateKey } = await this.open(tenant, seal, now);
-    const publicKey = Buffer.from(record.publicKey, 'hex');
-    return { keyId: record.keyId, publicKey, signature: nativeSm2Sign(privateKey, publicKey, message) };
+    const { record, privateKey, publicKey, z } = await this.open(tenant, seal, now);
+    return {
+      keyId: record.keyId,
+      publicKey,
+      signature: nativeSm2Sign(privateKey, publicKey, message, { z }),
+    };
   }
 
   private open(tenant: string, seal: string, now: string): Promise<OpenedKey> {
@@ -72,7 +83,7 @@ export class SealKeys implements SealSigner {
     const stored = await this.repo.key(tenant, seal);
     if (stored) {
       const privateKey = await this.vault.unwrap(Buffer.from(stored.wrappedKey, 'base64'), context);
-      return { record: stored, privateKey };
+      return openedKey(stored, privateKey);
     }
     const pair = nativeSm2KeyPair();
     const record: StoredSealKey = {
@@ -84,7 +95,7 @@ export class SealKeys implements SealSigner {
       vault: this.vault.name,
       createdAt: now,
     };
-    if (await this.repo.createKey(record)) return { record, privateKey: pair.privateKey };
+    if (await this.repo.createKey(record)) return openedKey(record, pair.privateKey);
     // Another instance made the seal's key first: that one is the seal's.
     return this.load(tenant, seal, now);
   }

@@ -144,6 +144,8 @@ export interface Sm2SignOptions {
   /** A fixed k: the standard's known-answer examples only. */
   readonly k?: bigint;
   readonly random?: (n: number) => Uint8Array;
+  /** Z_A made beforehand: it depends on the key and the signer id only, so a signer keeps it. */
+  readonly z?: Uint8Array;
 }
 
 /**
@@ -158,7 +160,7 @@ export function sm2SignWith(
   options: Sm2SignOptions = {},
 ): Uint8Array {
   const d = sm2Scalar(privateKey);
-  const e = sm2Digest(publicKey, message, options.id);
+  const e = bigOf(sm3(concatBytes(options.z ?? sm2Z(publicKey, options.id), message)));
   const dInv = invert(1n + d, N);
   for (;;) {
     const k = options.k ?? randomScalar(options.random);
