@@ -9,8 +9,9 @@ import type { Store } from '../packages/store/src';
  * the bare library call on the same key and bytes, interleaved in one run (each round times
  * both sides back to back), with the load average before and after.
  *
- * - sign, ours: `SealKeys.sign` (the seal's key, opened once per instance; the result's
- *   canonical bytes) and the hex the result stores; bare: `nativeSm2Sign` on bytes made beforehand.
+ * - sign, ours: `SealKeys.sign` (the seal's key, opened once per instance with its Z kept; the
+ *   result's canonical bytes) and the hex the result stores; bare: `nativeSm2Sign` on bytes made
+ *   beforehand (it computes Z for every signature, as a library call does).
  * - verify, ours: what `PublicCaseService.verify` does after its reads (canonical bytes, hex
  *   decoding, `nativeSm2Verify`); bare: `nativeSm2Verify` on decoded inputs. The @noble/curves
  *   verification the files Lambda and the tests use is shown for scale.
