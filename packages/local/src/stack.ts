@@ -5,7 +5,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { serve } from '@hono/node-server';
 import { createApp, createVerifier, parseWith, staticJwks } from '@onewindow/api';
 import { catalogueFiles } from '@onewindow/api/catalogue-io';
-import { createServices, createSigner, localKeyVault } from '@onewindow/app';
+import { createServices, createSigner, localKeyVault, OfdResults } from '@onewindow/app';
 import { consoleApp } from '@onewindow/console';
 import { createDynamoClient, type OutboundEvent, Store } from '@onewindow/store';
 import { createClockHandler } from '../../../functions/clock/handler';
@@ -141,12 +141,25 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // Events leave through the real stream handler; locally they are kept for /dev/events.
     const events: OutboundEvent[] = [];
     app.get('/dev/events', (c) => c.json({ items: events.slice(-200) }));
-    const streamHandler = createStreamHandler(async (batch) => {
-      events.push(...batch);
-      if (events.length > 1000) events.splice(0, events.length - 1000);
-      for (const e of batch) logger.info('event published', { detailType: e.detailType, ...e.detail });
-      return [];
-    }, store);
+    const streamHandler = createStreamHandler(
+      async (batch) => {
+        events.push(...batch);
+        if (events.length > 1000) events.splice(0, events.length - 1000);
+        for (const e of batch) logger.info('event published', { detailType: e.detailType, ...e.detail });
+        return [];
+      },
+      store,
+      undefined,
+      // Each issued result's OFD is sealed right away, its verification link on this stack's URL.
+      new OfdResults(
+        store,
+        services.cases,
+        services.commands,
+        services.esign,
+        `http://${host}:${options.port}`,
+      ),
+      (message, error) => logger.warn(message, { error }),
+    );
     const clock = createClockHandler({ services, logger });
 
     step('API and console');
