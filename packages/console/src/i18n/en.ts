@@ -459,7 +459,7 @@ export const en: Messages = {
   },
   licences: {
     title: 'E-licences (no need to hand them in)',
-    holder: "Holder's ID number or unified social credit code",
+    holder: 'Holder (resident ID or unified social credit code)',
     find: 'Find e-licences',
     none: 'The e-licence library holds none for this holder.',
     name: 'Licence',
