@@ -104,6 +104,16 @@ describe('console in Chromium: administration', () => {
     expect(await page.getByRole('table').first().textContent()).toContain(
       'nanjing.jiangning.dongshan/convenience-centre',
     );
+
+    // The Jiangning first batch's impact: the demo's year of window history replayed (issue 12).
+    await j.goto('/console/cities/nanjing/rollouts/jiangning-2020-first-batch/impact', 'rollout-impact');
+    expect(await page.locator('#impact-expected').textContent()).toMatch(/预计每月 [1-9]/);
+    const perTenant = page.getByRole('table', { name: /按租户/ });
+    expect(await perTenant.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+    expect(await perTenant.textContent()).toContain('nanjing.jiangning.dongshan');
+    expect(await page.getByRole('img', { name: /各租户近 12 个月收件/ }).count()).toBe(1);
+    expect(await page.locator('svg.chart').count()).toBe(3);
+    await j.english('rollout-impact');
     await j.close();
   });
 

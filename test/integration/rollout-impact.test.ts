@@ -73,8 +73,8 @@ describe('the impact of a rollout before it happens', () => {
       implementingBodies: [CENTRE],
       expectedMonthly: { received: 3, accepted: 3 },
       clerks: [
-        { clerk: 'clerk-a', name: '张丽', expectedMonthly: 2.3 },
-        { clerk: 'clerk-b', name: '王芳', expectedMonthly: 0.7 },
+        { clerk: 'clerk-a', name: '张丽', total: 7, expectedMonthly: 2.3 },
+        { clerk: 'clerk-b', name: '王芳', total: 2, expectedMonthly: 0.7 },
       ],
       seal: { id: 'centre-seal', status: 'ready' },
       staff: { approvers: 1, approversNeeded: 0, windowClerks: 2, windowClerksNeeded: 0 },

@@ -43,7 +43,7 @@ const impact = {
         { month: '2026-05', received: 3, accepted: 3 },
       ],
       expectedMonthly: { received: 4.5, accepted: 4 },
-      clerks: [{ clerk: 'clerk-a', name: '张丽', expectedMonthly: 4.5 }],
+      clerks: [{ clerk: 'clerk-a', name: '张丽', total: 9, expectedMonthly: 4.5 }],
       pendingCasesStaying: 2,
       matters: [
         {
@@ -113,6 +113,8 @@ describe('the rollout wizard’s impact page', () => {
     expect(html).toContain('预计每月 4.5 件');
     expect(html.match(/<svg class="chart"/g)).toHaveLength(3);
     expect(html).toContain('各租户预计每月办件');
+    // The charts print whole cases over the window; the tables the averages.
+    expect(html).toContain('各租户近 2 个月收件');
     expect(html).toContain('东山街道便民服务中心');
     expect(html).toContain('张丽');
     expect(html).toContain('江宁区民政局');

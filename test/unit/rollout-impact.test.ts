@@ -130,8 +130,8 @@ describe('replaying a matter moving from a district department to a sub-district
 
   it('distributes the applications over the window clerks who took them, busiest first', () => {
     expect(t.clerks).toEqual([
-      { clerk: 'clerk-a', name: '姓名-clerk-a', expectedMonthly: 2.3 },
-      { clerk: 'clerk-b', name: '姓名-clerk-b', expectedMonthly: 1.7 },
+      { clerk: 'clerk-a', name: '姓名-clerk-a', total: 7, expectedMonthly: 2.3 },
+      { clerk: 'clerk-b', name: '姓名-clerk-b', total: 5, expectedMonthly: 1.7 },
     ]);
     expect(t.staff).toMatchObject({ windowClerks: 2, casesPerClerk: 2, approvers: 1, casesPerApprover: 4 });
   });

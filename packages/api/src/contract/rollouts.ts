@@ -109,7 +109,12 @@ export const TenantImpact = named(
     monthly: z.array(monthCount),
     expectedMonthly: z.strictObject({ received: perMonth, accepted: perMonth }),
     clerks: z.array(
-      z.strictObject({ clerk: z.string(), name: z.optional(z.string()), expectedMonthly: perMonth }),
+      z.strictObject({
+        clerk: z.string(),
+        name: z.optional(z.string()),
+        total: count,
+        expectedMonthly: perMonth,
+      }),
     ),
     pendingCasesStaying: count,
     matters: z.array(

@@ -73,6 +73,8 @@ export interface TenantImpact {
   readonly clerks: readonly {
     readonly clerk: string;
     readonly name?: string;
+    /** Applications the clerk took in the replayed months. */
+    readonly total: number;
     readonly expectedMonthly: number;
   }[];
   readonly pendingCasesStaying: number;
@@ -239,6 +241,7 @@ export function replayTenant(r: Rollout, snap: ImpactSnapshot, ctx: ImpactContex
       .map(([clerk, total]) => ({
         clerk,
         ...(names.has(clerk) ? { name: names.get(clerk) } : {}),
+        total,
         expectedMonthly: avg(total, n),
       }))
       .sort((a, b) => b.expectedMonthly - a.expectedMonthly || a.clerk.localeCompare(b.clerk)),

@@ -1,5 +1,5 @@
 import type { AppEnv } from '@onewindow/api';
-import { residentIdCheck } from '@onewindow/domain';
+import { fromBodyOf, residentIdCheck } from '@onewindow/domain';
 import type { Hono } from 'hono';
 import type { DevClaims } from '../issuer';
 import { jiangningMatters, jiangningPlan } from './catalogue';
@@ -12,10 +12,12 @@ export interface HistoryDemoDeps {
 
 const DAY = 24 * 3600_000;
 /**
- * The matter the e2e journey gives a local fee: it must be one no demo case used, as the API
- * keeps a matter's definition for a minute once a case used it (test/e2e/cases.test.ts).
+ * Left out of the history for the e2e journeys: the matter the case journey gives a local fee
+ * (the API keeps a matter's definition for a minute once a case used it), and civil affairs'
+ * matters, whose supervisor's inbox the supervision journey reads for its own case.
  */
 const E2E_MATTER = '困难残疾人生活补贴和重度残疾人护理补贴给付';
+const E2E_SUPERVISOR = 'nanjing.jiangning/civil-affairs';
 const SURNAMES = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张';
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛'];
 
@@ -36,7 +38,7 @@ function dayIn(now: Date, back: number, day: number): Date {
 
 /**
  * A year of window history for the Jiangning first batch (issue 12, the impact preview):
- * in every sub-district, one or two applications a month of the moving matters, each taken
+ * in every sub-district, an application in most months of the moving matters, each taken
  * at a window clerk's desk through the real API with the clock set back, decided by the
  * centre's approver and issued, so the month counters the impact preview reads are the
  * ones real handling wrote. The last of each tenant's cases stays open: a pending case that
@@ -68,7 +70,8 @@ export async function seedCaseHistory(deps: HistoryDemoDeps): Promise<number> {
       !m.onTheSpot &&
       m.fees.length === 0 &&
       (m.specialSteps ?? []).length === 0 &&
-      m.name !== E2E_MATTER,
+      m.name !== E2E_MATTER &&
+      fromBodyOf(jiangningPlan, m.code) !== E2E_SUPERVISOR,
   );
   const [firstMatter] = matters;
   if (!firstMatter) return 0;
@@ -88,7 +91,8 @@ export async function seedCaseHistory(deps: HistoryDemoDeps): Promise<number> {
     if (!firstClerk || !approver) continue;
     const cases: { at: Date; matter: (typeof matters)[number]; clerk: string; seed: number }[] = [];
     for (let back = 12; back >= 1; back--) {
-      const perMonth = 1 + ((ti + back) % 2);
+      // One application in three months out of four: a small sub-district's window, and a demo start kept short.
+      const perMonth = (ti + back) % 4 === 0 ? 0 : 1;
       for (let k = 0; k < perMonth; k++) {
         n += 1;
         cases.push({

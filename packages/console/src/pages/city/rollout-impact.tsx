@@ -106,12 +106,13 @@ export async function impactPage(c: Ctx, base: string) {
 
       <section class="card" aria-labelledby="impact-tenants-title" id="impact-tenants">
         <h2 id="impact-tenants-title">{x.perTenant}</h2>
+        {/* Whole cases over the window: the chart prints whole numbers, the table the averages. */}
         <HBarChart
           id="c-impact-tenants"
-          title={x.perTenant}
+          title={x.tenantChart(impact.months.length)}
           bars={impact.tenants.map((t) => ({
             label: t.tenant.split('.').at(-1) ?? t.tenant,
-            value: t.expectedMonthly.received,
+            value: t.monthly.reduce((s, m) => s + m.received, 0),
             colour: COLOURS.blue,
           }))}
         />
@@ -170,10 +171,10 @@ export async function impactPage(c: Ctx, base: string) {
           <>
             <HBarChart
               id="c-impact-clerks"
-              title={x.perClerk}
+              title={x.clerkChart(impact.months.length)}
               bars={clerks.slice(0, 20).map((k) => ({
                 label: `${k.name ?? k.clerk}（${k.tenant.split('.').at(-1)}）`,
-                value: k.expectedMonthly,
+                value: k.total,
                 colour: COLOURS.grey,
               }))}
             />
