@@ -139,7 +139,7 @@ document.querySelectorAll('[data-filter]').forEach(function (input) {
   var target = document.getElementById(input.getAttribute('data-filter'));
   if (!target) return;
   input.addEventListener('input', function () {
-    var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var words = input.value.toLowerCase().split(/\\s+/).filter(Boolean);
     target.querySelectorAll('[data-keys]').forEach(function (li) {
       var keys = li.getAttribute('data-keys');
       li.hidden = !words.every(function (w) { return keys.indexOf(w) >= 0; });
