@@ -46,7 +46,7 @@ describe('a case through the console, window to verification', () => {
     ]);
     await j.check('intake-form');
     await page.getByLabel('申请人名称').fill('李明');
-    await page.getByLabel('证件号码').fill(PERSON_ID);
+    await page.getByLabel('证件号码', { exact: true }).fill(PERSON_ID);
     const checklist = page.getByRole('group', { name: '材料核验' });
     const boxes = checklist.getByRole('checkbox');
     const labels = await checklist.locator('label').allTextContents();
