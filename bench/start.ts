@@ -100,6 +100,7 @@ export function startReport(figures: readonly StartFigures[]): string {
 start with a fresh table), timed from the spawn: until the URL answers the sign-in page, and until
 the demo is complete (the start prints \`The demo is complete\`; until then every page that shows
 demo data waits, so none shows part of it). With the demo, then without, one after the other.
+On this run's machine (two cores) a load average above 2 means other work shared them: the start without the demo shows what the machine itself cost, and the demo adds the difference.
 
 | start | URL answers | demo complete | load average (1 min) |
 |---|---:|---:|---:|
