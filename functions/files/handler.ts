@@ -13,6 +13,7 @@ import {
   ofdRoutes,
   printRoutes,
   sealCertificateRoutes,
+  verifyRoutes,
   workbenchRoutes,
 } from '@onewindow/api/route-groups';
 import { createServiceApp } from '@onewindow/api/service-app';
@@ -51,6 +52,8 @@ const app = createServiceApp(
       ...workbenchRoutes,
       // Seal certificates, their import and the revocation list: X.509 takes the ASN.1 and curve libraries.
       ...sealCertificateRoutes,
+      // The public verification of a result: its SM2 check and the seal's certificate.
+      ...verifyRoutes,
     ],
     openapi: (app) => mountOpenApi(app, apiRoutes),
   },

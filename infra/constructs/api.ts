@@ -70,6 +70,12 @@ const PUBLIC_ROUTES: ReadonlyArray<{
     to: 'files',
   },
   {
+    path: '/v1/public/results/{caseNo}/verify',
+    methods: [HttpMethod.GET],
+    why: 'lets anyone holding a printed result check its SM2 signature and seal',
+    to: 'files',
+  },
+  {
     path: '/v1/public/{tenant}/seals/{proxy+}',
     methods: [HttpMethod.GET],
     why: "publishes the electronic seals' certificates and their revocation list",

@@ -60,6 +60,25 @@ describe('the seal key vault (KMS)', () => {
     expect(keyActions(stack.workers.clock)).toEqual([]);
   });
 
+  it('sends the verification, the certificates and the revocation list to the files function, ahead of the cases proxy', () => {
+    const filesFn = stack.getLogicalId(stack.api.files.fn.node.defaultChild as CfnElement);
+    for (const key of [
+      'GET /v1/public/results/{caseNo}/verify',
+      'GET /v1/public/{tenant}/seals/{proxy+}',
+      'PUT /v1/tenants/{tenant}/seals/{id}/certificate',
+    ]) {
+      const routes = Object.values(
+        template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: key } }),
+      );
+      expect(routes, key).toHaveLength(1);
+      const target = JSON.stringify(routes[0]?.Properties.Target);
+      const integration = Object.entries(template.findResources('AWS::ApiGatewayV2::Integration')).find(
+        ([id]) => target.includes(id),
+      )?.[1];
+      expect(JSON.stringify(integration?.Properties.IntegrationUri), key).toContain(filesFn);
+    }
+  });
+
   it('has no cdk-nag finding', () => {
     expect(findings).toEqual([]);
   });

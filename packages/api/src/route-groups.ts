@@ -3,6 +3,7 @@ import { caseRouteList } from './routes/cases';
 import { applicantRoutes } from './routes/cases/applicant';
 import { ofdRoutes } from './routes/cases/ofd';
 import { printRoutes } from './routes/cases/print';
+import { verifyRoutes } from './routes/cases/verify';
 import { workbenchRoutes } from './routes/cases/workbench';
 import { catalogueFileRoutes } from './routes/catalogue-files';
 import { codeLineageRoutes } from './routes/code-lineage';
@@ -21,6 +22,7 @@ export {
   ofdRoutes,
   printRoutes,
   sealCertificateRoutes,
+  verifyRoutes,
   workbenchRoutes,
 };
 
@@ -43,4 +45,5 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...ofdRoutes,
   ...workbenchRoutes,
   ...sealCertificateRoutes,
+  ...verifyRoutes,
 ];

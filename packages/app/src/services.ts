@@ -9,7 +9,7 @@ import { EmpowermentService } from './empowerment';
 import { type KeyVault, SealKeys, SealPki } from './esign';
 import { LicenceService } from './licences';
 import { OfdResults } from './ofd';
-import { GuideService, PublicCaseService, PublicLimits } from './public';
+import { GuideService, PublicCaseService, PublicLimits, ResultVerification } from './public';
 import { RolloutService } from './rollouts';
 import { SealService } from './seals';
 import type { ResultSigner } from './signing';
@@ -76,6 +76,8 @@ export interface FileServices extends CoreServices {
   readonly empowerment: EmpowermentService;
   /** Seal certificates, the revocation list, SESeal and SES_Signature (`signSes`), GB/T 38540. */
   readonly esign: SealPki;
+  /** The public verification of a result (its SM2 signature and seal), served by the files Lambda. */
+  readonly verification: ResultVerification;
   /** The published list is a public route, rate-limited per client like the others. */
   readonly publicLimits: PublicLimits;
   /** The e-licence library: a holder's licences, revocation and cancellation. */
@@ -139,6 +141,7 @@ export function fileServices(options: ServicesOptions, cases = new CaseService(o
     empowerment: new EmpowermentService(store),
     publicLimits: new PublicLimits(store),
     esign: sealPki(options),
+    verification: new ResultVerification(store, cases, options.signer),
     workbench: new WorkbenchService(store),
     caseNames: new CaseNames(store),
   };
@@ -158,6 +161,7 @@ export function createServices(options: ServicesOptions): AppServices {
     ...cases,
     applicants: new ApplicantService(options.store, cases.cases),
     esign: sealPki(options),
+    verification: new ResultVerification(options.store, cases.cases, options.signer),
     documents: new CaseDocuments(options.store),
     workbench: new WorkbenchService(options.store),
     caseNames: new CaseNames(options.store),

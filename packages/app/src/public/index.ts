@@ -1,3 +1,4 @@
 export { GuideService } from './guide';
 export { PUBLIC_LIMITS, type PublicLimitPolicy, PublicLimits } from './limits';
 export { PublicCaseService } from './results';
+export { ResultVerification } from './verification';

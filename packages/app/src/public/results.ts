@@ -1,23 +1,14 @@
 import {
   APPLICANT_ACTOR,
-  type CaseResult,
-  canonicalJson,
   DomainError,
-  isSm2Result,
-  licenceIdOf,
   parseBodyRef,
   parseCaseNo,
   queryCodeHash,
-  resultSignedData,
   type Seal,
-  sealUsableAt,
-  toInstant,
 } from '@onewindow/domain';
 import {
   accessLogOf,
   CatalogueRepository,
-  LicenceRepository,
-  SealKeyRepository,
   type Store,
   type StoredCase,
   TenancyRepository,
@@ -25,14 +16,12 @@ import {
 import type { CaseOutcome, CaseService } from '../cases';
 import type { Commands } from '../commands';
 import type { Respond } from '../context';
-import { nativeSm2Verify } from '../esign/native-sm2';
 import type { ResultSigner } from '../signing';
 
 const wrongCode = () =>
   new DomainError('not-found', '办件编号或查询码不正确', 'wrong case number or query code');
-const noResult = () => new DomainError('not-found', '没有该编号的办理结果', 'no result with this number');
 
-/** What the public may do with a case number: progress with its query code, a rating, a result's verification. */
+/** What the public may do with a case number: progress with its query code, a rating, the seal's imprint (verification: ./verification.ts). */
 export class PublicCaseService {
   constructor(
     private readonly store: Store,
@@ -80,36 +69,6 @@ export class PublicCaseService {
       }),
       respond,
     });
-  }
-
-  /** Whether a result's signature and seal hold; says which part fails, never why in detail. */
-  async verify(caseNo: string) {
-    const stored = await this.cases.find(parseCaseNo(caseNo).tenant, caseNo);
-    const r = stored?.state.result;
-    if (!r) throw noResult();
-    const { signature, delivery: _d, ...signed } = r;
-    const result: CaseResult = signed;
-    const approving = parseBodyRef(r.approvingBody);
-    const tenancy = new TenancyRepository(this.store);
-    const [key, seal, licence, approvingBody] = await Promise.all([
-      // SM2 with the seal's key since electronic seals (issue 14); Ed25519 before, checked only for those results.
-      isSm2Result(r) ? new SealKeyRepository(this.store).key(r.seal.tenant, r.seal.id) : undefined,
-      new CatalogueRepository(this.store).seal(r.seal.tenant, r.seal.id),
-      // The e-licence the result became: a revocation or cancellation shows at once.
-      r.outcome === 'approve' ? new LicenceRepository(this.store).get(r.tenant, licenceIdOf(r)) : undefined,
-      // The name a reader checks the paper against (the seal's name names its body too).
-      tenancy.body(approving.tenant, approving.code),
-    ]);
-    const signer = this.signer;
-    const keyKnown = key ? key.keyId === r.keyId : signer?.keyId === r.keyId;
-    const signatureValid = key
-      ? keyKnown &&
-        nativeSm2Verify(Buffer.from(key.publicKey, 'hex'), resultSignedData(r), Buffer.from(signature, 'hex'))
-      : keyKnown && signer?.verify(canonicalJson(result), signature) === true;
-    const names = { approvingBody: approvingBody?.name };
-    const sealValid =
-      seal !== undefined && seal.body === r.seal.body && sealUsableAt(seal, toInstant(r.issuedAt));
-    return { result: r, seal, signatureValid, keyKnown, sealValid, licence, names, key };
   }
 
   /** The seal on an issued result, with its body's name, for its imprint. */
