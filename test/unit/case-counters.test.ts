@@ -101,8 +101,14 @@ class Table {
   }
 }
 
+const boardValues = (adds: ReturnType<Table['run']>) =>
+  adds.find((w) => w.add.sk.startsWith('BOARD#'))?.values ?? {};
+/** The e-supervision board's part of a board write: colours, in all and per body. */
 const boardDelta = (adds: ReturnType<Table['run']>) =>
-  adds.find((w) => w.add.sk.startsWith('BOARD#'))?.values;
+  Object.fromEntries(Object.entries(boardValues(adds)).filter(([name]) => !/^[sw]:/.test(name)));
+/** The workbench's part: open cases per status (`s:`) and per body waiting on its approvers (`w:`). */
+const workDelta = (adds: ReturnType<Table['run']>) =>
+  Object.fromEntries(Object.entries(boardValues(adds)).filter(([name]) => /^[sw]:/.test(name)));
 
 describe('case counters (caseWrites)', () => {
   it('counts a received case on the board only, and moves it to its new body on acceptance', () => {
@@ -114,6 +120,7 @@ describe('case counters (caseWrites)', () => {
       `STATS#2026-03#${shardOf(formatCaseNo(TENANT, '2026-03-02', 1))}`,
     ]);
     expect(boardDelta(received)).toEqual({ green: 1, [`${BINDING.body}|green`]: 1 });
+    expect(workDelta(received)).toEqual({ 's:received': 1 });
     // Accepted under the authority in force then: another body handles it now.
     const accepted = t.run(
       1,
@@ -122,6 +129,8 @@ describe('case counters (caseWrites)', () => {
       CLERK,
     );
     expect(boardDelta(accepted)).toEqual({ [`${BINDING.body}|green`]: -1, [`${MARKET}|green`]: 1 });
+    // Accepted, it now waits on the market bureau's approvers.
+    expect(workDelta(accepted)).toEqual({ 's:received': -1, 's:accepted': 1, [`w:${MARKET}|green`]: 1 });
     expect(accepted.find((w) => w.add.sk.startsWith('OPENCASES#'))?.values).toEqual({ count: 1 });
     expect(accepted.find((w) => w.add.sk.startsWith('STATS#'))?.values).toEqual({ accepted: 1 });
     t.expectExact();
@@ -133,6 +142,7 @@ describe('case counters (caseWrites)', () => {
     expect(t.run(1, { type: 'tick' }, at('2026-03-05'), CLOCK)).toEqual([]);
     const yellow = t.run(1, { type: 'tick' }, at('2026-03-12'), CLOCK);
     expect(yellow.map((w) => w.add.sk)).toEqual([expect.stringMatching(/^BOARD#\d$/)]);
+    expect(workDelta(yellow)).toEqual({ [`w:${BINDING.body}|green`]: -1, [`w:${BINDING.body}|yellow`]: 1 });
     expect(boardDelta(yellow)).toEqual({
       green: -1,
       yellow: 1,
@@ -152,10 +162,19 @@ describe('case counters (caseWrites)', () => {
   it('takes a case off the board and the open count when it closes', () => {
     const t = new Table();
     t.run(1, intake(), T0, CLERK);
-    expect(t.run(1, { type: 'decide', outcome: 'approve' }, at('2026-03-04'), APPROVER)).toEqual([]);
+    // A decision moves the case only on the workbench: it no longer waits on an approver.
+    const decided = t.run(1, { type: 'decide', outcome: 'approve' }, at('2026-03-04'), APPROVER);
+    expect(decided.map((w) => w.add.sk)).toEqual([expect.stringMatching(/^BOARD#\d$/)]);
+    expect(boardDelta(decided)).toEqual({});
+    expect(workDelta(decided)).toEqual({
+      's:accepted': -1,
+      's:approved': 1,
+      [`w:${BINDING.body}|green`]: -1,
+    });
     expect(t.run(1, { type: 'pay' }, at('2026-03-04'), CLERK)).toEqual([]);
     const issued = t.run(1, issue(), at('2026-03-05'), CLERK);
     expect(boardDelta(issued)).toEqual({ green: -1, [`${BINDING.body}|green`]: -1 });
+    expect(workDelta(issued)).toEqual({ 's:approved': -1 });
     expect(issued.find((w) => w.add.sk.startsWith('OPENCASES#'))?.values).toEqual({ count: -1 });
     expect(issued.find((w) => w.add.sk.startsWith('STATS#'))?.values).toEqual({ issued: 1 });
     t.expectExact();
