@@ -72,7 +72,7 @@ async function main(): Promise<void> {
 
   const first = FIRST_USERS.map((sub) => demoUsers.find((u) => u.sub === sub)).filter((u) => u !== undefined);
   console.log(`
-一窗通办 OneWindow is ready (${((Date.now() - started) / 1000).toFixed(1)} s)
+一窗通办 OneWindow is running at ${stack.url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
 
   控制台 Console   ${stack.url}/console
   先用这三位演示用户登录 Sign in as one of these first (the sign-in page lists them all):

@@ -56,6 +56,7 @@ const OPEN_EARLY = [
   /^\/docs/,
   /^\/openapi\.json$/,
   /^\/dev\//,
+  /^\/healthz$/,
   /^\/$/,
 ];
 const opensEarly = (req: Request): boolean => {
