@@ -180,7 +180,9 @@ const importCsv = async (rows: string[][], query = '') => {
     headers: { authorization: `Bearer ${await t.token(CITY_ADMIN)}`, 'content-type': 'text/csv' },
     body: toCsv([HEADERS, ...rows]),
   });
-  return { status: res.status, body: await res.json() };
+  // The import's answer: a report, or a problem with errors by row and column.
+  const body = (await res.json()) as { errors: { row: number; column: string }[] };
+  return { status: res.status, body };
 };
 
 describe('the catalogue import’s 初始实施租户 column', () => {

@@ -17,7 +17,7 @@ import {
   type Store,
   TenancyRepository,
 } from '@onewindow/store';
-import { bodiesByRef, mapLimit } from './load';
+import { bodiesByRef, mapLimit, sealNamed } from './load';
 
 /** 实施编码 of `matter` under `body`, as the matter list and the lineage ledger give it (undefined without codes). */
 const codeOf = (body: Body | undefined, def: MatterDefinition | undefined) =>
@@ -42,12 +42,13 @@ export async function loadImpact(
   const tenancy = new TenancyRepository(store);
   const catalogue = new CatalogueRepository(store);
   const authority = new AuthorityRepository(store);
-  const [defs, fromBodies] = await Promise.all([
+  const [defs, fromBodies, namedSeal] = await Promise.all([
     catalogue.matters(r.city),
     bodiesByRef(
       store,
       r.matters.map((m) => fromBodyOf(r, m)),
     ),
+    sealNamed(store, r.seal),
   ]);
   const definitions = new Map<string, MatterDefinition>(defs.map((d) => [d.code, d]));
   const matters = new Set(r.matters);
@@ -76,6 +77,7 @@ export async function loadImpact(
         months: window,
         fromBodies,
         codeOf: (ref, matter) => codeOf(own.get(ref) ?? fromBodies.get(ref), definitions.get(matter)),
+        ...(namedSeal ? { sealsByRef: new Map([[r.seal, namedSeal]]) } : {}),
       },
     );
   });

@@ -102,7 +102,7 @@ export async function loadPreview(store: Store, r: Rollout, now: string): Promis
 }
 
 /** The seal a rollout names as `<tenant>/<id>` (one read); a bare id is each target tenant's. */
-async function sealNamed(store: Store, seal: string): Promise<Seal | undefined> {
+export async function sealNamed(store: Store, seal: string): Promise<Seal | undefined> {
   if (!seal.includes('/')) return undefined;
   const ref = sealRefOf(seal, '');
   return new CatalogueRepository(store).seal(ref.tenant, ref.id);

@@ -1,7 +1,7 @@
 import { type AuthorityPeriod, authorityAt } from '../authority';
 import { shanghaiDate } from '../calendar';
 import { invalid } from '../errors';
-import { type Seal, sealUsableAt } from '../seals';
+import { type Seal, sealOwnerRefusal, sealRefOf, sealUsableAt } from '../seals';
 import type { Body, Staff } from '../tenancy';
 import { implementingRef, periodOf } from './apply';
 import { fromBodyOf, type Rollout } from './plan';
@@ -41,6 +41,8 @@ export interface ImpactContext {
   readonly fromBodies: ReadonlyMap<string, Body>;
   /** The implementation code (实施编码) of a matter carried out by a body, when both have their national codes. */
   readonly codeOf: (bodyRef: string, matter: string) => string | undefined;
+  /** A seal the rollout names as `<tenant>/<id>` in another tenant (R14), as the preview has it. */
+  readonly sealsByRef?: ReadonlyMap<string, Seal>;
 }
 
 export interface MonthCount {
@@ -212,12 +214,15 @@ export function replayTenant(r: Rollout, snap: ImpactSnapshot, ctx: ImpactContex
   const received = sum(monthly, (m) => m.received);
   const expectedReceived = avg(received, n);
 
-  const seal = snap.seals.get(r.seal);
+  // As the preview judges it (R14): a bare id is the tenant's, `<tenant>/<id>` a seal where its
+  // body sits, and it must be every implementing body's own, in every mode.
+  const sealRef = sealRefOf(r.seal, snap.tenant);
+  const seal = sealRef.tenant === snap.tenant ? snap.seals.get(sealRef.id) : ctx.sealsByRef?.get(r.seal);
   const sealStatus = !seal
     ? 'missing'
     : !sealUsableAt(seal, r.effectiveAt)
       ? 'not-valid'
-      : r.mode === 'transfer' && seal.body !== `${snap.tenant}/${r.to}`
+      : implementingBodies.some((b) => sealOwnerRefusal(seal, b))
         ? 'wrong-body'
         : 'ready';
 
