@@ -8,8 +8,8 @@ export * from './catalogue';
 export { Clock, type ClockLog, type JobRunner, platformJobs } from './clock';
 export { Commands, type IdempotencyKey, IdempotentReplay } from './commands';
 export * from './context';
-export * from './esign';
 export * from './empowerment';
+export * from './esign';
 export * from './licences';
 export { OFD_ACTOR, OfdResults, type SesSigner } from './ofd';
 export { type Measure, type OutboundEvent, Outbox, type StreamRecordLike } from './outbox';
@@ -23,11 +23,11 @@ export {
   caseServices,
   coreServices,
   createServices,
-  sealPki,
   type FileServices,
   fileServices,
   onlyServices,
   type ServicesOptions,
+  sealPki,
 } from './services';
 export { createSigner, type ResultSigner } from './signing';
 export { SupervisionService } from './supervision';
