@@ -74,7 +74,7 @@ describe('console in Chromium: administration', () => {
     await j.click('保存草稿并预检', 'wizard-preview');
     expect(page.url()).toContain('/rollouts/e2e-elder-care-batch/preview');
     expect(await page.getByRole('status').first().textContent()).toContain('全部租户预检通过');
-    expect(await page.getByRole('table').textContent()).toContain('nanjing.jiangning.moling');
+    expect(await page.getByRole('table').textContent()).toContain('江宁区秣陵街道');
 
     await j.click('排期', 'wizard-scheduled');
     expect(page.url()).toMatch(/\/rollouts\/e2e-elder-care-batch\?ok=scheduled$/);
@@ -101,9 +101,7 @@ describe('console in Chromium: administration', () => {
 
     // The receiving tenant now holds the matter.
     await j.goto('/console/tenants/nanjing.jiangning.dongshan/matters/e2e-elder-care', 'matter-authority');
-    expect(await page.getByRole('table').first().textContent()).toContain(
-      'nanjing.jiangning.dongshan/convenience-centre',
-    );
+    expect(await page.getByRole('table').first().textContent()).toContain('东山街道便民服务中心');
 
     // The Jiangning first batch's impact: the demo's year of window history replayed (issue 12).
     await j.goto('/console/cities/nanjing/rollouts/jiangning-2020-first-batch/impact', 'rollout-impact');
@@ -168,7 +166,8 @@ describe('console in Chromium: administration', () => {
     await j.click(/^作废$/, 'seal-voided');
     const voided = page.getByRole('article', { name: '便民服务专用章' });
     expect(await voided.textContent()).toContain('已作废');
-    expect(await voided.textContent()).toContain('convenience-centre-seal');
+    // The successor by its name, not its id (issue 17).
+    expect(await voided.textContent()).toContain('继任印章行政审批专用章');
     await j.close();
   });
 });

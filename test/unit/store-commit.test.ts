@@ -7,6 +7,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../packages/domain/src';
 import { type Command, Store } from '../../packages/store/src';
+import { CONFLICT_ATTEMPTS } from '../../packages/store/src/store';
 
 const client = new DynamoDBClient({
   region: 'cn-north-1',
@@ -55,6 +56,6 @@ describe('one command, one transaction', () => {
   it('answers 409 when the conflicts go on', async () => {
     mock.on(TransactWriteItemsCommand).rejects(cancelled('TransactionConflict', 'None'));
     await expect(new Store(client, 't').commit(command)).rejects.toMatchObject({ type: 'conflict' });
-    expect(mock.commandCalls(TransactWriteItemsCommand)).toHaveLength(4);
+    expect(mock.commandCalls(TransactWriteItemsCommand)).toHaveLength(CONFLICT_ATTEMPTS);
   });
 });

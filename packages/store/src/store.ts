@@ -64,9 +64,9 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
  * Sends of one transaction DynamoDB cancels only for conflicts with others before the caller hears
  * 409. A command touches up to three items of its counter shard (board, month, matter month), so a
  * burst of one tenant's commands collides more than once: full-jitter backoff doubling from 20 ms
- * spreads them out within about a second in all.
+ * up to 640 ms spreads them out; a loaded DynamoDB Local needed more than eight sends.
  */
-const CONFLICT_ATTEMPTS = 8;
+export const CONFLICT_ATTEMPTS = 12;
 const CONFLICT_BACKOFF_MS = 20;
 
 export const idempotencyKeyReused = () =>
@@ -283,7 +283,9 @@ export class Store {
           reasons.some((r) => r.Code === 'TransactionConflict') &&
           reasons.every((r) => r.Code === 'TransactionConflict' || r.Code === 'None' || r.Code === undefined);
         if (!conflictOnly || attempt >= CONFLICT_ATTEMPTS) throw error;
-        await new Promise((ok) => setTimeout(ok, Math.random() * CONFLICT_BACKOFF_MS * 2 ** (attempt - 1)));
+        await new Promise((ok) =>
+          setTimeout(ok, Math.random() * CONFLICT_BACKOFF_MS * 2 ** Math.min(attempt - 1, 5)),
+        );
       }
     }
   }

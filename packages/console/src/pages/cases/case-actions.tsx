@@ -176,7 +176,11 @@ export function Actions({ c, v, failed }: { c: Ctx; v: CaseView; failed: Failed 
           state={st('start-step')}
           spec={kind}
           label={t.cases.stepKind}
-          options={optionsOf(kind, (k) => label(t, 'stepKind', k))}
+          // The console asks the guiding department with its own form (request-guidance, R6);
+          // the API keeps the step form for clients written to the public contract.
+          options={optionsOf(kind, (k) => label(t, 'stepKind', k)).filter(
+            (o) => o.value !== 'guidance-review',
+          )}
         />
         {/* A list typed as one line: the schema's bounds are the API's to check. */}
         <TextField
