@@ -3,19 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { catalogueFiles } from '@onewindow/api/catalogue-io';
 import { mountOpenApi } from '@onewindow/api/openapi-routes';
-import {
-  apiRoutes,
-  applicantRoutes,
-  catalogueFileRoutes,
-  codeLineageRoutes,
-  empowermentRoutes,
-  licenceRoutes,
-  ofdRoutes,
-  printRoutes,
-  sealCertificateRoutes,
-  verifyRoutes,
-  workbenchRoutes,
-} from '@onewindow/api/route-groups';
+import { apiRoutes, fileRoutes } from '@onewindow/api/route-groups';
 import { createServiceApp } from '@onewindow/api/service-app';
 import { fileServices } from '@onewindow/app';
 import { handle } from 'hono/aws-lambda';
@@ -41,20 +29,7 @@ const app = createServiceApp(
     relayKey,
   },
   {
-    routes: [
-      ...catalogueFileRoutes,
-      ...codeLineageRoutes,
-      ...applicantRoutes,
-      ...printRoutes,
-      ...empowermentRoutes,
-      ...licenceRoutes,
-      ...ofdRoutes,
-      ...workbenchRoutes,
-      // Seal certificates, their import and the revocation list: X.509 takes the ASN.1 and curve libraries.
-      ...sealCertificateRoutes,
-      // The public verification of a result: its SM2 check and the seal's certificate.
-      ...verifyRoutes,
-    ],
+    routes: fileRoutes,
     openapi: (app) => mountOpenApi(app, apiRoutes),
   },
 );

@@ -32,10 +32,11 @@ export {
  */
 export const caseRoutes: readonly RouteSpec[] = caseRouteList;
 
-/** Every API route, in one list: OpenAPI describes it, the local stack mounts it, the access matrix test walks it. */
-export const apiRoutes: readonly RouteSpec[] = [
-  ...coreRoutes,
-  ...caseRoutes,
+/**
+ * What the files Lambda mounts: the catalogue files and every route whose code the api and cases
+ * bundles have no room for (printing, OFD, seal certificates and verification, licences, lists).
+ */
+export const fileRoutes: readonly RouteSpec[] = [
   ...catalogueFileRoutes,
   ...codeLineageRoutes,
   ...applicantRoutes,
@@ -47,3 +48,6 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...sealCertificateRoutes,
   ...verifyRoutes,
 ];
+
+/** Every API route, in one list: OpenAPI describes it, the local stack mounts it, the access matrix test walks it. */
+export const apiRoutes: readonly RouteSpec[] = [...coreRoutes, ...caseRoutes, ...fileRoutes];
