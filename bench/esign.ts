@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { localKeyVault, nativeSm2Sign, nativeSm2Verify, SealKeys } from '../packages/app/src';
 import { resultSignedData, type SealedResult, sm2Verify } from '../packages/domain/src';
 import type { Store } from '../packages/store/src';
+import { benchResult } from './fixtures/result';
 
 /**
  * Issue 14: SM2 signing and verification of one result as the cases Lambda does them, against
@@ -16,26 +17,7 @@ import type { Store } from '../packages/store/src';
  *   decoding, `nativeSm2Verify`); bare: `nativeSm2Verify` on decoded inputs. The @noble/curves
  *   verification the files Lambda and the tests use is shown for scale.
  */
-const result: SealedResult = {
-  caseNo: 'nanjing.jiangning.dongshan-20261202-0001',
-  tenant: 'nanjing.jiangning.dongshan',
-  matter: 'm1',
-  matterName: '公共场所卫生许可（含新办、变更、延续）',
-  applicantName: '南京江宁某餐饮管理有限公司',
-  outcome: 'approve',
-  reasons: '申请材料齐全，符合法定形式，经现场核查符合卫生要求。',
-  decidedAt: '2026-12-02T02:00:00.000Z',
-  issuedAt: '2026-12-02T03:00:00.000Z',
-  approvingBody: 'nanjing.jiangning.dongshan/convenience-centre',
-  seal: {
-    id: 'centre-seal',
-    body: 'nanjing.jiangning.dongshan/convenience-centre',
-    tenant: 'nanjing.jiangning.dongshan',
-  },
-  keyId: '',
-  signature: '',
-  delivery: 'window',
-};
+const result: SealedResult = benchResult;
 
 /** A table of one partition in memory: SealKeys reads and writes nothing else. */
 function memoryStore(): Store {

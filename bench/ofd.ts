@@ -10,6 +10,7 @@ import {
   sm2Sign,
   sm3,
 } from '../packages/domain/src';
+import { benchResult } from './fixtures/result';
 
 /**
  * Issue 14: the time to build one result's OFD package, in process, as the stream worker and the
@@ -17,26 +18,7 @@ import {
  * its parts, SM3 of each part and Signature.xml, the SES_Signature with the seal's SM2 key (the
  * SESeal made once beforehand, as the seal PKI keeps it), and the zip. Each step is timed apart.
  */
-const result: SealedResult = {
-  caseNo: 'nanjing.jiangning.dongshan-20261202-0001',
-  tenant: 'nanjing.jiangning.dongshan',
-  matter: 'm1',
-  matterName: '公共场所卫生许可（含新办、变更、延续）',
-  applicantName: '南京江宁某餐饮管理有限公司',
-  outcome: 'approve',
-  reasons: '申请材料齐全，符合法定形式，经现场核查符合卫生要求。',
-  decidedAt: '2026-12-02T02:00:00.000Z',
-  issuedAt: '2026-12-02T03:00:00.000Z',
-  approvingBody: 'nanjing.jiangning.dongshan/convenience-centre',
-  seal: {
-    id: 'centre-seal',
-    body: 'nanjing.jiangning.dongshan/convenience-centre',
-    tenant: 'nanjing.jiangning.dongshan',
-  },
-  keyId: 'sm2:bench',
-  signature: 'a'.repeat(144),
-  delivery: 'window',
-};
+const result: SealedResult = { ...benchResult, keyId: 'sm2:bench', signature: 'a'.repeat(144) };
 
 export interface OfdFigures {
   readonly builds: number;
