@@ -60,9 +60,15 @@ describe('console in Chromium: administration', () => {
     await page.getByLabel(/社区养老服务机构备案/).check();
     await page.getByLabel('江宁区东山街道（nanjing.jiangning.dongshan）').check();
     await page.getByLabel('江宁区秣陵街道（nanjing.jiangning.moling）').check();
-    await page.getByLabel('原实施机构', { exact: true }).fill('nanjing.jiangning/civil-affairs');
-    await page.getByLabel('承接机构编码').fill('convenience-centre');
-    await page.getByLabel('审批专用章编号').fill('convenience-centre-seal');
+    // Bodies and seals are chosen by name; the page sends their references.
+    await page.getByLabel('原实施机构', { exact: true }).selectOption({ label: '江宁区民政局' });
+    await page.getByLabel('承接机构', { exact: true }).selectOption('convenience-centre');
+    await page.getByLabel('审批专用章', { exact: true }).selectOption('convenience-centre-seal');
+    const picked = await page
+      .getByLabel('审批专用章', { exact: true })
+      .locator('option:checked')
+      .textContent();
+    expect(picked).not.toContain('convenience-centre-seal');
     // First in the past: the API refuses it, and the console says so beside the field.
     await page.getByLabel('生效时间（北京时间）').fill('2020-01-01T00:00:00');
     await j.click('保存草稿并预检', 'wizard-refused');

@@ -18,6 +18,8 @@ import {
   sumBoard,
   sumMonths,
   sumOpenCases,
+  sumWork,
+  WORK_SHARDS,
 } from '../../packages/store/src/cases/counters';
 import {
   APPROVER,
@@ -94,30 +96,49 @@ class Table {
 
   expectExact() {
     const { counts, bodies, open } = this.counted();
+    // A counter whose cases all closed or moved on keeps its attribute at 0.
+    const nonZero = (o: Record<string, number>) =>
+      Object.entries(o)
+        .filter(([, n]) => n !== 0)
+        .sort(([a], [b]) => a.localeCompare(b));
     expect(sumBoard(this.items('BOARD#'))).toEqual({ counts, bodies });
-    // A matter whose cases all closed keeps its counter at 0.
-    const nonZero = (o: Record<string, number>) => Object.entries(o).filter(([, n]) => n !== 0);
+    // The workbench's counts: open cases per status, and what waits on each body's approvers.
+    const statuses: Record<string, number> = {};
+    const waiting: Record<string, Record<string, number>> = {};
+    for (const c of this.cases.values()) {
+      if (isClosed(c.state.status)) continue;
+      statuses[c.state.status] = (statuses[c.state.status] ?? 0) + 1;
+      if (!c.state.body || !['accepted', 'accepted-with-deficiency'].includes(c.state.status)) continue;
+      const row = waiting[c.state.body] ?? { green: 0, yellow: 0, red: 0 };
+      row[c.clock] = (row[c.clock] ?? 0) + 1;
+      waiting[c.state.body] = row;
+    }
+    const work = sumWork(this.items('WORK#'), [], '2026-03-02');
+    expect(nonZero(work.statuses)).toEqual(nonZero(statuses));
+    const busy = (w: Record<string, Record<string, number>>) =>
+      Object.fromEntries(Object.entries(w).filter(([, c]) => Object.values(c).some((n) => n !== 0)));
+    expect(busy(work.waiting)).toEqual(busy(waiting));
     expect(nonZero(sumOpenCases(this.items('OPENCASES#')))).toEqual(nonZero(open));
   }
 }
 
-const boardValues = (adds: ReturnType<Table['run']>) =>
-  adds.find((w) => w.add.sk.startsWith('BOARD#'))?.values ?? {};
-/** The e-supervision board's part of a board write: colours, in all and per body. */
+/** The e-supervision board's write: colours, in all and per body. */
 const boardDelta = (adds: ReturnType<Table['run']>) =>
-  Object.fromEntries(Object.entries(boardValues(adds)).filter(([name]) => !/^[sw]:/.test(name)));
-/** The workbench's part: open cases per status (`s:`) and per body waiting on its approvers (`w:`). */
+  adds.find((w) => w.add.sk.startsWith('BOARD#'))?.values ?? {};
+/** The workbench's write: open cases per status (`s:`) and per body waiting on its approvers (`w:`). */
 const workDelta = (adds: ReturnType<Table['run']>) =>
-  Object.fromEntries(Object.entries(boardValues(adds)).filter(([name]) => /^[sw]:/.test(name)));
+  adds.find((w) => w.add.sk.startsWith('WORK#'))?.values ?? {};
 
 describe('case counters (caseWrites)', () => {
   it('counts a received case on the board only, and moves it to its new body on acceptance', () => {
     const t = new Table();
     const received = t.run(1, intake({ defer: true }), T0, CLERK);
+    const first = formatCaseNo(TENANT, '2026-03-02', 1);
     expect(received.map((w) => w.add.sk).sort()).toEqual([
-      `BOARD#${shardOf(formatCaseNo(TENANT, '2026-03-02', 1))}`,
-      `MMONTH#2026-03#${MATTER.code}#${shardOf(formatCaseNo(TENANT, '2026-03-02', 1))}`,
-      `STATS#2026-03#${shardOf(formatCaseNo(TENANT, '2026-03-02', 1))}`,
+      `BOARD#${shardOf(first)}`,
+      `MMONTH#2026-03#${MATTER.code}#${shardOf(first)}`,
+      `STATS#2026-03#${shardOf(first)}`,
+      `WORK#${shardOf(first, WORK_SHARDS)}`,
     ]);
     expect(boardDelta(received)).toEqual({ green: 1, [`${BINDING.body}|green`]: 1 });
     expect(workDelta(received)).toEqual({ 's:received': 1 });
@@ -141,7 +162,10 @@ describe('case counters (caseWrites)', () => {
     t.run(1, intake(), T0, CLERK);
     expect(t.run(1, { type: 'tick' }, at('2026-03-05'), CLOCK)).toEqual([]);
     const yellow = t.run(1, { type: 'tick' }, at('2026-03-12'), CLOCK);
-    expect(yellow.map((w) => w.add.sk)).toEqual([expect.stringMatching(/^BOARD#\d$/)]);
+    expect(yellow.map((w) => w.add.sk)).toEqual([
+      expect.stringMatching(/^BOARD#\d$/),
+      expect.stringMatching(/^WORK#\d+$/),
+    ]);
     expect(workDelta(yellow)).toEqual({ [`w:${BINDING.body}|green`]: -1, [`w:${BINDING.body}|yellow`]: 1 });
     expect(boardDelta(yellow)).toEqual({
       green: -1,
@@ -162,10 +186,10 @@ describe('case counters (caseWrites)', () => {
   it('takes a case off the board and the open count when it closes', () => {
     const t = new Table();
     t.run(1, intake(), T0, CLERK);
-    // A decision moves the case only on the workbench: it no longer waits on an approver.
+    // A decision moves the case only on the workbench (it no longer waits on an approver), so
+    // a burst of decisions meets on the 32 work shards and never on the board's ten.
     const decided = t.run(1, { type: 'decide', outcome: 'approve' }, at('2026-03-04'), APPROVER);
-    expect(decided.map((w) => w.add.sk)).toEqual([expect.stringMatching(/^BOARD#\d$/)]);
-    expect(boardDelta(decided)).toEqual({});
+    expect(decided.map((w) => w.add.sk)).toEqual([expect.stringMatching(/^WORK#\d+$/)]);
     expect(workDelta(decided)).toEqual({
       's:accepted': -1,
       's:approved': 1,

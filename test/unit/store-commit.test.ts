@@ -4,17 +4,20 @@ import {
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DomainError } from '../../packages/domain/src';
 import { type Command, Store } from '../../packages/store/src';
-import { CONFLICT_ATTEMPTS } from '../../packages/store/src/store';
+import { CONFLICT_BUDGET_MS } from '../../packages/store/src/store';
 
 const client = new DynamoDBClient({
   region: 'cn-north-1',
   credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
 });
 const mock = mockClient(client);
-afterEach(() => mock.reset());
+afterEach(() => {
+  mock.reset();
+  vi.useRealTimers();
+});
 
 const cancelled = (...codes: string[]) =>
   new TransactionCanceledException({
@@ -53,9 +56,23 @@ describe('one command, one transaction', () => {
     expect(mock.commandCalls(TransactWriteItemsCommand)).toHaveLength(1);
   });
 
-  it('answers 409 when the conflicts go on', async () => {
+  it('answers 409 when the conflicts go on past the retry budget, not before', async () => {
+    vi.useFakeTimers();
     mock.on(TransactWriteItemsCommand).rejects(cancelled('TransactionConflict', 'None'));
-    await expect(new Store(client, 't').commit(command)).rejects.toMatchObject({ type: 'conflict' });
-    expect(mock.commandCalls(TransactWriteItemsCommand)).toHaveLength(CONFLICT_ATTEMPTS);
+    const started = Date.now();
+    let settledAt: number | undefined;
+    const outcome = new Store(client, 't').commit(command).finally(() => {
+      settledAt = Date.now();
+    });
+    const refused = expect(outcome).rejects.toMatchObject({ type: 'conflict' });
+    await vi.advanceTimersByTimeAsync(CONFLICT_BUDGET_MS / 2);
+    expect(settledAt).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(CONFLICT_BUDGET_MS);
+    await refused;
+    expect((settledAt ?? started) - started).toBeGreaterThanOrEqual(CONFLICT_BUDGET_MS);
+    // Sent again and again in between, each time after a backoff of at most 640 ms.
+    expect(mock.commandCalls(TransactWriteItemsCommand).length).toBeGreaterThanOrEqual(
+      CONFLICT_BUDGET_MS / 640,
+    );
   });
 });

@@ -14,8 +14,8 @@ import { type StoredCase, wasOpen } from './projection';
 
 /**
  * Counters a case command keeps in its own transaction: the open cases per matter (the
- * rollout preview, R2), the month's intake and completion, and the e-supervision board
- * (open cases by colour, in all and per body).
+ * rollout preview, R2), the month's intake and completion, the e-supervision board
+ * (open cases by colour, in all and per body) and the workbench's counts.
  *
  * Each counter is split into COUNTER_SHARDS items and a case always writes the shard its
  * number hashes to. An item can be in only one transaction at a time (two at once cancel
@@ -28,18 +28,26 @@ export const COUNTER_SHARDS = 10;
 /** Stands for open cases that no body handles yet (received, not yet bound). */
 export const NO_BODY = '—';
 
+/**
+ * The workbench's counts (open cases per status, what waits on each body's approvers) change on
+ * nearly every command, a decision included, where the board changes only with a colour or a
+ * body. They live in items of their own over more shards, so a burst of decisions meets on
+ * few items and never holds the board's.
+ */
+export const WORK_SHARDS = 32;
+
 /** FNV-1a of the case number: consecutive numbers spread over the shards. */
-export function shardOf(caseNo: string): number {
+export function shardOf(caseNo: string, shards = COUNTER_SHARDS): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < caseNo.length; i++) h = Math.imul(h ^ caseNo.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % COUNTER_SHARDS;
+  return (h >>> 0) % shards;
 }
 
 /** Open statuses that wait on the bound body's approvers (review and decision). */
 const WAITING_ON_APPROVER: ReadonlySet<string> = new Set(['accepted', 'accepted-with-deficiency']);
-/** A board shard's attribute: open cases in a status (`s:` cannot be a body ref's start). */
+/** A work shard's attribute: open cases in a status (`s:` cannot be a body ref's start). */
 const statusAttribute = (status: string) => `s:${status}`;
-/** A board shard's attribute: a body's cases waiting on its approvers, by colour. */
+/** A work shard's attribute: a body's cases waiting on its approvers, by colour. */
 const waitingAttribute = (body: string, colour: ClockColour) => `w:${body}|${colour}`;
 
 /** A board shard's attribute: the tenant's total for a colour, or one body's. */
@@ -80,20 +88,29 @@ export function counterWrites(
   };
   move(onBoard(before?.state, before?.clock), -1);
   move(onBoard(state, clock.clock), 1);
+  const moved = Object.fromEntries(Object.entries(board).filter(([, n]) => n !== 0));
+  if (Object.keys(moved).length > 0)
+    writes.push({ add: caseKeys.board(tenant, shard), values: moved, entity: 'board' });
+
   // The workbench's counts: open cases by status, and what waits on each body's approvers by colour.
+  const counts: Record<string, number> = {};
   const work = (s: CaseState | undefined, colour: ClockColour | undefined, by: number) => {
     if (!s || !colour || isClosed(s.status)) return;
-    board[statusAttribute(s.status)] = (board[statusAttribute(s.status)] ?? 0) + by;
+    counts[statusAttribute(s.status)] = (counts[statusAttribute(s.status)] ?? 0) + by;
     if (s.body && WAITING_ON_APPROVER.has(s.status)) {
       const name = waitingAttribute(s.body, colour);
-      board[name] = (board[name] ?? 0) + by;
+      counts[name] = (counts[name] ?? 0) + by;
     }
   };
   work(before?.state, before?.clock, -1);
   work(state, clock.clock, 1);
-  const moved = Object.fromEntries(Object.entries(board).filter(([, n]) => n !== 0));
-  if (Object.keys(moved).length > 0)
-    writes.push({ add: caseKeys.board(tenant, shard), values: moved, entity: 'board' });
+  const worked = Object.fromEntries(Object.entries(counts).filter(([, n]) => n !== 0));
+  if (Object.keys(worked).length > 0)
+    writes.push({
+      add: caseKeys.work(tenant, shardOf(state.caseNo, WORK_SHARDS)),
+      values: worked,
+      entity: 'work',
+    });
 
   // One update per month item: a transaction may touch an item only once.
   const months = new Map<string, Record<string, number>>();
@@ -198,17 +215,18 @@ export function sumOpenCases(items: readonly Record<string, unknown>[]): Record<
 }
 
 /**
- * The workbench's counts from the board shards and the month's shards: open cases per status,
+ * The workbench's counts from the work shards (and the board shards, which held them before
+ * the work shards did) and the month's shards: open cases per status,
  * each body's cases waiting on its approvers by colour, and the cases received on `date`.
  */
 export function sumWork(
-  board: readonly Record<string, unknown>[],
+  work: readonly Record<string, unknown>[],
   month: readonly Record<string, unknown>[],
   date: string,
 ) {
   const statuses: Record<string, number> = {};
   const waiting: Record<string, ColourCounts> = {};
-  for (const item of board) {
+  for (const item of work) {
     for (const [name, value] of Object.entries(item)) {
       if (typeof value !== 'number') continue;
       if (name.startsWith('s:')) statuses[name.slice(2)] = (statuses[name.slice(2)] ?? 0) + value;

@@ -37,6 +37,8 @@ export const caseKeys = {
   }),
   /** One shard of the e-supervision board: open cases by colour, in all and per body. */
   board: (tenant: string, shard: number) => ({ pk: tenantPk(tenant), sk: `BOARD#${shard}` }),
+  /** One shard of the workbench's counts: open cases per status, and waiting on each body's approvers. */
+  work: (tenant: string, shard: number) => ({ pk: tenantPk(tenant), sk: `WORK#${shard}` }),
   fee: (tenant: string, date: string, receiptNo: string) => ({
     pk: tenantPk(tenant),
     sk: `FEE#${date}#${receiptNo}`,

@@ -76,10 +76,10 @@ async function newRolloutPage(c: Ctx, state: FormState, status: number) {
       ),
     )
   ).flat();
-  // The receiving bodies and their seals sit in the target tenants: their codes and ids, each with
-  // its name, are the suggestions of the two fields (a seal registered later may still be typed).
+  // The receiving bodies and their seals sit in the target tenants; a stationed department's seal
+  // sits in its own (district) tenant.
   const targets = tenants.filter((x) => x.parent);
-  const [targetBodies, targetSeals] = await Promise.all([
+  const [targetBodies, targetSeals, ownSeals] = await Promise.all([
     Promise.all(
       targets.map((x) =>
         c
@@ -96,10 +96,32 @@ async function newRolloutPage(c: Ctx, state: FormState, status: number) {
           .then((r) => (r.ok ? r.data.items : [])),
       ),
     ).then((l) => l.flat()),
+    Promise.all(
+      topLevel.map((x) =>
+        c
+          .get('api')
+          .send<{ items: { id: string; name: string; voidedAt?: string }[] }>(
+            'GET',
+            `/v1/tenants/${seg(x.id)}/seals`,
+          )
+          .then((r) =>
+            r.ok ? r.data.items.filter((s) => !s.voidedAt).map((s) => ({ ...s, tenant: x.id })) : [],
+          ),
+      ),
+    ).then((l) => l.flat()),
   ]);
-  const byKey = <T,>(items: readonly T[], key: (x: T) => string) => [
-    ...new Map(items.map((x) => [key(x), x])).values(),
-  ];
+  /** Items of the target tenants that share a code (a receiving body, a seal id), each code once. */
+  const byCode = <T,>(items: readonly T[], code: (x: T) => string) => {
+    const out = new Map<string, T[]>();
+    for (const x of items) out.set(code(x), [...(out.get(code(x)) ?? []), x]);
+    return [...out.entries()];
+  };
+  /** A code's names over the target tenants: one when they agree, else the first few. */
+  const namesOf = (names: readonly string[]) => {
+    const distinct = [...new Set(names)];
+    return distinct.length <= 3 ? distinct.join(' / ') : `${distinct.slice(0, 3).join(' / ')} …`;
+  };
+  const tenantName = (id: string) => tenants.find((x) => x.id === id)?.name ?? id;
   const now = c.get('options').now?.() ?? new Date();
   const values: Values = {
     mode: 'transfer',
@@ -156,25 +178,17 @@ async function newRolloutPage(c: Ctx, state: FormState, status: number) {
           label={t.wizard.effectiveAt}
           hint={t.wizard.effectiveAtHint}
         />
-        <div class="field">
-          {/* The API requires a `from`, but the per-matter lines below may give it instead. */}
-          <TextField
-            c={c}
-            state={s}
-            spec={fieldOf(spec, 'from')}
-            required={false}
-            label={t.wizard.from}
-            hint={t.wizard.fromHint}
-            list="body-refs"
-          />
-          <datalist id="body-refs">
-            {bodies.map((b) => (
-              <option
-                value={b.ref}
-              >{`${b.name}（${tenants.find((x) => x.id === b.tenant)?.name ?? b.tenant}）`}</option>
-            ))}
-          </datalist>
-        </div>
+        {/* Pickers by name: a person chooses a body or a seal, never types its reference. */}
+        <SelectField
+          c={c}
+          state={s}
+          spec={fieldOf(spec, 'from')}
+          required={false}
+          label={t.wizard.from}
+          hint={t.wizard.fromHint}
+          blank={t.wizard.fromPerMatterOnly}
+          options={bodies.map((b) => ({ value: b.ref, label: b.name }))}
+        />
         <TextArea
           c={c}
           state={s}
@@ -182,32 +196,37 @@ async function newRolloutPage(c: Ctx, state: FormState, status: number) {
           label={t.wizard.fromPerMatter}
           hint={t.wizard.fromPerMatterHint}
         />
-        <TextField
+        <SelectField
           c={c}
           state={s}
           spec={fieldOf(spec, 'to')}
           label={t.wizard.to}
           hint={t.wizard.toHint}
-          list="to-codes"
+          blank={t.wizard.choose}
+          options={byCode(targetBodies, (b) => b.code).map(([code, named]) => ({
+            value: code,
+            label: namesOf(named.map((b) => b.name)),
+          }))}
         />
-        <datalist id="to-codes">
-          {byKey(targetBodies, (b) => b.code).map((b) => (
-            <option value={b.code}>{b.name}</option>
-          ))}
-        </datalist>
-        <TextField
+        <SelectField
           c={c}
           state={s}
           spec={fieldOf(spec, 'seal')}
           label={t.wizard.seal}
           hint={t.wizard.sealHint}
-          list="seal-ids"
+          blank={t.wizard.choose}
+          options={[
+            ...byCode(targetSeals, (x) => x.id).map(([id, named]) => ({
+              value: id,
+              label: namesOf(named.map((x) => x.name)),
+            })),
+            // A department stationed at the sub-district centres seals with its own seal (R14).
+            ...ownSeals.map((x) => ({
+              value: `${x.tenant}/${x.id}`,
+              label: t.wizard.stationedSeal(x.name, tenantName(x.tenant)),
+            })),
+          ]}
         />
-        <datalist id="seal-ids">
-          {byKey(targetSeals, (x) => x.id).map((x) => (
-            <option value={x.id}>{x.name}</option>
-          ))}
-        </datalist>
         <fieldset id={fieldId(fieldOf(spec, 'transition').name)}>
           <legend>{t.wizard.transition}</legend>
           <SelectField
