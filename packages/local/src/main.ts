@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   );
   const started = Date.now();
   // The JVM starts first: DynamoDB Local warms up while the API, console and workers load.
-  const dynamo = startDynamo(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {});
+  const dynamo = startDynamo({ quick: true, ...(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {}) });
   dynamo.catch(() => undefined);
   const { startLocalStack } = await import('./stack').catch(async (error: Error) => {
     await (await dynamo.catch(() => undefined))?.stop();

@@ -15,6 +15,8 @@ export interface AuthorityDemoDeps {
   readonly appAt: (now?: Date) => Hono<AppEnv>;
   readonly services: AppServices;
   readonly token: string;
+  /** Told when a city's catalogue, authority history and rollouts are loaded. */
+  readonly onCity?: (city: string) => Promise<void> | void;
 }
 
 /**
@@ -44,51 +46,59 @@ export async function seedAuthorityDemo(
   };
 
   // Eight at a time: DynamoDB Local takes concurrent writes, and 520 matters one by one slow every start.
-  const puts = Object.entries(demoCatalogues).flatMap(([city, list]) =>
-    withDemoBasicCodes(city, list).map((m) => ({ city, m })),
-  );
-  let next = 0;
-  const worker = async () => {
-    while (next < puts.length) {
-      const { city, m } = puts[next++] ?? { city: '', m: undefined };
-      if (!m) return;
-      const { code, ...definition } = m;
-      await expectOk(
-        await call('PUT', `/v1/cities/${city}/catalogue/${code}`, definition),
-        `matter ${city}/${code}`,
-      );
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
-  const matters = puts.length;
-  await Promise.all(
-    anshanExtraBodies.map(async (body) => {
-      const uscc = demoUscc('anshan.gaoxin', body);
-      await expectOk(
-        await call('POST', '/v1/tenants/anshan.gaoxin/bodies', { ...body, uscc }),
-        `body ${body.code}`,
-        true,
-      );
-    }),
-  );
-  // R13: the pre-reform holders, one request a tenant (written in batches), before any move; tenants at once.
-  await Promise.all(
-    demoInitialHolders.map(async ({ tenant, ...holders }) => {
-      await expectOk(
-        await call('PUT', `/v1/tenants/${tenant}/initial-holders`, holders),
-        `initial holders of ${tenant}`,
-      );
-    }),
-  );
-
+  // Each city loads on its own: its catalogue, then what its rollouts need, then its rollouts
+  // in order. Cities do not wait on each other, so a city's cases may start (`onCity`) while
+  // another's catalogue is still loading.
+  let matters = 0;
   let rollouts = 0;
-  // A city's rollouts replay in order; the cities share nothing, so they replay side by side.
-  const cities = [...new Set(demoRolloutPlans.map((p) => p.city))];
+  let scheduling: Promise<void> = Promise.resolve();
+  const cities = Object.keys(demoCatalogues);
   await Promise.all(
     cities.map(async (city) => {
-      for (const plan of demoRolloutPlans.filter((p) => p.city === city)) {
-        if (await replay(plan)) rollouts++;
+      const puts = withDemoBasicCodes(city, demoCatalogues[city] ?? []);
+      matters += puts.length;
+      let next = 0;
+      const worker = async () => {
+        for (let m = puts[next++]; m; m = puts[next++]) {
+          const { code, ...definition } = m;
+          await expectOk(
+            await call('PUT', `/v1/cities/${city}/catalogue/${code}`, definition),
+            `matter ${city}/${code}`,
+          );
+        }
+      };
+      await Promise.all(Array.from({ length: 4 }, worker));
+      if (city === 'anshan')
+        await Promise.all(
+          anshanExtraBodies.map(async (body) => {
+            const uscc = demoUscc('anshan.gaoxin', body);
+            await expectOk(
+              await call('POST', '/v1/tenants/anshan.gaoxin/bodies', { ...body, uscc }),
+              `body ${body.code}`,
+              true,
+            );
+          }),
+        );
+      await Promise.all(
+        demoInitialHolders
+          .filter((h) => h.tenant.split('.')[0] === city)
+          .map(async ({ tenant, ...holders }) => {
+            await expectOk(
+              await call('PUT', `/v1/tenants/${tenant}/initial-holders`, holders),
+              `initial holders of ${tenant}`,
+            );
+          }),
+      );
+      for (const [first, ...rest] of concurrentRuns(demoRolloutPlans.filter((p) => p.city === city))) {
+        if (first && (await replay(first))) rollouts++;
+        // Anshan's thirteen returns take effect together on matters none shares: four at a time.
+        let next = 0;
+        const worker = async () => {
+          for (let plan = rest[next++]; plan; plan = rest[next++]) if (await replay(plan)) rollouts++;
+        };
+        await Promise.all(Array.from({ length: 4 }, worker));
       }
+      await deps.onCity?.(city);
     }),
   );
   return { matters, rollouts };
@@ -99,10 +109,16 @@ export async function seedAuthorityDemo(
     const before = callAt(shift(plan.effectiveAt, -DAY));
     const { city, ...input } = plan;
     await expectOk(await before('POST', `/v1/cities/${city}/rollouts`, input), `rollout ${plan.id}`);
-    await expectOk(
-      await before('POST', `/v1/cities/${city}/rollouts/${plan.id}/schedule`),
-      `scheduling ${plan.id}`,
+    // A city's schedule is one item, changed under a version check: its rollouts are scheduled
+    // one after another (two at once would answer one of them 409), and applied at once.
+    const scheduled = scheduling.then(async () =>
+      expectOk(
+        await before('POST', `/v1/cities/${city}/rollouts/${plan.id}/schedule`),
+        `scheduling ${plan.id}`,
+      ),
     );
+    scheduling = scheduled.catch(() => undefined);
+    await scheduled;
     if (
       plan.id ===
       demoRolloutPlans.find((p) => p.city === 'anshan' && p.from === 'anshan.gaoxin/approval-bureau')?.id
@@ -116,6 +132,24 @@ export async function seedAuthorityDemo(
     if (!applied.done) throw new Error(`demo data: rollout ${plan.id} did not finish`);
     return true;
   }
+}
+
+/**
+ * The city's plans in order, as runs of plans that take effect at the same instant on matters
+ * no other plan of the run names: a run's first plan goes alone (it may void a seal the others
+ * rely on not being used), the rest of it may go at once.
+ */
+export function concurrentRuns(plans: readonly DemoRolloutPlan[]): DemoRolloutPlan[][] {
+  const runs: DemoRolloutPlan[][] = [];
+  for (const plan of plans) {
+    const run = runs.at(-1);
+    const disjoint = run?.every(
+      (p) => p.effectiveAt === plan.effectiveAt && !p.matters.some((m) => plan.matters.includes(m)),
+    );
+    if (run && disjoint) run.push(plan);
+    else runs.push([plan]);
+  }
+  return runs;
 }
 
 /** What R11 asks of each target tenant: the receiving body's seal, an approver in it, a window clerk. */

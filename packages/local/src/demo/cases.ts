@@ -5,6 +5,8 @@ import type { DevClaims } from '../issuer';
 import { seedCaseHistory } from './history';
 
 const T = 'nanjing.jiangning.dongshan';
+/** The city whose catalogue and rollouts the demo cases need, and nothing else. */
+export const CASE_DEMO_CITY = 'nanjing';
 const CASES = `/v1/tenants/${T}/cases`;
 const CLERK: DevClaims = { sub: 'dongshan-clerk', roles: ['window-clerk'], tenant: T };
 const APPROVER: DevClaims = {
