@@ -1,10 +1,17 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { QrCode } from '../../packages/documents/src';
 import { Journey, SCREENSHOTS, signIn, signOut } from './support/browser';
 import { consoleStackForFile } from './support/stack';
 
 const env = consoleStackForFile();
+
+/** The path a QR code of `text` draws (packages/documents qr.ts), to compare with the page's. */
+function qrPath(text: string): string | null {
+  const svg = String(QrCode({ text, title: 'x' }));
+  return /<path d="([^"]+)"/.exec(svg)?.[1] ?? null;
+}
 
 const TENANT = 'nanjing.jiangning.dongshan';
 const DONGSHAN = `/console/tenants/${TENANT}`;
@@ -82,6 +89,13 @@ describe('intake with an agent, and the official documents printed (issue 17)', 
     expect(receipt).toMatch(/文号：受理〔\d{4}〕第\d+号/);
     const caseNo = (await page.locator('dd strong').first().textContent()) ?? '';
     await j.printable('acceptance');
+    // The paper's QR code leads to the public progress page with the case number filled in.
+    const progressUrl = `${env.stack.url}/console/public/progress?caseNo=${caseNo}`;
+    const drawn = await page.locator('article svg.qr path').getAttribute('d');
+    expect(drawn).toBe(qrPath(progressUrl));
+    await page.goto(progressUrl);
+    expect(await page.getByLabel('办件编号').inputValue()).toBe(caseNo);
+    await page.goBack();
 
     // The case page shows the agent masked like the applicant.
     await j.goto(`${DONGSHAN}/cases/${caseNo}`, 'case');

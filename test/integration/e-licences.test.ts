@@ -2,9 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStreamHandler } from '../../functions/stream/handler';
 import { isLicenceId } from '../../packages/domain/src';
 import type { OutboundEvent } from '../../packages/store/src';
+import { writePeriods } from '../../packages/store/src';
 import { PLATFORM, type TestApp, testApp } from '../support/app';
 import { DONGSHAN, matter } from '../support/authority';
-import { APPROVER, act, CIVIL_APPROVER, CLERK, intake, ORG_ID, PERSON_ID, seedCases } from '../support/cases';
+import {
+  APPROVER,
+  act,
+  CIVIL,
+  CIVIL_APPROVER,
+  CLERK,
+  intake,
+  ORG_ID,
+  PERSON_ID,
+  seedCases,
+} from '../support/cases';
 import { pollStream, waitFor } from '../support/stream';
 
 /** The e-licence library (电子证照库): filed from the stream on issuance, found by holder, revoked with a reason. */
@@ -168,6 +179,68 @@ describe('e-licence library', () => {
       status: 'changed',
       statusChange: { reason: '变更', replacedBy: renewed.id },
     });
+  });
+
+  it("names the approving body's USCC as the licence's issuer when the registry holds one", async () => {
+    // A licensing office registered with its USCC (valid GB 32100 check) that holds matter m7.
+    const USCC = '12320115320115026B';
+    const OFFICE = `${DONGSHAN}/licensing-office`;
+    const setUp = [
+      ['PUT', '/v1/cities/nanjing/catalogue/m7', matter('m7')],
+      [
+        'POST',
+        `/v1/tenants/${DONGSHAN}/bodies`,
+        { code: 'licensing-office', name: '东山街道许可办', kind: 'service-centre', uscc: USCC },
+      ],
+      [
+        'POST',
+        `/v1/tenants/${DONGSHAN}/seals`,
+        {
+          id: 'licensing-seal',
+          body: 'licensing-office',
+          name: '行政审批专用章',
+          validFrom: '2019-01-01T00:00:00+08:00',
+          electronic: true,
+        },
+      ],
+      [
+        'POST',
+        `/v1/tenants/${DONGSHAN}/staff`,
+        { id: 'licensing-approver', name: '审批人', roles: ['approver'], body: 'licensing-office' },
+      ],
+    ] as const;
+    for (const [method, path, body] of setUp)
+      expect((await t.call(PLATFORM, method, path, body)).status).toBeLessThan(300);
+    await writePeriods(t.store, [
+      {
+        tenant: DONGSHAN,
+        matter: 'm7',
+        from: '2020-01-01T00:00:00.000Z',
+        body: OFFICE,
+        mode: 'transfer',
+        seal: 'licensing-seal',
+        supervisingBody: CIVIL,
+        originBody: CIVIL,
+      },
+    ]);
+    const c = await intake(t, { matter: 'm7' });
+    const approver = { sub: 'licensing-approver', roles: ['approver'], tenant: DONGSHAN, body: OFFICE };
+    expect((await act(t, approver, c.caseNo, 'decide', { outcome: 'approve' })).status).toBe(200);
+    const issue = await act(t, CLERK, c.caseNo, 'issue', { delivery: 'window' });
+    expect(issue.body.result).toMatchObject({ approvingBody: OFFICE, approvingBodyUscc: USCC });
+    await waitFor(() => licenceEvents('e-licence.issued', c.caseNo).length > 0);
+    const licenceId = String(licenceEvents('e-licence.issued', c.caseNo)[0]?.detail.licenceId);
+    expect(isLicenceId(licenceId)).toBe(true);
+    expect(licenceId.split('.')[6]).toBe(USCC);
+    // Verification (with the result's code) names the same licence, from the signed result.
+    const { verificationCodeOf } = await import('../../packages/domain/src');
+    const signature = String((issue.body.result as { signature: string }).signature);
+    const verify = await t.call(
+      undefined,
+      'GET',
+      `/v1/public/results/${c.caseNo}/verify?code=${verificationCodeOf(signature)}`,
+    );
+    expect(verify.body.licence).toMatchObject({ id: licenceId, status: 'valid' });
   });
 
   it('answers 400 naming holder for a holder that is no ID number or USCC, and 404 outside the tenant', async () => {

@@ -243,6 +243,18 @@ describe('paging', () => {
     expect(second).toContain(`<a href="${T}/cases?status=accepted">回到第一页</a>`);
   });
 
+  it("pages the issuance window's approvals and refusals each on its own", async () => {
+    const { signIn, request, seen } = setup();
+    await signIn(ADMIN.sub, T);
+    const first = await (await request(`${T}/issuance`)).text();
+    expect(first).toContain(`rel="next" href="${T}/issuance?approvedCursor=page-2"`);
+    expect(first).toContain(`rel="next" href="${T}/issuance?deniedCursor=page-2"`);
+    await request(`${T}/issuance?approvedCursor=page-2`);
+    const asked = seen.slice(-2).map((r) => r.query);
+    expect(asked).toContain('?limit=100&status=approved&cursor=page-2');
+    expect(asked).toContain('?limit=100&status=denied');
+  });
+
   it("pages an approver's queue and a supervisor's inbox the same way", async () => {
     const { signIn, request, seen } = setup();
     await signIn(ADMIN.sub, T);

@@ -51,6 +51,18 @@ describe('e-licence identifier (GB/T 36904 layout)', () => {
     expect(code.slice(2, 8)).toBe('000000');
   });
 
+  it("names the approving body's USCC as issuer when the result carries one, in the type code too", () => {
+    // GB 32100's own sample code shape: a real-looking code with a valid check character.
+    const uscc = '91350100M000100Y43';
+    expect(usccProblem(uscc)).toBeUndefined();
+    const id = licenceIdOf({ ...result, approvingBodyUscc: uscc });
+    const [type, issuer] = id.split('.').slice(5);
+    expect(issuer).toBe(uscc);
+    expect(type?.startsWith(uscc)).toBe(true);
+    expect(isLicenceId(id)).toBe(true);
+    expect(id).not.toBe(licenceIdOf(result));
+  });
+
   it('names the same licence for the same result and another for another case', () => {
     expect(licenceIdOf(result)).toBe(licenceIdOf({ ...result }));
     expect(licenceIdOf({ ...result, caseNo: `${result.tenant}-20260302-0008` })).not.toBe(

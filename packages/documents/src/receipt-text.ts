@@ -29,6 +29,7 @@ const zh = {
   rejectedIntro: (applicant: string, at: string, matter: string) =>
     `${applicant}于 ${at} 提出的“${matter}”申请，经审查，根据《中华人民共和国行政许可法》第三十二条第一款，决定不予受理。理由如下：`,
   progressHint: '凭办件编号和查询码可在“办事服务”查询办理进度。',
+  progressQr: '扫码查询办理进度（需输入查询码）',
   intakeWindow: (tenant: string) => `${tenant}综合受理窗口`,
 };
 
@@ -61,6 +62,7 @@ export const RECEIPT_TEXT: Readonly<Record<Lang, typeof zh>> = {
     rejectedIntro: (applicant, at, matter) =>
       `The application of ${applicant} for “${matter}” made on ${at} has been examined: under art. 32 (1) of the Administrative Licensing Law it is not accepted, for these reasons:`,
     progressHint: 'Track progress under Public services with the case number and query code.',
+    progressQr: 'Scan to follow this case (the query code is asked for)',
     intakeWindow: (tenant) => `${tenant} intake window`,
   },
 };

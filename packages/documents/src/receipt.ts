@@ -2,6 +2,7 @@ import type { CaseStatus, Deficiency, Notice } from '@onewindow/domain';
 import { html } from 'hono/html';
 import type { Html } from './html';
 import { BasisAndRemedies, DocNo, OfficialFooter, type OfficialParts } from './official';
+import { QrCode } from './qr';
 import { RECEIPT_TEXT, type ReceiptKind } from './receipt-text';
 import { COMMON, day, type Lang, when } from './text';
 
@@ -44,6 +45,11 @@ export interface ReceiptProps {
   readonly kind?: ReceiptKind;
   /** Shown once, right after intake: the API keeps only its hash. */
   readonly queryCode?: string;
+  /**
+   * Where the applicant follows the case (the public progress page with the case number filled
+   * in; the query code is typed, never put in an address): printed as a QR code.
+   */
+  readonly progressUrl?: string;
   /** Screen-only controls under the title (the console's print button). */
   readonly actions?: Html;
   /** The number, legal basis, remedies, handler, hall, acknowledgement line and seal (official.ts). */
@@ -64,6 +70,7 @@ export function ReceiptDocument({
   issuer,
   kind,
   queryCode,
+  progressUrl,
   actions,
   official,
 }: ReceiptProps): Html {
@@ -126,6 +133,7 @@ export function ReceiptDocument({
   }
   ${BasisAndRemedies(lang, official)}
   <p>${t.progressHint}</p>
+  ${progressUrl ? html`<figure class="qr-block">${QrCode({ text: progressUrl, title: t.progressQr })}<figcaption class="hint">${t.progressQr}</figcaption></figure>` : ''}
   ${OfficialFooter(lang, official, html`${issuer}<br />${day(lang, dated)}`)}
 </article>`;
 }

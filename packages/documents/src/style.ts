@@ -12,6 +12,7 @@ export const DOCUMENT_CSS = `
 .doc .seal { position: relative; text-align: right; min-height: 9.5rem; padding-top: 3rem; }
 .doc .seal .imprint { position: absolute; right: 0; top: 0; width: 9.5rem; height: 9.5rem; opacity: .85; }
 .doc svg.qr { width: 7rem; height: 7rem; }
+.doc figure.qr-block { margin: 0.5rem 0; display: flex; align-items: center; gap: 0.75rem; }
 .doc .hint { font-size: .8rem; color: #444; overflow-wrap: anywhere; }
 .doc .sigtext { word-break: break-all; }
 .doc .ack { border: 1px solid #000; padding: .3rem .8rem; margin-top: 1.5rem; break-inside: avoid; }

@@ -92,8 +92,9 @@ function digestChars(input: string, alphabet: string, length: number): string {
 }
 
 /**
- * 颁发机构代码: the issuing body's 18-character USCC. The tenant registry holds no USCC for a
- * body yet, so a stand-in of the USCC's shape is derived from the body ref: registration
+ * 颁发机构代码: the issuing body's 18-character USCC, from the result when the registry held one
+ * at issuance (`licenceIssuerOf`). For a body registered without one, a stand-in of the USCC's
+ * shape is derived from the body ref: registration
  * authority 1 (机构编制) and category 1 (机关), division `000000` (no real division has it, so
  * the stand-in can never be taken for a real code), a hash-derived organisation code with its
  * GB 11714 check, and the GB 32100 check character.
@@ -122,10 +123,14 @@ export function issuerCodeOf(body: string): string {
  * city's catalogue is the definition here: the issuing body's code stands for the department,
  * and the number is derived from the matter code (000-999).
  */
-export function licenceTypeCodeOf(body: string, matter: string): string {
+export function licenceTypeCodeOf(issuer: string, matter: string): string {
   const n = createHash('sha256').update(`type|${matter}`, 'utf8').digest().readUInt16BE(0) % 1000;
-  return `${issuerCodeOf(body)}${String(n).padStart(3, '0')}`;
+  return `${issuer}${String(n).padStart(3, '0')}`;
 }
+
+/** The issuer code of a result's licence: the approving body's USCC, else the stand-in. */
+export const licenceIssuerOf = (result: Pick<CaseResult, 'approvingBody' | 'approvingBodyUscc'>): string =>
+  result.approvingBodyUscc ?? issuerCodeOf(result.approvingBody);
 
 /**
  * The identifier of the e-licence a result becomes: `1.2.156.3005.2.<type code 21>.<issuer
@@ -134,9 +139,11 @@ export function licenceTypeCodeOf(body: string, matter: string): string {
  * (a replayed stream record writes nothing new) and two cases never share one. The check is
  * MOD 37,36 over the parts without their dots.
  */
-export function licenceIdOf(result: Pick<CaseResult, 'caseNo' | 'matter' | 'approvingBody' | 'issuedAt'>) {
-  const type = licenceTypeCodeOf(result.approvingBody, result.matter);
-  const issuer = issuerCodeOf(result.approvingBody);
+export function licenceIdOf(
+  result: Pick<CaseResult, 'caseNo' | 'matter' | 'approvingBody' | 'approvingBodyUscc' | 'issuedAt'>,
+) {
+  const issuer = licenceIssuerOf(result);
+  const type = licenceTypeCodeOf(issuer, result.matter);
   const date = shanghaiDay(result.issuedAt).replaceAll('-', '');
   const serial = `${date}${digestChars(`serial|${result.caseNo}`, ALNUM36, 6)}`;
   const version = '001';

@@ -101,6 +101,8 @@ const resultShape = {
   decidedAt: instant,
   issuedAt: instant,
   approvingBody: bodyRef,
+  /** The approving body's USCC at issuance, when the registry held one (the e-licence issuer code). */
+  approvingBodyUscc: z.optional(z.string()),
   seal: z.strictObject({ id: z.string(), body: bodyRef, tenant: z.string() }),
   keyId: z.string(),
   /** Ed25519 over the canonical JSON of the fields above (`/v1/public/keys`). */

@@ -315,12 +315,16 @@ export class CaseService {
   /** Builds and signs the result with the seal R3 resolves now; refuses when none is usable. */
   async sealedResult(state: CaseState, now: string) {
     if (!state.binding) throw new DomainError('invalid-state', '办件未受理', 'the case was never accepted');
-    const seal = await this.binding.sealFor(state.binding, now);
+    const approving = parseBodyRef(state.binding.body);
+    const [seal, body] = await Promise.all([
+      this.binding.sealFor(state.binding, now),
+      approving ? new TenancyRepository(this.store).body(approving.tenant, approving.code) : undefined,
+    ]);
     // SM2 with the seal's own key (GB/T 38540's signature algorithm): the result's canonical
     // JSON, UTF-8, is exactly the signed data (signedData of the public verification).
     if (!this.sealKeys) throw new Error('this app has no seal signer');
     const key = await this.sealKeys.key(seal.tenant, seal.id, now);
-    const result = resultOf(state, seal, now, key.keyId);
+    const result = resultOf(state, seal, now, key.keyId, body?.uscc);
     const signed = await this.sealKeys.sign(seal.tenant, seal.id, resultSignedData(result), now);
     return { result, signature: Buffer.from(signed.signature).toString('hex') };
   }

@@ -15,23 +15,34 @@ function hrefWith(c: Ctx, changes: Record<string, string | undefined>): string {
 
 /**
  * Paging for a list the API answers in pages: a next-page link carrying the API's cursor
- * when there is more (plain GET links, no script), and the way back to the first page.
+ * when there is more (plain GET links, no script), and the way back to the first page. A page
+ * with two lists pages each under its own query parameter (`param`) and names each pager.
  */
-export function Pager({ c, cursor }: { c: Ctx; cursor: string | undefined }) {
+export function Pager({
+  c,
+  cursor,
+  param = 'cursor',
+  of,
+}: {
+  c: Ctx;
+  cursor: string | undefined;
+  param?: string;
+  of?: string;
+}) {
   const t = c.get('t');
-  const paged = c.req.query('cursor') !== undefined;
+  const paged = c.req.query(param) !== undefined;
   if (!cursor && !paged) return null;
   return (
-    <nav class="pager no-print" aria-label={t.pager.label}>
+    <nav class="pager no-print" aria-label={of ? `${t.pager.label}：${of}` : t.pager.label}>
       <ul class="actions">
         {paged && (
           <li>
-            <a href={hrefWith(c, { cursor: undefined })}>{t.pager.first}</a>
+            <a href={hrefWith(c, { [param]: undefined })}>{t.pager.first}</a>
           </li>
         )}
         {cursor && (
           <li>
-            <a class="button secondary" rel="next" href={hrefWith(c, { cursor })}>
+            <a class="button secondary" rel="next" href={hrefWith(c, { [param]: cursor })}>
               {t.pager.next}
             </a>
           </li>

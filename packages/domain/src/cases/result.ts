@@ -6,7 +6,13 @@ import type { CaseResult, CaseState } from './types';
  * the seal R3 resolved at issuance. It holds the applicant's name but not their number,
  * because anyone holding the case number can verify it.
  */
-export function resultOf(state: CaseState, seal: Seal, issuedAt: string, keyId: string): CaseResult {
+export function resultOf(
+  state: CaseState,
+  seal: Seal,
+  issuedAt: string,
+  keyId: string,
+  approvingBodyUscc?: string,
+): CaseResult {
   if (!state.decision || !state.binding) throw new Error('a result needs a decision and a binding');
   return {
     caseNo: state.caseNo,
@@ -21,6 +27,7 @@ export function resultOf(state: CaseState, seal: Seal, issuedAt: string, keyId: 
     decidedAt: state.decision.at,
     issuedAt,
     approvingBody: state.binding.body,
+    ...(approvingBodyUscc ? { approvingBodyUscc } : {}),
     seal: { id: seal.id, body: seal.body, tenant: seal.tenant },
     keyId,
   };

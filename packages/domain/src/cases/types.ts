@@ -161,6 +161,12 @@ export interface CaseResult {
   readonly decidedAt: string;
   readonly issuedAt: string;
   readonly approvingBody: string;
+  /**
+   * The approving body's unified social credit code when the registry held one at issuance:
+   * the issuer part of the e-licence identifier (GB/T 36904). Kept in the signed result, so the
+   * identifier never changes after issuance whatever happens to the registry.
+   */
+  readonly approvingBodyUscc?: string;
   readonly seal: { readonly id: string; readonly body: string; readonly tenant: string };
   readonly keyId: string;
 }

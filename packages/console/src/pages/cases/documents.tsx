@@ -10,7 +10,7 @@ import {
 } from '@onewindow/documents';
 import { verificationCodeOf } from '@onewindow/domain';
 import { Hono } from 'hono';
-import { seg } from '../../api';
+import { qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
 import { page } from '../../ui/layout';
 import { namesOf } from '../../ui/names';
@@ -60,6 +60,7 @@ async function receiptPage(c: Ctx) {
       lang={lang}
       issuer={intakeWindowName(lang, tenantName)}
       {...(code ? { queryCode: code } : {})}
+      progressUrl={new URL(`/console/public/progress${qs({ caseNo: v.caseNo })}`, c.req.url).toString()}
       actions={<PrintButton c={c} />}
       official={intakeOfficial(v, kind, tenant, guide, v.body ? names(v.body) : tenantName, namesOf(c))}
     />,

@@ -17,9 +17,6 @@ import type { CasePage, CaseSummary } from './types';
 const casesPageOf = (c: Ctx, tenant: string, query: Record<string, string | undefined>) =>
   c.get('api').get<CasePage>(`/v1/tenants/${seg(tenant)}/cases${qs({ limit: '100', ...query })}`);
 
-const listCases = async (c: Ctx, tenant: string, query: Record<string, string | undefined>) =>
-  (await casesPageOf(c, tenant, query)).items;
-
 /** The window's cases: open ones by default, or by status or deadline colour. */
 async function casesPage(c: Ctx) {
   const t = c.get('t');
@@ -70,22 +67,38 @@ async function casesPage(c: Ctx) {
   );
 }
 
-/** The issuance window: decided cases waiting for their result to be sealed and handed over. */
+/**
+ * The issuance window: decided cases waiting for their result to be sealed and handed over,
+ * approvals and refusals each as a list of its own that pages on its own.
+ */
 async function issuancePage(c: Ctx) {
   const t = c.get('t');
   const tenant = c.req.param('tenant') ?? '';
-  const [approved, denied] = await Promise.all([
-    listCases(c, tenant, { status: 'approved' }),
-    listCases(c, tenant, { status: 'denied' }),
-  ]);
-  const items = [...approved, ...denied];
+  const lists = await Promise.all(
+    (['approved', 'denied'] as const).map(async (status) => {
+      const param = `${status}Cursor`;
+      const cursor = c.req.query(param) || undefined;
+      const { items, cursor: next } = await casesPageOf(c, tenant, { status, cursor });
+      return { status, param, items: byUrgency(items), next };
+    }),
+  );
+  const total = lists.reduce((n, l) => n + l.items.length, 0);
   return page(
     c,
     t.issuance.title,
     <>
       <h1>{t.issuance.title}</h1>
       <p>{t.issuance.intro}</p>
-      <CaseTable c={c} items={items} caption={t.issuance.caption(items.length)} />
+      {total === 0 && <p>{t.issuance.caption(0)}</p>}
+      {lists
+        .filter((l) => l.items.length > 0 || c.req.query(l.param) !== undefined)
+        .map((l) => (
+          <section aria-labelledby={`issuance-${l.status}`}>
+            <h2 id={`issuance-${l.status}`}>{label(t, 'caseStatus', l.status)}</h2>
+            <CaseTable c={c} items={l.items} caption={t.issuance.caption(l.items.length)} />
+            <Pager c={c} cursor={l.next} param={l.param} of={label(t, 'caseStatus', l.status)} />
+          </section>
+        ))}
     </>,
   );
 }
