@@ -20,6 +20,8 @@ new OneWindowStack(app, 'OneWindow', {
   callbackUrls: [`${consoleUrl}/auth/callback`],
   logoutUrls: [`${consoleUrl}/`],
   consoleUrl,
+  // `-c onewindow:nativeSm2SealKeys=true` in the China regions: each seal's key is a KMS SM2 key.
+  nativeSm2SealKeys: context('nativeSm2SealKeys', 'false') === 'true',
 });
 
 // cdk-nag 3 is a policy-validation plugin: unacknowledged findings fail `cdk synth`.

@@ -24,6 +24,11 @@ export interface OneWindowStackProps extends StackProps {
    * Cybersecurity Law (art. 21) requires network logs to be kept at least that long.
    */
   readonly logRetention?: RetentionDays;
+  /**
+   * Keep each electronic seal's key inside KMS as an SM2 key (the China regions offer them);
+   * otherwise seal keys are wrapped under the vault key (constructs/seal-keys.ts).
+   */
+  readonly nativeSm2SealKeys?: boolean;
 }
 
 export class OneWindowStack extends Stack {
@@ -59,7 +64,7 @@ export class OneWindowStack extends Stack {
     this.workers = new WorkersConstruct(this, 'Workers', { data: this.data, logRetention });
     this.publicFirewall = new PublicFirewall(this, 'PublicFirewall');
     // Cases signs results with the seals' keys; files and stream build certificates and GB/T 38540 signatures.
-    this.sealKeys = new SealKeyVault(this, 'SealKeys');
+    this.sealKeys = new SealKeyVault(this, 'SealKeys', { nativeSm2: props.nativeSm2SealKeys ?? false });
     this.sealKeys.grantUse([this.api.cases, this.api.files, this.workers.stream]);
     // The stream worker seals each result's OFD right after issuance, its verification link on the API's URL.
     this.workers.stream.fn.addEnvironment('PUBLIC_BASE_URL', this.api.stage.url);

@@ -6,6 +6,7 @@ import { createServiceApp } from '@onewindow/api/service-app';
 import { caseServices, createSigner } from '@onewindow/app';
 import { handle } from 'hono/aws-lambda';
 import { appDepsFromEnv } from '../shared/app-deps';
+import { sealCustody } from '../shared/kms-sm2';
 import { kmsVault } from '../shared/kms-vault';
 import { loadSecret, loadSigningSecret } from '../shared/signing-secret';
 
@@ -20,13 +21,16 @@ const [signingSecret, cursorKey, relayKey] = await Promise.all([
   loadSecret('CLIENT_RELAY_SECRET_ARN'),
 ]);
 const signer = createSigner(signingSecret);
-// Results are signed with each seal's SM2 key, kept wrapped under the KMS key (shared/kms-vault.ts).
+// Results are signed with each seal's SM2 key: kept wrapped under the KMS key (shared/kms-vault.ts),
+// or inside KMS as an SM2 key where the region offers them (shared/kms-sm2.ts, SEAL_KEY_SPEC=SM2).
 const vault = kmsVault();
 
 // Cases, supervision, rectifications and the public pages; the api Lambda serves the rest.
 const app = createServiceApp(
   {
-    ...appDepsFromEnv(logger, 'cases', (store) => caseServices({ store, signer, vault }), { cursorKey }),
+    ...appDepsFromEnv(logger, 'cases', (store) => caseServices({ store, signer, vault, ...sealCustody() }), {
+      cursorKey,
+    }),
     relayKey,
   },
   { routes: caseRouteList },

@@ -8,6 +8,7 @@ import { createServiceApp } from '@onewindow/api/service-app';
 import { fileServices } from '@onewindow/app';
 import { handle } from 'hono/aws-lambda';
 import { appDepsFromEnv } from '../shared/app-deps';
+import { sealCustody } from '../shared/kms-sm2';
 import { kmsVault } from '../shared/kms-vault';
 import { loadSecret } from '../shared/signing-secret';
 import { isContentTypeBinary } from './binary';
@@ -24,7 +25,9 @@ const logger = new Logger({ serviceName: 'onewindow-files' });
 const relayKey = await loadSecret('CLIENT_RELAY_SECRET_ARN');
 const app = createServiceApp(
   {
-    ...appDepsFromEnv(logger, 'files', (store) => fileServices({ store, vault: kmsVault() })),
+    ...appDepsFromEnv(logger, 'files', (store) =>
+      fileServices({ store, vault: kmsVault(), ...sealCustody() }),
+    ),
     catalogueFiles,
     relayKey,
   },

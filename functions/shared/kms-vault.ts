@@ -12,20 +12,7 @@ import { awsJsonCall } from './sigv4';
 export function kmsVault(env: NodeJS.ProcessEnv = process.env, send: typeof fetch = fetch): KeyVault {
   // Read at the first use, so a function starts (and its bundle imports) without it.
   const keyArn = () => env.SEAL_KEY_ARN ?? requireEnv('SEAL_KEY_ARN');
-  const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? '';
-  const url =
-    env.AWS_ENDPOINT_URL_KMS ??
-    `https://kms.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}/`;
-  const call = (action: 'Encrypt' | 'Decrypt', body: Record<string, unknown>) =>
-    awsJsonCall<{ CiphertextBlob?: string; Plaintext?: string }>({
-      url,
-      service: 'kms',
-      target: `TrentService.${action}`,
-      what: `KMS ${action}`,
-      body,
-      env,
-      send,
-    });
+  const call = kmsCaller(env, send)<{ CiphertextBlob?: string; Plaintext?: string }>;
   return {
     name: 'kms',
     async wrap(plain, context) {
@@ -45,4 +32,22 @@ export function kmsVault(env: NodeJS.ProcessEnv = process.env, send: typeof fetc
       return new Uint8Array(Buffer.from(out.Plaintext ?? '', 'base64'));
     },
   };
+}
+
+/** KMS's JSON API in the function's region (China regions on amazonaws.com.cn), SigV4 over fetch. */
+export function kmsCaller(env: NodeJS.ProcessEnv, send: typeof fetch) {
+  const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? '';
+  const url =
+    env.AWS_ENDPOINT_URL_KMS ??
+    `https://kms.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}/`;
+  return <T>(action: string, body: Record<string, unknown>) =>
+    awsJsonCall<T>({
+      url,
+      service: 'kms',
+      target: `TrentService.${action}`,
+      what: `KMS ${action}`,
+      body,
+      env,
+      send,
+    });
 }

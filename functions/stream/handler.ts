@@ -14,6 +14,7 @@ import {
 import { createDynamoClient, Store } from '@onewindow/store';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { requireEnv } from '../shared/config';
+import { sealCustody } from '../shared/kms-sm2';
 import { kmsVault } from '../shared/kms-vault';
 
 /** Publishes events; answers the record ids it could not publish. */
@@ -111,7 +112,7 @@ const ofdBuilder = (store: Store) =>
     store,
     new CaseService(store),
     new Commands(store),
-    sealPki({ store, vault: kmsVault() }),
+    sealPki({ store, vault: kmsVault(), ...sealCustody() }),
     process.env.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
   );
 

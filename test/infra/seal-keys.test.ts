@@ -83,3 +83,63 @@ describe('the seal key vault (KMS)', () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe('seal keys inside KMS as SM2 keys (nativeSm2SealKeys, the China regions)', () => {
+  let sm2: OneWindowStack;
+  let sm2Template: Template;
+  let sm2Findings: string[];
+  beforeAll(() => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    sm2 = new OneWindowStack(app, 'OneWindow', {
+      env: { region: 'cn-northwest-1', account: '123456789012' },
+      domainPrefix: 'onewindow-test',
+      callbackUrls: ['https://console.example.cn/console/auth/callback'],
+      logoutUrls: ['https://console.example.cn/console/'],
+      consoleUrl: 'https://console.example.cn/console',
+      nativeSm2SealKeys: true,
+    });
+    sm2Template = Template.fromStack(sm2);
+    sm2Findings = new AwsSolutionsChecks()
+      .validateScope(app)
+      .violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} ${r.constructPath ?? ''}`));
+  });
+
+  /** The statements of `fn`'s role that name KMS actions other than the vault key's. */
+  const sm2Statements = (fn: ServiceFunction, of = sm2Template) => {
+    const roleId = sm2.getLogicalId(fn.fn.role?.node.defaultChild as CfnElement);
+    return Object.values(of.findResources('AWS::IAM::Policy'))
+      .filter((p) => JSON.stringify(p.Properties.Roles).includes(roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Record<string, unknown>[])
+      .filter((s) => JSON.stringify(s.Action).match(/CreateKey|Sign|GetPublicKey/));
+  };
+
+  it('lets cases, files and stream make only tagged SM2 signing keys, and sign only with keys so tagged', () => {
+    for (const fn of [sm2.api.cases, sm2.api.files, sm2.workers.stream]) {
+      const variables = sm2Template.toJSON().Resources[
+        sm2.getLogicalId(fn.fn.node.defaultChild as CfnElement)
+      ].Properties.Environment.Variables as Record<string, unknown>;
+      expect(variables.SEAL_KEY_SPEC).toBe('SM2');
+      const [create, use] = sm2Statements(fn);
+      expect(create).toMatchObject({
+        Action: ['kms:CreateKey', 'kms:TagResource'],
+        Condition: {
+          StringEquals: { 'kms:KeySpec': 'SM2', 'kms:KeyUsage': 'SIGN_VERIFY' },
+          'ForAllValues:StringEquals': { 'aws:TagKeys': ['onewindow-seal'] },
+          Null: { 'aws:RequestTag/onewindow-seal': 'false' },
+        },
+      });
+      expect(use).toMatchObject({
+        Action: ['kms:GetPublicKey', 'kms:Sign', 'kms:ScheduleKeyDeletion'],
+        Condition: { Null: { 'aws:ResourceTag/onewindow-seal': 'false' } },
+      });
+    }
+    expect(sm2Statements(sm2.api.fn)).toEqual([]);
+    expect(sm2Statements(sm2.workers.clock)).toEqual([]);
+    // Without the setting no function may make or use KMS signing keys.
+    expect(sm2Statements(sm2.api.cases, template)).toEqual([]);
+  });
+
+  it('has no cdk-nag finding left unacknowledged', () => {
+    expect(sm2Findings).toEqual([]);
+  });
+});

@@ -124,7 +124,7 @@ function knownOperation(method: string, path: string): boolean {
   }
 }
 
-async function freshStore(): Promise<Store> {
+export async function freshStore(): Promise<Store> {
   useLocalCredentials();
   const client = createDynamoClient({ endpoint: inject('dynamoEndpoint') });
   const tableName = `t-${randomUUID()}`;

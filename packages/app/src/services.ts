@@ -6,7 +6,7 @@ import { CatalogueService } from './catalogue';
 import { Clock, platformJobs } from './clock';
 import { Commands } from './commands';
 import { EmpowermentService } from './empowerment';
-import { type KeyVault, SealKeys, SealPki } from './esign';
+import { type KeyVault, type SealKeyCustody, SealKeys, SealPki } from './esign';
 import { LicenceService } from './licences';
 import { OfdResults } from './ofd';
 import { GuideService, PublicCaseService, PublicLimits, ResultVerification } from './public';
@@ -27,6 +27,8 @@ export interface ServicesOptions {
    * certificates and GB/T 38540 signatures.
    */
   readonly vault?: KeyVault;
+  /** Where new seal keys are made (esign/custody.ts); by default generated here and wrapped by `vault`. */
+  readonly custody?: SealKeyCustody;
   /** Where printed verification links point when no request names it (the stream worker's OFD builds). */
   readonly publicBaseUrl?: string;
 }
@@ -109,10 +111,10 @@ export function coreServices({ store }: ServicesOptions, commands = new Commands
 }
 
 export function caseServices(
-  { store, signer, vault }: ServicesOptions,
+  { store, signer, vault, custody }: ServicesOptions,
   commands = new Commands(store),
 ): CaseServices {
-  const sealKeys = vault ? new SealKeys(store, vault) : undefined;
+  const sealKeys = vault ? new SealKeys(store, vault, custody) : undefined;
   const cases = new CaseService(store, signer, sealKeys);
   return {
     commands,
@@ -125,8 +127,8 @@ export function caseServices(
 }
 
 /** The seals' PKI over one vault (the files Lambda, the stream worker, the local stack). */
-export const sealPki = ({ store, vault = noVault }: ServicesOptions): SealPki =>
-  new SealPki(store, vault, new SealKeys(store, vault));
+export const sealPki = ({ store, vault = noVault, custody }: ServicesOptions): SealPki =>
+  new SealPki(store, vault, new SealKeys(store, vault, custody));
 
 export function fileServices(options: ServicesOptions, cases = new CaseService(options.store)): FileServices {
   const { store } = options;

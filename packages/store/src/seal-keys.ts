@@ -16,7 +16,7 @@ export interface StoredSealKey {
   readonly keyId: string;
   /** 04 ‖ x ‖ y, hex. */
   readonly publicKey: string;
-  /** The private key wrapped by `vault` (base64). */
+  /** What opens the private key in its custody `vault`: the wrapped key (base64), or a KMS key's ARN (`kms-sm2`). */
   readonly wrappedKey: string;
   readonly vault: string;
   readonly createdAt: string;

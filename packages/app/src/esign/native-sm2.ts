@@ -1,5 +1,12 @@
 import { createECDH } from 'node:crypto';
-import { SM2_CURVE, type Sm2SignOptions, sm2Digest, sm2SignatureRs, sm2SignWith } from '@onewindow/domain';
+import {
+  SM2_CURVE,
+  type Sm2SignOptions,
+  sm2Digest,
+  sm2SignatureRs,
+  sm2SignDigestWith,
+  sm2SignWith,
+} from '@onewindow/domain';
 
 /**
  * SM2 signing with OpenSSL's point multiplication (Node's ECDH on the SM2 curve gives k·G):
@@ -24,6 +31,10 @@ export const nativeSm2Sign = (
   message: Uint8Array,
   options?: Sm2SignOptions,
 ): Uint8Array => sm2SignWith(baseX, privateKey, publicKey, message, options);
+
+/** The signature of a digest e = SM3(Z ‖ M) made elsewhere (a stand-in for KMS in tests). */
+export const nativeSm2SignDigest = (privateKey: Uint8Array, e: Uint8Array): Uint8Array =>
+  sm2SignDigestWith(baseX, privateKey, BigInt(`0x${Buffer.from(e).toString('hex')}`));
 
 /** A fresh SM2 key pair from OpenSSL's generator. */
 export function nativeSm2KeyPair(): { privateKey: Uint8Array; publicKey: Uint8Array } {

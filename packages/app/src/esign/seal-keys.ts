@@ -1,26 +1,20 @@
 import { sm2Z, sm3 } from '@onewindow/domain';
 import { SealKeyRepository, type Store, type StoredSealKey } from '@onewindow/store';
-import { nativeSm2KeyPair, nativeSm2Sign } from './native-sm2';
+import { type SealKeyCustody, type Sm2Sign, wrappedCustody } from './custody';
 import type { KeyVault } from './vault';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
-const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 
 /** `sm2:` and 16 hex digits of the key's SM3: the name a signed result carries. */
 export const sealKeyIdOf = (publicKey: Uint8Array) => `sm2:${hex(sm3(publicKey)).slice(0, 16)}`;
 
 interface OpenedKey {
   readonly record: StoredSealKey;
-  readonly privateKey: Uint8Array;
+  readonly sign: Sm2Sign;
   readonly publicKey: Uint8Array;
   /** Z_A of the key with the default signer id: the same for every signature it makes. */
   readonly z: Uint8Array;
 }
-
-const openedKey = (record: StoredSealKey, privateKey: Uint8Array): OpenedKey => {
-  const publicKey = new Uint8Array(Buffer.from(record.publicKey, 'hex'));
-  return { record, privateKey, publicKey, z: sm2Z(publicKey) };
-};
 
 /** What signing with a seal's key answers. */
 export interface SealSignature {
@@ -39,19 +33,22 @@ export interface SealSigner {
 }
 
 /**
- * Each electronic seal's own SM2 key pair, its private half wrapped by the vault; made the first
- * time the seal signs (so seals registered before electronic seals existed get one too). An
- * instance keeps the keys it opened: one vault call per seal per instance.
+ * Each electronic seal's own SM2 key pair, made the first time the seal signs (so seals
+ * registered before electronic seals existed get one too) in the deployment's custody: wrapped
+ * by the vault by default, or inside KMS (`custody`). A key is opened by the custody its record
+ * names. An instance keeps the keys it opened: one vault call per seal per instance.
  */
 export class SealKeys implements SealSigner {
   private readonly repo: SealKeyRepository;
   private readonly opened = new Map<string, Promise<OpenedKey>>();
+  private readonly custody: SealKeyCustody;
+  private readonly custodies: ReadonlyMap<string, SealKeyCustody>;
 
-  constructor(
-    store: Store,
-    private readonly vault: KeyVault,
-  ) {
+  constructor(store: Store, vault: KeyVault, custody?: SealKeyCustody) {
     this.repo = new SealKeyRepository(store);
+    const wrapped = wrappedCustody(vault);
+    this.custody = custody ?? wrapped;
+    this.custodies = new Map([wrapped, this.custody].map((c) => [c.name, c]));
   }
 
   async key(tenant: string, seal: string, now: string): Promise<StoredSealKey> {
@@ -59,12 +56,8 @@ export class SealKeys implements SealSigner {
   }
 
   async sign(tenant: string, seal: string, message: Uint8Array, now: string): Promise<SealSignature> {
-    const { record, privateKey, publicKey, z } = await this.open(tenant, seal, now);
-    return {
-      keyId: record.keyId,
-      publicKey,
-      signature: nativeSm2Sign(privateKey, publicKey, message, { z }),
-    };
+    const { record, sign, publicKey, z } = await this.open(tenant, seal, now);
+    return { keyId: record.keyId, publicKey, signature: await sign(message, z) };
   }
 
   private open(tenant: string, seal: string, now: string): Promise<OpenedKey> {
@@ -82,21 +75,28 @@ export class SealKeys implements SealSigner {
     const context = { tenant, seal };
     const stored = await this.repo.key(tenant, seal);
     if (stored) {
-      const privateKey = await this.vault.unwrap(Buffer.from(stored.wrappedKey, 'base64'), context);
-      return openedKey(stored, privateKey);
+      const custody = this.custodies.get(stored.vault);
+      if (!custody) throw new Error(`seal key ${tenant}/${seal} is held by ${stored.vault}, not served here`);
+      const publicKey = new Uint8Array(Buffer.from(stored.publicKey, 'hex'));
+      const sign = await custody.open(stored.wrappedKey, publicKey, context);
+      return { record: stored, sign, publicKey, z: sm2Z(publicKey) };
     }
-    const pair = nativeSm2KeyPair();
+    const made = await this.custody.create(context);
     const record: StoredSealKey = {
       tenant,
       seal,
-      keyId: sealKeyIdOf(pair.publicKey),
-      publicKey: hex(pair.publicKey),
-      wrappedKey: b64(await this.vault.wrap(pair.privateKey, context)),
-      vault: this.vault.name,
+      keyId: sealKeyIdOf(made.publicKey),
+      publicKey: hex(made.publicKey),
+      wrappedKey: made.held,
+      vault: this.custody.name,
       createdAt: now,
     };
-    if (await this.repo.createKey(record)) return openedKey(record, pair.privateKey);
-    // Another instance made the seal's key first: that one is the seal's.
+    if (await this.repo.createKey(record)) {
+      const sign = await this.custody.open(made.held, made.publicKey, context);
+      return { record, sign, publicKey: made.publicKey, z: sm2Z(made.publicKey) };
+    }
+    // Another instance made the seal's key first: that one is the seal's, and this one goes.
+    await this.custody.discard(made.held);
     return this.load(tenant, seal, now);
   }
 }

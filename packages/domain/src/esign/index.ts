@@ -16,6 +16,7 @@ export {
   sm2Digest,
   sm2SignatureDer,
   sm2SignatureRs,
+  sm2SignDigestWith,
   sm2SignWith,
   sm2Z,
 } from './sm2-core';

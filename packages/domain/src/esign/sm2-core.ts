@@ -159,8 +159,21 @@ export function sm2SignWith(
   message: Uint8Array,
   options: Sm2SignOptions = {},
 ): Uint8Array {
-  const d = sm2Scalar(privateKey);
   const e = bigOf(sm3(concatBytes(options.z ?? sm2Z(publicKey, options.id), message)));
+  return sm2SignDigestWith(baseX, privateKey, e, options);
+}
+
+/**
+ * Steps A3–A7 over a digest e = SM3(Z ‖ M) made elsewhere: what a key store that signs digests
+ * (KMS's SM2DSA with MessageType DIGEST) does with the key it keeps.
+ */
+export function sm2SignDigestWith(
+  baseX: (k: bigint) => bigint,
+  privateKey: Uint8Array,
+  e: bigint,
+  options: Pick<Sm2SignOptions, 'k' | 'random'> = {},
+): Uint8Array {
+  const d = sm2Scalar(privateKey);
   const dInv = invert(1n + d, N);
   for (;;) {
     const k = options.k ?? randomScalar(options.random);
