@@ -156,6 +156,25 @@ describe('a case through the console, window to verification', () => {
     await item.getByLabel('意见').fill('材料齐全，程序合规。');
     await s.click('登记并回推', 'finding-recorded');
     expect(await s.page.getByRole('status').textContent()).toContain('已登记');
+    // 审管联动: the push waits to be signed for, counted on the supervisor's workbench until signed.
+    const toSign = async () => {
+      await s.page.goto(`${env.stack.url}/console`);
+      const link = s.page.locator('ul.counts a').filter({ hasText: '待签收推送' }).first();
+      return Number(await link.locator('strong').textContent());
+    };
+    const waiting = await toSign();
+    expect(waiting).toBeGreaterThan(0);
+    await s.page.goto(`${env.stack.url}/console/tenants/nanjing.jiangning/supervision`);
+    await s.page
+      .getByRole('article', { name: new RegExp(caseNo) })
+      .getByRole('button', { name: '签收' })
+      .click();
+    await s.check('signed-for');
+    expect(await s.page.getByRole('status').textContent()).toContain('已签收');
+    expect(await s.page.getByRole('article', { name: new RegExp(caseNo) }).textContent()).toMatch(
+      /已签收（.+赵伟/,
+    );
+    expect(await toSign()).toBe(waiting - 1);
     await s.close();
 
     // E-supervision by Dongshan's own inspector: the demo cases in every colour, overdue per body,

@@ -7,7 +7,7 @@ import { writePeriods } from '../../packages/store/src';
 import { PLATFORM, seedTenancy, type TestApp, testApp } from '../support/app';
 import { matter, rolloutBody, seedAuthority } from '../support/authority';
 import { seedCasePools } from '../support/case-pools';
-import { PERSON_ID } from '../support/cases';
+import { PERSON_ID, pushedToInbox } from '../support/cases';
 import { issuedLicences } from '../support/licences';
 
 /**
@@ -458,6 +458,12 @@ const MATRIX: Record<string, Row> = {
     cells: 'Y Y 4 Y 3 3 Y Y 4 4 4 4',
     path: `/v1/tenants/${T}/supervision/inbox?body=${encodeURIComponent(`${T}/convenience-centre`)}`,
   },
+  // Signing for a pushed result (pushed in beforeAll, as the stream worker pushes it).
+  'POST /v1/tenants/:tenant/supervision/receipts': {
+    cells: '3 3 4 3 3 3 Y 3 4 4 4 4',
+    path: `/v1/tenants/${T}/supervision/receipts`,
+    body: () => ({ caseNo: pools.issued?.[0] }),
+  },
   'POST /v1/tenants/:tenant/supervision/findings': {
     cells: '3 3 4 3 3 3 Y 3 4 4 4 4',
     path: `/v1/tenants/${T}/supervision/findings`,
@@ -548,6 +554,7 @@ beforeAll(async () => {
   }
   pools = await seedCasePools(t, PERSONAS.clerk as DevClaims, PERSONAS.approver as DevClaims);
   licences = await issuedLicences(t, PERSONAS.clerk as DevClaims, PERSONAS.approver as DevClaims, 3);
+  await pushedToInbox(t, T, pools.issued?.[0] ?? '');
   // Cases accepted during a guided transition of m7 (R6), its guiding department no persona's body.
   await ok('PUT', '/v1/cities/nanjing/catalogue/m7', matter('m7'));
   await ok('PUT', '/v1/cities/nanjing/catalogue/m8', matter('m8'));

@@ -1,3 +1,4 @@
+import { Outbox } from '../../packages/app/src';
 import type { AuthorityPeriod } from '../../packages/domain/src';
 import { creditCodeCheck, residentIdCheck } from '../../packages/domain/src';
 import type { DevClaims } from '../../packages/local/src/issuer';
@@ -98,4 +99,13 @@ export function act(
   headers = {},
 ) {
   return t.call(as, 'POST', `${CASES}/${caseNo}/${action}`, body, headers);
+}
+
+/** Pushes an issued case's result to its supervising body's inbox as the stream worker does (R10). */
+export async function pushedToInbox(t: TestApp, tenant: string, caseNo: string): Promise<void> {
+  const state = (await t.services.cases.find(tenant, caseNo))?.state;
+  const supervisingBody = state?.binding?.supervisingBody;
+  if (!state?.result || !supervisingBody) throw new Error(`${caseNo} has no result to push`);
+  const issuance = { tenant, caseNo, supervisingBody, result: state.result };
+  await new Outbox(t.store).pushIssued([issuance], new Date().toISOString());
 }

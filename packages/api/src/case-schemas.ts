@@ -111,6 +111,7 @@ export const FindingInput = z.strictObject({
   text: text(4000),
   severity: z.optional(z.enum(['info', 'concern', 'violation'])),
 });
+export const ReceiptInput = z.strictObject({ caseNo: z.string().check(z.maxLength(120)) });
 export const InboxQuery = z.strictObject({ body: z.optional(bodyRef), cursor: z.optional(z.string()) });
 
 export const RatingInput = z.strictObject({

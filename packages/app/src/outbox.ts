@@ -1,10 +1,12 @@
+import { DomainError } from '@onewindow/domain';
 import {
   businessMeasures,
+  type Issuance,
   issuances,
   type Measure,
   type OutboundEvent,
   outboundEvents,
-  pushToInboxes,
+  pushWrites,
   type Store,
   type StreamRecordLike,
 } from '@onewindow/store';
@@ -14,6 +16,9 @@ import type { OfdResults } from './ofd';
 
 export type { Measure, OutboundEvent, StreamRecordLike };
 
+/** Who pushes results to supervising bodies in the audit trail. */
+const PUSH_ACTOR = 'system:supervision-push';
+
 /**
  * What leaves the system from the table's stream (DESIGN.md decision 7): issued results
  * pushed to the supervising bodies' inboxes (R10), the events published to the bus, and
@@ -21,13 +26,15 @@ export type { Measure, OutboundEvent, StreamRecordLike };
  */
 export class Outbox {
   private readonly licences: LicenceService;
+  private readonly commands: Commands;
 
   constructor(
-    private readonly store: Store,
+    store: Store,
     /** Seals each issued result's OFD right after issuance, when the worker has a seal signer. */
     private readonly ofd?: OfdResults,
   ) {
-    this.licences = new LicenceService(store, new Commands(store));
+    this.commands = new Commands(store);
+    this.licences = new LicenceService(store, this.commands);
   }
 
   /** The OFD of every result issued in these records, sealed once; failures are left to the first download. */
@@ -40,9 +47,31 @@ export class Outbox {
     return this.licences.fileIssued(issuances(records), now);
   }
 
-  /** R10: every result issued in these records, into its supervising body's inbox; a replay rewrites the same items. */
-  pushIssuedResults(records: readonly StreamRecordLike[]): Promise<void> {
-    return pushToInboxes(this.store, issuances(records));
+  /**
+   * R10: every result issued in these records, into its supervising body's inbox, counted as
+   * waiting to be signed for (签收), each push its own transaction with an audit record in the
+   * receiving tenant. A replayed record finds its item there and writes nothing.
+   */
+  pushIssuedResults(records: readonly StreamRecordLike[], now = new Date().toISOString()): Promise<void> {
+    return this.pushIssued(issuances(records), now);
+  }
+
+  /** The pushes of these issuances (`pushIssuedResults`), each once. */
+  async pushIssued(issued: readonly Issuance[], now: string): Promise<void> {
+    const alreadyPushed = new DomainError('conflict', '已推送', 'already pushed');
+    for (const i of issued) {
+      const tenant = i.supervisingBody.split('/')[0] ?? '';
+      try {
+        await this.commands.system(PUSH_ACTOR, tenant, now).commit({
+          action: 'supervision.pushed',
+          target: `${i.supervisingBody}/${i.caseNo}`,
+          writes: pushWrites(i, alreadyPushed),
+          response: { status: 201, body: {} },
+        });
+      } catch (error) {
+        if (error !== alreadyPushed) throw error;
+      }
+    }
   }
 
   /** The events to publish: one per committed change (its audit record), and the e-licence library's (`e-licence.issued`, `.revoked`, …). */

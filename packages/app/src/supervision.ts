@@ -1,5 +1,13 @@
-import { DomainError, type Principal, parseBodyRef } from '@onewindow/domain';
-import { CaseRepository, type Store } from '@onewindow/store';
+import { DomainError, type Principal, parseBodyRef, parseCaseNo } from '@onewindow/domain';
+import {
+  CaseRepository,
+  caseKeys,
+  entityOf,
+  receiptWrites,
+  type Store,
+  TenancyRepository,
+} from '@onewindow/store';
+import type { Answer, Invocation } from './context';
 
 /** Open cases the board shows itself, red first; a colour's list has the rest. */
 export const BOARD_FIRST_CASES = 20;
@@ -8,8 +16,58 @@ export const BOARD_FIRST_CASES = 20;
 export class SupervisionService {
   private readonly repo: CaseRepository;
 
-  constructor(store: Store) {
+  constructor(private readonly store: Store) {
     this.repo = new CaseRepository(store);
+  }
+
+  /**
+   * 签收: the supervising body acknowledges a result pushed to it (R10, 审管联动), once; the
+   * receipt names who signed and when, and the push leaves the tenant's 待签收推送 count. Signing
+   * again answers the receipt already given. Only a supervisor of the body the case was pushed to
+   * signs for it; any other case, or one not pushed yet, is not in that inbox (404).
+   */
+  async signFor(invocation: Invocation, tenant: string, caseNo: string): Promise<Answer> {
+    const { principal } = invocation;
+    const missing = new DomainError('not-found', '收件箱中没有该办件', 'no such case in this inbox');
+    let caseTenant: string;
+    try {
+      caseTenant = parseCaseNo(caseNo).tenant;
+    } catch {
+      throw missing;
+    }
+    const stored = await this.repo.get(caseTenant, caseNo);
+    const body = stored?.state.binding?.supervisingBody;
+    const issuedAt = stored?.state.result?.issuedAt;
+    if (!body || !issuedAt || body !== principal.body || parseBodyRef(body).tenant !== tenant) throw missing;
+    const key = caseKeys.inbox(tenant, body, issuedAt, caseNo);
+    const [item, signer] = await Promise.all([
+      this.store.get(key),
+      new TenancyRepository(this.store).staffMember(tenant, principal.sub),
+    ]);
+    if (!item) throw missing;
+    if (item.signedAt) return { status: 200, body: entityOf(item) };
+    // The receipt names the person as the staff register had them when they signed.
+    const byName = signer?.name ? { signedByName: signer.name } : {};
+    const signed = { ...item, signedAt: invocation.now, signedBy: principal.sub, ...byName };
+    const alreadySigned = new DomainError('conflict', '已签收', 'already signed for');
+    try {
+      return await invocation.commit({
+        action: 'supervision.signed',
+        target: `${body}/${caseNo}`,
+        writes: receiptWrites(
+          { ...item, ...key, caseNo, ...byName },
+          body,
+          { at: invocation.now, by: principal.sub },
+          alreadySigned,
+        ),
+        response: { status: 200, body: entityOf(signed) },
+      });
+    } catch (error) {
+      // Signed meanwhile by a colleague of the same body: their receipt is the answer.
+      if (error !== alreadySigned) throw error;
+      const now = await this.store.get(key);
+      return { status: 200, body: now ? entityOf(now) : entityOf(signed) };
+    }
   }
 
   /**

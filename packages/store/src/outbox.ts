@@ -1,8 +1,9 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { type ELicence, maskIdNumber, type SealedResult } from '@onewindow/domain';
+import { type DomainError, type ELicence, maskIdNumber, type SealedResult } from '@onewindow/domain';
 import { caseKeys } from './cases';
-import type { Store } from './store';
+import { shardOf } from './cases/counters';
+import type { Write } from './store';
 
 /** A change leaving the system: what the stream worker publishes (DESIGN.md decision 7). */
 export interface OutboundEvent {
@@ -152,7 +153,41 @@ export function inboxItem(i: Issuance) {
   };
 }
 
-/** R10: results pushed to their supervising bodies' inboxes; a replayed push rewrites the same items. */
-export async function pushToInboxes(store: Store, issued: readonly Issuance[]): Promise<void> {
-  await Promise.all(issued.map((i) => store.put(inboxItem(i))));
+/**
+ * The writes of one push (R10): the inbox item, new only, and the receiving tenant's count of
+ * pushes waiting to be signed for, on the case's shard. A replayed stream record fails the
+ * item's condition, so the count moves once per push.
+ */
+export function pushWrites(i: Issuance, alreadyPushed: DomainError): Write[] {
+  const item = inboxItem(i);
+  const tenant = i.supervisingBody.split('/')[0] ?? '';
+  return [
+    { put: item, ifNew: alreadyPushed },
+    {
+      add: caseKeys.pushes(tenant, shardOf(i.caseNo)),
+      values: { unsigned: 1, [`u:${i.supervisingBody}`]: 1 },
+      entity: 'pushes',
+    },
+  ];
+}
+
+/** The writes of a receipt (签收) of a pushed result: the item marked signed, unless it already is, and the count. */
+export function receiptWrites(
+  item: { pk: string; sk: string; caseNo: string } & Record<string, unknown>,
+  supervisingBody: string,
+  receipt: { at: string; by: string },
+  alreadySigned: DomainError,
+): Write[] {
+  const tenant = supervisingBody.split('/')[0] ?? '';
+  return [
+    {
+      put: { ...item, signedAt: receipt.at, signedBy: receipt.by },
+      ifStill: { attribute: 'signedAt', equals: undefined, failure: alreadySigned },
+    },
+    {
+      add: caseKeys.pushes(tenant, shardOf(item.caseNo)),
+      values: { unsigned: -1, [`u:${supervisingBody}`]: -1 },
+      entity: 'pushes',
+    },
+  ];
 }

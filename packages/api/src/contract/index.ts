@@ -151,6 +151,7 @@ export const responses = {
   // Supervision
   'GET /v1/tenants/{tenant}/supervision/inbox': json(supervision.Inbox),
   'POST /v1/tenants/{tenant}/supervision/findings': json(cases.CaseView),
+  'POST /v1/tenants/{tenant}/supervision/receipts': json(supervision.InboxItem),
   'GET /v1/tenants/{tenant}/supervision/board': json(supervision.Board),
   'GET /v1/tenants/{tenant}/rectifications': json(supervision.RectificationList),
   'POST /v1/tenants/{tenant}/rectifications/{caseNo}/close': json(supervision.RectificationClosed),

@@ -18,6 +18,10 @@ export const InboxItem = named(
     seal: z.strictObject({ id: z.string(), body: bodyRef, tenant: z.string() }),
     decidedAt: instant,
     issuedAt: instant,
+    /** The supervising body's receipt (签收): when and by whom; absent until signed for. */
+    signedAt: z.optional(instant),
+    signedBy: z.optional(z.string()),
+    signedByName: z.optional(z.string()),
   }),
 );
 export type InboxItem = z.infer<typeof InboxItem>;
@@ -149,6 +153,9 @@ export const Workbench = named(
     receivedToday: count,
     colours: z.strictObject(colourCounts),
     rectificationsOpen: count,
+    /** Results pushed to the tenant's supervising bodies and not yet signed for (待签收推送), in all and per body. */
+    pushesToSign: count,
+    pushesToSignByBody: z.record(bodyRef, count),
   }),
 );
 export type Workbench = z.infer<typeof Workbench>;

@@ -502,6 +502,11 @@ export const en: Messages = {
     text: 'Finding',
     record: 'Record and push back',
     recorded: 'The finding was recorded and pushed back to the case.',
+    receipt: 'Receipt',
+    unsigned: 'Not signed for yet',
+    signed: (at, by) => `Signed for (${at}, ${by})`,
+    sign: 'Sign for it',
+    signedDone: 'Signed for.',
   },
   pager: {
     label: 'Pages',

@@ -12,6 +12,8 @@ export const workEn: typeof workZh = {
     toIssue: 'Awaiting issuance',
     overdue: 'Overdue',
     rectifications: 'Poor ratings to rectify',
+    pushesToSign: 'Pushed results to sign for',
+    supervisor: 'Supervision',
     rolloutsActive: 'Rollouts in progress',
     blockedTenants: 'Blocked tenants',
     waiting: (colour: string) => `${colour}`,

@@ -11,6 +11,8 @@ export const workZh = {
     toIssue: '待出件',
     overdue: '超期',
     rectifications: '差评待整改',
+    pushesToSign: '待签收推送',
+    supervisor: '审管联动',
     rolloutsActive: '进行中的赋权批次',
     blockedTenants: '受阻的租户',
     waiting: (colour: string) => `${colour}`,

@@ -499,6 +499,11 @@ export const zh = {
     text: '意见',
     record: '登记并回推',
     recorded: '监管意见已登记并回推至办件。',
+    receipt: '签收',
+    unsigned: '待签收',
+    signed: (at: string, by: string) => `已签收（${at}，${by}）`,
+    sign: '签收',
+    signedDone: '已签收。',
   },
   pager: {
     label: '分页',

@@ -100,6 +100,19 @@ async function roleCounts(c: Ctx) {
       counts: [
         { label: t.work.bench.overdue, n: w.colours.red, href: `${b}/board`, colour: 'red' },
         { label: t.work.bench.rectifications, n: w.rectificationsOpen, href: `${b}/rectifications` },
+        { label: t.work.bench.pushesToSign, n: w.pushesToSign, href: `${b}/supervision` },
+      ],
+    });
+  }
+  if (w && roles.has('supervisor') && claims.body) {
+    sections.push({
+      title: `${t.work.bench.supervisor} · ${namesOf(c)(claims.body)}`,
+      counts: [
+        {
+          label: t.work.bench.pushesToSign,
+          n: w.pushesToSignByBody[claims.body] ?? 0,
+          href: `${b}/supervision`,
+        },
       ],
     });
   }

@@ -244,3 +244,16 @@ export function sumWork(
   const receivedToday = month.reduce((n, item) => n + Number(item[day] ?? 0), 0);
   return { statuses, waiting, receivedToday };
 }
+
+/** Pushes waiting to be signed for, from the tenant's shards: in all and per supervising body. */
+export function sumPushes(items: readonly Record<string, unknown>[]) {
+  let unsigned = 0;
+  const byBody: Record<string, number> = {};
+  for (const item of items)
+    for (const [name, value] of Object.entries(item)) {
+      if (typeof value !== 'number') continue;
+      if (name === 'unsigned') unsigned += value;
+      else if (name.startsWith('u:')) byBody[name.slice(2)] = (byBody[name.slice(2)] ?? 0) + value;
+    }
+  return { unsigned, byBody: Object.fromEntries(Object.entries(byBody).filter(([, n]) => n !== 0)) };
+}

@@ -50,6 +50,11 @@ export const caseKeys = {
     pk: tenantPk(tenant),
     sk: `WINAUTH#${staffId}`,
   }),
+  /**
+   * One shard of the pushes a tenant's supervising bodies have not signed for (签收): `unsigned`
+   * in all and `u:<body>` per body, moved by the push and by the receipt in their transactions.
+   */
+  pushes: (tenant: string, shard: number) => ({ pk: tenantPk(tenant), sk: `PUSHES#${shard}` }),
   /** A result pushed to a supervising body, in that body's tenant. */
   inbox: (tenant: string, body: string, at: string, caseNo: string) => ({
     pk: tenantPk(tenant),

@@ -1,6 +1,6 @@
 import { DomainError, parseCaseNo } from '@onewindow/domain';
 import { tenantAdmins } from '../../access-groups';
-import { FindingInput, InboxQuery, RectificationCloseInput } from '../../case-schemas';
+import { FindingInput, InboxQuery, ReceiptInput, RectificationCloseInput } from '../../case-schemas';
 import { defineRoute, type RouteSpec } from '../../route';
 import { caseSummary, caseView } from './views';
 
@@ -20,6 +20,19 @@ export const supervisionRoutes: readonly RouteSpec[] = [
       status: 200,
       body: await services.supervision.inbox(principal, params.tenant, query.body, query.cursor),
     }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/v1/tenants/:tenant/supervision/receipts',
+    tag: 'supervision',
+    summary: '签收推送的审批结果（审管联动）：记录签收人和时间，再次签收答复原签收',
+    summaryEn:
+      'Sign for a pushed result (审管联动 receipt): records who signed and when, once; signing again answers the same receipt. Only a supervisor of the body it was pushed to.',
+    access: { scope: 'tenant', roles: ['supervisor'] },
+    body: ReceiptInput,
+    success: 200,
+    handler: ({ services, params, body, invocation }) =>
+      services.supervision.signFor(invocation, params.tenant, body.caseNo),
   }),
   defineRoute({
     method: 'post',

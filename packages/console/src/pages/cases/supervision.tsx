@@ -12,7 +12,12 @@ import { Pager } from '../../ui/pager';
 import { Submit } from '../../ui/table';
 
 /** A supervisor's inbox: every result pushed to their body (R10), each with a form to send a finding back. */
-async function inboxPage(c: Ctx, failed?: { caseNo: string; state: FormState }, status = 200) {
+async function inboxPage(
+  c: Ctx,
+  failed?: { caseNo: string; state: FormState },
+  status = 200,
+  refused?: FormState['problem'],
+) {
   const t = c.get('t');
   const tenant = c.req.param('tenant') ?? '';
   const body = c.req.query('body') || sessionOf(c).claims.body;
@@ -27,14 +32,26 @@ async function inboxPage(c: Ctx, failed?: { caseNo: string; state: FormState }, 
   const here = qs({ body: c.req.query('body'), cursor: c.req.query('cursor') });
   const spec = formSpec(FindingInput);
   const severity = fieldOf(spec, 'severity');
+  // Only a supervisor of the body signs for what was pushed to it; others read the receipts.
+  const claims = sessionOf(c).claims;
+  const signer = claims.roles.includes('supervisor') && claims.body === body;
   return page(
     c,
     t.supervision.title,
     <>
       <h1>{t.supervision.title}</h1>
       <p>{body ? t.supervision.of(body) : ''}</p>
-      <Done text={c.req.query('ok') ? t.supervision.recorded : undefined} />
+      <Done
+        text={
+          c.req.query('ok') === 'signed'
+            ? t.supervision.signedDone
+            : c.req.query('ok')
+              ? t.supervision.recorded
+              : undefined
+        }
+      />
       {!r.ok && <ErrorSummary c={c} problem={r.problem} />}
+      {refused && <ErrorSummary c={c} problem={refused} />}
       {r.ok && items.length === 0 && <p>{t.supervision.empty}</p>}
       {items.map((i) => {
         const mine = failed?.caseNo === i.caseNo;
@@ -60,7 +77,24 @@ async function inboxPage(c: Ctx, failed?: { caseNo: string; state: FormState }, 
               <dd>
                 <code>{i.seal.id}</code>
               </dd>
+              <dt>{t.supervision.receipt}</dt>
+              <dd>
+                {i.signedAt
+                  ? t.supervision.signed(beijing(i.signedAt), i.signedByName ?? i.signedBy ?? '')
+                  : t.supervision.unsigned}
+              </dd>
             </dl>
+            {!i.signedAt && signer && (
+              <form
+                method="post"
+                action={`/console/tenants/${seg(tenant)}/supervision/receipts${here}`}
+                class="actions no-print"
+              >
+                <Csrf c={c} />
+                <input type="hidden" name="caseNo" value={i.caseNo} />
+                <Submit label={t.supervision.sign} />
+              </form>
+            )}
             <p>
               <a href={`/console/tenants/${seg(i.caseTenant)}/cases/${seg(i.caseNo)}`}>
                 {t.supervision.openCase}
@@ -104,6 +138,16 @@ async function inboxPage(c: Ctx, failed?: { caseNo: string; state: FormState }, 
 export function supervisionRoutes() {
   const app = new Hono<ConsoleEnv>();
   app.get('/console/tenants/:tenant/supervision', (c) => inboxPage(c));
+  app.post('/console/tenants/:tenant/supervision/receipts', async (c) => {
+    const tenant = c.req.param('tenant');
+    const { values } = await readForm(c);
+    const r = await c
+      .get('api')
+      .send('POST', `/v1/tenants/${seg(tenant)}/supervision/receipts`, { caseNo: one(values, 'caseNo') });
+    if (!r.ok) return inboxPage(c, undefined, r.status, r.problem);
+    const back = qs({ body: c.req.query('body'), cursor: c.req.query('cursor'), ok: 'signed' });
+    return c.redirect(`/console/tenants/${seg(tenant)}/supervision${back}`, 303);
+  });
   app.post('/console/tenants/:tenant/supervision/findings', async (c) => {
     const tenant = c.req.param('tenant');
     const { values } = await readForm(c);
