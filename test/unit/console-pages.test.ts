@@ -268,6 +268,7 @@ describe('paging', () => {
       'rel="next" href="/console/tenants/nanjing.jiangning/supervision?cursor=inbox%2F2"',
     );
     await request('/console/tenants/nanjing.jiangning/supervision?cursor=inbox%2F2');
-    expect(seen.at(-1)?.query).toBe(`?body=${encodeURIComponent(SUPERVISOR.body)}&cursor=inbox%2F2`);
+    const asked = seen.filter((r) => r.path.endsWith('/supervision/inbox')).at(-1);
+    expect(asked?.query).toBe(`?body=${encodeURIComponent(SUPERVISOR.body)}&cursor=inbox%2F2`);
   });
 });

@@ -8,6 +8,7 @@ import { type BodyOf, fieldOf, formSpec, optionsOf } from '../../ui/form-spec';
 import { beijing } from '../../ui/format';
 import { label } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
+import { namesOf } from '../../ui/names';
 import { Pager } from '../../ui/pager';
 import { Submit } from '../../ui/table';
 
@@ -28,6 +29,13 @@ async function inboxPage(
       `/v1/tenants/${seg(tenant)}/supervision/inbox${qs({ body, cursor: c.req.query('cursor') })}`,
     );
   const items = r.ok ? r.data.items : [];
+  // Bodies and seals by name: the inbox's own tenant, and the tenants the results came from.
+  const names = namesOf(c);
+  await Promise.all(
+    [...new Set([tenant, ...items.flatMap((i) => [i.caseTenant, i.seal.tenant])])].map((x) =>
+      names.tenant(x),
+    ),
+  );
   // A finding recorded on a later page comes back to that page.
   const here = qs({ body: c.req.query('body'), cursor: c.req.query('cursor') });
   const spec = formSpec(FindingInput);
@@ -40,7 +48,7 @@ async function inboxPage(
     t.supervision.title,
     <>
       <h1>{t.supervision.title}</h1>
-      <p>{body ? t.supervision.of(body) : ''}</p>
+      <p>{body ? t.supervision.of(names(body)) : ''}</p>
       <Done
         text={
           c.req.query('ok') === 'signed'
@@ -70,13 +78,11 @@ async function inboxPage(
               <dt>{t.cases.decision}</dt>
               <dd>{label(t, 'outcome', i.outcome)}</dd>
               <dt>{t.verify.approvingBody}</dt>
-              <dd>{i.approvingBody}</dd>
+              <dd>{names(i.approvingBody)}</dd>
               <dt>{t.progress.issuedAt}</dt>
               <dd>{beijing(i.issuedAt)}</dd>
               <dt>{t.cases.seal}</dt>
-              <dd>
-                <code>{i.seal.id}</code>
-              </dd>
+              <dd>{names(`${i.seal.tenant}/${i.seal.id}`)}</dd>
               <dt>{t.supervision.receipt}</dt>
               <dd>
                 {i.signedAt
