@@ -120,6 +120,38 @@ describe('catalogue import and export', () => {
     expect((await snapshot()).audit).toBe(audit + 3);
   });
 
+  it('writes a long list in a few transactions, each matter with its own audit record', async () => {
+    // In Xi'an, so Nanjing's catalogue stays the three matters the other cases read.
+    const audit = (await t.store.queryPrefix('C#xian', 'AUDIT#')).length;
+    const rows = Array.from({ length: 90 }, (_, i) => {
+      const row = [...(ROWS[2] ?? [])];
+      row[0] = `bulk-${i}`;
+      row[1] = `批量事项${i}`;
+      return row;
+    });
+    let transactions = 0;
+    const count =
+      (next: (a: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) => {
+        if (context.commandName === 'TransactWriteItemsCommand') transactions++;
+        return next(args);
+      };
+    t.store.client.middlewareStack.add(count as never, { step: 'initialize', name: 'countTransactions' });
+    try {
+      const res = await send(XIAN_ADMIN, '/v1/cities/xian/catalogue:import', {
+        body: csvOf(rows),
+        type: 'text/csv',
+      });
+      expect(res.body).toEqual({ rows: 90, created: 90, updated: 0, unchanged: 0, dryRun: false });
+    } finally {
+      t.store.client.middlewareStack.remove('countTransactions');
+    }
+    // 40 matters a transaction: three, not ninety.
+    expect(transactions).toBe(3);
+    expect((await t.store.queryPrefix('C#xian', 'AUDIT#')).length).toBe(audit + 90);
+    const one = await t.call(PLATFORM, 'GET', '/v1/cities/xian/catalogue/bulk-89');
+    expect(one.body).toMatchObject({ name: '批量事项89', version: 1 });
+  });
+
   it('exports CSV with a BOM and XLSX, and each imports back without changing anything', async () => {
     const before = await snapshot();
     const csv = await download('csv');

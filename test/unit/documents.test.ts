@@ -281,7 +281,15 @@ describe('the same documents in the console', () => {
     const doc = article(html).replace(/<p class="no-print">[\s\S]*?<\/p>/, '');
     // The console knows no document number or hall here (the fake API has none): the parts it knows are printed alike.
     const api = article(
-      await render(noticePage(needsCorrection, '江宁区东山街道综合受理窗口', 'zh', { hall: {} })),
+      await render(
+        noticePage(
+          needsCorrection,
+          '江宁区东山街道综合受理窗口',
+          'zh',
+          { hall: {} },
+          `http://console.test/console/public/progress?caseNo=${encodeURIComponent(CASE_NO)}`,
+        ),
+      ),
     );
     expect(api).toContain('<li>申请表（核心材料，须补齐后方可受理）</li>');
     expect(doc).toBe(api);

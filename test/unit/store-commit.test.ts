@@ -75,4 +75,22 @@ describe('one command, one transaction', () => {
       CONFLICT_BUDGET_MS / 640,
     );
   });
+
+  it('writes several commands in one transaction, each with its audit record, and names the failed one', async () => {
+    mock.on(TransactWriteItemsCommand).resolvesOnce({});
+    const second = {
+      ...command,
+      target: 'y',
+      writes: [{ put: { pk: 'T#x', sk: 'B' }, ifNew: new DomainError('conflict', '乙已存在', 'B exists') }],
+    };
+    await new Store(client, 't').commitMany([command, second]);
+    const [sent] = mock.commandCalls(TransactWriteItemsCommand);
+    const items = sent?.args[0].input.TransactItems ?? [];
+    // A, its audit record, B, its audit record.
+    expect(items.map((i) => i.Put?.Item?.sk?.S?.slice(0, 6))).toEqual(['A', 'AUDIT#', 'B', 'AUDIT#']);
+    mock.on(TransactWriteItemsCommand).rejects(cancelled('None', 'None', 'ConditionalCheckFailed', 'None'));
+    await expect(new Store(client, 't').commitMany([command, second])).rejects.toMatchObject({
+      en: 'B exists',
+    });
+  });
 });

@@ -39,6 +39,9 @@ export interface ImportCounts {
 
 /** Matters written at once: enough to finish a large catalogue inside the gateway's 30 s. */
 const WRITE_CONCURRENCY = 8;
+/** Matters per import transaction: each is two items (the matter, its audit record) of DynamoDB's 100. */
+const IMPORT_BATCH = 40;
+const IMPORT_BATCH_BYTES = 2_000_000;
 
 const changedMeanwhile = () =>
   new DomainError(
@@ -82,6 +85,13 @@ export class CatalogueService {
       const saved: MatterSaved = { matter: current, outcome: 'unchanged' };
       return { saved, answer: respond(saved) };
     }
+    const { saved, command } = this.draft(invocation, city, definition, current);
+    const answer = await invocation.commit({ ...command, response: respond(saved) });
+    return { saved, answer };
+  }
+
+  /** The next version of a matter and the command that writes it, only over the version read. */
+  private draft(invocation: Invocation, city: string, definition: MatterDefinition, current?: StoredMatter) {
     const matter: StoredMatter = {
       ...definition,
       city,
@@ -89,23 +99,24 @@ export class CatalogueService {
       updatedAt: invocation.now,
     };
     const saved: MatterSaved = { matter, outcome: current ? 'updated' : 'created' };
-    const answer = await invocation.commit({
+    const command = {
       action: current ? 'matter.updated' : 'matter.created',
       target: `${city}/${definition.code}`,
       writes: current
         ? catalogueWrites.replaceMatter(matter, current.version, changedMeanwhile())
         : catalogueWrites.createMatter(matter, createdMeanwhile()),
-      response: respond(saved),
-    });
-    return { saved, answer };
+      response: { status: 200, body: {} },
+    };
+    return { saved, command };
   }
 
   /**
-   * Saves the definitions of an import that was checked whole. Each changed matter is its
-   * own transaction with its own audit record, through the same save as one matter. A
-   * retried import is safe, because a matter that already says what its row says is
-   * skipped; so the invocation should carry no Idempotency-Key, which fits one transaction
-   * and an import writes many.
+   * Saves the definitions of an import that was checked whole. The changed matters go in
+   * transactions of up to IMPORT_BATCH, each matter with its own audit record, so a city's
+   * 500-matter list is a dozen transactions, not 500; a batch a concurrent writer got in the way
+   * of is saved again matter by matter through the same save as one matter. A retried import
+   * is safe, because a matter that already says what its row says is skipped; so the
+   * invocation should carry no Idempotency-Key.
    */
   async import(
     invocation: Invocation,
@@ -125,10 +136,38 @@ export class CatalogueService {
       for (const definition of changed) counts[current.has(definition.code) ? 'updated' : 'created']++;
       return counts;
     }
-    await eachLimited(changed, WRITE_CONCURRENCY, async (definition) => {
-      // Another writer may have saved the same content meanwhile; `save` then skips it.
-      const { saved } = await this.save(invocation, city, definition, () => ({ status: 200, body: {} }));
-      counts[saved.outcome]++;
+    // A transaction takes 100 items and 4 MB: batches stay under both, with room for the audit records.
+    const batches: MatterDefinition[][] = [];
+    let bytes = 0;
+    for (const definition of changed) {
+      const size = Buffer.byteLength(JSON.stringify(definition));
+      const last = batches.at(-1);
+      if (last && last.length < IMPORT_BATCH && bytes + size <= IMPORT_BATCH_BYTES) {
+        last.push(definition);
+        bytes += size;
+      } else {
+        batches.push([definition]);
+        bytes = size;
+      }
+    }
+    await eachLimited(batches, WRITE_CONCURRENCY, async (batch) => {
+      if (invocation.commitAll) {
+        const drafts = batch.map((definition) =>
+          this.draft(invocation, city, definition, current.get(definition.code)),
+        );
+        try {
+          await invocation.commitAll(drafts.map((d) => d.command));
+          for (const d of drafts) counts[d.saved.outcome]++;
+          return;
+        } catch (error) {
+          if (!(error instanceof DomainError && error.type === 'conflict')) throw error;
+        }
+      }
+      for (const definition of batch) {
+        // Another writer may have saved the same content meanwhile; `save` then skips it.
+        const { saved } = await this.save(invocation, city, definition, () => ({ status: 200, body: {} }));
+        counts[saved.outcome]++;
+      }
     });
     return counts;
   }

@@ -71,6 +71,8 @@ export class Commands {
           scopePk,
           ...(idempotency ? { idempotency: { caller: principal.sub, ...idempotency } } : {}),
         }),
+      commitAll: (drafts) =>
+        this.store.commitMany(drafts.map((draft) => ({ ...draft, actor: principal.sub, at: now, scopePk }))),
     };
   }
 

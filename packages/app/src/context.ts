@@ -18,6 +18,11 @@ export interface Invocation {
   readonly principal: Principal;
   readonly now: string;
   readonly commit: Commit;
+  /**
+   * Several commands in one transaction, each audited; none is idempotent by key (a catalogue
+   * import's batch). Absent where a caller only commits one at a time.
+   */
+  readonly commitAll?: (commands: readonly CommandDraft[]) => Promise<void>;
 }
 
 export type { StoredResponse as Answer } from '@onewindow/store';

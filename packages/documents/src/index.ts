@@ -11,7 +11,14 @@ export type { ImprintSource } from './imprint';
 export type { OfficialParts } from './official';
 export { printablePage } from './page';
 export { QrCode } from './qr';
-export { type ReceiptCase, ReceiptDocument, type ReceiptProps, receiptKind, receiptTitle } from './receipt';
+export {
+  progressUrlOf,
+  type ReceiptCase,
+  ReceiptDocument,
+  type ReceiptProps,
+  receiptKind,
+  receiptTitle,
+} from './receipt';
 export { intakeWindowName, type ReceiptKind } from './receipt-text';
 export { ResultDocument, type ResultProps, resultTitle } from './result';
 export { DOCUMENT_CSS } from './style';

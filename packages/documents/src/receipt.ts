@@ -56,6 +56,13 @@ export interface ReceiptProps {
   readonly official?: OfficialParts;
 }
 
+/**
+ * The public progress page with the case number filled in, on the deployment's own address (the
+ * console shares the API's): what an intake paper's QR code leads to. The query code is typed.
+ */
+export const progressUrlOf = (origin: string, caseNo: string) =>
+  `${origin}/console/public/progress?caseNo=${encodeURIComponent(caseNo)}`;
+
 const fact = (term: string, value: string | Html | undefined) =>
   value === undefined ? '' : html`<dt>${term}</dt><dd>${value}</dd>`;
 

@@ -195,19 +195,41 @@ export class Store {
   }
 
   /**
-   * Writes a command as ONE transaction: its entity writes, an audit record (R10) and,
-   * when the caller sent an Idempotency-Key, the stored answer. Either all of it is
-   * written or nothing is (DESIGN.md decision 3).
+   * Writes several commands as ONE transaction, each with its own audit record: all of them or
+   * none (a catalogue import's batch of matters). No idempotency record: a caller that batches
+   * must make its retry safe itself. A failed condition throws that write's own failure, as
+   * `commit` does; at most 100 items in all, DynamoDB's limit.
    */
-  async commit(command: Command): Promise<StoredResponse> {
-    const items: TransactWriteItem[] = command.writes.map((w) => this.toTransactItem(w));
-    const auditId = Math.random().toString(36).slice(2, 10);
-    items.push({
+  async commitMany(commands: readonly Omit<Command, 'idempotency'>[]): Promise<void> {
+    const writes = commands.flatMap((c) => [...c.writes.map((w) => ({ w, c })), { w: undefined, c }]);
+    const items = writes.map(({ w, c }) => (w ? this.toTransactItem(w) : this.auditItem(c)));
+    try {
+      await this.sendTransaction(items);
+    } catch (error) {
+      if (isOverItemLimit(error)) throw recordTooLarge(error);
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      for (const [index, reason] of (error.CancellationReasons ?? []).entries()) {
+        const write = writes[index]?.w;
+        if (reason.Code !== 'ConditionalCheckFailed' || !write) continue;
+        const failure =
+          'put' in write
+            ? (write.ifNew ?? write.ifStill?.failure)
+            : 'check' in write
+              ? write.exists
+              : undefined;
+        if (failure) throw failure;
+      }
+      throw error;
+    }
+  }
+
+  private auditItem(command: Omit<Command, 'idempotency'>): TransactWriteItem {
+    return {
       Put: {
         TableName: this.tableName,
         Item: marshall(
           {
-            ...keys.audit(command.scopePk, command.at, auditId),
+            ...keys.audit(command.scopePk, command.at, Math.random().toString(36).slice(2, 10)),
             entity: 'audit',
             actor: command.actor,
             action: command.action,
@@ -217,7 +239,17 @@ export class Store {
           { removeUndefinedValues: true },
         ),
       },
-    });
+    };
+  }
+
+  /**
+   * Writes a command as ONE transaction: its entity writes, an audit record (R10) and,
+   * when the caller sent an Idempotency-Key, the stored answer. Either all of it is
+   * written or nothing is (DESIGN.md decision 3).
+   */
+  async commit(command: Command): Promise<StoredResponse> {
+    const items: TransactWriteItem[] = command.writes.map((w) => this.toTransactItem(w));
+    items.push(this.auditItem(command));
     const idem = command.idempotency;
     if (idem) {
       items.push({

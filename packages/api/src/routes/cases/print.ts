@@ -5,6 +5,7 @@ import {
   type Lang,
   type OfficialParts,
   printablePage,
+  progressUrlOf,
   type ReceiptCase,
   ReceiptDocument,
   type ReceiptKind,
@@ -54,17 +55,30 @@ export function intakePage(
   kind: Exclude<ReceiptKind, 'received'>,
   lang: Lang = 'zh',
   official?: OfficialParts,
+  progressUrl?: string,
 ) {
   return printablePage({
     lang,
     title: receiptTitle(lang, kind),
-    document: ReceiptDocument({ case: s, lang, issuer, kind, ...(official ? { official } : {}) }),
+    document: ReceiptDocument({
+      case: s,
+      lang,
+      issuer,
+      kind,
+      ...(official ? { official } : {}),
+      ...(progressUrl ? { progressUrl } : {}),
+    }),
   });
 }
 
 /** 一次性告知书 (art. 32 (1) 4, R8). */
-export const noticePage = (s: ReceiptCase, bodyName: string, lang: Lang = 'zh', official?: OfficialParts) =>
-  intakePage(s, bodyName, 'notice', lang, official);
+export const noticePage = (
+  s: ReceiptCase,
+  bodyName: string,
+  lang: Lang = 'zh',
+  official?: OfficialParts,
+  progressUrl?: string,
+) => intakePage(s, bodyName, 'notice', lang, official, progressUrl);
 
 /** The issued result: decision, seal imprint (drawn into the page), signature, and a QR code to its verification. */
 export function resultPage(
@@ -183,7 +197,8 @@ export const printRoutes: readonly RouteSpec[] = [
         if (!paper.given(stored.state)) throw paper.none();
         const facts = await services.documents.facts(stored.state, paper.doc);
         const official = officialParts(stored.state, paper.doc, facts, paper.doc === 'rejection');
-        return c.html(intakePage(stored.state, facts.bodyName, paper.kind, 'zh', official));
+        const progress = progressUrlOf(new URL(c.req.url).origin, stored.state.caseNo);
+        return c.html(intakePage(stored.state, facts.bodyName, paper.kind, 'zh', official, progress));
       },
     }),
   ),

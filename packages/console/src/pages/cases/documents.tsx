@@ -2,6 +2,7 @@ import type { CaseView, GuideMatter, ResultView, Tenant } from '@onewindow/api/c
 import {
   intakeWindowName,
   type OfficialParts,
+  progressUrlOf,
   ReceiptDocument,
   ResultDocument,
   receiptKind,
@@ -60,7 +61,7 @@ async function receiptPage(c: Ctx) {
       lang={lang}
       issuer={intakeWindowName(lang, tenantName)}
       {...(code ? { queryCode: code } : {})}
-      progressUrl={new URL(`/console/public/progress${qs({ caseNo: v.caseNo })}`, c.req.url).toString()}
+      progressUrl={progressUrlOf(new URL(c.req.url).origin, v.caseNo)}
       actions={<PrintButton c={c} />}
       official={intakeOfficial(v, kind, tenant, guide, v.body ? names(v.body) : tenantName, namesOf(c))}
     />,
