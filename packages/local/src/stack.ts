@@ -115,8 +115,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const relayKey = randomBytes(32);
     const appFor = (now?: Date) =>
       createApp({ services, verify, logger, catalogueFiles, relayKey, ...(now ? { now: () => now } : {}) });
-    // The demo loader replays history as the app answered at each instant; building the app (every
-    // route and middleware) per request cost more CPU than the request, so each instant keeps one.
+    // The demo loader replays history as the app answered at each instant, asking for the app per
+    // request; building it (every route and middleware) once per instant is enough.
     const atInstant = new Map<number, ReturnType<typeof appFor>>();
     let onTheClock: ReturnType<typeof appFor> | undefined;
     const appAt = (now?: Date) => {
@@ -186,7 +186,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await seedDemo(app, token);
       step('demo: cities, tenants, bodies, staff');
       // The demo's cases are Nanjing's: they start once Nanjing's authority is loaded, beside the
-      // other cities' catalogues (a demo that loads in 15 s, not 25).
+      // other cities' catalogues.
       let cases: Promise<unknown> = Promise.resolve();
       await seedAuthorityDemo({
         appAt,
