@@ -1,0 +1,76 @@
+import {
+  DynamoDBClient,
+  GetItemCommand,
+  QueryCommand,
+  TransactionCanceledException,
+  TransactWriteItemsCommand,
+} from '@aws-sdk/client-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CatalogueService, Commands } from '../../packages/app/src';
+import type { MatterDefinition } from '../../packages/domain/src';
+import { Store } from '../../packages/store/src';
+import { matter } from '../support/authority';
+
+const client = new DynamoDBClient({
+  region: 'cn-north-1',
+  credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+});
+const mock = mockClient(client);
+afterEach(() => mock.reset());
+
+const definitions = (n: number): MatterDefinition[] =>
+  Array.from({ length: n }, (_, i) => ({ code: `m${i}`, ...matter(`m${i}`) }));
+
+function importAll(n: number) {
+  const store = new Store(client, 't');
+  const invocation = new Commands(store).invocation({
+    principal: { sub: 'city-admin', roles: ['city-admin'], city: 'nanjing' },
+    scope: { kind: 'city', city: 'nanjing' },
+    now: '2026-03-02T00:00:00.000Z',
+  });
+  return new CatalogueService(store).import(
+    invocation,
+    'nanjing',
+    { rows: n, definitions: definitions(n) },
+    { dryRun: false },
+  );
+}
+
+describe('catalogue import in batches', () => {
+  it('writes 90 new matters in three transactions of at most 40, each matter with its audit record', async () => {
+    mock.on(QueryCommand).resolves({ Items: [] });
+    mock.on(TransactWriteItemsCommand).resolves({});
+    expect(await importAll(90)).toEqual({ rows: 90, created: 90, updated: 0, unchanged: 0 });
+    const sizes = mock
+      .commandCalls(TransactWriteItemsCommand)
+      .map((c) => c.args[0].input.TransactItems?.length);
+    expect(sizes.sort()).toEqual([20, 80, 80]);
+  });
+
+  it('writes a batch a concurrent edit got in the way of again, matter by matter', async () => {
+    mock.on(QueryCommand).resolves({ Items: [] });
+    mock.on(GetItemCommand).resolves({});
+    // The batch meets a matter created meanwhile; alone, each matter goes through.
+    mock
+      .on(TransactWriteItemsCommand)
+      .rejectsOnce(
+        new TransactionCanceledException({
+          message: 'cancelled',
+          $metadata: {},
+          CancellationReasons: [
+            { Code: 'None' },
+            { Code: 'None' },
+            { Code: 'ConditionalCheckFailed' },
+            { Code: 'None' },
+          ],
+        }),
+      )
+      .resolves({});
+    expect(await importAll(3)).toEqual({ rows: 3, created: 3, updated: 0, unchanged: 0 });
+    const sizes = mock
+      .commandCalls(TransactWriteItemsCommand)
+      .map((c) => c.args[0].input.TransactItems?.length);
+    expect(sizes).toEqual([6, 2, 2, 2]);
+  });
+});
