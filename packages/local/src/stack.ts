@@ -88,8 +88,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     startDynamo(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}));
   step('DynamoDB Local');
   const stops: (() => Promise<void>)[] = [() => dynamo.stop()];
-  const stop = async () => {
-    for (const s of stops.reverse()) await s().catch(() => undefined);
+  // One stop however many ask (a failed demo and Ctrl-C may both): the last in, the first out, and
+  // whoever asked waits until DynamoDB Local is gone, so no caller exits while the JVM still runs.
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      for (const s of [...stops].reverse()) await s().catch(() => undefined);
+    })();
+    return stopped;
   };
   try {
     const client = createDynamoClient({ endpoint: dynamo.endpoint });
