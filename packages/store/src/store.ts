@@ -72,6 +72,10 @@ export const CONFLICT_BUDGET_MS = 10_000;
 /** Full-jitter backoff doubling from 20 ms up to 640 ms spreads a burst's sends out. */
 const CONFLICT_BACKOFF_MS = 20;
 
+/** What a write's failed condition means to the caller: its own DomainError, if it names one. */
+const failureOf = (write: Write): DomainError | undefined =>
+  'put' in write ? (write.ifNew ?? write.ifStill?.failure) : 'check' in write ? write.exists : undefined;
+
 export const idempotencyKeyReused = () =>
   new DomainError(
     'idempotency-key-reused',
@@ -211,12 +215,7 @@ export class Store {
       for (const [index, reason] of (error.CancellationReasons ?? []).entries()) {
         const write = writes[index]?.w;
         if (reason.Code !== 'ConditionalCheckFailed' || !write) continue;
-        const failure =
-          'put' in write
-            ? (write.ifNew ?? write.ifStill?.failure)
-            : 'check' in write
-              ? write.exists
-              : undefined;
+        const failure = failureOf(write);
         if (failure) throw failure;
       }
       throw error;
@@ -284,13 +283,7 @@ export class Store {
       for (const [index, reason] of reasons.entries()) {
         if (reason.Code !== 'ConditionalCheckFailed') continue;
         const write = command.writes[index];
-        const failure =
-          write &&
-          ('put' in write
-            ? (write.ifNew ?? write.ifStill?.failure)
-            : 'check' in write
-              ? write.exists
-              : undefined);
+        const failure = write && failureOf(write);
         if (failure) throw failure;
       }
       if (reasons.some((r) => r.Code === 'TransactionConflict')) {
