@@ -63,3 +63,30 @@ describe('AuthorityRepository.at', () => {
     expect(sent).toEqual(['QueryCommand']);
   });
 });
+
+describe('AuthorityRepository.ofMatters', () => {
+  it('reads the periods of exactly the matters asked, whether a Query each or the whole history', async () => {
+    const tenant = 'p.of-matters';
+    // Matter codes that prefix one another ("m1", "m10"), to catch a Query that reads past its own.
+    const matters = Array.from({ length: 20 }, (_, i) => `m${i}`);
+    const periods: AuthorityPeriod[] = matters.flatMap((matter, i) =>
+      Array.from({ length: 1 + (i % 3) }, (_, k) => ({
+        tenant,
+        matter,
+        from: new Date(BASE + (k * 400 + i) * 86_400_000).toISOString(),
+        body: `${tenant}/b${k}`,
+        mode: 'transfer' as const,
+        seal: 's',
+        supervisingBody: `${tenant}/d`,
+      })),
+    );
+    await writePeriods(t.store, periods);
+    const repo = new AuthorityRepository(t.store);
+    const key = (p: AuthorityPeriod) => `${p.matter}@${p.from}`;
+    for (const asked of [['m1'], ['m1', 'm10', 'm3', 'm1'], matters.slice(0, 15), []]) {
+      const expected = periods.filter((p) => asked.includes(p.matter)).map(key);
+      const read = await repo.ofMatters(tenant, asked);
+      expect(read.map(key).sort(), asked.join(',')).toEqual([...expected].sort());
+    }
+  });
+});

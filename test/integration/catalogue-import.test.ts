@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE_HEADERS, XLSX_TYPE } from '../../packages/api/src/catalogue-format';
 import { toCsv } from '../../packages/api/src/csv';
 import type { DevClaims } from '../../packages/local/src/issuer';
+import { CatalogueRepository } from '../../packages/store/src';
 import { PLATFORM, seedTenancy, type TestApp, testApp } from '../support/app';
 
 const NANJING_ADMIN: DevClaims = { sub: 'nanjing-admin', roles: ['city-admin'], city: 'nanjing' };
@@ -150,6 +151,10 @@ describe('catalogue import and export', () => {
     expect((await t.store.queryPrefix('C#xian', 'AUDIT#')).length).toBe(audit + 90);
     const one = await t.call(PLATFORM, 'GET', '/v1/cities/xian/catalogue/bulk-89');
     expect(one.body).toMatchObject({ name: '批量事项89', version: 1 });
+    // What checking a plan and deriving codes read of them: each matter's code, nothing else of it.
+    const codes = await new CatalogueRepository(t.store).matterCodes('xian');
+    expect(codes.filter((c) => c.code.startsWith('bulk-'))).toHaveLength(90);
+    for (const c of codes) expect(Object.keys(c).filter((k) => k !== 'basicCode')).toEqual(['code']);
   });
 
   it('exports CSV with a BOM and XLSX, and each imports back without changing anything', async () => {

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -131,6 +131,11 @@ describe('npm start', () => {
     expect(new Set(demoCases.map((c) => c.status))).toEqual(
       new Set(['needs-correction', 'accepted-with-deficiency', 'accepted', 'approved', 'issued']),
     );
+
+    // DynamoDB Local's file is in write-ahead-log mode (header bytes 18–19), its log beside it.
+    const header = readFileSync(join(dataDir, 'dynamodb', 'shared-local-instance.db')).subarray(0, 20);
+    expect([header[18], header[19]]).toEqual([2, 2]);
+    expect(existsSync(join(dataDir, 'dynamodb', 'shared-local-instance.db-wal'))).toBe(true);
 
     const second = await start(['--data-dir', dataDir], await freePort());
     expect(second.ready).toBe(false);

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { catalogueCsv } from '../../packages/api/src/catalogue-io';
+import { readCatalogueSheet } from '../../packages/api/src/catalogue-sheet';
+import { parseCsv, unguardFormula } from '../../packages/api/src/csv';
 import {
   checkMatter,
   isId,
@@ -24,6 +27,7 @@ import {
   yanliangMatters,
   yanliangPlan,
 } from '../../packages/local/src/demo/catalogue';
+import { withDemoBasicCodes } from '../../packages/local/src/demo/codes';
 import { demoTenants } from '../../packages/local/src/demo/tenancy';
 
 const countBy = <T>(list: readonly T[], key: (t: T) => string): Record<string, number> => {
@@ -128,6 +132,15 @@ describe.each(cities)('catalogue of %s', (city, matters) => {
       ).toBe(true);
       if (m.onTheSpot) expect(m.promisedDays).toBe(0);
     }
+  });
+
+  it('loads through the catalogue import as it is: its CSV reads back to the same definitions', () => {
+    const definitions = withDemoBasicCodes(city, matters);
+    const sheet = readCatalogueSheet(
+      parseCsv(catalogueCsv(definitions)).map((row) => row.map(unguardFormula)),
+    );
+    expect(sheet.problems).toEqual([]);
+    expect(sheet.matters.map((m) => m.definition)).toEqual(definitions);
   });
 
   it('every department is a body of the district tenant', () => {

@@ -1,4 +1,4 @@
-import { DomainError } from '@onewindow/domain';
+import { DomainError, type MatterDefinition } from '@onewindow/domain';
 import type { Context } from 'hono';
 import { XLSX_TYPE } from './catalogue-format';
 import { planImportedHolders, splitHolderColumn } from './catalogue-holders';
@@ -150,6 +150,13 @@ async function importFile(ctx: RouteContext<unknown, '/v1/cities/:city'>) {
     },
   };
 }
+
+/**
+ * Matters as the CSV text the import reads (no BOM): what the export writes without the bodies'
+ * USCC column, and how the local demo loads its catalogues through the import in a few requests.
+ */
+export const catalogueCsv = (matters: readonly MatterDefinition[]): string =>
+  toCsv(catalogueSheet(matters).map((row) => row.map((cell) => (cell === null ? '' : String(cell)))));
 
 async function exportFile(ctx: RouteContext<unknown, '/v1/cities/:city'>): Promise<Response> {
   const { services } = ctx;

@@ -24,6 +24,7 @@ export class CodeBook {
   private readonly authority: AuthorityRepository;
   private readonly bodies = new Map<string, Promise<Map<string, Body>>>();
   private readonly periods = new Map<string, Promise<AuthorityPeriod[]>>();
+  private readonly matterScope: readonly string[] | undefined;
   private readonly readable: (tenant: string) => boolean;
   private basic: Promise<Map<string, string>> | undefined;
 
@@ -35,16 +36,19 @@ export class CodeBook {
       readonly readable?: (tenant: string) => boolean;
       /** The city's catalogue when the caller has read it already. */
       readonly matters?: readonly Pick<MatterDefinition, 'code' | 'basicCode'>[];
+      /** The only matters `history` and `changeOf` will be asked about (a rollout's): only their periods are read. */
+      readonly about?: readonly string[];
     } = {},
   ) {
     this.tenancy = new TenancyRepository(store);
     this.authority = new AuthorityRepository(store);
     this.readable = options.readable ?? (() => true);
+    this.matterScope = options.about;
     if (options.matters) this.basic = Promise.resolve(basicCodes(options.matters));
   }
 
   basicCode(matter: string): Promise<string | undefined> {
-    this.basic ??= new CatalogueRepository(this.store).matters(this.city).then(basicCodes);
+    this.basic ??= new CatalogueRepository(this.store).matterCodes(this.city).then(basicCodes);
     return this.basic.then((m) => m.get(matter));
   }
 
@@ -66,10 +70,13 @@ export class CodeBook {
     return bodyImplementationCode(body && { ref: bodyRef, uscc: body.uscc }, basicCode);
   }
 
+  /** The tenant's periods: all of them, or those of the matters the book was told it is about. */
   history(tenant: string): Promise<AuthorityPeriod[]> {
     let list = this.periods.get(tenant);
     if (!list) {
-      list = this.authority.all(tenant);
+      list = this.matterScope
+        ? this.authority.ofMatters(tenant, this.matterScope)
+        : this.authority.all(tenant);
       this.periods.set(tenant, list);
     }
     return list;
@@ -158,7 +165,7 @@ export async function codeLineage(store: Store, city: string, matter: string): P
  * ledger's row once the rollout applied it, else the change its period would make then.
  */
 export async function agreementCodes(store: Store, r: Rollout, tenant: string): Promise<AgreementCodeRow[]> {
-  const codes = new CodeBook(store, r.city);
+  const codes = new CodeBook(store, r.city, { about: r.matters });
   const periods = await codes.history(tenant);
   // Every read is cached by the book, so the matters share a handful of queries.
   const rows = await Promise.all(

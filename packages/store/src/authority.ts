@@ -12,6 +12,9 @@ export const periodItem = (p: AuthorityPeriod) => ({
   ...p,
 });
 
+/** Up to this many matters, their periods are read a Query each rather than in the tenant's whole history. */
+const NARROW_READS = 12;
+
 export class AuthorityRepository {
   constructor(private readonly store: Store) {}
 
@@ -40,6 +43,21 @@ export class AuthorityRepository {
     return (await this.store.queryPrefix(tenantPk(tenant), `AUTH#${matter}#`)).map((i) =>
       entityOf<AuthorityPeriod>(i),
     );
+  }
+
+  /**
+   * The periods of `matters` in a tenant, oldest first per matter: a Query per matter when they
+   * are few, else the tenant's whole history filtered. A tenant that received a city's 300
+   * matters over the years has a history of hundreds of periods; a plan of three matters
+   * should not read all of them, and a plan of forty should not send forty queries.
+   */
+  async ofMatters(tenant: string, matters: readonly string[]): Promise<AuthorityPeriod[]> {
+    const wanted = [...new Set(matters)];
+    if (wanted.length <= NARROW_READS) {
+      return (await Promise.all(wanted.map((m) => this.history(tenant, m)))).flat();
+    }
+    const set = new Set(wanted);
+    return (await this.all(tenant)).filter((p) => set.has(p.matter));
   }
 
   /** Every period of every matter in a tenant (one paged Query), oldest first per matter. */

@@ -71,6 +71,11 @@ export class CatalogueRepository {
     return (await this.store.queryPrefix(cityPk(city), 'MATTER#')).map((i) => entityOf<StoredMatter>(i));
   }
 
+  /** Each matter's code and basic code alone: what checking a plan's matters and deriving implementation codes need. */
+  async matterCodes(city: string): Promise<Pick<StoredMatter, 'code' | 'basicCode'>[]> {
+    return this.store.queryPrefix(cityPk(city), 'MATTER#', ['code', 'basicCode']);
+  }
+
   async settings(tenant: string): Promise<Map<string, LocalMatterSettings>> {
     const items = await this.store.queryPrefix(tenantPk(tenant), 'MSET#');
     return new Map(items.map((i) => [String(i.code), entityOf<LocalMatterSettings>(i)]));

@@ -165,14 +165,25 @@ export class Store {
     };
   }
 
-  /** Items of one partition whose sort key starts with `prefix`, all pages. */
-  async queryPrefix<T = Item>(pk: string, prefix: string): Promise<T[]> {
+  /**
+   * Items of one partition whose sort key starts with `prefix`, all pages; with `projection`,
+   * only those attributes of each (a reader that needs two attributes of 500 matters should not
+   * pay to read, ship and parse the whole of each).
+   */
+  async queryPrefix<T = Item>(pk: string, prefix: string, projection?: readonly string[]): Promise<T[]> {
     const items: T[] = [];
     let cursor: string | undefined;
+    const names = projection?.map((name, i) => [`#p${i}`, name] as const);
     do {
       const page = await this.query<T>({
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
         ExpressionAttributeValues: marshall({ ':pk': pk, ':p': prefix }),
+        ...(names
+          ? {
+              ProjectionExpression: names.map(([alias]) => alias).join(', '),
+              ExpressionAttributeNames: Object.fromEntries(names),
+            }
+          : {}),
         ...(cursor ? { cursor } : {}),
       });
       items.push(...page.items);

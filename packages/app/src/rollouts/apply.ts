@@ -51,7 +51,7 @@ export async function applyRollout(
 
   // The code-lineage ledger (R15) rides on the periods themselves: one item, so it is written
   // exactly when its period is, and rewriting a period rewrites the same row.
-  const codes = new CodeBook(store, city);
+  const codes = new CodeBook(store, city, { about: r.matters });
   const { total } = r.progress;
   const groupSize = options.groupSize ?? 1000;
   const deadline = Date.now() + (options.budgetMs ?? 40_000);

@@ -53,13 +53,16 @@ export async function bodiesByRef(store: Store, refs: Iterable<string>): Promise
   return found;
 }
 
-/** R11 for every target tenant: loads what each needs (five queries a tenant, ten tenants at a time) and judges it. */
+/**
+ * R11 for every target tenant: loads what each needs (a handful of reads a tenant, ten tenants
+ * at a time, the plan's matters' periods only) and judges it.
+ */
 export async function loadPreview(store: Store, r: Rollout, now: string): Promise<RolloutPreview> {
   const tenancy = new TenancyRepository(store);
   const catalogue = new CatalogueRepository(store);
   const authority = new AuthorityRepository(store);
   const [defs, fromBodies, rollouts, namedSeal] = await Promise.all([
-    catalogue.matters(r.city),
+    catalogue.matterCodes(r.city),
     bodiesByRef(
       store,
       r.matters.map((m) => fromBodyOf(r, m)),
@@ -74,14 +77,13 @@ export async function loadPreview(store: Store, r: Rollout, now: string): Promis
     scheduled: rollouts.filter((o) => o.status === 'scheduled' || o.status === 'applying'),
     ...(namedSeal ? { sealsByRef: new Map([[r.seal, namedSeal]]) } : {}),
   };
-  const matters = new Set(r.matters);
   const tenants = await mapLimit(r.tenants, 10, async (tenant) => {
     const [exists, bodies, seals, staff, periods, openCases] = await Promise.all([
       tenancy.tenant(tenant),
       tenancy.bodies(tenant),
       catalogue.seals(tenant),
       tenancy.staff(tenant),
-      authority.all(tenant),
+      authority.ofMatters(tenant, r.matters),
       catalogue.openCases(tenant),
     ]);
     return previewTenant(
@@ -92,7 +94,7 @@ export async function loadPreview(store: Store, r: Rollout, now: string): Promis
         bodies: new Map(bodies.map((b) => [b.code, b])),
         seals: new Map(seals.map((s) => [s.id, s])),
         staff,
-        periods: periods.filter((p) => matters.has(p.matter)),
+        periods,
         openCases,
       },
       ctx,

@@ -85,77 +85,73 @@ export async function seedCaseDemo(deps: CaseDemoDeps): Promise<number> {
   const act = (as: DevClaims, at: Date, caseNo: string, action: string, body: object = {}) =>
     call(as, at, 'POST', `${CASES}/${caseNo}/${action}`, body);
 
-  // Missing a core item: the one-time notice is waiting for the applicant.
-  await take(ago(1), {
-    matter: '040101001000',
-    applicant: person(1, '赵敏'),
-    missing: ['m02'],
-  });
-  // Accepted on a commitment to bring the non-core items within ten days.
-  await take(ago(2), {
-    matter: '200102004000',
-    applicant: person(2, '钱进'),
-    missing: ['m04', 'm05'],
-    commitment: {
-      materials: ['m04', 'm05'],
-      supplementBy: new Date(now.getTime() + 10 * DAY).toISOString().slice(0, 10),
-    },
-  });
-  // Fresh, due soon, overdue: the approver's queue in three colours.
-  await take(ago(0), {
-    matter: '000103001000',
-    applicant: org('东山街道某某宾馆'),
-  });
-  await take(ago(6), {
-    matter: '200101002000',
-    applicant: person(3, '孙丽'),
-  });
-  await take(ago(21), {
-    matter: '060102001000',
-    applicant: person(4, '李强'),
-  });
-  // A homestead application out on a site inspection: its clock is stopped.
-  const homestead = await take(ago(7), {
-    matter: '000104001000',
-    applicant: person(5, '周建国'),
-  });
-  await act(APPROVER, ago(5), homestead.caseNo, 'start-step', { kind: 'site-inspection' });
-  // Approved, waiting at the issuance window.
-  const approved = await take(ago(4), {
-    matter: '060103001000',
-    applicant: person(6, '吴芳'),
-  });
-  await act(APPROVER, ago(1), approved.caseNo, 'decide', { outcome: 'approve' });
-  // Issued last week; one applicant rated it poorly, which opened a rectification.
-  for (const [i, matter, name] of [
-    [7, '040101003000', '郑和'],
-    [8, '090104001000', '王伟'],
-  ] as const) {
-    const c = await take(ago(9), {
-      matter,
-      applicant: person(i, name),
-    });
-    await act(APPROVER, ago(8), c.caseNo, 'decide', { outcome: 'approve' });
-    await act(CLERK, ago(7), c.caseNo, 'issue', { delivery: 'window' });
-    if (i === 8) {
-      await call(CLERK, ago(6), 'POST', `/v1/public/cases/${c.caseNo}/rating`, {
-        code: c.queryCode,
-        level: 2,
-        comment: '排队时间较长',
+  // Each story is its own case (the chief representative's needs its authorisation first), so
+  // they run side by side with the year of history: one after another they kept the start waiting.
+  const stories: Promise<unknown>[] = [
+    // Missing a core item: the one-time notice is waiting for the applicant.
+    take(ago(1), {
+      matter: '040101001000',
+      applicant: person(1, '赵敏'),
+      missing: ['m02'],
+    }),
+    // Accepted on a commitment to bring the non-core items within ten days.
+    take(ago(2), {
+      matter: '200102004000',
+      applicant: person(2, '钱进'),
+      missing: ['m04', 'm05'],
+      commitment: {
+        materials: ['m04', 'm05'],
+        supplementBy: new Date(now.getTime() + 10 * DAY).toISOString().slice(0, 10),
+      },
+    }),
+    // Fresh, due soon, overdue: the approver's queue in three colours.
+    take(ago(0), { matter: '000103001000', applicant: org('东山街道某某宾馆') }),
+    take(ago(6), { matter: '200101002000', applicant: person(3, '孙丽') }),
+    take(ago(21), { matter: '060102001000', applicant: person(4, '李强') }),
+    // A homestead application out on a site inspection: its clock is stopped.
+    (async () => {
+      const homestead = await take(ago(7), { matter: '000104001000', applicant: person(5, '周建国') });
+      await act(APPROVER, ago(5), homestead.caseNo, 'start-step', { kind: 'site-inspection' });
+    })(),
+    // Approved, waiting at the issuance window.
+    (async () => {
+      const approved = await take(ago(4), { matter: '060103001000', applicant: person(6, '吴芳') });
+      await act(APPROVER, ago(1), approved.caseNo, 'decide', { outcome: 'approve' });
+    })(),
+    // Issued last week; one applicant rated it poorly, which opened a rectification.
+    ...(
+      [
+        [7, '040101003000', '郑和'],
+        [8, '090104001000', '王伟'],
+      ] as const
+    ).map(async ([i, matter, name]) => {
+      const c = await take(ago(9), { matter, applicant: person(i, name) });
+      await act(APPROVER, ago(8), c.caseNo, 'decide', { outcome: 'approve' });
+      await act(CLERK, ago(7), c.caseNo, 'issue', { delivery: 'window' });
+      if (i === 8) {
+        await call(CLERK, ago(6), 'POST', `/v1/public/cases/${c.caseNo}/rating`, {
+          code: c.queryCode,
+          level: 2,
+          comment: '排队时间较长',
+        });
+      }
+    }),
+    // The chief representative decides the elderly-card matter on the spot.
+    (async () => {
+      await call(ADMIN, ago(30), 'PUT', `/v1/tenants/${T}/window-authorisations/dongshan-clerk`, {
+        matters: ['200101001000'],
       });
-    }
-  }
-  // The chief representative decides the elderly-card matter on the spot.
-  await call(ADMIN, ago(30), 'PUT', `/v1/tenants/${T}/window-authorisations/dongshan-clerk`, {
-    matters: ['200101001000'],
-  });
-  const card = await take(ago(3), {
-    matter: '200101001000',
-    applicant: person(9, '冯秀英'),
-  });
-  await act(CLERK, ago(3), card.caseNo, 'decide', { outcome: 'approve' });
-  await act(CLERK, ago(3), card.caseNo, 'issue', { delivery: 'window' });
-  // A year of Jiangning window history: what the rollout impact preview replays.
-  count += await seedCaseHistory({ appAt: deps.appAt, issue: deps.issue, now });
+      const card = await take(ago(3), { matter: '200101001000', applicant: person(9, '冯秀英') });
+      await act(CLERK, ago(3), card.caseNo, 'decide', { outcome: 'approve' });
+      await act(CLERK, ago(3), card.caseNo, 'issue', { delivery: 'window' });
+    })(),
+    // A year of Jiangning window history: what the rollout impact preview replays.
+    seedCaseHistory({ appAt: deps.appAt, issue: deps.issue, now }).then((n) => {
+      count += n;
+    }),
+  ];
+  // Every story runs to its end before a failure is told: none is left half done behind the error.
+  const failed = (await Promise.allSettled(stories)).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
   return count;
 }
