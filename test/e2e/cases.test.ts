@@ -125,6 +125,9 @@ describe('a case through the console, window to verification', () => {
     await p.click('查询进度', 'progress-found');
     expect(await p.page.locator('section').textContent()).toContain('已出件');
     await p.page.getByLabel('5 星 非常满意').check();
+    // GB/T 39734's indicators and what is rated, ticked as the applicant would.
+    await p.page.getByLabel('服务效率').check();
+    await p.page.getByLabel('窗口', { exact: true }).check();
     await p.click('提交评价', 'rated');
     expect(await p.page.getByRole('status').textContent()).toContain('感谢');
     // The service guide, found by city and service centre rather than by any code.

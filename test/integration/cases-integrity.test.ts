@@ -276,6 +276,49 @@ describe('fees and ratings', () => {
     expect(closed.status).toBe(200);
     expect(closed.body.closedAt).toBeDefined();
   });
+
+  it('takes a rating of a refused case and of one rejected at intake, with its reasons, objects and channel (R18)', async () => {
+    const refused = await intake(t);
+    await act(t, APPROVER, refused.caseNo, 'decide', { outcome: 'deny', reasons: '不符合法定条件' });
+    const rejected = await intake(t, { materials: [] });
+    await act(t, CLERK, rejected.caseNo, 'reject', { reason: '不属于本机关受理范围' });
+    for (const c of [refused, rejected]) {
+      const progress = await t.call(undefined, 'GET', `/v1/public/cases/${c.caseNo}?code=${c.queryCode}`);
+      expect(progress.body.canRate).toBe(true);
+      const rated = await t.call(undefined, 'POST', `/v1/public/cases/${c.caseNo}/rating`, {
+        code: c.queryCode,
+        level: 1,
+        reasons: ['guide-accuracy', 'attitude'],
+        objects: ['window'],
+      });
+      expect(rated.status).toBe(200);
+      expect(rated.body.canRate).toBe(false);
+      const view = await t.call(ADMIN, 'GET', `/v1/tenants/${DONGSHAN}/cases/${c.caseNo}`);
+      // The public route records the web portal unless the client names its channel.
+      expect(view.body.rating).toMatchObject({
+        level: 1,
+        reasons: ['guide-accuracy', 'attitude'],
+        objects: ['window'],
+        channel: 'web',
+      });
+      const list = await t.call(INSPECTOR, 'GET', `/v1/tenants/${DONGSHAN}/rectifications`);
+      expect(list.body.items.map((i: { caseNo: string }) => i.caseNo)).toContain(c.caseNo);
+    }
+    const bad = await t.call(undefined, 'POST', `/v1/public/cases/${refused.caseNo}/rating`, {
+      code: refused.queryCode,
+      level: 1,
+      reasons: ['queue'],
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('reasons');
+    // Still open at the window: nothing to rate yet.
+    const open = await intake(t);
+    const early = await t.call(undefined, 'POST', `/v1/public/cases/${open.caseNo}/rating`, {
+      code: open.queryCode,
+      level: 5,
+    });
+    expect(early.status).toBe(409);
+  });
 });
 
 describe('on-the-spot matters at the window', () => {

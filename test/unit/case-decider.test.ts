@@ -507,7 +507,7 @@ const EXPECTED: Record<CaseCommandType, string> = {
   pay:                  '409  409  E    E    E    409  409  409  409  409  409  409',
   issue:                '409  409  409  409  409  E    E    409  409  409  409  409',
   'record-finding':     '409  409  409  409  409  409  409  E    E    409  409  409',
-  rate:                 '409  409  409  409  409  409  409  E    409  409  409  409',
+  rate:                 '409  409  409  409  E    E    E    E    409  E    E    E',
   'close-rectification':'409  409  409  409  409  409  409  409  E    409  409  409',
   tick:                 'E    N    N    E    N    N    N    409  409  409  409  409',
 };
@@ -944,6 +944,54 @@ describe('rating (好差评)', () => {
     for (const level of [0, 6, 2.5]) {
       const error = domainError(() => issued.try({ type: 'rate', level }, at('2026-03-10'), APPLICANT));
       expect([error.type, error.field]).toEqual(['validation', 'level']);
+    }
+  });
+
+  it('takes a rating of any handled service: decided, refused, rejected at intake, withdrawn, terminated (R18)', () => {
+    for (const name of ['approved, unpaid', 'denied', 'rejected', 'withdrawn', 'terminated'] as const) {
+      const story = FIXTURES[name]().act(
+        { type: 'rate', level: 2, channel: 'hotline' },
+        at('2026-03-24'),
+        APPLICANT,
+      );
+      expect(
+        story.events.slice(-2).map((e) => e.type),
+        name,
+      ).toEqual(['rated', 'rectification-opened']);
+      expect(story.case.rating, name).toEqual({ level: 2, channel: 'hotline', at: at('2026-03-24') });
+    }
+    for (const name of ['received', 'needs-correction', 'accepted', 'accepted-with-deficiency'] as const) {
+      const error = domainError(() =>
+        FIXTURES[name]().try({ type: 'rate', level: 5 }, at('2026-03-24'), APPLICANT),
+      );
+      expect(error.type, name).toBe('invalid-state');
+    }
+  });
+
+  it("keeps a rating's reasons, objects and channel, and refuses any not in GB/T 39734's lists", () => {
+    const issued = FIXTURES.issued();
+    const details = {
+      level: 1,
+      comment: '窗口多次让我补材料',
+      reasons: ['guide-accuracy', 'attitude'] as const,
+      objects: ['window', 'person'] as const,
+      channel: 'window-device' as const,
+    };
+    const story = issued.act({ type: 'rate', ...details }, at('2026-03-10'), APPLICANT);
+    expect(story.case.rating).toEqual({ ...details, at: at('2026-03-10') });
+    expect(story.events.find((e) => e.type === 'rated')).toMatchObject(details);
+    const refused = (extra: object) =>
+      domainError(() =>
+        issued.try({ type: 'rate', level: 1, ...extra } as never, at('2026-03-10'), APPLICANT),
+      );
+    for (const [extra, field] of [
+      [{ reasons: ['queue'] }, 'reasons'],
+      [{ reasons: ['attitude', 'attitude'] }, 'reasons'],
+      [{ objects: ['hall'] }, 'objects'],
+      [{ channel: 'fax' }, 'channel'],
+    ] as const) {
+      const error = refused(extra);
+      expect([error.type, error.field]).toEqual(['validation', field]);
     }
   });
 

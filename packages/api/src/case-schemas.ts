@@ -4,7 +4,10 @@ import {
   CLOCK_COLOURS,
   DELIVERY_METHODS,
   EXTENSION_DAYS,
+  RATED_OBJECTS,
+  RATING_CHANNELS,
   RATING_LEVELS,
+  RATING_REASONS,
   STEP_KINDS,
 } from '@onewindow/domain';
 import * as z from 'zod/mini';
@@ -118,6 +121,12 @@ export const RatingInput = z.strictObject({
   code: z.string().check(z.trim(), z.minLength(4), z.maxLength(16)),
   level: z.int().check(z.minimum(RATING_LEVELS.min), z.maximum(RATING_LEVELS.max)),
   comment: z.optional(text(1000)),
+  /** What was good or bad (GB/T 39734's indicators), each once. */
+  reasons: z.optional(z.array(z.enum(RATING_REASONS)).check(z.maxLength(RATING_REASONS.length))),
+  /** What is rated: the window, the person, the matter. */
+  objects: z.optional(z.array(z.enum(RATED_OBJECTS)).check(z.maxLength(RATED_OBJECTS.length))),
+  /** Where the rating is given; the public route's default is the web portal. */
+  channel: z.optional(z.enum(RATING_CHANNELS)),
 });
 export const ProgressQuery = z.strictObject({
   code: z.string().check(z.trim(), z.minLength(4), z.maxLength(16)),

@@ -5,7 +5,10 @@ import {
   CLOCK_COLOURS,
   DELIVERY_METHODS,
   MODES,
+  RATED_OBJECTS,
+  RATING_CHANNELS,
   RATING_LEVELS,
+  RATING_REASONS,
   ROLES,
   STEP_KINDS,
 } from '@onewindow/domain';
@@ -18,6 +21,14 @@ export { CASE_ACTIONS };
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 /** A rating of the service, 1–5. */
 export const ratingLevel = z.int().check(z.minimum(RATING_LEVELS.min), z.maximum(RATING_LEVELS.max));
+/** What a rating adds to its level (R18, GB/T 39734): what was good or bad, what is rated, where it was given. */
+export const ratingShape = {
+  level: ratingLevel,
+  comment: z.optional(z.string()),
+  reasons: z.optional(z.array(z.enum(RATING_REASONS))),
+  objects: z.optional(z.array(z.enum(RATED_OBJECTS))),
+  channel: z.optional(z.enum(RATING_CHANNELS)),
+};
 
 const outcome = z.enum(['approve', 'deny']);
 const applicantShape = {
@@ -225,7 +236,7 @@ export const CaseEvent = named(
     event('fee-paid', { receiptNo: z.string(), amount }),
     event('issued', { result: Result, supervisingBody: bodyRef, docNo: z.optional(z.string()) }),
     event('finding-recorded', { finding }),
-    event('rated', { level: ratingLevel, comment: z.optional(z.string()) }),
+    event('rated', ratingShape),
     event('rectification-opened', { dueDate: date }),
     event('rectification-closed', { response: z.string() }),
   ]),
@@ -318,7 +329,7 @@ const caseViewShape = {
       }),
     ),
   ),
-  rating: z.optional(z.strictObject({ level: ratingLevel, comment: z.optional(z.string()), at: instant })),
+  rating: z.optional(z.strictObject({ ...ratingShape, at: instant })),
   rectification: z.optional(
     z.strictObject({
       openedAt: instant,

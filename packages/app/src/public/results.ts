@@ -4,6 +4,8 @@ import {
   parseBodyRef,
   parseCaseNo,
   queryCodeHash,
+  type RatingDetails,
+  ratingDetails,
   type Seal,
 } from '@onewindow/domain';
 import {
@@ -48,13 +50,15 @@ export class PublicCaseService {
 
   /** The applicant's rating; a repeat of the same rating answers as the first did (a retry, not a second rating). */
   async rate(
-    input: { caseNo: string; code: string; level: number; comment?: string; now: string },
+    input: { caseNo: string; code: string; rating: RatingDetails; now: string },
     respond: Respond<CaseOutcome>,
   ) {
     const stored = await this.withCode(input.caseNo, input.code);
     const s = stored.state;
-    if (s.rating && s.rating.level === input.level && (s.rating.comment ?? '') === (input.comment ?? '')) {
-      return respond({ stored, events: [], allowedActions: [] });
+    if (s.rating) {
+      const { at: _at, ...given } = s.rating;
+      if (JSON.stringify(ratingDetails(given)) === JSON.stringify(ratingDetails(input.rating)))
+        return respond({ stored, events: [], allowedActions: [] });
     }
     // The audit record goes to the case's tenant, not to the platform, though no one signed in.
     return this.cases.run(this.commands.system(APPLICANT_ACTOR.sub, s.tenant, input.now), {
@@ -62,11 +66,7 @@ export class PublicCaseService {
       actor: APPLICANT_ACTOR,
       tenant: s.tenant,
       caseNo: input.caseNo,
-      command: () => ({
-        type: 'rate',
-        level: input.level,
-        ...(input.comment ? { comment: input.comment } : {}),
-      }),
+      command: () => ({ type: 'rate', ...input.rating }),
       respond,
     });
   }

@@ -7,6 +7,7 @@ import type {
   DeliveryMethod,
   Finding,
   Limits,
+  RatingDetails,
   StepKind,
 } from './types';
 
@@ -81,7 +82,7 @@ export type CaseCommand =
       readonly signature?: string;
     }
   | { readonly type: 'record-finding'; readonly text: string; readonly severity: Finding['severity'] }
-  | { readonly type: 'rate'; readonly level: number; readonly comment?: string }
+  | ({ readonly type: 'rate' } & RatingDetails)
   | { readonly type: 'close-rectification'; readonly response: string }
   /** The clock worker: deemed acceptance and lapsed deficiencies. */
   | { readonly type: 'tick'; readonly binding?: Binding };

@@ -4,8 +4,9 @@ import { acceptance, accepted, checkCommitment, intake, keptCommitment, tick } f
 import { provisionalCalendar } from './clock';
 import type { CaseCommand } from './commands';
 import type { CaseEvent } from './events';
+import { ratingDetails } from './evolve';
 import { type DecideContext, type Draft, notice, refuse, requireRole } from './guards';
-import { EXTENSION_DAYS, RATING_LEVELS } from './limits';
+import { EXTENSION_DAYS, RATED_OBJECTS, RATING_CHANNELS, RATING_LEVELS, RATING_REASONS } from './limits';
 import { feesDue, guardOf, openGuidanceRequest, requireOpen, requireStepFinisher } from './preconditions';
 import { type CaseState, EXCLUDED_STEP_KINDS } from './types';
 
@@ -247,9 +248,11 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
       if (!Number.isInteger(command.level) || command.level < min || command.level > max) {
         throw invalid('level', `评价等级应为 ${min}–${max}`, `the rating level is ${min}–${max}`);
       }
-      const events: Draft[] = [
-        { type: 'rated', level: command.level, ...(command.comment ? { comment: command.comment } : {}) },
-      ];
+      oneOfEach('reasons', command.reasons, RATING_REASONS, '评价原因', 'reason');
+      oneOfEach('objects', command.objects, RATED_OBJECTS, '评价对象', 'rated object');
+      if (command.channel !== undefined && !RATING_CHANNELS.includes(command.channel))
+        throw invalid('channel', '评价渠道无效', `the channel is one of ${RATING_CHANNELS.join(', ')}`);
+      const events: Draft[] = [{ type: 'rated', ...ratingDetails(command) }];
       if (command.level <= 2) {
         events.push({ type: 'rectification-opened', dueDate: addWorkingDays(today, 5, calendarFor) });
       }
@@ -260,6 +263,20 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
     case 'tick':
       return tick(state, command, ctx);
   }
+}
+
+/** Each of `values` is one of `allowed`, and none twice. */
+function oneOfEach(
+  field: string,
+  values: readonly string[] | undefined,
+  allowed: readonly string[],
+  zh: string,
+  en: string,
+) {
+  if (!values) return;
+  const unknown = values.find((v) => !allowed.includes(v));
+  if (unknown !== undefined) throw invalid(field, `${zh}无效：${unknown}`, `unknown ${en}: ${unknown}`);
+  if (new Set(values).size !== values.length) throw invalid(field, `${zh}重复`, `a ${en} is given twice`);
 }
 
 const STEP_NAMES_ZH: Record<string, string> = {

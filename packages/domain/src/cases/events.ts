@@ -9,6 +9,7 @@ import type {
   Limits,
   MaterialCheck,
   Notice,
+  RatingDetails,
   SealedResult,
   StepKind,
 } from './types';
@@ -102,7 +103,7 @@ export type CaseEvent = Base &
         readonly docNo?: string;
       }
     | { readonly type: 'finding-recorded'; readonly finding: Finding }
-    | { readonly type: 'rated'; readonly level: number; readonly comment?: string }
+    | ({ readonly type: 'rated' } & RatingDetails)
     | { readonly type: 'rectification-opened'; readonly dueDate: string }
     | { readonly type: 'rectification-closed'; readonly response: string }
   );

@@ -1,6 +1,6 @@
 import { documentIssuedBy } from './documents';
 import type { CaseEvent } from './events';
-import type { CaseState, Step } from './types';
+import type { CaseState, RatingDetails, Step } from './types';
 import { EXCLUDED_STEP_KINDS } from './types';
 
 /** A case that has not been received yet. */
@@ -175,10 +175,7 @@ function fold(state: CaseState | NoCase, event: CaseEvent): CaseState {
     case 'finding-recorded':
       return { ...s, findings: [...s.findings, event.finding] };
     case 'rated':
-      return {
-        ...s,
-        rating: { level: event.level, ...(event.comment ? { comment: event.comment } : {}), at: event.at },
-      };
+      return { ...s, rating: { ...ratingDetails(event), at: event.at } };
     case 'rectification-opened':
       return { ...s, rectification: { openedAt: event.at, dueDate: event.dueDate } };
     case 'rectification-closed':
@@ -186,4 +183,15 @@ function fold(state: CaseState | NoCase, event: CaseEvent): CaseState {
         ? { ...s, rectification: { ...s.rectification, closedAt: event.at, response: event.response } }
         : s;
   }
+}
+
+/** A rating's details as the event carries them, without what it left out. */
+export function ratingDetails(r: RatingDetails): RatingDetails {
+  return {
+    level: r.level,
+    ...(r.comment ? { comment: r.comment } : {}),
+    ...(r.reasons?.length ? { reasons: r.reasons } : {}),
+    ...(r.objects?.length ? { objects: r.objects } : {}),
+    ...(r.channel ? { channel: r.channel } : {}),
+  };
 }

@@ -8,3 +8,36 @@ export const EXTENSION_DAYS = { min: 1, max: 10 } as const;
 
 /** 好差评: five levels; one or two open a rectification. */
 export const RATING_LEVELS = { min: 1, max: 5 } as const;
+
+/** The five levels by their names (国办发〔2019〕51号): 5 非常满意 … 1 非常不满意; 1 and 2 are 差评. */
+export const RATING_LEVEL_NAMES: Readonly<Record<number, { readonly zh: string; readonly en: string }>> = {
+  5: { zh: '非常满意', en: 'very satisfied' },
+  4: { zh: '满意', en: 'satisfied' },
+  3: { zh: '基本满意', en: 'fairly satisfied' },
+  2: { zh: '不满意', en: 'dissatisfied' },
+  1: { zh: '非常不满意', en: 'very dissatisfied' },
+};
+
+/**
+ * What a rating says was good or bad: the evaluation indicators of GB/T 39734-2020, the on-site
+ * ones (整体满意度, 服务效率, 服务水平, 服务态度) and the online ones (办事效率 is 服务效率 here,
+ * 办事指南精确度, 办事便捷度, 平台操作性).
+ */
+export const RATING_REASONS = [
+  'overall',
+  'efficiency',
+  'competence',
+  'attitude',
+  'guide-accuracy',
+  'convenience',
+  'platform',
+] as const;
+export type RatingReason = (typeof RATING_REASONS)[number];
+
+/** What is rated: the window, the person who served, the matter (its rules and process). */
+export const RATED_OBJECTS = ['window', 'person', 'matter'] as const;
+export type RatedObject = (typeof RATED_OBJECTS)[number];
+
+/** Where the rating was given: the window's rating device, the web portal, the mobile app, the 12345 hotline. */
+export const RATING_CHANNELS = ['window-device', 'web', 'mobile', 'hotline'] as const;
+export type RatingChannel = (typeof RATING_CHANNELS)[number];

@@ -10,7 +10,14 @@ import {
   requireRole,
   requireStatus,
 } from './guards';
-import { type CaseState, type Guidance, IN_BACK_OFFICE, isClosed, type Step } from './types';
+import {
+  type CaseState,
+  type Guidance,
+  IN_BACK_OFFICE,
+  isClosed,
+  RATABLE_STATUSES,
+  type Step,
+} from './types';
 
 /**
  * What a command needs of the case and the actor before its input is looked at: status,
@@ -184,7 +191,7 @@ const GUARDS: Record<GuardedCommandType, Guard> = {
     }
   },
   rate: (state) => {
-    requireStatus(state, ['issued'], '评价', 'rated');
+    requireStatus(state, RATABLE_STATUSES, '评价', 'rated');
     if (state.rating) throw refuse('该办件已评价', 'the case has been rated already');
   },
   'close-rectification': (state, { actor }) => {

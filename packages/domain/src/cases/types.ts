@@ -3,6 +3,7 @@ import type { Fee, Material } from '../catalogue';
 import type { Role } from '../roles';
 import type { DocumentKind } from './documents';
 import type { ApplicantKind } from './identity';
+import type { RatedObject, RatingChannel, RatingReason } from './limits';
 
 /**
  * A case (办件) from intake to issuance. `received` and `needs-correction` come before
@@ -22,6 +23,29 @@ export const CASE_STATUSES = [
   'terminated',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** 好差评 (R18): any handled service, once, by its applicant: issued, decided, refused, rejected, withdrawn, terminated. */
+export const RATABLE_STATUSES: readonly CaseStatus[] = [
+  'issued',
+  'approved',
+  'denied',
+  'rejected',
+  'withdrawn',
+  'terminated',
+];
+
+/** What the applicant said of a rated case, and where. */
+export interface RatingDetails {
+  readonly level: number;
+  readonly comment?: string;
+  readonly reasons?: readonly RatingReason[];
+  readonly objects?: readonly RatedObject[];
+  readonly channel?: RatingChannel;
+}
+
+export interface Rating extends RatingDetails {
+  readonly at: string;
+}
 
 export const CLOSED_STATUSES: readonly CaseStatus[] = ['issued', 'rejected', 'withdrawn', 'terminated'];
 export const IN_BACK_OFFICE: readonly CaseStatus[] = ['accepted', 'accepted-with-deficiency'];
@@ -234,7 +258,7 @@ export interface CaseState {
     readonly by: string;
   };
   readonly result?: SealedResult;
-  readonly rating?: { readonly level: number; readonly comment?: string; readonly at: string };
+  readonly rating?: Rating;
   readonly rectification?: Rectification;
   readonly closedAt?: string;
   readonly closing?: { readonly reason: string; readonly competentAuthority?: string };

@@ -86,8 +86,16 @@ export const publicRoutes: readonly RouteSpec[] = [
     method: 'post',
     path: '/v1/public/cases/:caseNo/rating',
     tag: 'public',
-    summary: '好差评（1–5级；1、2级生成整改任务）',
-    summaryEn: 'Rate the service 1–5 after issuance; 1 or 2 opens a rectification due in 5 working days',
+    summary:
+      '好差评：已办结（出件、不予许可、不予受理、撤回、终止）或已作出决定的办件，申请人凭查询码评价一次；' +
+      '5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意（1、2 级为差评，生成整改任务）；' +
+      '可选评价原因 reasons（GB/T 39734 指标）、评价对象 objects（窗口、人员、事项）与渠道 channel（默认 web）',
+    summaryEn:
+      'Rate a handled service once (issued, decided, refused, rejected at intake, withdrawn, terminated): ' +
+      '5 very satisfied … 1 very dissatisfied; 1 or 2 is a bad rating and opens a rectification due in 5 ' +
+      'working days. Optional reasons (GB/T 39734 indicators: overall, efficiency, competence, attitude, ' +
+      'guide-accuracy, convenience, platform), objects rated (window, person, matter) and the channel ' +
+      '(window-device, web, mobile, hotline; web unless given). Sending the same rating again answers as the first did.',
     access: 'public',
     body: RatingInput,
     success: 200,
@@ -96,9 +104,14 @@ export const publicRoutes: readonly RouteSpec[] = [
         {
           caseNo: params.caseNo,
           code: body.code,
-          level: body.level,
           now,
-          ...(body.comment ? { comment: body.comment } : {}),
+          rating: {
+            level: body.level,
+            channel: body.channel ?? 'web',
+            ...(body.comment ? { comment: body.comment } : {}),
+            ...(body.reasons ? { reasons: body.reasons } : {}),
+            ...(body.objects ? { objects: body.objects } : {}),
+          },
         },
         ({ stored }) => ({ status: 200, body: progressView(stored) }),
       ),

@@ -5,6 +5,7 @@ import {
   type CaseStatus,
   maskContact,
   publicAccessOf,
+  RATABLE_STATUSES,
   type StoredCaseEvent,
 } from '@onewindow/domain';
 
@@ -122,7 +123,7 @@ export function progressView(c: StoredCase, accessLog?: readonly AccessRecord[])
     ...(s.result ? { issuedAt: s.result.issuedAt, verify: `/v1/public/results/${s.caseNo}/verify` } : {}),
     ...(s.closing ? { closing: s.closing } : {}),
     ...(s.rating ? { rating: { level: s.rating.level, at: s.rating.at } } : {}),
-    canRate: s.status === 'issued' && !s.rating,
+    canRate: RATABLE_STATUSES.includes(s.status) && !s.rating,
     ...(accessLog ? { accessLog: accessLog.map(publicAccessOf) } : {}),
   };
 }

@@ -72,6 +72,13 @@ async function casePage(c: Ctx, failed?: Failed, status = 200, reveal: RevealOut
         <p>
           {t.progress.rated(v.rating.level)}
           {v.rating.comment && `：${v.rating.comment}`}
+          {[
+            ...(v.rating.reasons ?? []).map((r) => label(t, 'ratingReason', r)),
+            ...(v.rating.objects ?? []).map((o) => label(t, 'ratedObject', o)),
+            ...(v.rating.channel ? [label(t, 'ratingChannel', v.rating.channel)] : []),
+          ]
+            .map((x) => ` · ${x}`)
+            .join('')}
         </p>
       )}
       <h2>{t.cases.timeline}</h2>

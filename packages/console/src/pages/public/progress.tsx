@@ -1,4 +1,5 @@
 import type { Progress } from '@onewindow/api/contract';
+import type { RatedObject, RatingReason } from '@onewindow/domain';
 import { Hono } from 'hono';
 import { ProgressQuery, RatingInput } from '../../../../api/src/case-schemas';
 import { type Problem, qs, seg } from '../../api';
@@ -9,6 +10,7 @@ import {
   ErrorSummary,
   empty,
   type FormState,
+  many,
   numberOr,
   one,
   readForm,
@@ -17,7 +19,7 @@ import {
 } from '../../ui/form';
 import { type BodyOf, type FieldSpec, fieldNames, fieldOf, formSpec } from '../../ui/form-spec';
 import { beijing } from '../../ui/format';
-import { label } from '../../ui/labels';
+import { label, options } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Submit } from '../../ui/table';
 
@@ -111,7 +113,11 @@ function ProgressView({ c, p, code, rating }: { c: Ctx; p: Progress; code: strin
       {p.canRate && (
         <form method="post" action={`/console/public/progress/${seg(p.caseNo)}/rating`} class="stack">
           <h3>{t.progress.rateTitle}</h3>
-          <ErrorSummary c={c} problem={rating.problem} fields={[level.name, fieldOf(spec, 'comment').name]} />
+          <ErrorSummary
+            c={c}
+            problem={rating.problem}
+            fields={['level', 'reasons', 'objects', 'comment'].map((f) => fieldOf(spec, f).name)}
+          />
           <Csrf c={c} />
           <input type="hidden" name={fieldOf(spec, 'code').name} value={code} />
           <ChoiceGroup
@@ -121,6 +127,21 @@ function ProgressView({ c, p, code, rating }: { c: Ctx; p: Progress; code: strin
             label={t.progress.level}
             radio
             options={levels(level).map((n) => ({ value: String(n), label: label(t, 'rating', String(n)) }))}
+          />
+          <ChoiceGroup
+            c={c}
+            state={rating}
+            spec={fieldOf(spec, 'reasons')}
+            label={t.progress.reasons}
+            hint={t.progress.reasonsHint}
+            options={options(t, 'ratingReason')}
+          />
+          <ChoiceGroup
+            c={c}
+            state={rating}
+            spec={fieldOf(spec, 'objects')}
+            label={t.progress.objects}
+            options={options(t, 'ratedObject')}
           />
           <TextArea c={c} state={rating} spec={fieldOf(spec, 'comment')} label={t.progress.comment} />
           <Submit label={t.progress.rate} />
@@ -195,10 +216,17 @@ export function progressRoutes() {
     const { values } = await readForm(c);
     const code = one(values, 'code');
     const comment = one(values, 'comment');
+    // The API checks each ticked value against its list; the form only passes them on.
+    const reasons = many(values, 'reasons') as RatingReason[];
+    const objects = many(values, 'objects') as RatedObject[];
+    // The form is the web portal's: the applicant rates online (a window's device posts its own channel).
     const body = {
       code,
       level: numberOr(one(values, 'level')),
+      channel: 'web',
       ...(comment ? { comment } : {}),
+      ...(reasons.length ? { reasons } : {}),
+      ...(objects.length ? { objects } : {}),
     } satisfies BodyOf<typeof RatingInput>;
     const r = await c.get('api').send('POST', `/v1/public/cases/${seg(caseNo)}/rating`, body);
     const query = { values: { caseNo, code } };
