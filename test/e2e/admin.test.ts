@@ -109,6 +109,21 @@ describe('console in Chromium: administration', () => {
     await j.goto('/console/tenants/nanjing.jiangning.dongshan/matters/e2e-elder-care', 'matter-authority');
     expect(await page.getByRole('table').first().textContent()).toContain('东山街道便民服务中心');
 
+    // 好差评规则 (R18): the city's rectification limit, from its menu entry; 5 until set.
+    await page.getByRole('link', { name: '好差评规则' }).click();
+    await page.waitForURL(/\/console\/cities\/nanjing\/evaluation$/);
+    await j.check('evaluation');
+    const limit = () => page.getByLabel('差评整改时限（工作日）');
+    expect(await limit().inputValue()).toBe('5');
+    await limit().fill('7');
+    await j.click('保存', 'evaluation-saved');
+    expect(await page.getByRole('status').textContent()).toContain('已保存好差评规则');
+    expect(await limit().inputValue()).toBe('7');
+    await j.english('evaluation');
+    // Back to the default, so the other journeys' bad ratings keep it.
+    await limit().fill('5');
+    await j.click('保存', 'evaluation-reset');
+
     // The Jiangning first batch's impact: the demo's year of window history replayed (issue 12).
     await j.goto('/console/cities/nanjing/rollouts/jiangning-2020-first-batch/impact', 'rollout-impact');
     expect(await page.locator('#impact-expected').textContent()).toMatch(/预计每月 [1-9]/);

@@ -138,6 +138,16 @@ const MATRIX: Record<string, Row> = {
     cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
     path: '/v1/cities/nanjing/calendar/2024',
   },
+  // The default limit, so the rectifications other rows open stay as they were.
+  'PUT /v1/cities/:city/evaluation': {
+    cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
+    path: '/v1/cities/nanjing/evaluation',
+    body: () => ({ rectificationDays: 5 }),
+  },
+  'GET /v1/cities/:city/evaluation': {
+    cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
+    path: '/v1/cities/nanjing/evaluation',
+  },
   'PUT /v1/tenants/:tenant/calendar/:year': {
     cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
     path: `/v1/tenants/${T}/calendar/2099`,

@@ -311,6 +311,38 @@ describe('fees and ratings', () => {
     });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('reasons');
+    // A city that gives 差评 fifteen working days: ratings from then on get them.
+    const CITY_ADMIN = { sub: 'nanjing-admin', roles: ['city-admin'], city: 'nanjing' } as const;
+    expect((await t.call(CITY_ADMIN, 'GET', '/v1/cities/nanjing/evaluation')).body).toEqual({
+      rectificationDays: 5,
+    });
+    const tooLong = await t.call(CITY_ADMIN, 'PUT', '/v1/cities/nanjing/evaluation', {
+      rectificationDays: 31,
+    });
+    expect([tooLong.status, JSON.stringify(tooLong.body).includes('rectificationDays')]).toEqual([400, true]);
+    const set = await t.call(CITY_ADMIN, 'PUT', '/v1/cities/nanjing/evaluation', { rectificationDays: 15 });
+    expect(set.body).toEqual({ rectificationDays: 15 });
+    try {
+      const later = await intake(t);
+      await decidedAndIssued(later.caseNo);
+      const rated = await t.call(undefined, 'POST', `/v1/public/cases/${later.caseNo}/rating`, {
+        code: later.queryCode,
+        level: 2,
+      });
+      expect(rated.status).toBe(200);
+      // Fifteen working days on Dongshan's calendar from the day of the rating, as its calendar counts them.
+      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      const due = await t.call(
+        ADMIN,
+        'GET',
+        `/v1/tenants/${DONGSHAN}/calendar/working-days?from=${today}&days=15`,
+      );
+      const list = await t.call(INSPECTOR, 'GET', `/v1/tenants/${DONGSHAN}/rectifications`);
+      const task = list.body.items.find((i: { caseNo: string }) => i.caseNo === later.caseNo);
+      expect(task.dueDate).toBe(due.body.date);
+    } finally {
+      await t.call(CITY_ADMIN, 'PUT', '/v1/cities/nanjing/evaluation', { rectificationDays: 5 });
+    }
     // Still open at the window: nothing to rate yet.
     const open = await intake(t);
     const early = await t.call(undefined, 'POST', `/v1/public/cases/${open.caseNo}/rating`, {

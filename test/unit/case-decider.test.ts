@@ -995,6 +995,19 @@ describe('rating (好差评)', () => {
     }
   });
 
+  it("gives a 差评's rectification the city's number of working days, 5 when the city set none", () => {
+    const issued = FIXTURES.issued();
+    // From Tuesday 2026-03-10: 5 working days is the 17th, 7 the 19th, 15 the 31st.
+    for (const [days, due] of [
+      [undefined, '2026-03-17'],
+      [7, '2026-03-19'],
+      [15, '2026-03-31'],
+    ] as const) {
+      const rate = { type: 'rate', level: 2, ...(days ? { rectificationDays: days } : {}) } as const;
+      expect(issued.act(rate, at('2026-03-10'), APPLICANT).case.rectification?.dueDate).toBe(due);
+    }
+  });
+
   it('counts the rectification days on the holiday calendar (国庆 2026 and its make-up Saturday)', () => {
     const story = FIXTURES.issued().act({ type: 'rate', level: 1 }, at('2026-09-30'), APPLICANT);
     // 10-01..07 off; 10-08, 10-09, 10-10 (make-up Saturday), 10-12, 10-13.

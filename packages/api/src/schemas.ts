@@ -2,6 +2,7 @@ import {
   BODY_KINDS,
   MATTER_TYPES,
   MODES,
+  RECTIFICATION_DAYS,
   SPECIAL_STEP_KINDS,
   STAFF_ROLES,
   TENANT_KINDS,
@@ -122,6 +123,10 @@ export const AtQuery = z.strictObject({ at: z.optional(instant) });
 const dates = z.array(date).check(z.maxLength(366));
 /** A calendar year: rest days and make-up working weekends (调休上班). */
 export const CalendarInput = z.strictObject({ holidays: dates, workdays: dates });
+/** What a city sets for evaluation (R18). */
+export const EvaluationInput = z.strictObject({
+  rectificationDays: z.int().check(z.minimum(RECTIFICATION_DAYS.min), z.maximum(RECTIFICATION_DAYS.max)),
+});
 
 /** How many working days `working-days` counts forward: a query parameter, so a string of digits. */
 export const WORKING_DAYS_SPAN = { min: 1, max: 365 } as const;

@@ -6,14 +6,16 @@ import {
   checkUscc,
   cityOfTenant,
   DomainError,
+  type EvaluationSettings,
   placeTenant,
+  RECTIFICATION_DAYS,
   type Staff,
   type StaffRole,
   type Tenant,
   type TenantKind,
   toInstant,
 } from '@onewindow/domain';
-import { type Store, TenancyRepository, tenancyWrites } from '@onewindow/store';
+import { evaluationWrites, type Store, TenancyRepository, tenancyWrites } from '@onewindow/store';
 import type { Invocation, Respond } from './context';
 
 /** A body as the API shows it: with the reference other records name it by. */
@@ -83,6 +85,39 @@ export class TenancyService {
 
   cities(): Promise<City[]> {
     return this.repo.cities();
+  }
+
+  /** What the city set for evaluation (R18), else the defaults; 404 for a city that does not exist. */
+  async evaluation(city: string): Promise<EvaluationSettings> {
+    const [found, settings] = await Promise.all([this.repo.city(city), this.repo.evaluation(city)]);
+    if (!found) throw missing(`no city '${city}'`);
+    return settings ?? { rectificationDays: RECTIFICATION_DAYS.default };
+  }
+
+  /** Sets the city's evaluation rules (R18); setting the same again changes nothing but the audit trail. */
+  setEvaluation(
+    invocation: Invocation,
+    city: string,
+    settings: EvaluationSettings,
+    respond: Respond<EvaluationSettings>,
+  ) {
+    const { min, max } = RECTIFICATION_DAYS;
+    const days = settings.rectificationDays;
+    if (!Number.isInteger(days) || days < min || days > max) {
+      throw new DomainError(
+        'validation',
+        `整改时限应为 ${min}–${max} 个工作日`,
+        `the rectification limit is ${min}–${max} working days`,
+        'rectificationDays',
+      );
+    }
+    const saved: EvaluationSettings = { rectificationDays: days };
+    return invocation.commit({
+      action: 'city.evaluation.set',
+      target: city,
+      writes: evaluationWrites(city, saved, missing(`no city '${city}'`)),
+      response: respond(saved),
+    });
   }
 
   /** Places a tenant in its city, under its parent when the parent is of the same city. */

@@ -10,6 +10,8 @@ export const tenantPk = (tenant: string): string => `T#${tenant}`;
 export const keys = {
   city: (city: string) => ({ pk: platformPk(), sk: `CITY#${city}` }),
   tenant: (city: string, tenant: string) => ({ pk: cityPk(city), sk: `TENANT#${tenant}` }),
+  /** What the city sets for evaluation (R18): one item beside its tenants. */
+  evaluation: (city: string) => ({ pk: cityPk(city), sk: 'EVALUATION' }),
   body: (tenant: string, code: string) => ({ pk: tenantPk(tenant), sk: `BODY#${code}` }),
   staff: (tenant: string, id: string) => ({ pk: tenantPk(tenant), sk: `STAFF#${id}` }),
   /** Holds the B role of a post, so a post gets at most one backup. */

@@ -1,4 +1,4 @@
-import type { Body, City, DomainError, Staff, Tenant } from '@onewindow/domain';
+import type { Body, City, DomainError, EvaluationSettings, Staff, Tenant } from '@onewindow/domain';
 import { cityOfTenant } from '@onewindow/domain';
 import { cityPk, keys, platformPk, tenantPk } from './keys';
 import type { Item, Store, Write } from './store';
@@ -10,6 +10,15 @@ export function entityOf<T>(item: Item): T {
 }
 
 export const cityItem = (city: City) => ({ ...keys.city(city.id), entity: 'city', ...city });
+/** The city's evaluation settings, written only where the city exists. */
+export const evaluationWrites = (
+  city: string,
+  settings: EvaluationSettings,
+  missing: DomainError,
+): Write[] => [
+  { check: keys.city(city), exists: missing },
+  { put: { ...keys.evaluation(city), entity: 'evaluation', city, ...settings } },
+];
 export const tenantItem = (t: Tenant) => ({ ...keys.tenant(t.city, t.id), entity: 'tenant', ...t });
 export const bodyItem = (b: Body) => ({ ...keys.body(b.tenant, b.code), entity: 'body', ...b });
 export const staffItem = (s: Staff) => ({ ...keys.staff(s.tenant, s.id), entity: 'staff', ...s });
@@ -48,6 +57,12 @@ export class TenancyRepository {
   async city(id: string): Promise<City | undefined> {
     const item = await this.store.get(keys.city(id));
     return item && entityOf<City>(item);
+  }
+
+  /** What the city set for evaluation (R18), or undefined while it set nothing. */
+  async evaluation(city: string): Promise<EvaluationSettings | undefined> {
+    const item = await this.store.get(keys.evaluation(city));
+    return item && { rectificationDays: Number(item.rectificationDays) };
   }
 
   async cities(): Promise<City[]> {

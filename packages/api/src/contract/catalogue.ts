@@ -182,6 +182,13 @@ export const CityCalendar = named(
 );
 export type CityCalendar = z.infer<typeof CityCalendar>;
 
+export const EvaluationSettings = named(
+  'EvaluationSettings',
+  '城市好差评规则 What a city sets for evaluation (R18): the working days a 差评 has to be rectified (default 5)',
+  z.strictObject({ rectificationDays: z.int() }),
+);
+export type EvaluationSettings = z.infer<typeof EvaluationSettings>;
+
 export const TenantCalendarOverride = named(
   'TenantCalendarOverride',
   '租户日历调整 A tenant’s overrides of its city’s calendar for a year',

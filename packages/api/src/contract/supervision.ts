@@ -74,7 +74,7 @@ const rectificationShape = {
 
 export const Rectification = named(
   'Rectification',
-  '差评整改任务（1、2级评价生成，5个工作日内答复）A rectification opened by a rating of 1 or 2',
+  '差评整改任务（1、2级评价生成，在城市设定的工作日数内答复，默认 5 个）A rectification opened by a rating of 1 or 2, due in the city’s number of working days',
   z.strictObject({
     caseNo: z.string(),
     matterName: z.string(),

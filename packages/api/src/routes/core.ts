@@ -1,6 +1,7 @@
 import type { RouteSpec } from '../route';
 import { calendarRoutes } from './calendar';
 import { catalogueRoutes } from './catalogue';
+import { evaluationRoutes } from './evaluation';
 import { matterRoutes } from './matters';
 import { rolloutRoutes } from './rollouts';
 import { sealRoutes } from './seals';
@@ -15,5 +16,6 @@ export const coreRoutes: readonly RouteSpec[] = [
   ...matterRoutes,
   ...rolloutRoutes,
   ...calendarRoutes,
+  ...evaluationRoutes,
   ...windowOfficeRoutes,
 ];

@@ -1,5 +1,6 @@
 import {
   APPLICANT_ACTOR,
+  cityOfTenant,
   DomainError,
   parseBodyRef,
   parseCaseNo,
@@ -60,13 +61,19 @@ export class PublicCaseService {
       if (JSON.stringify(ratingDetails(given)) === JSON.stringify(ratingDetails(input.rating)))
         return respond({ stored, events: [], allowedActions: [] });
     }
+    // The city's rectification limit (R18) rides on the command, as the app resolves a binding.
+    const evaluation = await new TenancyRepository(this.store).evaluation(cityOfTenant(s.tenant));
     // The audit record goes to the case's tenant, not to the platform, though no one signed in.
     return this.cases.run(this.commands.system(APPLICANT_ACTOR.sub, s.tenant, input.now), {
       loaded: stored,
       actor: APPLICANT_ACTOR,
       tenant: s.tenant,
       caseNo: input.caseNo,
-      command: () => ({ type: 'rate', ...input.rating }),
+      command: () => ({
+        type: 'rate',
+        ...input.rating,
+        ...(evaluation ? { rectificationDays: evaluation.rectificationDays } : {}),
+      }),
       respond,
     });
   }

@@ -45,6 +45,15 @@ export const en: Messages = {
     windowAuth: 'Window authorisations',
     rectifications: 'Rectifications',
     fees: 'Fee report',
+    evaluation: 'Evaluation rules',
+  },
+  evaluation: {
+    title: 'Evaluation rules',
+    intro:
+      "The limit this city's service centres have to rectify a bad rating. New bad ratings are due by it; open rectifications keep their due date.",
+    rectificationDays: 'Rectification limit (working days)',
+    rectificationHint: "1–30 working days on each tenant's calendar; 5 until set",
+    saved: 'Evaluation rules saved.',
   },
   common: {
     yes: 'Yes',

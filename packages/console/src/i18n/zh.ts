@@ -47,6 +47,14 @@ export const zh = {
     windowAuth: '首席代表授权',
     rectifications: '差评整改',
     fees: '收费报表',
+    evaluation: '好差评规则',
+  },
+  evaluation: {
+    title: '好差评规则',
+    intro: '本市各服务中心的差评整改时限。新的差评按此计算到期日；已生成的整改任务保留原到期日。',
+    rectificationDays: '差评整改时限（工作日）',
+    rectificationHint: '1–30 个工作日，按各租户的工作日历计算；未设置时为 5 个工作日',
+    saved: '已保存好差评规则。',
   },
   common: {
     yes: '是',

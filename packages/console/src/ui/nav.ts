@@ -21,6 +21,7 @@ export function navFor(claims: Claims | undefined, t: Messages): NavItem[] {
       { href: `${c}/tenants`, label: t.nav.tenants },
       { href: `${c}/catalogue`, label: t.nav.catalogue },
       { href: `${c}/rollouts`, label: t.nav.rollouts },
+      { href: `${c}/evaluation`, label: t.nav.evaluation },
     );
   }
   const tenant = claims.tenant;

@@ -82,7 +82,11 @@ export type CaseCommand =
       readonly signature?: string;
     }
   | { readonly type: 'record-finding'; readonly text: string; readonly severity: Finding['severity'] }
-  | ({ readonly type: 'rate' } & RatingDetails)
+  | ({
+      readonly type: 'rate';
+      /** The city's limit for a 差评's rectification (R18), resolved by the app; 5 when absent. */
+      readonly rectificationDays?: number;
+    } & RatingDetails)
   | { readonly type: 'close-rectification'; readonly response: string }
   /** The clock worker: deemed acceptance and lapsed deficiencies. */
   | { readonly type: 'tick'; readonly binding?: Binding };

@@ -6,7 +6,14 @@ import type { CaseCommand } from './commands';
 import type { CaseEvent } from './events';
 import { ratingDetails } from './evolve';
 import { type DecideContext, type Draft, notice, refuse, requireRole } from './guards';
-import { EXTENSION_DAYS, RATED_OBJECTS, RATING_CHANNELS, RATING_LEVELS, RATING_REASONS } from './limits';
+import {
+  EXTENSION_DAYS,
+  RATED_OBJECTS,
+  RATING_CHANNELS,
+  RATING_LEVELS,
+  RATING_REASONS,
+  RECTIFICATION_DAYS,
+} from './limits';
 import { feesDue, guardOf, openGuidanceRequest, requireOpen, requireStepFinisher } from './preconditions';
 import { type CaseState, EXCLUDED_STEP_KINDS } from './types';
 
@@ -254,7 +261,8 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
         throw invalid('channel', '评价渠道无效', `the channel is one of ${RATING_CHANNELS.join(', ')}`);
       const events: Draft[] = [{ type: 'rated', ...ratingDetails(command) }];
       if (command.level <= 2) {
-        events.push({ type: 'rectification-opened', dueDate: addWorkingDays(today, 5, calendarFor) });
+        const days = command.rectificationDays ?? RECTIFICATION_DAYS.default;
+        events.push({ type: 'rectification-opened', dueDate: addWorkingDays(today, days, calendarFor) });
       }
       return events;
     }

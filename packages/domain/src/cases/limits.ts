@@ -9,6 +9,15 @@ export const EXTENSION_DAYS = { min: 1, max: 10 } as const;
 /** 好差评: five levels; one or two open a rectification. */
 export const RATING_LEVELS = { min: 1, max: 5 } as const;
 
+/** R18: a 差评 is rectified within this many working days, as the city sets it (5, 7 and 15 are all in use). */
+export const RECTIFICATION_DAYS = { min: 1, max: 30, default: 5 } as const;
+
+/** What a city sets for evaluation (R18). */
+export interface EvaluationSettings {
+  /** Working days a 差评's rectification has, on the tenant's calendar. */
+  readonly rectificationDays: number;
+}
+
 /** The five levels by their names (国办发〔2019〕51号): 5 非常满意 … 1 非常不满意; 1 and 2 are 差评. */
 export const RATING_LEVEL_NAMES: Readonly<Record<number, { readonly zh: string; readonly en: string }>> = {
   5: { zh: '非常满意', en: 'very satisfied' },

@@ -88,12 +88,13 @@ export const publicRoutes: readonly RouteSpec[] = [
     tag: 'public',
     summary:
       '好差评：已办结（出件、不予许可、不予受理、撤回、终止）或已作出决定的办件，申请人凭查询码评价一次；' +
-      '5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意（1、2 级为差评，生成整改任务）；' +
+      '5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意（1、2 级为差评，生成整改任务，时限为城市设定的工作日数）；' +
       '可选评价原因 reasons（GB/T 39734 指标）、评价对象 objects（窗口、人员、事项）与渠道 channel（默认 web）',
     summaryEn:
       'Rate a handled service once (issued, decided, refused, rejected at intake, withdrawn, terminated): ' +
-      '5 very satisfied … 1 very dissatisfied; 1 or 2 is a bad rating and opens a rectification due in 5 ' +
-      'working days. Optional reasons (GB/T 39734 indicators: overall, efficiency, competence, attitude, ' +
+      '5 very satisfied … 1 very dissatisfied; 1 or 2 is a bad rating and opens a rectification due in the ' +
+      "city's number of working days (GET /v1/cities/{city}/evaluation, default 5). Optional reasons " +
+      '(GB/T 39734 indicators: overall, efficiency, competence, attitude, ' +
       'guide-accuracy, convenience, platform), objects rated (window, person, matter) and the channel ' +
       '(window-device, web, mobile, hotline; web unless given). Sending the same rating again answers as the first did.',
     access: 'public',

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { ConsoleEnv } from '../../env';
 import { catalogueRoutes } from './catalogue';
 import { cityListRoutes } from './cities';
+import { evaluationRoutes } from './evaluation';
 import { matterFormRoutes } from './matter-form';
 import { rolloutFormRoutes } from './rollout-form';
 import { rolloutRoutes } from './rollouts';
@@ -12,6 +13,7 @@ export function cityRoutes() {
   const app = new Hono<ConsoleEnv>();
   app.route('/', cityListRoutes());
   app.route('/', tenantListRoutes());
+  app.route('/', evaluationRoutes());
   // Before the catalogue pages, whose `/catalogue/:code` would otherwise take `new`.
   app.route('/', matterFormRoutes());
   app.route('/', catalogueRoutes());

@@ -1,0 +1,59 @@
+import type { EvaluationSettings } from '@onewindow/api/contract';
+import { Hono } from 'hono';
+import { EvaluationInput } from '../../../../api/src/schemas';
+import { seg } from '../../api';
+import type { ConsoleEnv, Ctx } from '../../env';
+import { ErrorSummary, type FormState, numberOr, one, TextField } from '../../ui/form';
+import { formRoute } from '../../ui/form-route';
+import { type BodyOf, fieldNames, fieldOf, formSpec } from '../../ui/form-spec';
+import { Csrf, Done, page } from '../../ui/layout';
+import { Submit } from '../../ui/table';
+
+async function evaluationPage(c: Ctx, state: FormState, status: number) {
+  const t = c.get('t');
+  const city = c.req.param('city') ?? '';
+  const current = await c.get('api').get<EvaluationSettings>(`/v1/cities/${seg(city)}/evaluation`);
+  const spec = formSpec(EvaluationInput);
+  const days = fieldOf(spec, 'rectificationDays');
+  const shown: FormState = state.problem
+    ? state
+    : { values: { [days.name]: String(current.rectificationDays) } };
+  return page(
+    c,
+    t.evaluation.title,
+    <>
+      <h1>{t.evaluation.title}</h1>
+      <Done text={c.req.query('ok') ? t.evaluation.saved : undefined} />
+      <p>{t.evaluation.intro}</p>
+      <form method="post" action={`/console/cities/${seg(city)}/evaluation`} class="stack card">
+        <ErrorSummary c={c} problem={state.problem} fields={fieldNames(spec)} />
+        <Csrf c={c} />
+        <TextField
+          c={c}
+          state={shown}
+          spec={days}
+          label={t.evaluation.rectificationDays}
+          hint={t.evaluation.rectificationHint}
+          type="number"
+        />
+        <Submit label={t.common.save} />
+      </form>
+    </>,
+    { status },
+  );
+}
+
+/** City administrators: the city's 好差评 rules (R18). */
+export function evaluationRoutes() {
+  const app = new Hono<ConsoleEnv>();
+  formRoute(app, '/console/cities/:city/evaluation', {
+    render: evaluationPage,
+    request: (c, v) => ({
+      method: 'PUT',
+      path: `/v1/cities/${seg(c.req.param('city') ?? '')}/evaluation`,
+      body: { rectificationDays: numberOr(one(v, 'rectificationDays')) } as BodyOf<typeof EvaluationInput>,
+    }),
+    done: (c) => `/console/cities/${seg(c.req.param('city') ?? '')}/evaluation?ok=1`,
+  });
+  return app;
+}
