@@ -60,6 +60,7 @@ export function createStreamHandler(
   const outbox = store ? new Outbox(store, ofd) : undefined;
   return async (batch: StreamBatch): Promise<BatchResponse> => {
     await outbox?.pushIssuedResults(batch.Records);
+    await outbox?.scheduleDefaultRatings(batch.Records);
     await outbox?.fileLicences(batch.Records, new Date().toISOString());
     const unsealed = (await outbox?.sealOfdResults(batch.Records, new Date().toISOString())) ?? [];
     for (const error of unsealed) warn?.('OFD result not sealed; the first download seals it', error);

@@ -142,7 +142,7 @@ const MATRIX: Record<string, Row> = {
   'PUT /v1/cities/:city/evaluation': {
     cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
     path: '/v1/cities/nanjing/evaluation',
-    body: () => ({ rectificationDays: 5 }),
+    body: () => ({ rectificationDays: 5, defaultRatingDays: 7, defaultRatingLevel: 3 }),
   },
   'GET /v1/cities/:city/evaluation': {
     cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',

@@ -313,15 +313,18 @@ describe('fees and ratings', () => {
     expect(JSON.stringify(bad.body)).toContain('reasons');
     // A city that gives 差评 fifteen working days: ratings from then on get them.
     const CITY_ADMIN = { sub: 'nanjing-admin', roles: ['city-admin'], city: 'nanjing' } as const;
-    expect((await t.call(CITY_ADMIN, 'GET', '/v1/cities/nanjing/evaluation')).body).toEqual({
-      rectificationDays: 5,
-    });
+    const defaults = { rectificationDays: 5, defaultRatingDays: 7, defaultRatingLevel: 3 };
+    expect((await t.call(CITY_ADMIN, 'GET', '/v1/cities/nanjing/evaluation')).body).toEqual(defaults);
     const tooLong = await t.call(CITY_ADMIN, 'PUT', '/v1/cities/nanjing/evaluation', {
+      ...defaults,
       rectificationDays: 31,
     });
     expect([tooLong.status, JSON.stringify(tooLong.body).includes('rectificationDays')]).toEqual([400, true]);
-    const set = await t.call(CITY_ADMIN, 'PUT', '/v1/cities/nanjing/evaluation', { rectificationDays: 15 });
-    expect(set.body).toEqual({ rectificationDays: 15 });
+    const set = await t.call(CITY_ADMIN, 'PUT', '/v1/cities/nanjing/evaluation', {
+      ...defaults,
+      rectificationDays: 15,
+    });
+    expect(set.body).toEqual({ ...defaults, rectificationDays: 15 });
     try {
       const later = await intake(t);
       await decidedAndIssued(later.caseNo);
@@ -341,7 +344,7 @@ describe('fees and ratings', () => {
       const task = list.body.items.find((i: { caseNo: string }) => i.caseNo === later.caseNo);
       expect(task.dueDate).toBe(due.body.date);
     } finally {
-      await t.call(CITY_ADMIN, 'PUT', '/v1/cities/nanjing/evaluation', { rectificationDays: 5 });
+      await t.call(CITY_ADMIN, 'PUT', '/v1/cities/nanjing/evaluation', defaults);
     }
     // Still open at the window: nothing to rate yet.
     const open = await intake(t);

@@ -1008,6 +1008,13 @@ describe('rating (好差评)', () => {
     }
   });
 
+  it("records the clock's default as a default, which opens no rectification even when low", () => {
+    const story = FIXTURES.denied().act({ type: 'rate', level: 2, default: true }, at('2026-03-12'), CLOCK);
+    expect(story.events.map((e) => e.type).slice(-1)).toEqual(['rated']);
+    expect(story.case.rating).toEqual({ level: 2, default: true, at: at('2026-03-12') });
+    expect(story.case.rectification).toBeUndefined();
+  });
+
   it('counts the rectification days on the holiday calendar (国庆 2026 and its make-up Saturday)', () => {
     const story = FIXTURES.issued().act({ type: 'rate', level: 1 }, at('2026-09-30'), APPLICANT);
     // 10-01..07 off; 10-08, 10-09, 10-10 (make-up Saturday), 10-12, 10-13.

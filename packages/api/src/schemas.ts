@@ -1,5 +1,7 @@
 import {
   BODY_KINDS,
+  DEFAULT_RATING_DAYS,
+  DEFAULT_RATING_LEVEL,
   MATTER_TYPES,
   MODES,
   RECTIFICATION_DAYS,
@@ -126,6 +128,8 @@ export const CalendarInput = z.strictObject({ holidays: dates, workdays: dates }
 /** What a city sets for evaluation (R18). */
 export const EvaluationInput = z.strictObject({
   rectificationDays: z.int().check(z.minimum(RECTIFICATION_DAYS.min), z.maximum(RECTIFICATION_DAYS.max)),
+  defaultRatingDays: z.int().check(z.minimum(DEFAULT_RATING_DAYS.min), z.maximum(DEFAULT_RATING_DAYS.max)),
+  defaultRatingLevel: z.int().check(z.minimum(DEFAULT_RATING_LEVEL.min), z.maximum(DEFAULT_RATING_LEVEL.max)),
 });
 
 /** How many working days `working-days` counts forward: a query parameter, so a string of digits. */

@@ -162,6 +162,7 @@ export class Clock {
 /** The job kinds the platform schedules, each run by the service that owns it. */
 export function platformJobs(services: {
   readonly cases: CaseService;
+  readonly defaultRatings: { give(invocation: Invocation, tenant: string, caseNo: string): Promise<void> };
   readonly rollouts: {
     apply(city: string, id: string, options: { now: string; budgetMs?: number }): Promise<{ done: boolean }>;
   };
@@ -178,6 +179,13 @@ export function platformJobs(services: {
     'case-tick': async (job, now) => {
       const tenant = String(job.payload.tenant);
       await services.cases.tick(services.system('clock', tenant, now), tenant, String(job.payload.caseNo));
+      return { done: true };
+    },
+    // R18: the city's default for a handled service left unrated; a case rated meanwhile is left alone.
+    'default-rating': async (job, now) => {
+      const tenant = String(job.payload.tenant);
+      const caseNo = String(job.payload.caseNo);
+      await services.defaultRatings.give(services.system('clock', tenant, now), tenant, caseNo);
       return { done: true };
     },
   };

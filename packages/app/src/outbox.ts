@@ -1,6 +1,7 @@
-import { DomainError } from '@onewindow/domain';
+import { cityOfTenant, DEFAULT_EVALUATION, DomainError } from '@onewindow/domain';
 import {
   businessMeasures,
+  handledCases,
   type Issuance,
   issuances,
   type Measure,
@@ -9,12 +10,16 @@ import {
   pushWrites,
   type Store,
   type StreamRecordLike,
+  scheduleJobs,
+  TenancyRepository,
 } from '@onewindow/store';
 import { Commands } from './commands';
 import { LicenceService } from './licences';
 import type { OfdResults } from './ofd';
 
 export type { Measure, OutboundEvent, StreamRecordLike };
+
+const DAY_MS = 24 * 3600_000;
 
 /** Who pushes results to supervising bodies in the audit trail. */
 const PUSH_ACTOR = 'system:supervision-push';
@@ -29,7 +34,7 @@ export class Outbox {
   private readonly commands: Commands;
 
   constructor(
-    store: Store,
+    private readonly store: Store,
     /** Seals each issued result's OFD right after issuance, when the worker has a seal signer. */
     private readonly ofd?: OfdResults,
   ) {
@@ -72,6 +77,36 @@ export class Outbox {
         if (error !== alreadyPushed) throw error;
       }
     }
+  }
+
+  /**
+   * R18: when a case is first handled (decided, rejected at intake, withdrawn, terminated), the
+   * clock's job to give it the city's default rating once the city's days have passed, unless its
+   * applicant rates it first. The job's key is fixed by the case and the event, so a replayed
+   * record writes the same job again.
+   */
+  async scheduleDefaultRatings(records: readonly StreamRecordLike[]): Promise<void> {
+    const handled = handledCases(records);
+    if (handled.length === 0) return;
+    const tenancy = new TenancyRepository(this.store);
+    const settings = new Map<string, Promise<number>>();
+    const daysIn = (city: string) => {
+      let days = settings.get(city);
+      if (!days) {
+        days = tenancy.evaluation(city).then((e) => (e ?? DEFAULT_EVALUATION).defaultRatingDays);
+        settings.set(city, days);
+      }
+      return days;
+    };
+    const jobs = await Promise.all(
+      handled.map(async (h) => ({
+        id: `${h.tenant}:${h.caseNo}`,
+        kind: 'default-rating',
+        dueAt: new Date(Date.parse(h.at) + (await daysIn(cityOfTenant(h.tenant))) * DAY_MS).toISOString(),
+        payload: { tenant: h.tenant, caseNo: h.caseNo },
+      })),
+    );
+    await scheduleJobs(this.store, jobs);
   }
 
   /** The events to publish: one per committed change (its audit record), and the e-licence library's (`e-licence.issued`, `.revoked`, …). */

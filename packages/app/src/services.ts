@@ -10,6 +10,7 @@ import { type KeyVault, type SealKeyCustody, SealKeys, SealPki } from './esign';
 import { LicenceService } from './licences';
 import { OfdResults } from './ofd';
 import { GuideService, PublicCaseService, PublicLimits, ResultVerification } from './public';
+import { DefaultRatings } from './public/default-ratings';
 import { RolloutService } from './rollouts';
 import { SealService } from './seals';
 import type { ResultSigner } from './signing';
@@ -155,6 +156,7 @@ export function createServices(options: ServicesOptions): AppServices {
   const cases = caseServices(options, commands);
   const jobs = platformJobs({
     cases: cases.cases,
+    defaultRatings: new DefaultRatings(options.store, cases.cases),
     rollouts: core.rollouts,
     system: (actor, tenant, now) => commands.system(actor, tenant, now),
   });

@@ -5,6 +5,9 @@ import {
   checkStaff,
   checkUscc,
   cityOfTenant,
+  DEFAULT_EVALUATION,
+  DEFAULT_RATING_DAYS,
+  DEFAULT_RATING_LEVEL,
   DomainError,
   type EvaluationSettings,
   placeTenant,
@@ -91,7 +94,7 @@ export class TenancyService {
   async evaluation(city: string): Promise<EvaluationSettings> {
     const [found, settings] = await Promise.all([this.repo.city(city), this.repo.evaluation(city)]);
     if (!found) throw missing(`no city '${city}'`);
-    return settings ?? { rectificationDays: RECTIFICATION_DAYS.default };
+    return settings ?? DEFAULT_EVALUATION;
   }
 
   /** Sets the city's evaluation rules (R18); setting the same again changes nothing but the audit trail. */
@@ -101,17 +104,34 @@ export class TenancyService {
     settings: EvaluationSettings,
     respond: Respond<EvaluationSettings>,
   ) {
-    const { min, max } = RECTIFICATION_DAYS;
-    const days = settings.rectificationDays;
-    if (!Number.isInteger(days) || days < min || days > max) {
-      throw new DomainError(
-        'validation',
-        `整改时限应为 ${min}–${max} 个工作日`,
-        `the rectification limit is ${min}–${max} working days`,
-        'rectificationDays',
-      );
-    }
-    const saved: EvaluationSettings = { rectificationDays: days };
+    const within = (
+      field: keyof EvaluationSettings,
+      b: { min: number; max: number },
+      zh: string,
+      en: string,
+    ) => {
+      const v = settings[field];
+      if (!Number.isInteger(v) || v < b.min || v > b.max)
+        throw new DomainError(
+          'validation',
+          `${zh}应为 ${b.min}–${b.max}`,
+          `${en} is ${b.min}–${b.max}`,
+          field,
+        );
+    };
+    within(
+      'rectificationDays',
+      RECTIFICATION_DAYS,
+      '整改时限（工作日）',
+      'the rectification limit (working days)',
+    );
+    within('defaultRatingDays', DEFAULT_RATING_DAYS, '默认评价天数', 'the days before the default rating');
+    within('defaultRatingLevel', DEFAULT_RATING_LEVEL, '默认评价等级', 'the default rating level');
+    const saved: EvaluationSettings = {
+      rectificationDays: settings.rectificationDays,
+      defaultRatingDays: settings.defaultRatingDays,
+      defaultRatingLevel: settings.defaultRatingLevel,
+    };
     return invocation.commit({
       action: 'city.evaluation.set',
       target: city,

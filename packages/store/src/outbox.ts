@@ -191,3 +191,25 @@ export function receiptWrites(
     },
   ];
 }
+
+/** The event types that first make a case handled, so rateable (R18); `issued` always follows a decision. */
+const HANDLING_EVENTS = new Set(['decided', 'rejected', 'withdrawn', 'deficiency-lapsed']);
+
+/** Cases handled by these records (R18): each with the instant of the event that handled it. */
+export function handledCases(
+  records: readonly StreamRecordLike[],
+): { tenant: string; caseNo: string; at: string }[] {
+  const found: { tenant: string; caseNo: string; at: string }[] = [];
+  for (const record of records) {
+    const image = record.dynamodb?.NewImage;
+    if (record.eventName !== 'INSERT' || !image) continue;
+    const item = unmarshall(image as Record<string, AttributeValue>);
+    if (item.entity !== 'case-event') continue;
+    const event = item.event as { type?: string; at?: string; terminated?: boolean } | undefined;
+    if (!event?.type || !HANDLING_EVENTS.has(event.type) || !event.at) continue;
+    // A lapsed deficiency handles the case only when it terminated it.
+    if (event.type === 'deficiency-lapsed' && !event.terminated) continue;
+    found.push({ tenant: String(item.tenant), caseNo: String(item.caseNo), at: event.at });
+  }
+  return found;
+}

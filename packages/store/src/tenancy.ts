@@ -1,5 +1,5 @@
 import type { Body, City, DomainError, EvaluationSettings, Staff, Tenant } from '@onewindow/domain';
-import { cityOfTenant } from '@onewindow/domain';
+import { cityOfTenant, DEFAULT_EVALUATION } from '@onewindow/domain';
 import { cityPk, keys, platformPk, tenantPk } from './keys';
 import type { Item, Store, Write } from './store';
 
@@ -62,7 +62,14 @@ export class TenancyRepository {
   /** What the city set for evaluation (R18), or undefined while it set nothing. */
   async evaluation(city: string): Promise<EvaluationSettings | undefined> {
     const item = await this.store.get(keys.evaluation(city));
-    return item && { rectificationDays: Number(item.rectificationDays) };
+    // Settings saved before a field existed read it as its default.
+    return (
+      item && {
+        rectificationDays: Number(item.rectificationDays ?? DEFAULT_EVALUATION.rectificationDays),
+        defaultRatingDays: Number(item.defaultRatingDays ?? DEFAULT_EVALUATION.defaultRatingDays),
+        defaultRatingLevel: Number(item.defaultRatingLevel ?? DEFAULT_EVALUATION.defaultRatingLevel),
+      }
+    );
   }
 
   async cities(): Promise<City[]> {

@@ -28,6 +28,8 @@ export const ratingShape = {
   reasons: z.optional(z.array(z.enum(RATING_REASONS))),
   objects: z.optional(z.array(z.enum(RATED_OBJECTS))),
   channel: z.optional(z.enum(RATING_CHANNELS)),
+  /** The city's default for a service left unrated, given by the clock: not the applicant's word. */
+  default: z.optional(z.boolean()),
 };
 
 const outcome = z.enum(['approve', 'deny']);

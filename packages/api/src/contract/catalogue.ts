@@ -184,8 +184,9 @@ export type CityCalendar = z.infer<typeof CityCalendar>;
 
 export const EvaluationSettings = named(
   'EvaluationSettings',
-  '城市好差评规则 What a city sets for evaluation (R18): the working days a 差评 has to be rectified (default 5)',
-  z.strictObject({ rectificationDays: z.int() }),
+  '城市好差评规则 What a city sets for evaluation (R18): the working days a 差评 has to be rectified (default 5), ' +
+    'the natural days after which an unrated service takes the default (7) and the level it takes (3 基本满意)',
+  z.strictObject({ rectificationDays: z.int(), defaultRatingDays: z.int(), defaultRatingLevel: z.int() }),
 );
 export type EvaluationSettings = z.infer<typeof EvaluationSettings>;
 

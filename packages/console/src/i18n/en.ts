@@ -53,6 +53,12 @@ export const en: Messages = {
       "The limit this city's service centres have to rectify a bad rating. New bad ratings are due by it; open rectifications keep their due date.",
     rectificationDays: 'Rectification limit (working days)',
     rectificationHint: "1–30 working days on each tenant's calendar; 5 until set",
+    defaultRatingDays: 'Days before the default rating (natural days)',
+    defaultRatingDaysHint:
+      'A service handled (decided, rejected, withdrawn or terminated) and still unrated after this many days takes the default; 1–90, 7 until set',
+    defaultRatingLevel: 'Default rating level',
+    defaultRatingLevelHint:
+      "Recorded as the system's default, not the applicant's word, and it opens no rectification; never below fairly satisfied",
     saved: 'Evaluation rules saved.',
   },
   common: {
@@ -606,6 +612,7 @@ export const en: Messages = {
     accessLogHint:
       'Staff handling this case must give a purpose to see your full ID number, and each time is recorded: the body, role, purpose and time are below.',
     rated: (level) => `Rated ${level} of 5.`,
+    defaultRating: 'the default rating (the applicant did not rate)',
     rateTitle: 'Rate the service',
     level: 'Rating',
     comment: 'Comment (optional)',

@@ -54,6 +54,11 @@ export const zh = {
     intro: '本市各服务中心的差评整改时限。新的差评按此计算到期日；已生成的整改任务保留原到期日。',
     rectificationDays: '差评整改时限（工作日）',
     rectificationHint: '1–30 个工作日，按各租户的工作日历计算；未设置时为 5 个工作日',
+    defaultRatingDays: '未评价默认天数（自然日）',
+    defaultRatingDaysHint:
+      '办结（作出决定、不予受理、撤回或终止）后满此天数仍未评价的，系统记为默认评价；1–90，未设置时为 7 天',
+    defaultRatingLevel: '默认评价等级',
+    defaultRatingLevelHint: '默认评价记为系统默认，不作为申请人的评价，也不生成整改任务；不得低于基本满意',
     saved: '已保存好差评规则。',
   },
   common: {
@@ -601,6 +606,7 @@ export const zh = {
     accessLogHint:
       '办理本件的工作人员查看您的完整证件号码时，须说明用途并留痕：以下是查看的机构、岗位、用途和时间。',
     rated: (level: number) => `已评价：${level} 星。`,
+    defaultRating: '系统默认评价（申请人未评价）',
     rateTitle: '评价本次服务',
     level: '评价等级',
     comment: '意见建议（可选）',

@@ -80,7 +80,6 @@ ol.actions > li::before { content: counter(step) ". "; }
 .counts { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: .75rem; }
 .counts a, .counts span.count { display: block; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .6rem .9rem; text-decoration: none; color: var(--ink); }
 .counts strong { display: block; font-size: 1.6rem; font-variant-numeric: tabular-nums; }
-nav.public ul { list-style: none; padding: 0; margin: 0 0 1rem; display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; }
 .pager { margin: 1rem 0; }
 .pager ul { list-style: none; padding: 0; margin: 0; }
 ol.timeline { list-style: none; padding: 0; margin: 0; border-left: 3px solid var(--line); }

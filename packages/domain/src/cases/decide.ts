@@ -260,7 +260,8 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
       if (command.channel !== undefined && !RATING_CHANNELS.includes(command.channel))
         throw invalid('channel', '评价渠道无效', `the channel is one of ${RATING_CHANNELS.join(', ')}`);
       const events: Draft[] = [{ type: 'rated', ...ratingDetails(command) }];
-      if (command.level <= 2) {
+      // A default is nobody's complaint: only the applicant's 差评 opens a rectification.
+      if (command.level <= 2 && !command.default) {
         const days = command.rectificationDays ?? RECTIFICATION_DAYS.default;
         events.push({ type: 'rectification-opened', dueDate: addWorkingDays(today, days, calendarFor) });
       }

@@ -193,5 +193,6 @@ export function ratingDetails(r: RatingDetails): RatingDetails {
     ...(r.reasons?.length ? { reasons: r.reasons } : {}),
     ...(r.objects?.length ? { objects: r.objects } : {}),
     ...(r.channel ? { channel: r.channel } : {}),
+    ...(r.default ? { default: true } : {}),
   };
 }

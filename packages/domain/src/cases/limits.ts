@@ -12,11 +12,26 @@ export const RATING_LEVELS = { min: 1, max: 5 } as const;
 /** R18: a 差评 is rectified within this many working days, as the city sets it (5, 7 and 15 are all in use). */
 export const RECTIFICATION_DAYS = { min: 1, max: 30, default: 5 } as const;
 
+/** R18: an unrated service takes the city's default after this many natural days. */
+export const DEFAULT_RATING_DAYS = { min: 1, max: 90, default: 7 } as const;
+/** The level an unrated service takes: never a 差评, since nobody said it (基本满意 unless the city says more). */
+export const DEFAULT_RATING_LEVEL = { min: 3, max: 5, default: 3 } as const;
+
 /** What a city sets for evaluation (R18). */
 export interface EvaluationSettings {
   /** Working days a 差评's rectification has, on the tenant's calendar. */
   readonly rectificationDays: number;
+  /** Natural days after a service is handled before an unrated one takes the default. */
+  readonly defaultRatingDays: number;
+  /** The level it takes, recorded as the default, not as the applicant's word. */
+  readonly defaultRatingLevel: number;
 }
+
+export const DEFAULT_EVALUATION: EvaluationSettings = {
+  rectificationDays: RECTIFICATION_DAYS.default,
+  defaultRatingDays: DEFAULT_RATING_DAYS.default,
+  defaultRatingLevel: DEFAULT_RATING_LEVEL.default,
+};
 
 /** The five levels by their names (国办发〔2019〕51号): 5 非常满意 … 1 非常不满意; 1 and 2 are 差评. */
 export const RATING_LEVEL_NAMES: Readonly<Record<number, { readonly zh: string; readonly en: string }>> = {

@@ -41,6 +41,8 @@ export interface RatingDetails {
   readonly reasons?: readonly RatingReason[];
   readonly objects?: readonly RatedObject[];
   readonly channel?: RatingChannel;
+  /** Given by the clock: the city's default for a service left unrated, not the applicant's word. */
+  readonly default?: boolean;
 }
 
 export interface Rating extends RatingDetails {

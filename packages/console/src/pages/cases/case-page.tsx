@@ -76,6 +76,7 @@ async function casePage(c: Ctx, failed?: Failed, status = 200, reveal: RevealOut
             ...(v.rating.reasons ?? []).map((r) => label(t, 'ratingReason', r)),
             ...(v.rating.objects ?? []).map((o) => label(t, 'ratedObject', o)),
             ...(v.rating.channel ? [label(t, 'ratingChannel', v.rating.channel)] : []),
+            ...(v.rating.default ? [t.progress.defaultRating] : []),
           ]
             .map((x) => ` · ${x}`)
             .join('')}

@@ -3,9 +3,10 @@ import { Hono } from 'hono';
 import { EvaluationInput } from '../../../../api/src/schemas';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
-import { ErrorSummary, type FormState, numberOr, one, TextField } from '../../ui/form';
+import { ErrorSummary, type FormState, numberOr, one, SelectField, TextField } from '../../ui/form';
 import { formRoute } from '../../ui/form-route';
 import { type BodyOf, fieldNames, fieldOf, formSpec } from '../../ui/form-spec';
+import { label } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Submit } from '../../ui/table';
 
@@ -15,9 +16,19 @@ async function evaluationPage(c: Ctx, state: FormState, status: number) {
   const current = await c.get('api').get<EvaluationSettings>(`/v1/cities/${seg(city)}/evaluation`);
   const spec = formSpec(EvaluationInput);
   const days = fieldOf(spec, 'rectificationDays');
+  const defaultDays = fieldOf(spec, 'defaultRatingDays');
+  const defaultLevel = fieldOf(spec, 'defaultRatingLevel');
   const shown: FormState = state.problem
     ? state
-    : { values: { [days.name]: String(current.rectificationDays) } };
+    : {
+        values: {
+          [days.name]: String(current.rectificationDays),
+          [defaultDays.name]: String(current.defaultRatingDays),
+          [defaultLevel.name]: String(current.defaultRatingLevel),
+        },
+      };
+  const levels: string[] = [];
+  for (let n = defaultLevel.max ?? 5; n >= (defaultLevel.min ?? 3); n--) levels.push(String(n));
   return page(
     c,
     t.evaluation.title,
@@ -36,6 +47,22 @@ async function evaluationPage(c: Ctx, state: FormState, status: number) {
           hint={t.evaluation.rectificationHint}
           type="number"
         />
+        <TextField
+          c={c}
+          state={shown}
+          spec={defaultDays}
+          label={t.evaluation.defaultRatingDays}
+          hint={t.evaluation.defaultRatingDaysHint}
+          type="number"
+        />
+        <SelectField
+          c={c}
+          state={shown}
+          spec={defaultLevel}
+          label={t.evaluation.defaultRatingLevel}
+          hint={t.evaluation.defaultRatingLevelHint}
+          options={levels.map((n) => ({ value: n, label: label(t, 'rating', n) }))}
+        />
         <Submit label={t.common.save} />
       </form>
     </>,
@@ -51,7 +78,12 @@ export function evaluationRoutes() {
     request: (c, v) => ({
       method: 'PUT',
       path: `/v1/cities/${seg(c.req.param('city') ?? '')}/evaluation`,
-      body: { rectificationDays: numberOr(one(v, 'rectificationDays')) } as BodyOf<typeof EvaluationInput>,
+      // The API names any value out of its bounds; the form passes on what was typed.
+      body: {
+        rectificationDays: numberOr(one(v, 'rectificationDays')),
+        defaultRatingDays: numberOr(one(v, 'defaultRatingDays')),
+        defaultRatingLevel: numberOr(one(v, 'defaultRatingLevel')),
+      } as BodyOf<typeof EvaluationInput>,
     }),
     done: (c) => `/console/cities/${seg(c.req.param('city') ?? '')}/evaluation?ok=1`,
   });
