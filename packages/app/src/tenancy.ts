@@ -2,16 +2,14 @@ import {
   type Body,
   type BodyKind,
   type City,
+  checkEvaluation,
   checkStaff,
   checkUscc,
   cityOfTenant,
   DEFAULT_EVALUATION,
-  DEFAULT_RATING_DAYS,
-  DEFAULT_RATING_LEVEL,
   DomainError,
   type EvaluationSettings,
   placeTenant,
-  RECTIFICATION_DAYS,
   type Staff,
   type StaffRole,
   type Tenant,
@@ -104,29 +102,7 @@ export class TenancyService {
     settings: EvaluationSettings,
     respond: Respond<EvaluationSettings>,
   ) {
-    const within = (
-      field: keyof EvaluationSettings,
-      b: { min: number; max: number },
-      zh: string,
-      en: string,
-    ) => {
-      const v = settings[field];
-      if (!Number.isInteger(v) || v < b.min || v > b.max)
-        throw new DomainError(
-          'validation',
-          `${zh}应为 ${b.min}–${b.max}`,
-          `${en} is ${b.min}–${b.max}`,
-          field,
-        );
-    };
-    within(
-      'rectificationDays',
-      RECTIFICATION_DAYS,
-      '整改时限（工作日）',
-      'the rectification limit (working days)',
-    );
-    within('defaultRatingDays', DEFAULT_RATING_DAYS, '默认评价天数', 'the days before the default rating');
-    within('defaultRatingLevel', DEFAULT_RATING_LEVEL, '默认评价等级', 'the default rating level');
+    checkEvaluation(settings);
     const saved: EvaluationSettings = {
       rectificationDays: settings.rectificationDays,
       defaultRatingDays: settings.defaultRatingDays,

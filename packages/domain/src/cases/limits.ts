@@ -1,3 +1,5 @@
+import { invalid } from '../errors';
+
 /**
  * The bounds of case command input, stated once: the decider checks them, the API schemas
  * and the console's forms read them from here.
@@ -25,6 +27,20 @@ export interface EvaluationSettings {
   readonly defaultRatingDays: number;
   /** The level it takes, recorded as the default, not as the applicant's word. */
   readonly defaultRatingLevel: number;
+}
+
+/** R18's bounds on what a city sets: each a whole number within them, else a validation error naming it. */
+export function checkEvaluation(settings: EvaluationSettings): void {
+  const bounds: [keyof EvaluationSettings, { min: number; max: number }, string, string][] = [
+    ['rectificationDays', RECTIFICATION_DAYS, '整改时限（工作日）', 'the rectification limit (working days)'],
+    ['defaultRatingDays', DEFAULT_RATING_DAYS, '默认评价天数', 'the days before the default rating'],
+    ['defaultRatingLevel', DEFAULT_RATING_LEVEL, '默认评价等级', 'the default rating level'],
+  ];
+  for (const [field, b, zh, en] of bounds) {
+    const v = settings[field];
+    if (!Number.isInteger(v) || v < b.min || v > b.max)
+      throw invalid(field, `${zh}应为 ${b.min}–${b.max}`, `${en} is ${b.min}–${b.max}`);
+  }
 }
 
 export const DEFAULT_EVALUATION: EvaluationSettings = {
