@@ -97,6 +97,8 @@ const CITY_CORE_ROUTES: ReadonlyArray<{ method: HttpMethod; segment: string }> =
   { method: HttpMethod.GET, segment: 'catalogue' },
   { method: HttpMethod.GET, segment: 'rollouts' },
   { method: HttpMethod.POST, segment: 'rollouts' },
+  { method: HttpMethod.GET, segment: 'evaluation' },
+  { method: HttpMethod.PUT, segment: 'evaluation' },
 ];
 
 /**

@@ -1,10 +1,9 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createClockHandler } from '../../functions/clock/handler';
 import { CatalogueRepository } from '../../packages/store/src';
 import { type TestApp, testApp } from '../support/app';
 import { DONGSHAN } from '../support/authority';
 import { APPROVER, act, CASES, CLERK, intake, intakeBody, seedCases } from '../support/cases';
+import { clockAt } from '../support/clock';
 
 /** R9 and art. 32 (4) through the API and the real clock handler, on the 2026 national calendar. */
 let t: TestApp;
@@ -15,12 +14,8 @@ beforeAll(async () => {
   await seedCases(t);
 });
 
-const tickAt = (at: string) =>
-  createClockHandler({
-    services: t.services,
-    logger: new Logger({ logLevel: 'SILENT' }),
-    now: () => new Date(at),
-  })();
+/** Runs the real clock handler as if it were `at`. */
+const tickAt = clockAt(() => t);
 
 const read = async (caseNo: string) => (await t.call(CLERK, 'GET', `${CASES}/${caseNo}`)).body;
 

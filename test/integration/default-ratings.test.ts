@@ -1,10 +1,9 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClockHandler } from '../../functions/clock/handler';
 import { createStreamHandler } from '../../functions/stream/handler';
 import type { DevClaims } from '../../packages/local/src/issuer';
 import { type TestApp, testApp } from '../support/app';
 import { APPROVER, act, CASES, CLERK, intake, seedCases } from '../support/cases';
+import { clockAt } from '../support/clock';
 import { pollStream } from '../support/stream';
 
 /** R18's default rating, through the real stream handler (which schedules it) and the real clock handler (which gives it). */
@@ -23,12 +22,8 @@ beforeAll(async () => {
 });
 afterAll(async () => stop?.());
 
-const tickAt = (at: string) =>
-  createClockHandler({
-    services: t.services,
-    logger: new Logger({ logLevel: 'SILENT' }),
-    now: () => new Date(at),
-  })();
+/** Runs the real clock handler as if it were `at`. */
+const tickAt = clockAt(() => t);
 const read = async (caseNo: string) => (await t.call(CLERK, 'GET', `${CASES}/${caseNo}`)).body;
 
 /** A case refused on `at`: handled, so rateable, from then. */

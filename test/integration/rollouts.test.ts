@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
-import { Logger } from '@aws-lambda-powertools/logger';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { createClockHandler } from '../../functions/clock/handler';
 import { RolloutService } from '../../packages/app/src/rollouts';
 import { type Rollout, toInstant } from '../../packages/domain/src';
 import { AuthorityRepository, dueJobs, RolloutRepository, rolloutItem } from '../../packages/store/src';
 import { PLATFORM, seedTenancy, type TestApp, testApp } from '../support/app';
 import { DONGSHAN, rolloutBody, seedAuthority } from '../support/authority';
+import { clockAt } from '../support/clock';
 
 const CITY_ADMIN = { sub: 'nj-admin', roles: ['city-admin'], city: 'nanjing' };
 const DAY = 24 * 3600_000;
@@ -20,12 +19,7 @@ beforeAll(async () => {
 });
 
 /** Runs the real clock handler as if it were `at`. */
-const tick = (at: string) =>
-  createClockHandler({
-    services: t.services,
-    logger: new Logger({ logLevel: 'SILENT' }),
-    now: () => new Date(at),
-  })();
+const tick = clockAt(() => t);
 
 describe('creating and previewing a rollout', () => {
   it('refuses a rollout dated in the past: moves are forward-dated', async () => {

@@ -1,7 +1,5 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createClockHandler } from '../../functions/clock/handler';
 import type { AuthorityPeriod } from '../../packages/domain/src';
 import { CatalogueRepository, writePeriods } from '../../packages/store/src';
 import { type TestApp, testApp } from '../support/app';
@@ -18,6 +16,7 @@ import {
   intakeBody,
   seedCases,
 } from '../support/cases';
+import { clockAt } from '../support/clock';
 
 /**
  * Issue 10 (findings 1, 2, 4): counters a tenant's parallel commands share, and the board
@@ -109,12 +108,8 @@ async function countedBoard() {
   return { counts, bodies };
 }
 
-const tickAt = (at: string) =>
-  createClockHandler({
-    services: t.services,
-    logger: new Logger({ logLevel: 'SILENT' }),
-    now: () => new Date(at),
-  })();
+/** Runs the real clock handler as if it were `at`. */
+const tickAt = clockAt(() => t);
 
 describe('counters under parallel commands of one tenant', () => {
   it('lets 30 intakes at once and then 30 decides at once all succeed; none fails on a counter', async () => {

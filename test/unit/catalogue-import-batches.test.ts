@@ -8,7 +8,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogueService, Commands } from '../../packages/app/src';
-import type { MatterDefinition } from '../../packages/domain/src';
+import { DomainError, type MatterDefinition } from '../../packages/domain/src';
 import { Store } from '../../packages/store/src';
 import { matter } from '../support/authority';
 
@@ -72,5 +72,29 @@ describe('catalogue import in batches', () => {
       .commandCalls(TransactWriteItemsCommand)
       .map((c) => c.args[0].input.TransactItems?.length);
     expect(sizes).toEqual([6, 2, 2, 2]);
+  });
+
+  it('writes a batch the store could not take now again, matter by matter', async () => {
+    mock.on(QueryCommand).resolves({ Items: [] });
+    mock.on(GetItemCommand).resolves({});
+    // What the store's fault middleware makes of a server error after the SDK's retries.
+    mock
+      .on(TransactWriteItemsCommand)
+      .rejectsOnce(new DomainError('unavailable', '数据服务暂时不可用', 'unavailable'))
+      .resolves({});
+    expect(await importAll(3)).toEqual({ rows: 3, created: 3, updated: 0, unchanged: 0 });
+    const sizes = mock
+      .commandCalls(TransactWriteItemsCommand)
+      .map((c) => c.args[0].input.TransactItems?.length);
+    expect(sizes).toEqual([6, 2, 2, 2]);
+  });
+
+  it('answers unavailable when single matters cannot be saved either', async () => {
+    mock.on(QueryCommand).resolves({ Items: [] });
+    mock.on(GetItemCommand).resolves({});
+    mock
+      .on(TransactWriteItemsCommand)
+      .rejects(new DomainError('unavailable', '数据服务暂时不可用', 'unavailable'));
+    await expect(importAll(3)).rejects.toMatchObject({ type: 'unavailable' });
   });
 });

@@ -114,7 +114,8 @@ export class CatalogueService {
    * Saves the definitions of an import that was checked whole. The changed matters go in
    * transactions of up to IMPORT_BATCH, each matter with its own audit record, so a city's
    * 500-matter list is a dozen transactions, not 500; a batch a concurrent writer got in the way
-   * of is saved again matter by matter through the same save as one matter. A retried import
+   * of, or the store could not take, is saved again matter by matter through the same save as one
+   * matter. A retried import
    * is safe, because a matter that already says what its row says is skipped; so the
    * invocation should carry no Idempotency-Key.
    */
@@ -160,7 +161,10 @@ export class CatalogueService {
           for (const d of drafts) counts[d.saved.outcome]++;
           return;
         } catch (error) {
-          if (!(error instanceof DomainError && error.type === 'conflict')) throw error;
+          // A conflict, or a store that could not take the whole batch now (DynamoDB Local under
+          // load has answered a 40-matter transaction with a server error): one matter at a time.
+          if (!(error instanceof DomainError && (error.type === 'conflict' || error.type === 'unavailable')))
+            throw error;
         }
       }
       for (const definition of batch) {
