@@ -48,40 +48,27 @@ describe('catalogue import in batches', () => {
     expect(sizes.sort()).toEqual([20, 80, 80]);
   });
 
-  it('writes a batch a concurrent edit got in the way of again, matter by matter', async () => {
-    mock.on(QueryCommand).resolves({ Items: [] });
-    mock.on(GetItemCommand).resolves({});
+  it.each([
     // The batch meets a matter created meanwhile; alone, each matter goes through.
-    mock
-      .on(TransactWriteItemsCommand)
-      .rejectsOnce(
-        new TransactionCanceledException({
-          message: 'cancelled',
-          $metadata: {},
-          CancellationReasons: [
-            { Code: 'None' },
-            { Code: 'None' },
-            { Code: 'ConditionalCheckFailed' },
-            { Code: 'None' },
-          ],
-        }),
-      )
-      .resolves({});
-    expect(await importAll(3)).toEqual({ rows: 3, created: 3, updated: 0, unchanged: 0 });
-    const sizes = mock
-      .commandCalls(TransactWriteItemsCommand)
-      .map((c) => c.args[0].input.TransactItems?.length);
-    expect(sizes).toEqual([6, 2, 2, 2]);
-  });
-
-  it('writes a batch the store could not take now again, matter by matter', async () => {
+    [
+      'a concurrent edit got in the way of',
+      new TransactionCanceledException({
+        message: 'cancelled',
+        $metadata: {},
+        CancellationReasons: [
+          { Code: 'None' },
+          { Code: 'None' },
+          { Code: 'ConditionalCheckFailed' },
+          { Code: 'None' },
+        ],
+      }),
+    ],
+    // What the store's fault middleware makes of a server error after the SDK's retries.
+    ['the store could not take now', new DomainError('unavailable', '数据服务暂时不可用', 'unavailable')],
+  ])('writes a batch %s again, matter by matter', async (_why, failure) => {
     mock.on(QueryCommand).resolves({ Items: [] });
     mock.on(GetItemCommand).resolves({});
-    // What the store's fault middleware makes of a server error after the SDK's retries.
-    mock
-      .on(TransactWriteItemsCommand)
-      .rejectsOnce(new DomainError('unavailable', '数据服务暂时不可用', 'unavailable'))
-      .resolves({});
+    mock.on(TransactWriteItemsCommand).rejectsOnce(failure).resolves({});
     expect(await importAll(3)).toEqual({ rows: 3, created: 3, updated: 0, unchanged: 0 });
     const sizes = mock
       .commandCalls(TransactWriteItemsCommand)

@@ -155,8 +155,10 @@ async function importFile(ctx: RouteContext<unknown, '/v1/cities/:city'>) {
  * Matters as the CSV text the import reads (no BOM): what the export writes without the bodies'
  * USCC column, and how the local demo loads its catalogues through the import in a few requests.
  */
-export const catalogueCsv = (matters: readonly MatterDefinition[]): string =>
-  toCsv(catalogueSheet(matters).map((row) => row.map((cell) => (cell === null ? '' : String(cell)))));
+export const catalogueCsv = (matters: readonly MatterDefinition[]): string => csvOf(catalogueSheet(matters));
+
+const csvOf = (rows: readonly (readonly SheetCell[])[]) =>
+  toCsv(rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell)))));
 
 async function exportFile(ctx: RouteContext<unknown, '/v1/cities/:city'>): Promise<Response> {
   const { services } = ctx;
@@ -171,10 +173,7 @@ async function exportFile(ctx: RouteContext<unknown, '/v1/cities/:city'>): Promi
     rows[0]?.push(BODY_USCC_HEADER);
     for (const [i, m] of matters.entries()) rows[i + 1]?.push(usccCells.get(m.department ?? '') ?? '');
   }
-  const body =
-    format === 'csv'
-      ? withBom(toCsv(rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell))))))
-      : await xlsxCodec.write(rows);
+  const body = format === 'csv' ? withBom(csvOf(rows)) : await xlsxCodec.write(rows);
   return new Response(body, {
     status: 200,
     headers: {

@@ -1,4 +1,4 @@
-import { cityOfTenant, DEFAULT_EVALUATION, DomainError } from '@onewindow/domain';
+import { cityOfTenant, DomainError } from '@onewindow/domain';
 import {
   businessMeasures,
   handledCases,
@@ -93,7 +93,7 @@ export class Outbox {
     const daysIn = (city: string) => {
       let days = settings.get(city);
       if (!days) {
-        days = tenancy.evaluation(city).then((e) => (e ?? DEFAULT_EVALUATION).defaultRatingDays);
+        days = tenancy.evaluation(city).then((e) => e.defaultRatingDays);
         settings.set(city, days);
       }
       return days;

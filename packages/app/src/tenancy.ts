@@ -6,7 +6,6 @@ import {
   checkStaff,
   checkUscc,
   cityOfTenant,
-  DEFAULT_EVALUATION,
   DomainError,
   type EvaluationSettings,
   placeTenant,
@@ -92,7 +91,7 @@ export class TenancyService {
   async evaluation(city: string): Promise<EvaluationSettings> {
     const [found, settings] = await Promise.all([this.repo.city(city), this.repo.evaluation(city)]);
     if (!found) throw missing(`no city '${city}'`);
-    return settings ?? DEFAULT_EVALUATION;
+    return settings;
   }
 
   /** Sets the city's evaluation rules (R18); setting the same again changes nothing but the audit trail. */

@@ -59,17 +59,14 @@ export class TenancyRepository {
     return item && entityOf<City>(item);
   }
 
-  /** What the city set for evaluation (R18), or undefined while it set nothing. */
-  async evaluation(city: string): Promise<EvaluationSettings | undefined> {
+  /** What the city set for evaluation (R18); the defaults for what it has not set. */
+  async evaluation(city: string): Promise<EvaluationSettings> {
     const item = await this.store.get(keys.evaluation(city));
-    // Settings saved before a field existed read it as its default.
-    return (
-      item && {
-        rectificationDays: Number(item.rectificationDays ?? DEFAULT_EVALUATION.rectificationDays),
-        defaultRatingDays: Number(item.defaultRatingDays ?? DEFAULT_EVALUATION.defaultRatingDays),
-        defaultRatingLevel: Number(item.defaultRatingLevel ?? DEFAULT_EVALUATION.defaultRatingLevel),
-      }
-    );
+    return {
+      rectificationDays: Number(item?.rectificationDays ?? DEFAULT_EVALUATION.rectificationDays),
+      defaultRatingDays: Number(item?.defaultRatingDays ?? DEFAULT_EVALUATION.defaultRatingDays),
+      defaultRatingLevel: Number(item?.defaultRatingLevel ?? DEFAULT_EVALUATION.defaultRatingLevel),
+    };
   }
 
   async cities(): Promise<City[]> {

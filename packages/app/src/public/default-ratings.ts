@@ -1,4 +1,4 @@
-import { cityOfTenant, DEFAULT_EVALUATION, RATABLE_STATUSES } from '@onewindow/domain';
+import { cityOfTenant, RATABLE_STATUSES } from '@onewindow/domain';
 import { type Store, TenancyRepository } from '@onewindow/store';
 import type { CaseService } from '../cases';
 import type { Invocation } from '../context';
@@ -18,8 +18,7 @@ export class DefaultRatings {
   async give(invocation: Invocation, tenant: string, caseNo: string): Promise<void> {
     const stored = await this.cases.find(tenant, caseNo);
     if (!stored || stored.state.rating || !RATABLE_STATUSES.includes(stored.state.status)) return;
-    const settings =
-      (await new TenancyRepository(this.store).evaluation(cityOfTenant(tenant))) ?? DEFAULT_EVALUATION;
+    const settings = await new TenancyRepository(this.store).evaluation(cityOfTenant(tenant));
     await this.cases.run(invocation, {
       loaded: stored,
       actor: { sub: invocation.principal.sub, roles: [] },

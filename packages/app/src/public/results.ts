@@ -72,7 +72,7 @@ export class PublicCaseService {
       command: () => ({
         type: 'rate',
         ...input.rating,
-        ...(evaluation ? { rectificationDays: evaluation.rectificationDays } : {}),
+        rectificationDays: evaluation.rectificationDays,
       }),
       respond,
     });

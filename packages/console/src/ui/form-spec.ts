@@ -102,6 +102,13 @@ export const fieldNames = (spec: FormSpec): string[] => Object.keys(spec).filter
  */
 export type BodyOf<S extends z.ZodMiniType> = { [K in keyof z.input<S>]: unknown };
 
+/** The whole numbers a bounded field takes, largest first (a rating's levels, best first). */
+export function wholeNumbersDown(f: FieldSpec): number[] {
+  const out: number[] = [];
+  for (let n = f.max ?? 0; n >= (f.min ?? 0); n--) out.push(n);
+  return out;
+}
+
 /** A field's enum values as options, each labelled in the page's language. */
 export const optionsOf = (f: FieldSpec, labelOf: (value: string) => string): Option[] =>
   (f.options ?? []).map((value) => ({ value, label: labelOf(value) }));

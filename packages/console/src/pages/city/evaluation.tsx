@@ -5,14 +5,16 @@ import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
 import { ErrorSummary, type FormState, numberOr, one, SelectField, TextField } from '../../ui/form';
 import { formRoute } from '../../ui/form-route';
-import { type BodyOf, fieldNames, fieldOf, formSpec } from '../../ui/form-spec';
+import { type BodyOf, fieldNames, fieldOf, formSpec, wholeNumbersDown } from '../../ui/form-spec';
 import { label } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Submit } from '../../ui/table';
 
+const cityOf = (c: Ctx) => c.req.param('city') ?? '';
+
 async function evaluationPage(c: Ctx, state: FormState, status: number) {
   const t = c.get('t');
-  const city = c.req.param('city') ?? '';
+  const city = cityOf(c);
   const current = await c.get('api').get<EvaluationSettings>(`/v1/cities/${seg(city)}/evaluation`);
   const spec = formSpec(EvaluationInput);
   const days = fieldOf(spec, 'rectificationDays');
@@ -27,8 +29,6 @@ async function evaluationPage(c: Ctx, state: FormState, status: number) {
           [defaultLevel.name]: String(current.defaultRatingLevel),
         },
       };
-  const levels: string[] = [];
-  for (let n = defaultLevel.max ?? 5; n >= (defaultLevel.min ?? 3); n--) levels.push(String(n));
   return page(
     c,
     t.evaluation.title,
@@ -61,7 +61,10 @@ async function evaluationPage(c: Ctx, state: FormState, status: number) {
           spec={defaultLevel}
           label={t.evaluation.defaultRatingLevel}
           hint={t.evaluation.defaultRatingLevelHint}
-          options={levels.map((n) => ({ value: n, label: label(t, 'rating', n) }))}
+          options={wholeNumbersDown(defaultLevel).map((n) => ({
+            value: String(n),
+            label: label(t, 'rating', String(n)),
+          }))}
         />
         <Submit label={t.common.save} />
       </form>
@@ -77,15 +80,15 @@ export function evaluationRoutes() {
     render: evaluationPage,
     request: (c, v) => ({
       method: 'PUT',
-      path: `/v1/cities/${seg(c.req.param('city') ?? '')}/evaluation`,
+      path: `/v1/cities/${seg(cityOf(c))}/evaluation`,
       // The API names any value out of its bounds; the form passes on what was typed.
       body: {
         rectificationDays: numberOr(one(v, 'rectificationDays')),
         defaultRatingDays: numberOr(one(v, 'defaultRatingDays')),
         defaultRatingLevel: numberOr(one(v, 'defaultRatingLevel')),
-      } as BodyOf<typeof EvaluationInput>,
+      } satisfies BodyOf<typeof EvaluationInput>,
     }),
-    done: (c) => `/console/cities/${seg(c.req.param('city') ?? '')}/evaluation?ok=1`,
+    done: (c) => `/console/cities/${seg(cityOf(c))}/evaluation?ok=1`,
   });
   return app;
 }

@@ -1,5 +1,4 @@
 import type { Progress } from '@onewindow/api/contract';
-import type { RatedObject, RatingReason } from '@onewindow/domain';
 import { Hono } from 'hono';
 import { ProgressQuery, RatingInput } from '../../../../api/src/case-schemas';
 import { type Problem, qs, seg } from '../../api';
@@ -17,18 +16,11 @@ import {
   TextArea,
   TextField,
 } from '../../ui/form';
-import { type BodyOf, type FieldSpec, fieldNames, fieldOf, formSpec } from '../../ui/form-spec';
+import { type BodyOf, fieldNames, fieldOf, formSpec, wholeNumbersDown } from '../../ui/form-spec';
 import { beijing } from '../../ui/format';
 import { label, options } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Submit } from '../../ui/table';
-
-/** The levels a rating takes, best first: every whole number within the API's bounds. */
-function levels(f: FieldSpec): number[] {
-  const out: number[] = [];
-  for (let n = f.max ?? 0; n >= (f.min ?? 0); n--) out.push(n);
-  return out;
-}
 
 /** This case number is not in the API's query: it is the path the progress is asked at. */
 const CASE_NO = 'caseNo';
@@ -126,7 +118,10 @@ function ProgressView({ c, p, code, rating }: { c: Ctx; p: Progress; code: strin
             spec={level}
             label={t.progress.level}
             radio
-            options={levels(level).map((n) => ({ value: String(n), label: label(t, 'rating', String(n)) }))}
+            options={wholeNumbersDown(level).map((n) => ({
+              value: String(n),
+              label: label(t, 'rating', String(n)),
+            }))}
           />
           <ChoiceGroup
             c={c}
@@ -217,8 +212,8 @@ export function progressRoutes() {
     const code = one(values, 'code');
     const comment = one(values, 'comment');
     // The API checks each ticked value against its list; the form only passes them on.
-    const reasons = many(values, 'reasons') as RatingReason[];
-    const objects = many(values, 'objects') as RatedObject[];
+    const reasons = many(values, 'reasons');
+    const objects = many(values, 'objects');
     // The form is the web portal's: the applicant rates online (a window's device posts its own channel).
     const body = {
       code,
