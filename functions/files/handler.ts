@@ -22,11 +22,19 @@ const logger = new Logger({ serviceName: 'onewindow-files' });
 // The e-licence library (a holder's licences, revocation) and the OFD result: only files has room.
 // The code-lineage ledger (a read of every tenant of a city) is served here: the gateway sends /v1/cities/{city}/<segment> here.
 // The public access log is rate-limited per visitor, whom the console names with this key.
-const relayKey = await loadSecret('CLIENT_RELAY_SECRET_ARN');
+// E-supervision (the inbox, receipts, findings, the board) and 好差评's rectifications, appeals and provincial export too.
+// The supervision inbox pages with authenticated cursors, under the same key as the cases function's lists.
+const [relayKey, cursorKey] = await Promise.all([
+  loadSecret('CLIENT_RELAY_SECRET_ARN'),
+  loadSecret('CURSOR_SECRET_ARN'),
+]);
 const app = createServiceApp(
   {
-    ...appDepsFromEnv(logger, 'files', (store) =>
-      fileServices({ store, vault: kmsVault(), ...sealCustody() }),
+    ...appDepsFromEnv(
+      logger,
+      'files',
+      (store) => fileServices({ store, vault: kmsVault(), ...sealCustody() }),
+      { cursorKey },
     ),
     catalogueFiles,
     relayKey,

@@ -63,6 +63,31 @@ const PUBLIC_ROUTES: ReadonlyArray<{
     why: "publishes each rollout's change list to society",
     to: 'files',
   },
+  // The public's way in (publicGuideRoutes): the cities, their centres and each centre's service guide.
+  {
+    path: '/v1/public/cities',
+    methods: [HttpMethod.GET],
+    why: 'lists the cities, where the public starts looking for a service centre',
+    to: 'files',
+  },
+  {
+    path: '/v1/public/cities/{city}/tenants',
+    methods: [HttpMethod.GET],
+    why: "lists a city's service centres, each with its service guide",
+    to: 'files',
+  },
+  {
+    path: '/v1/public/{tenant}/guide',
+    methods: [HttpMethod.GET],
+    why: 'publishes the service guide a hall must display (art. 30)',
+    to: 'files',
+  },
+  {
+    path: '/v1/public/{tenant}/guide/{code}',
+    methods: [HttpMethod.GET],
+    why: "publishes one matter's service guide",
+    to: 'files',
+  },
   {
     path: '/v1/public/results/{caseNo}/result.ofd',
     methods: [HttpMethod.GET],
@@ -109,6 +134,14 @@ const CITY_CORE_ROUTES: ReadonlyArray<{ method: HttpMethod; segment: string }> =
 const CASE_ROUTE_PATHS: readonly string[] = [
   '/v1/tenants/{tenant}/cases',
   '/v1/tenants/{tenant}/cases/{proxy+}',
+];
+
+/**
+ * E-supervision and 好差评's rectifications (supervisionRoutes, rectificationRoutes): served by
+ * the files function, whose bundle has room for them. The city's list and the provincial export
+ * (GET /v1/cities/{city}/rectifications, …/ratings:export) reach it through /v1/cities/{city}/{action}.
+ */
+export const FILE_TENANT_PATHS: readonly string[] = [
   '/v1/tenants/{tenant}/supervision/{proxy+}',
   '/v1/tenants/{tenant}/rectifications',
   '/v1/tenants/{tenant}/rectifications/{proxy+}',
@@ -147,7 +180,7 @@ export class ApiConstruct extends Construct {
   readonly fn: ServiceFunction;
   /** Catalogue import and export: the Excel code does not fit the api function's bundle. */
   readonly files: ServiceFunction;
-  /** Cases, supervision, rectifications and the public pages; the only holder of the signing key. */
+  /** Cases and the public pages; the only holder of the signing key. */
   readonly cases: ServiceFunction;
   /** The seed source of the Ed25519 key that signs issued results (DESIGN.md decision 8). */
   readonly signingSecret: Secret;
@@ -208,7 +241,7 @@ export class ApiConstruct extends Construct {
         'The secret seeds the Ed25519 key that signs issued results: automatic rotation would make earlier results unverifiable unless their public keys were kept, so rotation is a planned manual key roll that keeps the old public keys.',
     });
     this.cursorSecret = new Secret(this, 'CursorSecret', {
-      description: 'OneWindow list-cursor HMAC key; read by the cases function only',
+      description: 'OneWindow list-cursor HMAC key; read by the cases and files functions',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
     Validations.of(this.cursorSecret).acknowledge({
@@ -228,7 +261,7 @@ export class ApiConstruct extends Construct {
     });
     this.cases = new ServiceFunction(this, 'Cases', {
       entry: 'functions/cases/handler.ts',
-      description: 'OneWindow cases, supervision, rectifications and public pages',
+      description: 'OneWindow cases and public pages',
       memorySize: 1024,
       timeout: Duration.seconds(29),
       logRetention: props.logRetention,
@@ -247,6 +280,9 @@ export class ApiConstruct extends Construct {
     // The files function serves the public access log, a rate-limited public route too.
     this.files.fn.addEnvironment('CLIENT_RELAY_SECRET_ARN', this.relaySecret.secretArn);
     this.relaySecret.grantRead(this.files.fn);
+    // The files function pages the supervision inbox with the same cursor key.
+    this.files.fn.addEnvironment('CURSOR_SECRET_ARN', this.cursorSecret.secretArn);
+    this.cursorSecret.grantRead(this.files.fn);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: 'onewindow',
@@ -287,6 +323,14 @@ export class ApiConstruct extends Construct {
         path,
         methods: [HttpMethod.ANY],
         integration: casesIntegration,
+        authorizer: this.authorizer,
+      });
+    }
+    for (const path of FILE_TENANT_PATHS) {
+      this.httpApi.addRoutes({
+        path,
+        methods: [HttpMethod.ANY],
+        integration: filesIntegration,
         authorizer: this.authorizer,
       });
     }

@@ -10,6 +10,9 @@ import {
   codeLineageRoutes,
   empowermentRoutes,
   printRoutes,
+  ratingExportRoutes,
+  rectificationRoutes,
+  supervisionRoutes,
   workbenchRoutes,
 } from '../../packages/api/src/route-groups';
 import { tableDefinition } from '../../packages/store/src/table';
@@ -266,37 +269,45 @@ describe('api', () => {
     }
   });
 
-  it('sends cases, supervision, rectifications and the public pages to the cases function', () => {
+  it('sends cases and the public pages to the cases function; supervision and rectifications to the files function', () => {
     const cases = integrationOf(stack.api.cases);
+    for (const path of ['/v1/tenants/{tenant}/cases', '/v1/tenants/{tenant}/cases/{proxy+}']) {
+      const key = routeKey(`ANY ${path}`);
+      expect(key).toMatchObject({ AuthorizationType: 'JWT' });
+      expect(targetOf(key)).toContain(cases);
+    }
     for (const path of [
-      '/v1/tenants/{tenant}/cases',
-      '/v1/tenants/{tenant}/cases/{proxy+}',
       '/v1/tenants/{tenant}/supervision/{proxy+}',
       '/v1/tenants/{tenant}/rectifications',
       '/v1/tenants/{tenant}/rectifications/{proxy+}',
     ]) {
       const key = routeKey(`ANY ${path}`);
       expect(key).toMatchObject({ AuthorizationType: 'JWT' });
-      expect(targetOf(key)).toContain(cases);
+      expect(targetOf(key)).toContain(integrationOf(stack.api.files));
     }
+    // Every supervision and rectification route lies under those paths, or one segment below a city ({action}).
+    for (const route of [...supervisionRoutes, ...rectificationRoutes, ...ratingExportRoutes]) {
+      expect(route.path).toMatch(
+        /^\/v1\/tenants\/:tenant\/(supervision|rectifications)(\/|$)|^\/v1\/cities\/:city\/[^/]+$/,
+      );
+    }
+    for (const method of ['GET', 'POST'])
+      expect(targetOf(routeKey(`${method} /v1/cities/{city}/{action}`))).toContain(
+        integrationOf(stack.api.files),
+      );
     expect(targetOf(routeKey('ANY /v1/public/{proxy+}'))).toContain(cases);
     expect(targetOf(routeKey('ANY /v1/{proxy+}'))).toContain(integrationOf(stack.api.fn));
   });
 
   it('splits the app routes between the api and cases functions as the gateway does', () => {
     // The hono form of the gateway paths above: a case route outside them would reach the api function.
-    const casePrefixes = [
-      /^\/v1\/tenants\/:tenant\/cases(\/|$)/,
-      /^\/v1\/tenants\/:tenant\/supervision\//,
-      /^\/v1\/tenants\/:tenant\/rectifications(\/|$)/,
-      /^\/v1\/public\//,
-    ];
+    const casePrefixes = [/^\/v1\/tenants\/:tenant\/cases(\/|$)/, /^\/v1\/public\//];
     const servedByCases = (path: string) => casePrefixes.some((prefix) => prefix.test(path));
     for (const route of caseRoutes) expect(servedByCases(route.path), route.path).toBe(true);
     for (const route of coreRoutes) expect(servedByCases(route.path), route.path).toBe(false);
   });
 
-  it('gives the cases function the api settings and the signing and cursor secrets, which only it may read; the relay key goes to the console and the public routes', () => {
+  it('gives the cases function the api settings and the signing secret, which only it may read, and the cursor key it shares with the files function (the supervision inbox); the relay key goes to the console and the public routes', () => {
     const secret = logicalId(stack.api.signingSecret.node.defaultChild);
     template.hasResource('AWS::SecretsManager::Secret', {
       DeletionPolicy: 'Retain',
@@ -323,11 +334,16 @@ describe('api', () => {
       Ref: logicalId(f.role.node.defaultChild as never),
     });
     expect(readersOf(secret)).toEqual([roleOf(stack.api.cases)]);
-    expect(readersOf(cursorSecret)).toEqual([roleOf(stack.api.cases)]);
+    expect(new Set(readersOf(cursorSecret).map((r) => JSON.stringify(r)))).toEqual(
+      new Set([stack.api.cases, stack.api.files].map((f) => JSON.stringify(roleOf(f)))),
+    );
     expect(new Set(readersOf(relaySecret).map((r) => JSON.stringify(r)))).toEqual(
       new Set([stack.api.cases, stack.api.files, stack.console.fn].map((f) => JSON.stringify(roleOf(f)))),
     );
-    hasHttpFunction('onewindow-files', { CLIENT_RELAY_SECRET_ARN: { Ref: relaySecret } });
+    hasHttpFunction('onewindow-files', {
+      CLIENT_RELAY_SECRET_ARN: { Ref: relaySecret },
+      CURSOR_SECRET_ARN: { Ref: cursorSecret },
+    });
     // No other secret is read by anyone.
     const secretStatements = statements().filter((s) =>
       actionsOf(s).some((a) => a.startsWith('secretsmanager:')),

@@ -492,6 +492,30 @@ const MATRIX: Record<string, Row> = {
     path: (allowed) => `/v1/tenants/${T}/rectifications/${caseNo('rated-poorly', allowed)}/close`,
     body: () => ({ response: '已增设窗口并致电申请人致歉' }),
   },
+  'POST /v1/tenants/:tenant/rectifications/:caseNo/callback': {
+    cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
+    path: (allowed) => `/v1/tenants/${T}/rectifications/${caseNo('answered-poorly', allowed)}/callback`,
+    body: () => ({ view: 'satisfied', channel: 'phone' }),
+  },
+  'POST /v1/tenants/:tenant/rectifications/:caseNo/appeal': {
+    cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
+    path: (allowed) => `/v1/tenants/${T}/rectifications/${caseNo('appealable', allowed)}/appeal`,
+    body: () => ({ ground: 'malicious', statement: '申请人因个人纠纷恶意评价' }),
+  },
+  // The city decides a centre's appeal; the centre itself does not.
+  'POST /v1/tenants/:tenant/rectifications/:caseNo/appeal/decision': {
+    cells: 'Y Y 4 3 3 3 3 3 4 4 4 4',
+    path: (allowed) => `/v1/tenants/${T}/rectifications/${caseNo('appealed', allowed)}/appeal/decision`,
+    body: () => ({ outcome: 'dismissed', reason: '评价对象无误' }),
+  },
+  'GET /v1/cities/:city/rectifications': {
+    cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
+    path: '/v1/cities/nanjing/rectifications?filter=awaiting-decision',
+  },
+  'GET /v1/cities/:city/:op{ratings:export}': {
+    cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
+    path: '/v1/cities/nanjing/ratings:export?month=2026-01',
+  },
   'PUT /v1/tenants/:tenant/window-authorisations/:staff': {
     cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
     path: `/v1/tenants/${T}/window-authorisations/clerk-a`,

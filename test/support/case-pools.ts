@@ -86,7 +86,7 @@ export async function seedCasePools(
     await must(approver, 'POST', `${CASES}/${no}/start-step`, { kind: 'review' });
     return no;
   });
-  await fill('rated-poorly', async () => {
+  const ratedPoorly = async () => {
     const { caseNo, queryCode } = await intake();
     await must(approver, 'POST', `${CASES}/${caseNo}/decide`, { outcome: 'approve' });
     await must(clerk, 'POST', `${CASES}/${caseNo}/issue`, { delivery: 'window' });
@@ -96,6 +96,21 @@ export async function seedCasePools(
       comment: '等候太久',
     });
     return caseNo;
+  };
+  // R18's later steps: a 差评 answered (to call back), one to appeal, one appealed (for the city).
+  const admin: DevClaims = { sub: 'pool-admin', roles: ['tenant-admin'], tenant: clerk.tenant ?? '' };
+  const ledger = `/v1/tenants/${clerk.tenant}/rectifications`;
+  await fill('rated-poorly', ratedPoorly);
+  await fill('appealable', ratedPoorly);
+  await fill('answered-poorly', async () => {
+    const no = await ratedPoorly();
+    await must(admin, 'POST', `${ledger}/${no}/close`, { response: '已致电申请人致歉' });
+    return no;
+  });
+  await fill('appealed', async () => {
+    const no = await ratedPoorly();
+    await must(admin, 'POST', `${ledger}/${no}/appeal`, { ground: 'mistaken', statement: '评价对象有误' });
+    return no;
   });
   return pools;
 }

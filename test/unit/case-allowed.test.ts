@@ -85,6 +85,12 @@ function commandOf(action: CaseActionName, state: CaseState, stepId = 's1'): Cas
       return { type: 'record-finding', text: '抽查合格', severity: 'info' };
     case 'close-rectification':
       return { type: 'close-rectification', response: '已整改' };
+    case 'record-callback':
+      return { type: 'record-callback', view: 'satisfied' };
+    case 'appeal-rating':
+      return { type: 'appeal-rating', ground: 'malicious', statement: '恶意差评' };
+    case 'decide-appeal':
+      return { type: 'decide-appeal', outcome: 'dismissed', reason: '评价属实' };
   }
 }
 
@@ -98,6 +104,16 @@ const accepted = (over: Parameters<typeof intake>[0] = {}) => Story.begin().act(
 const approved = () => accepted().act({ type: 'decide', outcome: 'approve' }, at('2026-03-05'), APPROVER);
 const issued = () =>
   approved().act({ type: 'pay' }, at('2026-03-06'), CLERK).act(issue(), at('2026-03-09'), CLERK);
+const badlyRated = () => issued().act({ type: 'rate', level: 1 }, at('2026-03-10'), APPLICANT);
+const answered = () =>
+  badlyRated().act({ type: 'close-rectification', response: '已整改' }, at('2026-03-12'), ADMIN);
+const appealed = () =>
+  badlyRated().act(
+    { type: 'appeal-rating', ground: 'malicious', statement: '恶意差评' },
+    at('2026-03-11'),
+    ADMIN,
+  );
+const CITY_ADMIN: Actor = { sub: 'nanjing-admin', roles: ['city-admin'] };
 const finish: CaseCommand = { type: 'finish-step', stepId: 's1', outcome: 'pass' };
 /** A guided case whose bureau asked the housing department's opinion (R6). */
 const asked = () =>
@@ -247,6 +263,28 @@ const EXAMPLES: Record<CaseActionName, { yes: [Story, Actor][]; no: [Story, Acto
       no: [
         [issued(), ADMIN, 'invalid-state'],
         [issued().act({ type: 'rate', level: 1 }, at('2026-03-10'), APPLICANT), CLERK, 'forbidden'],
+      ],
+    },
+    'record-callback': {
+      yes: [[answered(), ADMIN]],
+      no: [
+        [badlyRated(), ADMIN, 'invalid-state'],
+        [answered(), CLERK, 'forbidden'],
+      ],
+    },
+    // LATE (1 April) is past the 差评's limit of 17 March: an appeal is too late there.
+    'appeal-rating': {
+      yes: [],
+      no: [
+        [badlyRated(), ADMIN, 'invalid-state'],
+        [issued(), ADMIN, 'invalid-state'],
+      ],
+    },
+    'decide-appeal': {
+      yes: [[appealed(), CITY_ADMIN]],
+      no: [
+        [appealed(), ADMIN, 'forbidden'],
+        [badlyRated(), CITY_ADMIN, 'invalid-state'],
       ],
     },
   };

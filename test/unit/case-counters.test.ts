@@ -246,7 +246,7 @@ describe('case counters (caseWrites)', () => {
     const received = t.events.filter((e) => e.type === 'received').length;
     const accepted = t.events.filter((e) => e.type === 'accepted').length;
     const issued = t.events.filter((e) => e.type === 'issued').length;
-    expect(sumMonths(t.items('STATS#'))).toEqual([{ month: '2026-03', received, accepted, issued }]);
+    expect(sumMonths(t.items('STATS#'))).toMatchObject([{ month: '2026-03', received, accepted, issued }]);
     // The impact preview's per-matter months count the same, and every application under its clerk.
     expect(sumMatterMonths(t.items('MMONTH#'))).toEqual([
       {
@@ -273,6 +273,59 @@ describe('case counters (caseWrites)', () => {
         { sk: 'STATS#2026-02', received: 2, issued: 1 },
         { sk: 'STATS#2026-02#7', received: 1, accepted: 1 },
       ]),
-    ).toEqual([{ month: '2026-02', received: 3, accepted: 1, issued: 1 }]);
+    ).toMatchObject([{ month: '2026-02', received: 3, accepted: 1, issued: 1 }]);
+  });
+
+  it("counts ratings by level in their month, a default as such, and takes an upheld appeal's rating out (R18)", () => {
+    const t = new Table();
+    const ADMIN: Actor = { sub: 'admin-1', roles: ['tenant-admin'] };
+    const CITY: Actor = { sub: 'city-1', roles: ['city-admin'] };
+    const APPLICANT: Actor = { sub: 'applicant', roles: [] };
+    const levels = [5, 4, 3, 2, 1, 1];
+    for (const [i, level] of levels.entries()) {
+      const n = i + 1;
+      t.run(n, intake(), T0, CLERK);
+      t.run(n, { type: 'decide', outcome: 'approve' }, at('2026-03-05'), APPROVER);
+      // Rated on the last day of March in Beijing (16:30 UTC is 00:30 on 1 April): the month is Beijing's.
+      const when = n === 6 ? '2026-03-31T16:30:00.000Z' : at('2026-03-10');
+      t.run(
+        n,
+        { type: 'rate', level, ...(n === 3 ? { default: true } : {}) },
+        when,
+        n === 3 ? CLOCK : APPLICANT,
+      );
+    }
+    // Case 5's 差评 is appealed and upheld in April: it leaves March's figures, where it was given.
+    t.run(5, { type: 'appeal-rating', ground: 'malicious', statement: '恶意差评' }, at('2026-03-11'), ADMIN);
+    t.run(
+      5,
+      { type: 'decide-appeal', outcome: 'upheld', reason: '经核实系恶意差评' },
+      at('2026-04-02'),
+      CITY,
+    );
+    const months = sumMonths(t.items('STATS#'));
+    expect(months.map((m) => [m.month, m.ratings])).toEqual([
+      [
+        '2026-03',
+        {
+          rated: 4,
+          levels: { '1': 0, '2': 1, '3': 1, '4': 1, '5': 1 },
+          defaulted: 1,
+          excluded: 1,
+          // 5, 4 and 3 of the four that count.
+          satisfaction: 0.75,
+        },
+      ],
+      [
+        '2026-04',
+        {
+          rated: 1,
+          levels: { '1': 1, '2': 0, '3': 0, '4': 0, '5': 0 },
+          defaulted: 0,
+          excluded: 0,
+          satisfaction: 0,
+        },
+      ],
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import {
   DomainError,
   decide,
   type MatterForIntake,
+  rectificationStatus,
   resultOf,
   type Seal,
 } from '../../packages/domain/src';
@@ -482,6 +483,16 @@ const COMMANDS: Record<CaseCommandType, { actor: Actor; command: CaseCommand }> 
   },
   rate: { actor: APPLICANT, command: { type: 'rate', level: 4 } },
   'close-rectification': { actor: ADMIN, command: { type: 'close-rectification', response: '已整改' } },
+  'record-callback': { actor: ADMIN, command: { type: 'record-callback', view: 'satisfied' } },
+  'escalate-rectification': { actor: CLOCK, command: { type: 'escalate-rectification' } },
+  'appeal-rating': {
+    actor: ADMIN,
+    command: { type: 'appeal-rating', ground: 'malicious', statement: '与事实不符' },
+  },
+  'decide-appeal': {
+    actor: { sub: 'city-1', roles: ['city-admin'] },
+    command: { type: 'decide-appeal', outcome: 'upheld', reason: '经核实系恶意差评' },
+  },
   tick: { actor: CLOCK, command: { type: 'tick', binding: BINDING } },
 };
 
@@ -509,6 +520,11 @@ const EXPECTED: Record<CaseCommandType, string> = {
   'record-finding':     '409  409  409  409  409  409  409  E    E    409  409  409',
   rate:                 '409  409  409  409  E    E    E    E    409  E    E    E',
   'close-rectification':'409  409  409  409  409  409  409  409  E    409  409  409',
+  // On 1 April the 差评 of 10 March is past its five working days: not answered, so escalated, and too late to appeal.
+  'record-callback':    '409  409  409  409  409  409  409  409  409  409  409  409',
+  'escalate-rectification':'409  409  409  409  409  409  409  409  E    409  409  409',
+  'appeal-rating':      '409  409  409  409  409  409  409  409  409  409  409  409',
+  'decide-appeal':      '409  409  409  409  409  409  409  409  409  409  409  409',
   tick:                 'E    N    N    E    N    N    N    409  409  409  409  409',
 };
 
@@ -1035,6 +1051,151 @@ describe('rating (好差评)', () => {
       domainError(() => story.try({ type: 'close-rectification', response: 'x' }, at('2026-03-13'), ADMIN))
         .type,
     ).toBe('invalid-state');
+  });
+});
+
+describe('rectification after a 差评 (R18): call-back, escalation, appeal', () => {
+  const CITY: Actor = { sub: 'nanjing-admin', roles: ['city-admin'] };
+  const rated = () => FIXTURES['issued, rated 1']();
+  const statusOn = (story: Story, day: string) => {
+    const r = story.case.rectification;
+    if (!r) throw new Error('no rectification');
+    return rectificationStatus(r, day);
+  };
+  const answered = () =>
+    rated().act({ type: 'close-rectification', response: '已约谈窗口人员并整改' }, at('2026-03-12'), ADMIN);
+
+  it('calls the rater back once per round, after the answer; a satisfied rater ends it', () => {
+    expect(
+      domainError(() => rated().try({ type: 'record-callback', view: 'satisfied' }, at('2026-03-11'), ADMIN))
+        .type,
+    ).toBe('invalid-state');
+    const story = answered().act(
+      { type: 'record-callback', view: 'satisfied', channel: 'phone', note: '申请人认可' },
+      at('2026-03-13'),
+      ADMIN,
+    );
+    expect(story.case.rectification).toMatchObject({
+      closedAt: at('2026-03-12'),
+      callbacks: [
+        { at: at('2026-03-13'), by: ADMIN.sub, view: 'satisfied', channel: 'phone', note: '申请人认可' },
+      ],
+    });
+    expect(statusOn(story, '2026-03-13')).toBe('called-back');
+    expect(
+      domainError(() => story.try({ type: 'record-callback', view: 'satisfied' }, at('2026-03-16'), ADMIN))
+        .type,
+    ).toBe('invalid-state');
+    expect(
+      domainError(() =>
+        answered().try({ type: 'record-callback', view: 'satisfied' }, at('2026-03-13'), CLERK),
+      ).type,
+    ).toBe('forbidden');
+  });
+
+  it('reopens the rectification for a dissatisfied rater, with a new limit in working days', () => {
+    // Called back Friday 13 March, dissatisfied: five more working days end Friday 20 March.
+    const story = answered().act({ type: 'record-callback', view: 'dissatisfied' }, at('2026-03-13'), ADMIN);
+    expect(story.events.at(-1)).toMatchObject({ type: 'rectification-called-back', dueDate: '2026-03-20' });
+    expect(story.case.rectification).toMatchObject({ round: 2, dueDate: '2026-03-20' });
+    expect(story.case.rectification?.closedAt).toBeUndefined();
+    expect(statusOn(story, '2026-03-20')).toBe('open');
+    expect(statusOn(story, '2026-03-23')).toBe('overdue');
+    // The city's own limit when the app gives it.
+    const seven = answered().act(
+      { type: 'record-callback', view: 'dissatisfied', rectificationDays: 7 },
+      at('2026-03-13'),
+      ADMIN,
+    );
+    expect(seven.case.rectification?.dueDate).toBe('2026-03-24');
+  });
+
+  it('escalates an unanswered round once, only after its last working day', () => {
+    // Rated Tuesday 10 March: five working days end Tuesday 17 March.
+    expect(rated().case.rectification?.dueDate).toBe('2026-03-17');
+    expect(
+      domainError(() => rated().try({ type: 'escalate-rectification' }, at('2026-03-17', '23:00'), CLOCK))
+        .type,
+    ).toBe('invalid-state');
+    const story = rated().act({ type: 'escalate-rectification' }, at('2026-03-18', '00:05'), CLOCK);
+    expect(story.events.at(-1)).toMatchObject({ type: 'rectification-escalated', dueDate: '2026-03-17' });
+    expect(story.case.rectification?.escalatedAt).toBe(at('2026-03-18', '00:05'));
+    expect(
+      domainError(() => story.try({ type: 'escalate-rectification' }, at('2026-03-19'), CLOCK)).type,
+    ).toBe('invalid-state');
+    // An answered round is not escalated.
+    expect(
+      domainError(() => answered().try({ type: 'escalate-rectification' }, at('2026-03-18'), CLOCK)).type,
+    ).toBe('invalid-state');
+  });
+
+  it('takes one appeal within the limit; an upheld one excludes the rating and ends the rectification', () => {
+    const appeal = {
+      type: 'appeal-rating',
+      ground: 'malicious',
+      statement: '申请人因个人纠纷恶意评价',
+    } as const;
+    expect(domainError(() => rated().try(appeal, at('2026-03-18'), ADMIN)).type).toBe('invalid-state');
+    expect(
+      domainError(() => rated().try({ ...appeal, statement: ' ' }, at('2026-03-11'), ADMIN)),
+    ).toMatchObject({
+      type: 'validation',
+      field: 'statement',
+    });
+    const appealed = rated().act(appeal, at('2026-03-11'), ADMIN);
+    expect(domainError(() => appealed.try(appeal, at('2026-03-12'), ADMIN)).type).toBe('invalid-state');
+    const decision = {
+      type: 'decide-appeal',
+      outcome: 'upheld',
+      reason: '经调取录像核实，系恶意差评',
+    } as const;
+    expect(domainError(() => appealed.try(decision, at('2026-03-12'), ADMIN)).type).toBe('forbidden');
+    const upheld = appealed.act(decision, at('2026-03-12'), CITY);
+    expect(upheld.case.rating?.excluded).toEqual({
+      at: at('2026-03-12'),
+      reason: '经调取录像核实，系恶意差评',
+    });
+    expect(upheld.case.rectification?.appeal).toMatchObject({ outcome: 'upheld', decidedBy: CITY.sub });
+    expect(statusOn(upheld, '2026-04-01')).toBe('appeal-upheld');
+    for (const cmd of [
+      { type: 'close-rectification', response: 'x' },
+      { type: 'escalate-rectification' },
+      decision,
+    ] as const)
+      expect(
+        domainError(() =>
+          upheld.try(cmd, at('2026-04-01'), cmd.type === 'escalate-rectification' ? CLOCK : CITY),
+        ).type,
+      ).toBe('invalid-state');
+  });
+
+  it('keeps the rating and the rectification when the appeal is dismissed', () => {
+    const dismissed = rated()
+      .act({ type: 'appeal-rating', ground: 'mistaken', statement: '评价对象有误' }, at('2026-03-11'), ADMIN)
+      .act({ type: 'decide-appeal', outcome: 'dismissed', reason: '评价对象无误' }, at('2026-03-12'), CITY);
+    expect(dismissed.case.rating?.excluded).toBeUndefined();
+    expect(dismissed.case.rectification?.appeal?.outcome).toBe('dismissed');
+    expect(
+      dismissed.act({ type: 'close-rectification', response: '已整改' }, at('2026-03-13'), ADMIN).case
+        .rectification?.closedAt,
+    ).toBe(at('2026-03-13'));
+  });
+
+  it('names the field of a bad choice', () => {
+    expect(
+      domainError(() =>
+        answered().try({ type: 'record-callback', view: 'happy' as 'satisfied' }, at('2026-03-13'), ADMIN),
+      ),
+    ).toMatchObject({ type: 'validation', field: 'view' });
+    expect(
+      domainError(() =>
+        rated().try(
+          { type: 'appeal-rating', ground: 'bored' as 'other', statement: 'x' },
+          at('2026-03-11'),
+          ADMIN,
+        ),
+      ),
+    ).toMatchObject({ type: 'validation', field: 'ground' });
   });
 });
 

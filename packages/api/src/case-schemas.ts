@@ -135,7 +135,6 @@ export const ProgressQuery = z.strictObject({
 export const VerifyQuery = z.strictObject({
   code: z.optional(z.string().check(z.trim(), z.minLength(4), z.maxLength(16))),
 });
-export const RectificationCloseInput = z.strictObject({ response: text(4000) });
 export const WindowAuthorisationInput = z.strictObject({
   matters: z.array(id).check(z.maxLength(500)),
   until: z.optional(z.string()),

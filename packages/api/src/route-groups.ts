@@ -3,6 +3,7 @@ import { caseRouteList } from './routes/cases';
 import { applicantRoutes } from './routes/cases/applicant';
 import { ofdRoutes } from './routes/cases/ofd';
 import { printRoutes } from './routes/cases/print';
+import { supervisionRoutes } from './routes/cases/supervision';
 import { verifyRoutes } from './routes/cases/verify';
 import { workbenchRoutes } from './routes/cases/workbench';
 import { catalogueFileRoutes } from './routes/catalogue-files';
@@ -10,6 +11,9 @@ import { codeLineageRoutes } from './routes/code-lineage';
 import { coreRoutes } from './routes/core';
 import { empowermentRoutes } from './routes/empowerment';
 import { licenceRoutes } from './routes/licences';
+import { publicGuideRoutes } from './routes/public-guide';
+import { ratingExportRoutes } from './routes/rating-export';
+import { rectificationRoutes } from './routes/rectifications';
 import { sealCertificateRoutes } from './routes/seal-certificates';
 
 export {
@@ -21,20 +25,25 @@ export {
   licenceRoutes,
   ofdRoutes,
   printRoutes,
+  publicGuideRoutes,
+  ratingExportRoutes,
+  rectificationRoutes,
   sealCertificateRoutes,
+  supervisionRoutes,
   verifyRoutes,
   workbenchRoutes,
 };
 
 /**
- * Cases, supervision, rectifications and the public pages: what the cases Lambda mounts.
+ * Cases and the public pages: what the cases Lambda mounts.
  * Each group is its own Lambda so each bundle stays within its budget (bench/bundle.ts).
  */
 export const caseRoutes: readonly RouteSpec[] = caseRouteList;
 
 /**
  * What the files Lambda mounts: the catalogue files and every route whose code the api and cases
- * bundles have no room for (printing, OFD, seal certificates and verification, licences, lists).
+ * bundles have no room for (printing, OFD, seal certificates and verification, licences, lists,
+ * supervision and rectifications, the provincial rating export).
  */
 export const fileRoutes: readonly RouteSpec[] = [
   ...catalogueFileRoutes,
@@ -47,6 +56,11 @@ export const fileRoutes: readonly RouteSpec[] = [
   ...workbenchRoutes,
   ...sealCertificateRoutes,
   ...verifyRoutes,
+  // E-supervision and 好差评's rectifications (R10, R18): the cases bundle has no room for them.
+  ...supervisionRoutes,
+  ...rectificationRoutes,
+  ...ratingExportRoutes,
+  ...publicGuideRoutes,
 ];
 
 /** Every API route, in one list: OpenAPI describes it, the local stack mounts it, the access matrix test walks it. */

@@ -34,21 +34,28 @@ export const xlsxCodec: XlsxCodec = {
     );
   },
 
-  async write(rows) {
-    const [header = [], ...body] = rows;
-    const data: SheetData = [
-      header.map((value) => ({ value: value === null ? '' : String(value), fontWeight: 'bold' as const })),
-      // Multi-value cells hold several entries; wrapping keeps them readable.
-      ...body.map((row) => row.map((value) => (typeof value === 'string' ? { value, wrap: true } : value))),
-    ];
-    const blob = await writeXlsxFile(data, {
-      sheet: '指导目录',
-      stickyRowsCount: 1,
-      columns: header.map((_, i) => ({ width: WIDTHS[i] ?? 16 })),
-    }).toBlob();
-    return new Uint8Array(await blob.arrayBuffer());
-  },
+  write: (rows) => writeSheet(rows, '指导目录', WIDTHS),
 };
+
+/** One sheet: a bold header row kept in view, text cells wrapped, columns `widths` characters wide (else 16). */
+export async function writeSheet(
+  rows: readonly (readonly SheetCell[])[],
+  sheet: string,
+  widths: readonly number[] = [],
+): Promise<Uint8Array> {
+  const [header = [], ...body] = rows;
+  const data: SheetData = [
+    header.map((value) => ({ value: value === null ? '' : String(value), fontWeight: 'bold' as const })),
+    // Multi-value cells hold several entries; wrapping keeps them readable.
+    ...body.map((row) => row.map((value) => (typeof value === 'string' ? { value, wrap: true } : value))),
+  ];
+  const blob = await writeXlsxFile(data, {
+    sheet,
+    stickyRowsCount: 1,
+    columns: header.map((_, i) => ({ width: widths[i] ?? 16 })),
+  }).toBlob();
+  return new Uint8Array(await blob.arrayBuffer());
+}
 
 // Column widths in characters, in the order of CATALOGUE_COLUMNS.
 const WIDTHS = [16, 30, 12, 24, 36, 12, 12, 10, 40, 24, 18, 16];

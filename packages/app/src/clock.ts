@@ -1,4 +1,12 @@
-import { dueJobsPage, FIRST_LANE, finishJobs, type Job, jobLanes, type Store } from '@onewindow/store';
+import {
+  dueJobsPage,
+  FIRST_LANE,
+  finishJobs,
+  type Job,
+  jobLanes,
+  RECTIFICATION_DUE,
+  type Store,
+} from '@onewindow/store';
 import type { CaseService } from './cases';
 import type { Invocation } from './context';
 
@@ -163,6 +171,9 @@ export class Clock {
 export function platformJobs(services: {
   readonly cases: CaseService;
   readonly defaultRatings: { give(invocation: Invocation, tenant: string, caseNo: string): Promise<void> };
+  readonly rectifications: {
+    escalate(invocation: Invocation, tenant: string, caseNo: string): Promise<boolean>;
+  };
   readonly rollouts: {
     apply(city: string, id: string, options: { now: string; budgetMs?: number }): Promise<{ done: boolean }>;
   };
@@ -186,6 +197,13 @@ export function platformJobs(services: {
       const tenant = String(job.payload.tenant);
       const caseNo = String(job.payload.caseNo);
       await services.defaultRatings.give(services.system('clock', tenant, now), tenant, caseNo);
+      return { done: true };
+    },
+    // R18: a rectification round unanswered past its last working day goes to the city.
+    [RECTIFICATION_DUE]: async (job, now) => {
+      const tenant = String(job.payload.tenant);
+      const caseNo = String(job.payload.caseNo);
+      await services.rectifications.escalate(services.system('clock', tenant, now), tenant, caseNo);
       return { done: true };
     },
   };

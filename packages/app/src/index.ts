@@ -10,6 +10,8 @@ export { Commands, type IdempotencyKey, IdempotentReplay } from './commands';
 export * from './context';
 export * from './empowerment';
 export * from './esign';
+export { PROVINCIAL_FIELDS, type ProvincialRating, RatingExport } from './evaluation/export';
+export { RectificationService } from './evaluation/rectifications';
 export * from './licences';
 export { OFD_ACTOR, OfdResults, type SesSigner } from './ofd';
 export { type Measure, type OutboundEvent, Outbox, type StreamRecordLike } from './outbox';

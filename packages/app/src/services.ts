@@ -7,6 +7,8 @@ import { Clock, platformJobs } from './clock';
 import { Commands } from './commands';
 import { EmpowermentService } from './empowerment';
 import { type KeyVault, type SealKeyCustody, SealKeys, SealPki } from './esign';
+import { RatingExport } from './evaluation/export';
+import { RectificationService } from './evaluation/rectifications';
 import { LicenceService } from './licences';
 import { OfdResults } from './ofd';
 import { GuideService, PublicCaseService, PublicLimits, ResultVerification } from './public';
@@ -57,11 +59,9 @@ export interface CoreServices {
 export interface CaseServices {
   readonly commands: Commands;
   readonly cases: CaseService;
-  readonly guides: GuideService;
   readonly publicCases: PublicCaseService;
   /** The public case routes' rate limits and wrong-code locks, counted in the table. */
   readonly publicLimits: PublicLimits;
-  readonly supervision: SupervisionService;
 }
 
 /**
@@ -91,6 +91,14 @@ export interface FileServices extends CoreServices {
   readonly workbench: WorkbenchService;
   /** The names of the tenant, bodies, seal and staff a case names by id. */
   readonly caseNames: CaseNames;
+  /** R10 and e-supervision: the supervising bodies' inbox, receipts and findings, the board. */
+  readonly supervision: SupervisionService;
+  /** R18 after a 差评: the rectification ledger, call-backs, escalations and appeals. */
+  readonly rectifications: RectificationService;
+  /** The month's ratings for the provincial 好差评 system. */
+  readonly ratingExport: RatingExport;
+  /** The public service guides (art. 30) and the centres that publish them. */
+  readonly guides: GuideService;
 }
 
 /** Every application service over one table: what the local stack, the tests and the workers call. */
@@ -120,10 +128,8 @@ export function caseServices(
   return {
     commands,
     cases,
-    guides: new GuideService(store),
     publicCases: new PublicCaseService(store, cases, commands, signer),
     publicLimits: new PublicLimits(store),
-    supervision: new SupervisionService(store),
   };
 }
 
@@ -147,6 +153,10 @@ export function fileServices(options: ServicesOptions, cases = new CaseService(o
     verification: new ResultVerification(store, cases, options.signer),
     workbench: new WorkbenchService(store),
     caseNames: new CaseNames(store),
+    supervision: new SupervisionService(store),
+    rectifications: new RectificationService(store, cases),
+    ratingExport: new RatingExport(store),
+    guides: new GuideService(store),
   };
 }
 
@@ -154,9 +164,11 @@ export function createServices(options: ServicesOptions): AppServices {
   const commands = new Commands(options.store);
   const core = coreServices(options, commands);
   const cases = caseServices(options, commands);
+  const rectifications = new RectificationService(options.store, cases.cases);
   const jobs = platformJobs({
     cases: cases.cases,
     defaultRatings: new DefaultRatings(options.store, cases.cases),
+    rectifications,
     rollouts: core.rollouts,
     system: (actor, tenant, now) => commands.system(actor, tenant, now),
   });
@@ -169,6 +181,10 @@ export function createServices(options: ServicesOptions): AppServices {
     documents: new CaseDocuments(options.store),
     workbench: new WorkbenchService(options.store),
     caseNames: new CaseNames(options.store),
+    supervision: new SupervisionService(options.store),
+    rectifications,
+    ratingExport: new RatingExport(options.store),
+    guides: new GuideService(options.store),
     licences: new LicenceService(options.store, commands),
     ofd: new OfdResults(options.store, cases.cases, commands, sealPki(options), options.publicBaseUrl),
     empowerment: new EmpowermentService(options.store),

@@ -104,8 +104,4 @@ export class SupervisionService {
     ]);
     return { ...board, months, open: first };
   }
-
-  rectifications(tenant: string) {
-    return this.repo.rectifications(tenant);
-  }
 }

@@ -1,4 +1,5 @@
 export * from './authority';
+export * from './batch';
 export * from './calendar';
 export * from './cases';
 export * from './catalogue';

@@ -1,5 +1,6 @@
-import { BatchWriteItemCommand, PutItemCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
+import { batchWrite } from './batch';
 import { type Key, keys } from './keys';
 import type { Store } from './store';
 
@@ -106,18 +107,4 @@ export async function finishJobs(store: Store, jobs: readonly Job[]): Promise<vo
     store,
     jobs.map((job) => ({ DeleteRequest: { Key: marshall(jobKey(job)) } })),
   );
-}
-
-/** BatchWriteItem in chunks of 25, sending back what DynamoDB left unprocessed until it is all written. */
-async function batchWrite(store: Store, requests: readonly WriteRequest[]): Promise<void> {
-  for (let i = 0; i < requests.length; i += 25) {
-    let batch: WriteRequest[] = requests.slice(i, i + 25);
-    for (let attempt = 0; batch.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((ok) => setTimeout(ok, Math.min(1000, 25 * 2 ** attempt)));
-      const out = await store.client.send(
-        new BatchWriteItemCommand({ RequestItems: { [store.tableName]: batch } }),
-      );
-      batch = out.UnprocessedItems?.[store.tableName] ?? [];
-    }
-  }
 }

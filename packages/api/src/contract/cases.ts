@@ -1,5 +1,9 @@
 import {
+  APPEAL_GROUNDS,
+  APPEAL_OUTCOMES,
   APPLICANT_KINDS,
+  CALLBACK_CHANNELS,
+  CALLBACK_VIEWS,
   CASE_ACTIONS,
   CASE_STATUSES,
   CLOCK_COLOURS,
@@ -20,6 +24,38 @@ import { amount, bilingual, bodyRef, count, date, days, instant, named, pageOf }
 export { CASE_ACTIONS };
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 /** A rating of the service, 1–5. */
+/** R18 after a 差评: a call-back to the rater and the centre's appeal, as the case and the ledger carry them. */
+export const rectificationCallback = z.strictObject({
+  at: instant,
+  by: z.string(),
+  view: z.enum(CALLBACK_VIEWS),
+  channel: z.optional(z.enum(CALLBACK_CHANNELS)),
+  note: z.optional(z.string()),
+});
+export const ratingAppeal = z.strictObject({
+  at: instant,
+  by: z.string(),
+  ground: z.enum(APPEAL_GROUNDS),
+  statement: z.string(),
+  decidedAt: z.optional(instant),
+  decidedBy: z.optional(z.string()),
+  outcome: z.optional(z.enum(APPEAL_OUTCOMES)),
+  reason: z.optional(z.string()),
+});
+/** A rectification as the case holds it: its current round, its call-backs, escalation and appeal. */
+export const rectificationShape = {
+  openedAt: instant,
+  dueDate: date,
+  round: z.optional(count),
+  closedAt: z.optional(instant),
+  response: z.optional(z.string()),
+  callbacks: z.optional(z.array(rectificationCallback)),
+  escalatedAt: z.optional(instant),
+  appeal: z.optional(ratingAppeal),
+};
+/** Set by an upheld appeal: the rating counts in no statistic, for this reason. */
+export const ratingExclusion = z.strictObject({ at: instant, reason: z.string() });
+
 export const ratingLevel = z.int().check(z.minimum(RATING_LEVELS.min), z.maximum(RATING_LEVELS.max));
 /** What a rating adds to its level (R18, GB/T 39734): what was good or bad, what is rated, where it was given. */
 export const ratingShape = {
@@ -241,6 +277,15 @@ export const CaseEvent = named(
     event('rated', ratingShape),
     event('rectification-opened', { dueDate: date }),
     event('rectification-closed', { response: z.string() }),
+    event('rectification-called-back', {
+      view: z.enum(CALLBACK_VIEWS),
+      channel: z.optional(z.enum(CALLBACK_CHANNELS)),
+      note: z.optional(z.string()),
+      dueDate: z.optional(date),
+    }),
+    event('rectification-escalated', { dueDate: date }),
+    event('rating-appealed', { ground: z.enum(APPEAL_GROUNDS), statement: z.string() }),
+    event('appeal-decided', { outcome: z.enum(APPEAL_OUTCOMES), reason: z.string() }),
   ]),
 );
 export type CaseEvent = z.infer<typeof CaseEvent>;
@@ -331,15 +376,8 @@ const caseViewShape = {
       }),
     ),
   ),
-  rating: z.optional(z.strictObject({ ...ratingShape, at: instant })),
-  rectification: z.optional(
-    z.strictObject({
-      openedAt: instant,
-      dueDate: date,
-      closedAt: z.optional(instant),
-      response: z.optional(z.string()),
-    }),
-  ),
+  rating: z.optional(z.strictObject({ ...ratingShape, at: instant, excluded: z.optional(ratingExclusion) })),
+  rectification: z.optional(z.strictObject(rectificationShape)),
   closedAt: z.optional(instant),
   closing: z.optional(z.strictObject({ reason: z.string(), competentAuthority: z.optional(z.string()) })),
   /** The numbers (文号) of the documents issued so far, by kind. */

@@ -156,7 +156,17 @@ export const responses = {
   'POST /v1/tenants/{tenant}/supervision/receipts': json(supervision.InboxItem),
   'GET /v1/tenants/{tenant}/supervision/board': json(supervision.Board),
   'GET /v1/tenants/{tenant}/rectifications': json(supervision.RectificationList),
-  'POST /v1/tenants/{tenant}/rectifications/{caseNo}/close': json(supervision.RectificationClosed),
+  'POST /v1/tenants/{tenant}/rectifications/{caseNo}/close': json(supervision.Rectification),
+  'POST /v1/tenants/{tenant}/rectifications/{caseNo}/callback': json(supervision.Rectification),
+  'POST /v1/tenants/{tenant}/rectifications/{caseNo}/appeal': json(supervision.Rectification),
+  'POST /v1/tenants/{tenant}/rectifications/{caseNo}/appeal/decision': json(supervision.Rectification),
+  'GET /v1/cities/{city}/rectifications': json(supervision.RectificationList),
+  'GET /v1/cities/{city}/ratings:export': media({
+    'application/x-ndjson':
+      '每行一条评价，字段名按省级好差评接口 One rating a line, under the provincial system’s field names',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet':
+      '同上，Excel 工作表 The same as an .xlsx sheet',
+  }),
 
   // E-licence library
   'GET /v1/tenants/{tenant}/licences': json(licences.ELicencePage),

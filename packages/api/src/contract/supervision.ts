@@ -1,6 +1,6 @@
 import { CLOCK_COLOURS } from '@onewindow/domain';
 import * as z from 'zod/mini';
-import { CaseSummary, ratingLevel } from './cases';
+import { CaseSummary, ratingExclusion, ratingLevel, rectificationShape } from './cases';
 import { Fee } from './catalogue';
 import { amount, bodyRef, count, date, instant, listOf, named } from './registry';
 
@@ -53,6 +53,14 @@ export const Board = named(
         received: count,
         accepted: count,
         issued: count,
+        /** R18: the month's ratings that count, by level; defaults and excluded (upheld appeals) besides. */
+        ratings: z.strictObject({
+          rated: count,
+          levels: z.strictObject({ '1': count, '2': count, '3': count, '4': count, '5': count }),
+          defaulted: count,
+          excluded: count,
+          satisfaction: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
+        }),
       }),
     ),
     /**
@@ -65,37 +73,33 @@ export const Board = named(
 );
 export type Board = z.infer<typeof Board>;
 
-const rectificationShape = {
-  openedAt: instant,
-  dueDate: date,
-  closedAt: z.optional(instant),
-  response: z.optional(z.string()),
-};
-
 export const Rectification = named(
   'Rectification',
-  '差评整改任务（1、2级评价生成，在城市设定的工作日数内答复，默认 5 个）A rectification opened by a rating of 1 or 2, due in the city’s number of working days',
+  '差评整改台账条目（R18）：整改时限（工作日）、答复、回访、超期上报、申诉与复核，及当前状态 ' +
+    'A rectification ledger entry: the limit in working days, the answer, call-backs, escalation, the appeal and its decision, and where it stands',
   z.strictObject({
     caseNo: z.string(),
+    tenant: z.optional(z.string()),
+    matter: z.optional(z.string()),
     matterName: z.string(),
     body: z.optional(bodyRef),
-    level: ratingLevel,
+    level: z.optional(ratingLevel),
+    ratedAt: z.optional(instant),
     comment: z.optional(z.string()),
+    reasons: z.optional(z.array(z.string())),
+    objects: z.optional(z.array(z.string())),
+    channel: z.optional(z.string()),
+    excluded: z.optional(ratingExclusion),
     ...rectificationShape,
+    status: z.enum(['open', 'overdue', 'answered', 'called-back', 'appeal-upheld']),
   }),
 );
 export type Rectification = z.infer<typeof Rectification>;
 
 export const RectificationList = named(
   'RectificationList',
-  '差评整改任务列表 Rectification tasks of a tenant',
+  '差评整改台账，新的在前 A rectification ledger, newest first',
   listOf(Rectification),
-);
-
-export const RectificationClosed = named(
-  'RectificationClosed',
-  '已办结的整改 A rectification as closed',
-  z.strictObject({ caseNo: z.string(), ...rectificationShape }),
 );
 
 export const WindowAuthorisation = named(

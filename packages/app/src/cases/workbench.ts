@@ -1,5 +1,5 @@
 import { shanghaiDate } from '@onewindow/domain';
-import { CaseRepository, readWork, type Store } from '@onewindow/store';
+import { CaseRepository, readWork, type Store, tenantPk } from '@onewindow/store';
 
 /**
  * The workbench (工作台) counts, from the counter shards (never a scan): open cases per
@@ -17,12 +17,13 @@ export class WorkbenchService {
     const [work, board, rectifications] = await Promise.all([
       readWork(this.store, tenant, shanghaiDate(now)),
       this.repo.board(tenant),
-      this.repo.rectifications(tenant),
+      this.store.queryPrefix<{ closedAt?: string; appeal?: { outcome?: string } }>(tenantPk(tenant), 'RECT#'),
     ]);
     return {
       ...work,
       colours: board.counts,
-      rectificationsOpen: rectifications.filter((r) => !r.closedAt).length,
+      // Open: not answered, and not ended by an upheld appeal.
+      rectificationsOpen: rectifications.filter((r) => !r.closedAt && r.appeal?.outcome !== 'upheld').length,
     };
   }
 }

@@ -1,11 +1,13 @@
 import { catalogueFormEn } from './catalogue-form-en';
 import { intakeEn } from './intake-en';
+import { rectifyEn } from './rectify-en';
 import { workEn } from './work-en';
 import type { Messages } from './zh';
 
 /** The English table: the same keys as `zh.ts`, checked by its type. */
 export const en: Messages = {
   work: workEn,
+  rectify: rectifyEn,
   intakeForm: intakeEn,
   matterForm: catalogueFormEn,
   lang: {

@@ -1,5 +1,6 @@
 import { catalogueFormZh } from './catalogue-form-zh';
 import { intakeZh } from './intake-zh';
+import { rectifyZh } from './rectify-zh';
 import { workZh } from './work-zh';
 
 /**
@@ -8,6 +9,7 @@ import { workZh } from './work-zh';
  */
 export const zh = {
   work: workZh,
+  rectify: rectifyZh,
   intakeForm: intakeZh,
   matterForm: catalogueFormZh,
   lang: {

@@ -22,6 +22,7 @@ export function navFor(claims: Claims | undefined, t: Messages): NavItem[] {
       { href: `${c}/catalogue`, label: t.nav.catalogue },
       { href: `${c}/rollouts`, label: t.nav.rollouts },
       { href: `${c}/evaluation`, label: t.nav.evaluation },
+      { href: `${c}/rectifications`, label: t.rectify.nav },
     );
   }
   const tenant = claims.tenant;

@@ -22,6 +22,9 @@ export const CASE_ACTIONS = [
   'issue',
   'record-finding',
   'close-rectification',
+  'record-callback',
+  'appeal-rating',
+  'decide-appeal',
 ] as const;
 export type CaseActionName = (typeof CASE_ACTIONS)[number];
 

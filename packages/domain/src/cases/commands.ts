@@ -1,4 +1,5 @@
 import type { Fee } from '../catalogue';
+import type { RectificationCommand } from './rectification';
 import type {
   Agent,
   Applicant,
@@ -87,7 +88,7 @@ export type CaseCommand =
       /** The city's limit for a 差评's rectification (R18), resolved by the app; 5 when absent. */
       readonly rectificationDays?: number;
     } & RatingDetails)
-  | { readonly type: 'close-rectification'; readonly response: string }
+  | RectificationCommand
   /** The clock worker: deemed acceptance and lapsed deficiencies. */
   | { readonly type: 'tick'; readonly binding?: Binding };
 

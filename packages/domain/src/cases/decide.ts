@@ -15,6 +15,7 @@ import {
   RECTIFICATION_DAYS,
 } from './limits';
 import { feesDue, guardOf, openGuidanceRequest, requireOpen, requireStepFinisher } from './preconditions';
+import { decideRectification } from './rectification';
 import { type CaseState, EXCLUDED_STEP_KINDS } from './types';
 
 export type { DecideContext } from './guards';
@@ -268,7 +269,15 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
       return events;
     }
     case 'close-rectification':
-      return [{ type: 'rectification-closed', response: command.response }];
+    case 'record-callback':
+    case 'escalate-rectification':
+    case 'appeal-rating':
+    case 'decide-appeal':
+      return decideRectification(state, command, {
+        today,
+        calendarFor,
+        defaultDays: RECTIFICATION_DAYS.default,
+      });
     case 'tick':
       return tick(state, command, ctx);
   }

@@ -1,4 +1,5 @@
 import type { Fee } from '../catalogue';
+import type { RectificationEvent } from './rectification';
 import type {
   Agent,
   Applicant,
@@ -104,8 +105,7 @@ export type CaseEvent = Base &
       }
     | { readonly type: 'finding-recorded'; readonly finding: Finding }
     | ({ readonly type: 'rated' } & RatingDetails)
-    | { readonly type: 'rectification-opened'; readonly dueDate: string }
-    | { readonly type: 'rectification-closed'; readonly response: string }
+    | RectificationEvent
   );
 
 export type CaseEventType = CaseEvent['type'];

@@ -1,5 +1,6 @@
 import { documentIssuedBy } from './documents';
 import type { CaseEvent } from './events';
+import { evolveRectification } from './rectification';
 import type { CaseState, RatingDetails, Step } from './types';
 import { EXCLUDED_STEP_KINDS } from './types';
 
@@ -177,11 +178,12 @@ function fold(state: CaseState | NoCase, event: CaseEvent): CaseState {
     case 'rated':
       return { ...s, rating: { ...ratingDetails(event), at: event.at } };
     case 'rectification-opened':
-      return { ...s, rectification: { openedAt: event.at, dueDate: event.dueDate } };
     case 'rectification-closed':
-      return s.rectification
-        ? { ...s, rectification: { ...s.rectification, closedAt: event.at, response: event.response } }
-        : s;
+    case 'rectification-called-back':
+    case 'rectification-escalated':
+    case 'rating-appealed':
+    case 'appeal-decided':
+      return evolveRectification(s, event);
   }
 }
 

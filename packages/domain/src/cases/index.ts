@@ -10,5 +10,6 @@ export * from './identity';
 export * from './limits';
 export * from './numbers';
 export { feesDue, type GuardContext, type GuardedCommandType, guardOf } from './preconditions';
+export * from './rectification';
 export * from './result';
 export * from './types';

@@ -10,6 +10,7 @@ import {
   requireRole,
   requireStatus,
 } from './guards';
+import { appealGuard, callbackGuard, closeGuard, decideAppealGuard, escalateGuard } from './rectification';
 import {
   type CaseState,
   type Guidance,
@@ -194,16 +195,12 @@ const GUARDS: Record<GuardedCommandType, Guard> = {
     requireStatus(state, RATABLE_STATUSES, '评价', 'rated');
     if (state.rating) throw refuse('该办件已评价', 'the case has been rated already');
   },
-  'close-rectification': (state, { actor }) => {
-    requireRole(
-      actor,
-      ['tenant-admin', 'city-admin', 'platform-admin'],
-      '仅租户管理员可以办结整改',
-      'only a tenant administrator can close a rectification',
-    );
-    if (!state.rectification || state.rectification.closedAt)
-      throw refuse('没有待整改事项', 'there is no open rectification');
-  },
+  // Listed one by one, not spread: a spread keeps this table in every bundle that imports the module.
+  'close-rectification': closeGuard,
+  'record-callback': callbackGuard,
+  'escalate-rectification': escalateGuard,
+  'appeal-rating': appealGuard,
+  'decide-appeal': decideAppealGuard,
   tick: (state) => requireOpen(state),
 };
 

@@ -4,6 +4,7 @@ import type { Role } from '../roles';
 import type { DocumentKind } from './documents';
 import type { ApplicantKind } from './identity';
 import type { RatedObject, RatingChannel, RatingReason } from './limits';
+import type { Rectification } from './rectification';
 
 /**
  * A case (办件) from intake to issuance. `received` and `needs-correction` come before
@@ -47,6 +48,8 @@ export interface RatingDetails {
 
 export interface Rating extends RatingDetails {
   readonly at: string;
+  /** Set by an upheld appeal (R18): the rating counts in no statistic, for this reason. */
+  readonly excluded?: { readonly at: string; readonly reason: string };
 }
 
 export const CLOSED_STATUSES: readonly CaseStatus[] = ['issued', 'rejected', 'withdrawn', 'terminated'];
@@ -208,13 +211,6 @@ export interface Finding {
   readonly body: string;
   readonly text: string;
   readonly severity: 'info' | 'concern' | 'violation';
-}
-
-export interface Rectification {
-  readonly openedAt: string;
-  readonly dueDate: string;
-  readonly closedAt?: string;
-  readonly response?: string;
 }
 
 export interface CaseState {

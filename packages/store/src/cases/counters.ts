@@ -114,26 +114,38 @@ export function counterWrites(
 
   // One update per month item: a transaction may touch an item only once.
   const months = new Map<string, Record<string, number>>();
-  for (const event of events) {
-    const kind =
-      event.type === 'received' || event.type === 'accepted' || event.type === 'issued'
-        ? event.type
-        : undefined;
-    if (!kind) continue;
-    const date = shanghaiDate(event.at);
-    const month = date.slice(0, 7);
+  const count = (instant: string, name: string, by = 1) => {
+    const month = shanghaiDate(instant).slice(0, 7);
     const counts = months.get(month) ?? {};
-    counts[kind] = (counts[kind] ?? 0) + 1;
-    // The day's intake too (`r<dd>`), for the window's 今日收件.
-    if (kind === 'received') counts[`r${date.slice(8, 10)}`] = (counts[`r${date.slice(8, 10)}`] ?? 0) + 1;
+    counts[name] = (counts[name] ?? 0) + by;
     months.set(month, counts);
+  };
+  for (const event of events) {
+    if (event.type === 'received' || event.type === 'accepted' || event.type === 'issued') {
+      count(event.at, event.type);
+      // The day's intake too (`r<dd>`), for the window's 今日收件.
+      if (event.type === 'received') count(event.at, `r${shanghaiDate(event.at).slice(8, 10)}`);
+    }
+    // 好差评 (R18): ratings by level in the month they were given; a default counted as such.
+    if (event.type === 'rated') {
+      count(event.at, `lv${event.level}`);
+      if (event.default) count(event.at, 'defaulted');
+    }
+    // An upheld appeal takes the rating out of its month's figures, and counts it as excluded.
+    if (event.type === 'appeal-decided' && event.outcome === 'upheld' && before?.state.rating) {
+      count(before.state.rating.at, `lv${before.state.rating.level}`, -1);
+      count(before.state.rating.at, 'excluded');
+    }
   }
   for (const [month, values] of months) {
     writes.push({ add: caseKeys.stats(tenant, month, shard), values, entity: 'stats' });
-    writes.push(matterMonthWrite(tenant, month, state.matter, shard, events, values));
+    if (MONTH_KINDS.some((k) => values[k]))
+      writes.push(matterMonthWrite(tenant, month, state.matter, shard, events, values));
   }
   return writes;
 }
+
+const MONTH_KINDS = ['received', 'accepted', 'issued'] as const;
 
 /** Attribute prefix of a matter-month counter's per-clerk received count. */
 export const CLERK_PREFIX = 'clerk:';
@@ -151,8 +163,7 @@ function matterMonthWrite(
   counts: Readonly<Record<string, number>>,
 ): Write {
   const values: Record<string, number> = {};
-  for (const kind of ['received', 'accepted', 'issued'] as const)
-    if (counts[kind]) values[kind] = counts[kind];
+  for (const kind of MONTH_KINDS) if (counts[kind]) values[kind] = counts[kind];
   const received = events.find((e) => e.type === 'received');
   if (received && shanghaiDate(received.at).slice(0, 7) === month)
     values[`${CLERK_PREFIX}${received.actor}`] = 1;
@@ -190,16 +201,55 @@ export function sumBoard(shards: readonly Record<string, unknown>[]) {
   return { counts, bodies };
 }
 
+/** A month's figures: intake and completion, and its ratings (R18) by level, 5 非常满意 … 1 非常不满意. */
+export interface MonthFigures {
+  readonly month: string;
+  received: number;
+  accepted: number;
+  issued: number;
+  ratings: {
+    /** Ratings that count: upheld appeals left out. */
+    rated: number;
+    levels: Record<'1' | '2' | '3' | '4' | '5', number>;
+    defaulted: number;
+    excluded: number;
+    /** 满意率 (GB/T 39734): 非常满意, 满意 and 基本满意 over the ratings that count; null with none. */
+    satisfaction: number | null;
+  };
+}
+
 /** Month counters from their shards (and from the unsharded items written before the shards), oldest first. */
-export function sumMonths(items: readonly Record<string, unknown>[]) {
-  const months = new Map<string, { month: string; received: number; accepted: number; issued: number }>();
+export function sumMonths(items: readonly Record<string, unknown>[]): MonthFigures[] {
+  const months = new Map<string, MonthFigures>();
   for (const item of items) {
     const month = String(item.sk).slice('STATS#'.length, 'STATS#'.length + 7);
-    const row = months.get(month) ?? { month, received: 0, accepted: 0, issued: 0 };
+    const row: MonthFigures = months.get(month) ?? {
+      month,
+      received: 0,
+      accepted: 0,
+      issued: 0,
+      ratings: {
+        rated: 0,
+        levels: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 },
+        defaulted: 0,
+        excluded: 0,
+        satisfaction: null,
+      },
+    };
     row.received += Number(item.received ?? 0);
     row.accepted += Number(item.accepted ?? 0);
     row.issued += Number(item.issued ?? 0);
+    const r = row.ratings;
+    for (const level of ['1', '2', '3', '4', '5'] as const)
+      r.levels[level] += Number(item[`lv${level}`] ?? 0);
+    r.defaulted += Number(item.defaulted ?? 0);
+    r.excluded += Number(item.excluded ?? 0);
     months.set(month, row);
+  }
+  for (const { ratings: r } of months.values()) {
+    r.rated = Object.values(r.levels).reduce((a, b) => a + b, 0);
+    const content = r.levels['3'] + r.levels['4'] + r.levels['5'];
+    r.satisfaction = r.rated > 0 ? Math.round((content / r.rated) * 10000) / 10000 : null;
   }
   return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
 }

@@ -255,11 +255,6 @@ export class CaseRepository {
     );
   }
 
-  /** Rectification tasks opened by poor ratings, open and closed. */
-  async rectifications(tenant: string): Promise<Record<string, unknown>[]> {
-    return (await this.store.queryPrefix<Item>(tenantPk(tenant), 'RECT#')).map((i) => entityOf(i));
-  }
-
   async windowMatters(tenant: string, staffId: string, at: string): Promise<string[]> {
     const item = await this.store.get<{ matters: string[]; until?: string }>(
       caseKeys.windowAuthorisation(tenant, staffId),

@@ -12,6 +12,7 @@ import {
 import { jobItem, jobKeyOf, jobKey as keyOfJob } from '../jobs';
 import type { Write } from '../store';
 import { counterWrites } from './counters';
+import { ratingWrite, rectificationWrites } from './evaluation';
 import { caseKeys } from './keys';
 import { caseItem, type StoredCase, startOf, tickJobId } from './projection';
 
@@ -86,21 +87,9 @@ export function caseWrites(
   }
   // The open-case, month and board counters, sharded by case number (counters.ts).
   writes.push(...counterWrites(before, events, state, clock));
+  // R18's ledger, its city index, its escalation job and the rating's record: once per command.
+  writes.push(...rectificationWrites(state, events), ...ratingWrite(state, events));
   for (const event of events) {
-    if (event.type === 'rectification-opened' || event.type === 'rectification-closed') {
-      writes.push({
-        put: {
-          ...caseKeys.rectification(state.tenant, state.caseNo),
-          entity: 'rectification',
-          caseNo: state.caseNo,
-          matterName: state.matterName,
-          ...(state.body ? { body: state.body } : {}),
-          level: state.rating?.level,
-          comment: state.rating?.comment,
-          ...state.rectification,
-        },
-      });
-    }
     if (event.type === 'fee-paid') {
       writes.push({
         put: {

@@ -2,12 +2,10 @@ import type { RouteSpec } from '../../route';
 import { publicAccessLogRoute } from './access-log';
 import { publicRoutes } from './public';
 import { staffCaseRoutes } from './staff';
-import { supervisionRoutes } from './supervision';
 
-/** Cases, supervision, rectifications and the public pages: the cases Lambda's routes. */
+/** Cases and the public pages: the cases Lambda's routes (supervision and rectifications are the files Lambda's). */
 export const caseRouteList: readonly RouteSpec[] = [
   ...staffCaseRoutes,
-  ...supervisionRoutes,
   ...publicRoutes,
   publicAccessLogRoute,
 ];

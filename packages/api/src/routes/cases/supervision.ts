@@ -1,6 +1,6 @@
 import { DomainError, parseCaseNo } from '@onewindow/domain';
 import { tenantAdmins } from '../../access-groups';
-import { FindingInput, InboxQuery, ReceiptInput, RectificationCloseInput } from '../../case-schemas';
+import { FindingInput, InboxQuery, ReceiptInput } from '../../case-schemas';
 import { defineRoute, type RouteSpec } from '../../route';
 import { caseSummary, caseView } from './views';
 
@@ -74,38 +74,5 @@ export const supervisionRoutes: readonly RouteSpec[] = [
       const { open, ...board } = await services.supervision.board(params.tenant);
       return { status: 200, body: { ...board, cases: open.map((row) => caseSummary(row)) } };
     },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/v1/tenants/:tenant/rectifications',
-    tag: 'supervision',
-    summary: '差评整改任务',
-    summaryEn: 'Rectification tasks opened by ratings of 1 or 2',
-    access: { scope: 'tenant', roles: inspectors },
-    success: 200,
-    handler: async ({ services, params }) => ({
-      status: 200,
-      body: { items: await services.supervision.rectifications(params.tenant) },
-    }),
-  }),
-  defineRoute({
-    method: 'post',
-    path: '/v1/tenants/:tenant/rectifications/:caseNo/close',
-    tag: 'supervision',
-    summary: '办结整改（答复申请人）',
-    summaryEn: 'Close a rectification with the response to the applicant',
-    access: { scope: 'tenant', roles: tenantAdmins },
-    body: RectificationCloseInput,
-    success: 200,
-    handler: ({ services, params, body, invocation }) =>
-      services.cases.run(invocation, {
-        tenant: params.tenant,
-        caseNo: params.caseNo,
-        command: () => ({ type: 'close-rectification', response: body.response }),
-        respond: ({ stored }) => ({
-          status: 200,
-          body: { caseNo: stored.state.caseNo, ...stored.state.rectification },
-        }),
-      }),
   }),
 ];

@@ -4,6 +4,7 @@ import { catalogueRoutes } from './catalogue';
 import { cityListRoutes } from './cities';
 import { evaluationRoutes } from './evaluation';
 import { matterFormRoutes } from './matter-form';
+import { cityRectificationRoutes } from './rectifications';
 import { rolloutFormRoutes } from './rollout-form';
 import { rolloutRoutes } from './rollouts';
 import { tenantListRoutes } from './tenants';
@@ -14,6 +15,7 @@ export function cityRoutes() {
   app.route('/', cityListRoutes());
   app.route('/', tenantListRoutes());
   app.route('/', evaluationRoutes());
+  app.route('/', cityRectificationRoutes());
   // Before the catalogue pages, whose `/catalogue/:code` would otherwise take `new`.
   app.route('/', matterFormRoutes());
   app.route('/', catalogueRoutes());

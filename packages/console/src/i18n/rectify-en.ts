@@ -1,0 +1,61 @@
+import type { rectifyZh } from './rectify-zh';
+
+export const rectifyEn: typeof rectifyZh = {
+  status: {
+    open: 'Open',
+    overdue: 'Overdue',
+    answered: 'Answered, to call back',
+    'called-back': 'Called back',
+    'appeal-upheld': 'Appeal upheld',
+  },
+  round: (n: number) => `Round ${n}`,
+  escalated: 'Overdue: escalated to the city',
+  excluded: 'Left out of the statistics',
+  callbacks: 'Call-backs',
+  callback: 'Record the call-back',
+  callbackDone: 'The call-back is recorded.',
+  view: "The rater's view of the fix",
+  views: {
+    satisfied: 'Satisfied',
+    'basically-satisfied': 'Basically satisfied',
+    dissatisfied: 'Dissatisfied (rectify again)',
+  },
+  channel: 'How the rater was reached',
+  channels: { phone: 'Phone', sms: 'SMS', visit: 'Visit', online: 'Online' },
+  note: 'Note',
+  appeal: 'Appeal',
+  appealTitle: 'Appeal the rating (decided by the city)',
+  appealHint:
+    'A malicious or mistaken rating, or one about the law rather than the service, may be appealed once within the limit; an upheld appeal leaves it out of the statistics.',
+  appealDone: 'The appeal is filed; the city decides it.',
+  ground: 'Ground',
+  grounds: {
+    malicious: 'Malicious rating',
+    mistaken: 'Mistaken (wrong service, window or person)',
+    'policy-not-service': 'About the law or policy, not the service',
+    other: 'Other',
+  },
+  statement: 'Statement',
+  appealAwaiting: 'Appeal awaiting the city',
+  outcome: 'Decision',
+  outcomes: { upheld: 'Upheld', dismissed: 'Dismissed' },
+  reason: 'Reasons',
+  decide: 'Record the decision',
+  decided: 'The decision is recorded.',
+  city: {
+    title: 'Appeals and overdue rectifications',
+    intro:
+      "The centres' bad ratings left unanswered past their limit (escalated by the clock) and their appeals. An upheld appeal leaves the rating out of the statistics.",
+    filter: 'Show',
+    filters: {
+      all: 'All',
+      'awaiting-decision': 'Appeals to decide',
+      appealed: 'All appeals',
+      escalated: 'Escalated',
+    },
+    show: 'Filter',
+    none: 'Nothing for the city to handle.',
+    tenant: 'Centre',
+  },
+  nav: 'Rating appeals',
+};
