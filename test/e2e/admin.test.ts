@@ -191,4 +191,55 @@ describe('console in Chromium: administration', () => {
     expect(await voided.textContent()).toContain('继任印章行政审批专用章');
     await j.close();
   });
+
+  it('tenant admin and city admin: a 差评 called back into a second round, and an appeal decided by the city (R18)', async () => {
+    const j = await Journey.start(env.browser, 'rectifications', env.stack.url);
+    const { page } = j;
+    await signIn(j, '东山街道管理员 周洁');
+    await page.getByRole('navigation').getByRole('link', { name: '差评整改' }).first().click();
+    await page.waitForURL(/\/rectifications$/);
+    await j.check('ledger');
+    const answered = page.getByRole('article').filter({ hasText: '排队时间较长' });
+    expect(await answered.textContent()).toContain('已答复待回访');
+    const appealed = page.getByRole('article').filter({ hasText: '窗口人员态度生硬' });
+    expect(await appealed.textContent()).toContain('申诉待市级复核');
+    // The rater is not content: the call-back opens a second round with the close form again.
+    const callback = answered.getByRole('form', { name: /登记回访/ });
+    await callback.getByLabel('评价人对整改的意见').selectOption('dissatisfied');
+    await callback.getByLabel('回访方式').selectOption('phone');
+    await callback.getByLabel('回访说明').fill('申请人表示高峰时段仍需等候');
+    await Promise.all([page.waitForNavigation(), callback.getByRole('button', { name: '登记回访' }).click()]);
+    await j.check('called-back');
+    expect(await page.getByRole('status').textContent()).toContain('已登记回访');
+    const reopened = page.getByRole('article').filter({ hasText: '排队时间较长' });
+    expect(await reopened.textContent()).toContain('第 2 轮整改');
+    expect(await reopened.textContent()).toContain('申请人表示高峰时段仍需等候');
+    expect(await reopened.getByRole('form', { name: /答复并办结/ }).count()).toBe(1);
+    await j.english('ledger');
+    await j.close();
+
+    const city = await Journey.start(env.browser, 'appeals', env.stack.url);
+    await signIn(city, '南京市管理员 王敏');
+    await city.page.getByRole('navigation').getByRole('link', { name: '差评申诉' }).first().click();
+    await city.page.waitForURL(/\/cities\/nanjing\/rectifications$/);
+    await city.check('appeals');
+    const card = city.page.getByRole('article').filter({ hasText: '窗口人员态度生硬' });
+    // Names, not ids: the centre by its name.
+    expect(await card.textContent()).toContain('东山街道');
+    expect(await card.textContent()).toContain('误评（评价对象有误）');
+    const decide = card.getByRole('form', { name: /作出复核决定/ });
+    await decide.getByLabel('复核结论').selectOption('upheld');
+    await decide.getByLabel('复核意见').fill('经调取监控核实，评价对象非本中心工作人员，申诉成立');
+    await Promise.all([
+      city.page.waitForNavigation(),
+      decide.getByRole('button', { name: '作出复核决定' }).click(),
+    ]);
+    await city.check('appeal-decided');
+    expect(await city.page.getByRole('status').textContent()).toContain('复核决定已记录');
+    const decided = city.page.getByRole('article').filter({ hasText: '窗口人员态度生硬' });
+    expect(await decided.textContent()).toContain('申诉成立');
+    expect(await decided.textContent()).toContain('不计入统计');
+    await city.english('appeals');
+    await city.close();
+  });
 });

@@ -12,7 +12,7 @@ import {
   rectificationStatus,
   shanghaiDate,
 } from '@onewindow/domain';
-import { cityPk, entityOf, type Item, type Store, TenancyRepository, tenantPk } from '@onewindow/store';
+import { entityOf, type Item, type Store, TenancyRepository, tenantPk } from '@onewindow/store';
 import type { CaseService } from '../cases';
 import type { Answer, Invocation } from '../context';
 import { mapLimit } from '../rollouts/load';

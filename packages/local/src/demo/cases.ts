@@ -118,7 +118,8 @@ export async function seedCaseDemo(deps: CaseDemoDeps): Promise<number> {
       const approved = await take(ago(4), { matter: '060103001000', applicant: person(6, '吴芳') });
       await act(APPROVER, ago(1), approved.caseNo, 'decide', { outcome: 'approve' });
     })(),
-    // Issued last week; one applicant rated it poorly, which opened a rectification.
+    // Issued last week and rated poorly by both applicants (R18): one 差评 the centre answered and
+    // must now call back; one it appealed as mistaken, which waits for the city's decision.
     ...(
       [
         [7, '040101003000', '郑和'],
@@ -128,13 +129,24 @@ export async function seedCaseDemo(deps: CaseDemoDeps): Promise<number> {
       const c = await take(ago(9), { matter, applicant: person(i, name) });
       await act(APPROVER, ago(8), c.caseNo, 'decide', { outcome: 'approve' });
       await act(CLERK, ago(7), c.caseNo, 'issue', { delivery: 'window' });
-      if (i === 8) {
-        await call(CLERK, ago(6), 'POST', `/v1/public/cases/${c.caseNo}/rating`, {
-          code: c.queryCode,
-          level: 2,
-          comment: '排队时间较长',
+      await call(CLERK, ago(6), 'POST', `/v1/public/cases/${c.caseNo}/rating`, {
+        code: c.queryCode,
+        level: i === 8 ? 2 : 1,
+        comment: i === 8 ? '排队时间较长' : '窗口人员态度生硬',
+        reasons: [i === 8 ? 'efficiency' : 'attitude'],
+        objects: ['window'],
+        channel: 'window-device',
+      });
+      const ledger = `/v1/tenants/${T}/rectifications/${c.caseNo}`;
+      if (i === 8)
+        await call(ADMIN, ago(5), 'POST', `${ledger}/close`, {
+          response: '已在高峰时段增开综合窗口，并致电申请人致歉',
         });
-      }
+      else
+        await call(ADMIN, ago(5), 'POST', `${ledger}/appeal`, {
+          ground: 'mistaken',
+          statement: '经查监控，评价所述接待人员为相邻不动产窗口人员，非本中心工作人员',
+        });
     }),
     // The chief representative decides the elderly-card matter on the spot.
     (async () => {
