@@ -145,6 +145,8 @@ export const FILE_TENANT_PATHS: readonly string[] = [
   '/v1/tenants/{tenant}/supervision/{proxy+}',
   '/v1/tenants/{tenant}/rectifications',
   '/v1/tenants/{tenant}/rectifications/{proxy+}',
+  '/v1/tenants/{tenant}/cards',
+  '/v1/tenants/{tenant}/cards/{proxy+}',
 ];
 
 /**

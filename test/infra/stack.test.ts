@@ -7,6 +7,7 @@ import { OneWindowStack } from '../../infra/stack';
 import { caseRoutes, catalogueFileRoutes, coreRoutes } from '../../packages/api/src';
 import {
   applicantRoutes,
+  cardRoutes,
   codeLineageRoutes,
   empowermentRoutes,
   printRoutes,
@@ -280,15 +281,22 @@ describe('api', () => {
       '/v1/tenants/{tenant}/supervision/{proxy+}',
       '/v1/tenants/{tenant}/rectifications',
       '/v1/tenants/{tenant}/rectifications/{proxy+}',
+      '/v1/tenants/{tenant}/cards',
+      '/v1/tenants/{tenant}/cards/{proxy+}',
     ]) {
       const key = routeKey(`ANY ${path}`);
       expect(key).toMatchObject({ AuthorizationType: 'JWT' });
       expect(targetOf(key)).toContain(integrationOf(stack.api.files));
     }
     // Every supervision and rectification route lies under those paths, or one segment below a city ({action}).
-    for (const route of [...supervisionRoutes, ...rectificationRoutes, ...ratingExportRoutes]) {
+    for (const route of [
+      ...supervisionRoutes,
+      ...rectificationRoutes,
+      ...ratingExportRoutes,
+      ...cardRoutes,
+    ]) {
       expect(route.path).toMatch(
-        /^\/v1\/tenants\/:tenant\/(supervision|rectifications)(\/|$)|^\/v1\/cities\/:city\/[^/]+$/,
+        /^\/v1\/tenants\/:tenant\/(supervision|rectifications|cards)(\/|$)|^\/v1\/cities\/:city\/[^/]+$/,
       );
     }
     for (const method of ['GET', 'POST'])

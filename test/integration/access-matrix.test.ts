@@ -508,6 +508,30 @@ const MATRIX: Record<string, Row> = {
     path: (allowed) => `/v1/tenants/${T}/rectifications/${caseNo('appealed', allowed)}/appeal/decision`,
     body: () => ({ outcome: 'dismissed', reason: '评价对象无误' }),
   },
+  'GET /v1/tenants/:tenant/cards': {
+    cells: 'Y Y 4 Y 3 Y Y Y 4 4 4 4',
+    path: `/v1/tenants/${T}/cards`,
+  },
+  'GET /v1/tenants/:tenant/cards/:cardId': {
+    cells: 'Y Y 4 Y 3 Y Y Y 4 4 4 4',
+    path: () => `/v1/tenants/${T}/cards/${pools.cards?.[0]}`,
+  },
+  // Contest and review each take a card once: a fresh one for each allowed call.
+  'POST /v1/tenants/:tenant/cards/:cardId/contest': {
+    cells: 'Y Y 4 Y 3 Y 3 3 4 4 4 4',
+    path: (allowed) => `/v1/tenants/${T}/cards/${cardOf(allowed, 0)}/contest`,
+    body: () => ({ reasons: '申请人书面要求暂缓' }),
+  },
+  'POST /v1/tenants/:tenant/cards/:cardId/review': {
+    cells: 'Y Y 4 Y 3 3 3 Y 4 4 4 4',
+    path: (allowed) => `/v1/tenants/${T}/cards/${cardOf(allowed, 4)}/review`,
+    body: () => ({ outcome: 'upheld', reason: '超期属实' }),
+  },
+  'POST /v1/tenants/:tenant/cards/:cardId/urge': {
+    cells: 'Y Y 4 Y 3 3 3 Y 4 4 4 4',
+    path: () => `/v1/tenants/${T}/cards/${pools.cards?.[0]}/urge`,
+    body: () => ({ note: '请尽快办结' }),
+  },
   'GET /v1/cities/:city/rectifications': {
     cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
     path: '/v1/cities/nanjing/rectifications?filter=awaiting-decision',
@@ -532,6 +556,11 @@ const MATRIX: Record<string, Row> = {
 };
 
 let pools: Record<string, string[]> = {};
+/** A card for a contest (cards 1–4) or a review (cards 5–8): a fresh one for each allowed call. */
+const cardOf = (allowed: boolean, offset: number): string => {
+  const i = Number(nextOf(`cards-${offset}`, allowed)) - 1;
+  return pools.cards?.[Math.min(offset + i, (pools.cards?.length ?? 1) - 1)] ?? '';
+};
 let licences: string[] = [];
 /** The case a call gets: a fresh one from `pool` for each allowed call of a route that changes it. */
 const caseNo = (pool: string, allowed = true): string => {
@@ -589,6 +618,18 @@ beforeAll(async () => {
   pools = await seedCasePools(t, PERSONAS.clerk as DevClaims, PERSONAS.approver as DevClaims);
   licences = await issuedLicences(t, PERSONAS.clerk as DevClaims, PERSONAS.approver as DevClaims, 3);
   await pushedToInbox(t, T, pools.issued?.[0] ?? '');
+  // Red cards (R19) on the accepted cases, as the clock would raise them two months on.
+  const later = new Date(Date.now() + 60 * 86_400_000).toISOString();
+  pools.cards = [];
+  for (const [pool, limit] of [
+    ['accepted', 'promised'],
+    ['received', 'acceptance'],
+  ] as const) {
+    for (const no of pools[pool] ?? []) {
+      await t.services.cards.raise(t.services.commands.system('clock', T, later), T, no);
+      pools.cards.push(encodeURIComponent(`${no}~${limit}~red`));
+    }
+  }
   // Cases accepted during a guided transition of m7 (R6), its guiding department no persona's body.
   await ok('PUT', '/v1/cities/nanjing/catalogue/m7', matter('m7'));
   await ok('PUT', '/v1/cities/nanjing/catalogue/m8', matter('m8'));

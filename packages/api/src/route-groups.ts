@@ -1,4 +1,5 @@
 import type { RouteSpec } from './route';
+import { cardRoutes } from './routes/cards';
 import { caseRouteList } from './routes/cases';
 import { applicantRoutes } from './routes/cases/applicant';
 import { ofdRoutes } from './routes/cases/ofd';
@@ -18,6 +19,7 @@ import { sealCertificateRoutes } from './routes/seal-certificates';
 
 export {
   applicantRoutes,
+  cardRoutes,
   catalogueFileRoutes,
   codeLineageRoutes,
   coreRoutes,
@@ -61,6 +63,7 @@ export const fileRoutes: readonly RouteSpec[] = [
   ...rectificationRoutes,
   ...ratingExportRoutes,
   ...publicGuideRoutes,
+  ...cardRoutes,
 ];
 
 /** Every API route, in one list: OpenAPI describes it, the local stack mounts it, the access matrix test walks it. */

@@ -170,6 +170,8 @@ export class Clock {
 /** The job kinds the platform schedules, each run by the service that owns it. */
 export function platformJobs(services: {
   readonly cases: CaseService;
+  /** R19: after each visit, the cards the case has earned. */
+  readonly cards: { raise(invocation: Invocation, tenant: string, caseNo: string): Promise<number> };
   readonly defaultRatings: { give(invocation: Invocation, tenant: string, caseNo: string): Promise<void> };
   readonly rectifications: {
     escalate(invocation: Invocation, tenant: string, caseNo: string): Promise<boolean>;
@@ -189,7 +191,10 @@ export function platformJobs(services: {
     // The case's own transaction replaces this job with its next one; answering done removes this one.
     'case-tick': async (job, now) => {
       const tenant = String(job.payload.tenant);
-      await services.cases.tick(services.system('clock', tenant, now), tenant, String(job.payload.caseNo));
+      const caseNo = String(job.payload.caseNo);
+      await services.cases.tick(services.system('clock', tenant, now), tenant, caseNo);
+      // The visit comes on each day the colour changes (the case's next tick): the day a card is due.
+      await services.cards.raise(services.system('clock', tenant, now), tenant, caseNo);
       return { done: true };
     },
     // R18: the city's default for a handled service left unrated; a case rated meanwhile is left alone.

@@ -10,6 +10,7 @@ export { Commands, type IdempotencyKey, IdempotentReplay } from './commands';
 export * from './context';
 export * from './empowerment';
 export * from './esign';
+export { type Card, CardService } from './evaluation/cards';
 export { PROVINCIAL_FIELDS, type ProvincialRating, RatingExport } from './evaluation/export';
 export { RectificationService } from './evaluation/rectifications';
 export * from './licences';

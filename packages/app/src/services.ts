@@ -7,6 +7,7 @@ import { Clock, platformJobs } from './clock';
 import { Commands } from './commands';
 import { EmpowermentService } from './empowerment';
 import { type KeyVault, type SealKeyCustody, SealKeys, SealPki } from './esign';
+import { CardService } from './evaluation/cards';
 import { RatingExport } from './evaluation/export';
 import { RectificationService } from './evaluation/rectifications';
 import { LicenceService } from './licences';
@@ -99,6 +100,8 @@ export interface FileServices extends CoreServices {
   readonly ratingExport: RatingExport;
   /** The public service guides (art. 30) and the centres that publish them. */
   readonly guides: GuideService;
+  /** R19: e-supervision cards with their clock proofs; contest, review, urge. */
+  readonly cards: CardService;
 }
 
 /** Every application service over one table: what the local stack, the tests and the workers call. */
@@ -157,6 +160,7 @@ export function fileServices(options: ServicesOptions, cases = new CaseService(o
     rectifications: new RectificationService(store, cases),
     ratingExport: new RatingExport(store),
     guides: new GuideService(store),
+    cards: new CardService(store),
   };
 }
 
@@ -165,7 +169,9 @@ export function createServices(options: ServicesOptions): AppServices {
   const core = coreServices(options, commands);
   const cases = caseServices(options, commands);
   const rectifications = new RectificationService(options.store, cases.cases);
+  const cards = new CardService(options.store);
   const jobs = platformJobs({
+    cards,
     cases: cases.cases,
     defaultRatings: new DefaultRatings(options.store, cases.cases),
     rectifications,
@@ -185,6 +191,7 @@ export function createServices(options: ServicesOptions): AppServices {
     rectifications,
     ratingExport: new RatingExport(options.store),
     guides: new GuideService(options.store),
+    cards,
     licences: new LicenceService(options.store, commands),
     ofd: new OfdResults(options.store, cases.cases, commands, sealPki(options), options.publicBaseUrl),
     empowerment: new EmpowermentService(options.store),

@@ -17,4 +17,5 @@ export * from './rollout';
 export * from './seal-imprint';
 export * from './seals';
 export * from './statutory';
+export * from './supervision/cards';
 export * from './tenancy';

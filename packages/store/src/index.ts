@@ -1,6 +1,7 @@
 export * from './authority';
 export * from './batch';
 export * from './calendar';
+export * from './cards';
 export * from './cases';
 export * from './catalogue';
 export * from './client';

@@ -161,6 +161,11 @@ export const responses = {
   'POST /v1/tenants/{tenant}/rectifications/{caseNo}/appeal': json(supervision.Rectification),
   'POST /v1/tenants/{tenant}/rectifications/{caseNo}/appeal/decision': json(supervision.Rectification),
   'GET /v1/cities/{city}/rectifications': json(supervision.RectificationList),
+  'GET /v1/tenants/{tenant}/cards': json(supervision.CardList),
+  'GET /v1/tenants/{tenant}/cards/{cardId}': json(supervision.Card),
+  'POST /v1/tenants/{tenant}/cards/{cardId}/contest': json(supervision.Card),
+  'POST /v1/tenants/{tenant}/cards/{cardId}/review': json(supervision.Card),
+  'POST /v1/tenants/{tenant}/cards/{cardId}/urge': json(supervision.Card),
   'GET /v1/cities/{city}/ratings:export': media({
     'application/x-ndjson':
       '每行一条评价，字段名按省级好差评接口 One rating a line, under the provincial system’s field names',

@@ -1,4 +1,4 @@
-import { CLOCK_COLOURS } from '@onewindow/domain';
+import { CARD_COLOURS, CARD_LIMITS, CARD_STATUSES, CLOCK_COLOURS } from '@onewindow/domain';
 import * as z from 'zod/mini';
 import { CaseSummary, ratingExclusion, ratingLevel, rectificationShape } from './cases';
 import { Fee } from './catalogue';
@@ -101,6 +101,71 @@ export const RectificationList = named(
   '差评整改台账，新的在前 A rectification ledger, newest first',
   listOf(Rectification),
 );
+
+const eventRef = z.strictObject({ seq: count, type: z.string(), at: instant, hash: z.string() });
+
+export const ClockProof = named(
+  'ClockProof',
+  '时钟证明：时限起算事件、允许工作日、延期与暂停计时（均注明所据事件）、逐日是否计入及原因 ' +
+    "A card's clock proof: the start event, the days allowed, the extension and the pauses with their events, every day counted or not and why",
+  z.strictObject({
+    limit: z.enum(CARD_LIMITS),
+    start: date,
+    startEvent: eventRef,
+    allowed: count,
+    extension: z.optional(z.strictObject({ days: count, event: eventRef })),
+    pauses: z.array(
+      z.strictObject({ stepId: z.string(), from: eventRef, to: z.optional(eventRef), workingDays: count }),
+    ),
+    deadline: date,
+    today: date,
+    workingDaysLeft: z.int(),
+    warnDays: count,
+    calendars: z.array(z.strictObject({ year: z.int(), provisional: z.boolean() })),
+    days: z.array(
+      z.strictObject({
+        date,
+        kind: z.enum(['working', 'weekend', 'holiday', 'make-up']),
+        pausedBy: z.optional(z.string()),
+        counted: z.boolean(),
+      }),
+    ),
+  }),
+);
+
+export const Card = named(
+  'SupervisionCard',
+  '电子监察亮灯（R19）：黄灯时限临近、红灯已超时限，附时钟证明、申辩、核定与督办记录 ' +
+    'An e-supervision card: yellow when a limit is near, red once passed, with its clock proof, contest, review and urges',
+  z.strictObject({
+    id: z.string(),
+    caseNo: z.string(),
+    tenant: z.string(),
+    matterName: z.string(),
+    body: z.optional(bodyRef),
+    limit: z.enum(CARD_LIMITS),
+    colour: z.enum(CARD_COLOURS),
+    since: date,
+    raisedAt: instant,
+    status: z.enum(CARD_STATUSES),
+    proof: ClockProof,
+    contest: z.optional(z.strictObject({ at: instant, by: z.string(), reasons: z.string() })),
+    review: z.optional(
+      z.strictObject({
+        at: instant,
+        by: z.string(),
+        outcome: z.enum(['upheld', 'withdrawn']),
+        reason: z.string(),
+      }),
+    ),
+    urges: z.optional(
+      z.array(z.strictObject({ at: instant, by: z.string(), note: z.string(), to: z.optional(bodyRef) })),
+    ),
+    version: count,
+  }),
+);
+
+export const CardList = named('SupervisionCardList', '亮灯记录，新的在前 Cards, newest first', listOf(Card));
 
 export const WindowAuthorisation = named(
   'WindowAuthorisation',

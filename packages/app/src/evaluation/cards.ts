@@ -1,0 +1,202 @@
+import {
+  type CardColour,
+  type CardDraft,
+  type CardLimit,
+  type CardStatus,
+  type CaseState,
+  type ClockProof,
+  cardIdOf,
+  cardsDue,
+  DomainError,
+  type Principal,
+  shanghaiDate,
+} from '@onewindow/domain';
+import {
+  CARD_PREFIX,
+  CaseRepository,
+  cardKey,
+  entityOf,
+  type Item,
+  type Store,
+  tenantPk,
+} from '@onewindow/store';
+import { CaseReference } from '../cases/reference';
+import type { Answer, Invocation } from '../context';
+
+export interface Card {
+  readonly id: string;
+  readonly caseNo: string;
+  readonly tenant: string;
+  readonly matterName: string;
+  /** The body responsible: the one handling the case when the card was raised. */
+  readonly body?: string;
+  readonly limit: CardLimit;
+  readonly colour: CardColour;
+  readonly since: string;
+  readonly raisedAt: string;
+  readonly status: CardStatus;
+  readonly proof: ClockProof;
+  readonly contest?: { readonly at: string; readonly by: string; readonly reasons: string };
+  readonly review?: {
+    readonly at: string;
+    readonly by: string;
+    readonly outcome: 'upheld' | 'withdrawn';
+    readonly reason: string;
+  };
+  readonly urges?: readonly {
+    readonly at: string;
+    readonly by: string;
+    readonly note: string;
+    readonly to?: string;
+  }[];
+  readonly version: number;
+}
+
+const notFound = () => new DomainError('not-found', '亮灯记录不存在', 'no such card');
+const refuse = (zh: string, en: string) => new DomainError('invalid-state', zh, en);
+
+/**
+ * R19 in the application: raising the cards a case has earned (the clock, after each visit),
+ * the tenant's list, and what people do with a card: the responsible body contests it with
+ * reasons, an inspector upholds or withdraws it, and 督办 urges the body (an event the
+ * notifications pick up). Each change is audited, under a version check.
+ */
+export class CardService {
+  private readonly repo: CaseRepository;
+
+  constructor(private readonly store: Store) {
+    this.repo = new CaseRepository(store);
+  }
+
+  /** Raises each card the case has earned on `invocation.now` that it has not got yet; answers how many. */
+  async raise(invocation: Invocation, tenant: string, caseNo: string): Promise<number> {
+    const [found, calendarFor] = await Promise.all([
+      this.repo.withEvents(tenant, caseNo),
+      new CaseReference(this.store).calendar(tenant),
+    ]);
+    if (!found) return 0;
+    const drafts = cardsDue(found.stored.state, found.events, shanghaiDate(invocation.now), calendarFor);
+    let raised = 0;
+    for (const draft of drafts) if (await this.raiseOne(invocation, found.stored.state, draft)) raised += 1;
+    return raised;
+  }
+
+  private async raiseOne(invocation: Invocation, state: CaseState, draft: CardDraft): Promise<boolean> {
+    const id = cardIdOf(state.caseNo, draft.limit, draft.colour);
+    const card: Card = {
+      id,
+      caseNo: state.caseNo,
+      tenant: state.tenant,
+      matterName: state.matterName,
+      ...(state.body ? { body: state.body } : {}),
+      limit: draft.limit,
+      colour: draft.colour,
+      since: draft.since,
+      raisedAt: invocation.now,
+      status: 'raised',
+      proof: draft.proof,
+      version: 1,
+    };
+    const exists = new DomainError('conflict', '已亮灯', 'already raised');
+    try {
+      await invocation.commit({
+        action: `card.raised`,
+        target: `${state.tenant}/${id}`,
+        writes: [{ put: { ...cardKey(state.tenant, id), entity: 'card', ...card }, ifNew: exists }],
+        response: { status: 201, body: {} },
+      });
+      return true;
+    } catch (error) {
+      if (error === exists) return false;
+      throw error;
+    }
+  }
+
+  /** The tenant's cards, newest first; a colour or status narrows them. */
+  async list(tenant: string, filter: { colour?: CardColour; status?: CardStatus } = {}): Promise<Card[]> {
+    const items = await this.store.queryPrefix<Item>(tenantPk(tenant), CARD_PREFIX);
+    return items
+      .map((i) => entityOf<Card>(i))
+      .filter(
+        (c) =>
+          (!filter.colour || c.colour === filter.colour) && (!filter.status || c.status === filter.status),
+      )
+      .sort((a, b) => b.raisedAt.localeCompare(a.raisedAt) || a.id.localeCompare(b.id));
+  }
+
+  async get(tenant: string, id: string): Promise<Card> {
+    const item = await this.store.get(cardKey(tenant, id));
+    if (!item) throw notFound();
+    return entityOf<Card>(item);
+  }
+
+  /** The responsible body (its approvers) or the tenant's administrators contest a raised card, once, with reasons. */
+  async contest(invocation: Invocation, tenant: string, id: string, reasons: string): Promise<Answer> {
+    const card = await this.get(tenant, id);
+    const p = invocation.principal;
+    const ofBody = p.roles.includes('approver') && p.body !== undefined && p.body === card.body;
+    if (!ofBody && !isAdmin(p))
+      throw new DomainError('forbidden', '仅责任机构可以申辩', 'only the responsible body contests a card');
+    if (card.status !== 'raised')
+      throw refuse('该亮灯已申辩或已核定', 'the card was contested or reviewed already');
+    return this.change(invocation, card, 'card.contested', {
+      status: 'contested',
+      contest: { at: invocation.now, by: p.sub, reasons },
+    });
+  }
+
+  /** An inspector upholds or withdraws a card (contested or not), once, with the reason. */
+  async review(
+    invocation: Invocation,
+    tenant: string,
+    id: string,
+    input: { outcome: 'upheld' | 'withdrawn'; reason: string },
+  ): Promise<Answer> {
+    const card = await this.get(tenant, id);
+    if (card.status === 'upheld' || card.status === 'withdrawn')
+      throw refuse('该亮灯已核定', 'the card was reviewed already');
+    return this.change(invocation, card, `card.${input.outcome}`, {
+      status: input.outcome,
+      review: { at: invocation.now, by: invocation.principal.sub, ...input },
+    });
+  }
+
+  /** 督办/催办: urges the responsible body; the audit record's event tells its people. */
+  async urge(invocation: Invocation, tenant: string, id: string, note: string): Promise<Answer> {
+    const card = await this.get(tenant, id);
+    if (card.status === 'withdrawn') throw refuse('该亮灯已撤销', 'the card was withdrawn');
+    const urge = {
+      at: invocation.now,
+      by: invocation.principal.sub,
+      note,
+      ...(card.body ? { to: card.body } : {}),
+    };
+    return this.change(invocation, card, 'card.urged', { urges: [...(card.urges ?? []), urge] });
+  }
+
+  private change(invocation: Invocation, card: Card, action: string, patch: Partial<Card>): Promise<Answer> {
+    const next: Card = { ...card, ...patch, version: card.version + 1 };
+    return invocation.commit({
+      action,
+      target: `${card.tenant}/${card.id}`,
+      writes: [
+        {
+          put: { ...cardKey(card.tenant, card.id), entity: 'card', ...next },
+          ifStill: {
+            attribute: 'version',
+            equals: card.version,
+            failure: new DomainError(
+              'conflict',
+              '亮灯记录已被他人更新，请刷新',
+              'the card changed meanwhile; reload',
+            ),
+          },
+        },
+      ],
+      response: { status: 200, body: next },
+    });
+  }
+}
+
+const isAdmin = (p: Principal) =>
+  p.roles.some((r) => r === 'tenant-admin' || r === 'city-admin' || r === 'platform-admin');
