@@ -242,4 +242,39 @@ describe('console in Chromium: administration', () => {
     await city.english('appeals');
     await city.close();
   });
+
+  it("inspector: the red cards the clock raised, one card's clock proof day by day, and an urge (R19)", async () => {
+    const j = await Journey.start(env.browser, 'cards', env.stack.url);
+    const { page } = j;
+    await signIn(j, '东山电子监察 吴静');
+    // The clock raises the demo's cards once the demo is in: wait for the first red one.
+    for (let i = 0; i < 60; i++) {
+      await page.goto(`${env.stack.url}/console/tenants/nanjing.jiangning.dongshan/cards?colour=red`);
+      if ((await page.getByRole('link', { name: '查看证明' }).count()) > 0) break;
+      await page.waitForTimeout(500);
+    }
+    await page.getByRole('navigation').getByRole('link', { name: '亮灯督办' }).first().click();
+    await page.waitForURL(/\/cards$/);
+    await j.check('cards');
+    expect(await page.getByRole('table').textContent()).toContain('红灯');
+    await j.goto('/console/tenants/nanjing.jiangning.dongshan/cards?colour=red', 'cards-red');
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('link', { name: '查看证明' }).first().click(),
+    ]);
+    await j.check('card-proof');
+    const proof = page.getByRole('table', { name: '时钟证明' });
+    // Day by day: counted working days, weekends not counted.
+    expect(await proof.textContent()).toContain('工作日');
+    expect(await proof.textContent()).toContain('周末');
+    expect(await page.locator('main').textContent()).toMatch(/已超期 \d+ 个工作日/);
+    const urge = page.getByRole('form', { name: '督办' });
+    await urge.getByLabel('督办意见').fill('请于三个工作日内办结并说明原因');
+    await Promise.all([page.waitForNavigation(), urge.getByRole('button', { name: '督办' }).click()]);
+    await j.check('card-urged');
+    expect(await page.getByRole('status').textContent()).toContain('已督办');
+    expect(await page.locator('main').textContent()).toContain('请于三个工作日内办结并说明原因');
+    await j.english('card-proof');
+    await j.close();
+  });
 });

@@ -96,21 +96,39 @@ describe('R19: clock proofs, recomputable from the events and the calendar', () 
     const yellow = cardsDue(story.case, events, '2025-03-13', national);
     expect(yellow.map((c) => [c.limit, c.colour, c.since])).toEqual([['promised', 'yellow', '2025-03-13']]);
     const red = cardsDue(story.case, events, '2025-03-18', national);
-    expect(red.map((c) => [c.limit, c.colour, c.since])).toEqual([['promised', 'red', '2025-03-18']]);
+    // Red owes the yellow it went through, in case no visit came on its day.
+    expect(red.map((c) => [c.limit, c.colour, c.since])).toEqual([
+      ['promised', 'yellow', '2025-03-13'],
+      ['promised', 'red', '2025-03-18'],
+    ]);
     // The statutory limit (20 working days, to 31 March) turns too, later.
     const both = cardsDue(story.case, events, '2025-04-01', national);
     expect(both.map((c) => [c.limit, c.colour])).toEqual([
+      ['promised', 'yellow'],
       ['promised', 'red'],
+      ['statutory', 'yellow'],
       ['statutory', 'red'],
     ]);
     // A received case runs against acceptance; a decided one against issuance.
     const received = Story.begin().act(intake({ defer: true }), at('2025-03-03'), CLERK);
+    // Received Monday 3 March: acceptance is due 10 March, so on the 11th it is red (and owes its yellow).
     expect(
-      cardsDue(received.case, stored(received.events), '2025-03-11', national).map((c) => c.limit),
-    ).toEqual(['acceptance']);
+      cardsDue(received.case, stored(received.events), '2025-03-11', national).map((c) => [
+        c.limit,
+        c.colour,
+      ]),
+    ).toEqual([
+      ['acceptance', 'yellow'],
+      ['acceptance', 'red'],
+    ]);
+    const withdrawn = story.act({ type: 'withdraw', reason: '申请人撤回' }, at('2025-03-04'), CLERK);
+    expect(cardsDue(withdrawn.case, stored(withdrawn.events), '2025-04-01', national)).toEqual([]);
     const decided = story.act({ type: 'decide', outcome: 'approve' }, at('2025-03-05'), APPROVER);
     const issuance = cardsDue(decided.case, stored(decided.events), '2025-03-20', national);
-    expect(issuance.map((c) => [c.limit, c.colour])).toEqual([['issuance', 'red']]);
+    expect(issuance.map((c) => [c.limit, c.colour])).toEqual([
+      ['issuance', 'yellow'],
+      ['issuance', 'red'],
+    ]);
     expect(shanghaiDate(issuance[0]?.proof.startEvent.at ?? '')).toBe('2025-03-05');
   });
 });

@@ -279,6 +279,7 @@ export { ROLLOUT_ACTIONS } from './rollouts';
 export type { SealView } from './seals';
 export type {
   Board,
+  Card,
   FeeReport,
   Inbox,
   InboxItem,

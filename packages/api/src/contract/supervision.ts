@@ -165,6 +165,8 @@ export const Card = named(
   }),
 );
 
+export type Card = z.infer<typeof Card>;
+
 export const CardList = named('SupervisionCardList', '亮灯记录，新的在前 Cards, newest first', listOf(Card));
 
 export const WindowAuthorisation = named(

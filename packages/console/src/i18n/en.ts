@@ -1,3 +1,4 @@
+import { cardsEn } from './cards-en';
 import { catalogueFormEn } from './catalogue-form-en';
 import { intakeEn } from './intake-en';
 import { rectifyEn } from './rectify-en';
@@ -8,6 +9,7 @@ import type { Messages } from './zh';
 export const en: Messages = {
   work: workEn,
   rectify: rectifyEn,
+  cards: cardsEn,
   intakeForm: intakeEn,
   matterForm: catalogueFormEn,
   lang: {
@@ -565,6 +567,9 @@ export const en: Messages = {
     received: 'Received',
     accepted: 'Accepted',
     issued: 'Issued',
+    rated: 'Ratings',
+    satisfaction: 'Satisfaction',
+    excluded: 'Excluded on appeal',
     bodyTable: 'Open cases per body',
     openCases: 'Open cases (red first)',
   },

@@ -1,3 +1,4 @@
+import { cardsZh } from './cards-zh';
 import { catalogueFormZh } from './catalogue-form-zh';
 import { intakeZh } from './intake-zh';
 import { rectifyZh } from './rectify-zh';
@@ -10,6 +11,7 @@ import { workZh } from './work-zh';
 export const zh = {
   work: workZh,
   rectify: rectifyZh,
+  cards: cardsZh,
   intakeForm: intakeZh,
   matterForm: catalogueFormZh,
   lang: {
@@ -560,6 +562,9 @@ export const zh = {
     received: '收件',
     accepted: '受理',
     issued: '办结出件',
+    rated: '评价数',
+    satisfaction: '满意率',
+    excluded: '申诉剔除',
     bodyTable: '各机构在办件',
     openCases: '在办件（红色在前）',
   },

@@ -38,6 +38,7 @@ export function navFor(claims: Claims | undefined, t: Messages): NavItem[] {
         { href: `${b}/handovers`, label: t.nav.handovers },
         { href: `${b}/window-authorisations`, label: t.nav.windowAuth },
         { href: `${b}/board`, label: t.nav.board },
+        { href: `${b}/cards`, label: t.cards.nav },
         { href: `${b}/fees`, label: t.nav.fees },
         { href: `${b}/rectifications`, label: t.nav.rectifications },
       );
@@ -51,11 +52,15 @@ export function navFor(claims: Claims | undefined, t: Messages): NavItem[] {
       );
     }
     if (roles.has('approver')) items.push({ href: `${b}/queue`, label: t.nav.queue, also: cases });
+    // The cards of the tenant: an approver's body contests its own.
+    if (roles.has('approver') && !roles.has('tenant-admin'))
+      items.push({ href: `${b}/cards`, label: t.cards.nav });
     if (roles.has('supervisor'))
       items.push({ href: `${b}/supervision`, label: t.nav.supervision, also: cases });
     if (roles.has('inspector') && !roles.has('tenant-admin')) {
       items.push(
         { href: `${b}/board`, label: t.nav.board },
+        { href: `${b}/cards`, label: t.cards.nav },
         { href: `${b}/fees`, label: t.nav.fees },
         { href: `${b}/handovers`, label: t.nav.handovers },
       );

@@ -197,7 +197,7 @@ function sinceOf(colour: CardColour, deadline: string, warnDays: number, calenda
 
 /**
  * The cards the case has earned on `today`: for each running limit that is yellow or red, the
- * card of that colour with its proof. Raising them is idempotent (one card per case, limit and
+ * card of that colour with its proof (a red limit owes its yellow card too). Raising them is idempotent (one card per case, limit and
  * colour), so the clock and the stream may both ask.
  */
 export function cardsDue(
@@ -211,14 +211,18 @@ export function cardsDue(
   for (const limit of runningLimits(state)) {
     const proof = clockProof(state, events, limit, today, baseCalendar);
     if (!proof) continue;
-    const colour = colourOn(today, proof.deadline, state.limits.warnDays, calendarFor);
+    const warn = state.limits.warnDays;
+    const colour = colourOn(today, proof.deadline, warn, calendarFor);
     if (colour === 'green') continue;
-    cards.push({
-      limit,
-      colour,
-      since: sinceOf(colour, proof.deadline, state.limits.warnDays, calendarFor),
-      proof,
-    });
+    // Past the limit, the yellow it went through is owed too (a visit may have come only after it).
+    if (colour === 'red' && warn > 0)
+      cards.push({
+        limit,
+        colour: 'yellow',
+        since: sinceOf('yellow', proof.deadline, warn, calendarFor),
+        proof,
+      });
+    cards.push({ limit, colour, since: sinceOf(colour, proof.deadline, warn, calendarFor), proof });
   }
   return cards;
 }

@@ -24,7 +24,7 @@ export function boardRoutes() {
     const months = Array.from({ length: 12 }, (_, i) => {
       const d = new Date(Date.UTC(Number(now.slice(0, 4)), Number(now.slice(5, 7)) - 12 + i, 1));
       const month = d.toISOString().slice(0, 7);
-      return byMonth.get(month) ?? { month, received: 0, accepted: 0, issued: 0 };
+      return byMonth.get(month) ?? { month, received: 0, accepted: 0, issued: 0, ratings: undefined };
     });
     const colour = (k: 'green' | 'yellow' | 'red') => label(t, 'clock', k);
     return page(
@@ -72,7 +72,17 @@ export function boardRoutes() {
           }
           <table>
             <caption>{t.board.monthTable}</caption>
-            <Head cols={[t.board.month, t.board.received, t.board.accepted, t.board.issued]} />
+            <Head
+              cols={[
+                t.board.month,
+                t.board.received,
+                t.board.accepted,
+                t.board.issued,
+                t.board.rated,
+                t.board.satisfaction,
+                t.board.excluded,
+              ]}
+            />
             <tbody>
               {months.map((m) => (
                 <tr>
@@ -80,6 +90,11 @@ export function boardRoutes() {
                   <td class="num">{m.received}</td>
                   <td class="num">{m.accepted}</td>
                   <td class="num">{m.issued}</td>
+                  <td class="num">{m.ratings?.rated ?? 0}</td>
+                  <td class="num">
+                    {m.ratings?.satisfaction == null ? '—' : `${(m.ratings.satisfaction * 100).toFixed(1)}%`}
+                  </td>
+                  <td class="num">{m.ratings?.excluded ?? 0}</td>
                 </tr>
               ))}
             </tbody>
@@ -99,6 +114,9 @@ export function boardRoutes() {
             ))}
           </tbody>
         </table>
+        <p>
+          <a href={`/console/tenants/${seg(tenant)}/cards`}>{t.cards.title}</a>
+        </p>
         <h2>{t.board.openCases}</h2>
         <CaseTable c={c} items={b.cases} caption={t.cases.caption(b.cases.length)} />
         {/* The board shows the first open cases; each colour's list pages through all of them. */}

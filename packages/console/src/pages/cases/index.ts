@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { ConsoleEnv } from '../../env';
 import { boardRoutes } from './board';
+import { cardRoutes } from './cards';
 import { casePageRoutes } from './case-page';
 import { documentRoutes } from './documents';
 import { feeRoutes } from './fees';
@@ -22,6 +23,7 @@ export function caseRoutes() {
     casePageRoutes,
     supervisionRoutes,
     boardRoutes,
+    cardRoutes,
     feeRoutes,
     rectificationRoutes,
   ]) {
