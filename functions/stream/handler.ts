@@ -42,11 +42,12 @@ export function emfRecorder(metrics: Metrics): Recorder {
 export type BatchResponse = DynamoDBBatchResponse;
 
 /**
- * Pushes issued results to the supervising body's inbox (R10), files the approvals of
+ * Pushes each decision to the supervising body's inbox at once and attaches the result to it
+ * when issued (R10, R20), files the approvals of
  * licence-type matters in the e-licence library (each written only if new) and seals each
  * result's OFD (a failure there is only told to `warn`: the first download seals it), then publishes events,
  * then reports the business figures of the records that are done. A failed inbox write
- * fails the whole batch, which Lambda retries; the inbox key is fixed by the issuance, so
+ * fails the whole batch, which Lambda retries; the inbox key is fixed by the decision, so
  * a retry rewrites the same items. Lambda retries from the first failed record, so only
  * the records before it are counted: a retry does not count them twice.
  */
@@ -59,7 +60,8 @@ export function createStreamHandler(
 ) {
   const outbox = store ? new Outbox(store, ofd) : undefined;
   return async (batch: StreamBatch): Promise<BatchResponse> => {
-    await outbox?.pushIssuedResults(batch.Records);
+    await outbox?.pushDecisions(batch.Records);
+    await outbox?.attachIssued(batch.Records);
     await outbox?.scheduleDefaultRatings(batch.Records);
     await outbox?.fileLicences(batch.Records, new Date().toISOString());
     const unsealed = (await outbox?.sealOfdResults(batch.Records, new Date().toISOString())) ?? [];

@@ -149,8 +149,13 @@ describe('a case through the console, window to verification', () => {
     const s = await Journey.start(env.browser, 'supervision', env.stack.url);
     await signIn(s, '江宁民政监管 赵伟');
     await s.page.goto(`${env.stack.url}/console/tenants/nanjing.jiangning/supervision`);
-    // The stream worker pushes the result to the inbox within a poll or two.
-    for (let i = 0; i < 30 && !((await s.page.locator('main').textContent()) ?? '').includes(caseNo); i++) {
+    // The stream worker pushes the decision to the inbox within a poll or two (R20), and attaches the
+    // issued result (出件时间, the seal) when it sees the issuance: the finding is on the issued result.
+    const pushedAndIssued = async () => {
+      const article = s.page.getByRole('article', { name: new RegExp(caseNo) });
+      return (await article.count()) > 0 && ((await article.textContent()) ?? '').includes('出件时间');
+    };
+    for (let i = 0; i < 30 && !(await pushedAndIssued()); i++) {
       await new Promise((r) => setTimeout(r, 500));
       await s.page.reload();
     }

@@ -313,7 +313,7 @@ describe('fees and ratings', () => {
     expect(JSON.stringify(bad.body)).toContain('reasons');
     // A city that gives 差评 fifteen working days: ratings from then on get them.
     const CITY_ADMIN = { sub: 'nanjing-admin', roles: ['city-admin'], city: 'nanjing' } as const;
-    const defaults = { rectificationDays: 5, defaultRatingDays: 7, defaultRatingLevel: 3 };
+    const defaults = { rectificationDays: 5, defaultRatingDays: 7, defaultRatingLevel: 3, receiptDays: 1 };
     expect((await t.call(CITY_ADMIN, 'GET', '/v1/cities/nanjing/evaluation')).body).toEqual(defaults);
     const tooLong = await t.call(CITY_ADMIN, 'PUT', '/v1/cities/nanjing/evaluation', {
       ...defaults,

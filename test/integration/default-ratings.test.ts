@@ -88,7 +88,12 @@ describe('R18: a handled service left unrated takes the city default', () => {
 
   it("follows the city's own days and level, as set when the case was handled", async () => {
     const defaults = (await t.call(CITY_ADMIN, 'GET', '/v1/cities/nanjing/evaluation')).body;
-    expect(defaults).toEqual({ rectificationDays: 5, defaultRatingDays: 7, defaultRatingLevel: 3 });
+    expect(defaults).toEqual({
+      rectificationDays: 5,
+      defaultRatingDays: 7,
+      defaultRatingLevel: 3,
+      receiptDays: 1,
+    });
     const low = await t.call(CITY_ADMIN, 'PUT', '/v1/cities/nanjing/evaluation', {
       ...defaults,
       defaultRatingLevel: 2,

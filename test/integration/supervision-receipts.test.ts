@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStreamHandler } from '../../functions/stream/handler';
-import { Outbox } from '../../packages/app/src';
 import { PLATFORM, type TestApp, testApp } from '../support/app';
-import { APPROVER, act, CIVIL, CLERK, intake, SUPERVISOR, seedCases } from '../support/cases';
+import { APPROVER, act, CIVIL, CLERK, intake, pushedToInbox, SUPERVISOR, seedCases } from '../support/cases';
+import { clockAt } from '../support/clock';
 import { pollStream } from '../support/stream';
 
 /**
- * 审管联动 receipts (R10): every issued result is pushed to its supervising body's inbox and
- * counted as waiting to be signed for (待签收推送) until a supervisor of that body signs (签收).
+ * 审管联动 receipts (R10, R20): every decision is pushed to its supervising body's inbox when it is
+ * made, and counted as waiting to be signed for (待签收推送) until a supervisor of that body signs
+ * (签收); one left unsigned past the city's limit raises a card.
  */
 let t: TestApp;
 let stop: (() => Promise<void>) | undefined;
@@ -83,10 +84,9 @@ describe('supervision receipts (签收)', () => {
       );
     await until(inInbox);
     const before = (await workbench()).pushesToSign;
-    const state = (await t.services.cases.find('nanjing.jiangning.dongshan', caseNo))?.state;
-    if (!state?.result) throw new Error('not issued');
-    const issuance = { tenant: state.tenant, caseNo, supervisingBody: CIVIL, result: state.result };
-    await new Outbox(t.store).pushIssued([issuance, issuance], new Date().toISOString());
+    // The stream's record replayed: the same push twice, the same result attached twice.
+    await pushedToInbox(t, 'nanjing.jiangning.dongshan', caseNo);
+    await pushedToInbox(t, 'nanjing.jiangning.dongshan', caseNo);
     expect((await workbench()).pushesToSign).toBe(before);
   });
 
@@ -112,5 +112,65 @@ describe('supervision receipts (签收)', () => {
     const missing = await t.call(SUPERVISOR, 'POST', RECEIPTS, {});
     expect(missing.status).toBe(400);
     expect(JSON.stringify(missing.body.errors)).toContain('caseNo');
+  });
+});
+
+describe("R20: pushed at the decision, signed for within the city's limit", () => {
+  const tickAt = clockAt(() => t);
+  const inboxItem = async (caseNo: string) =>
+    ((await t.call(SUPERVISOR, 'GET', INBOX)).body.items as { caseNo: string; issuedAt?: string }[]).find(
+      (x) => x.caseNo === caseNo,
+    );
+
+  it('pushes a decision at once, attaches the result when issued, and carries an unsigned push to a red card', async () => {
+    // Decided Monday 9 March 2026: one working day to sign, to Tuesday 10 March.
+    t.setNow('2026-03-09T10:00:00+08:00');
+    const late = await intake(t);
+    const signed = await intake(t);
+    for (const c of [late, signed])
+      expect((await act(t, APPROVER, c.caseNo, 'decide', { outcome: 'approve' })).status).toBe(200);
+    t.setNow(undefined);
+    await until(
+      async () =>
+        (await inboxItem(late.caseNo)) !== undefined && (await inboxItem(signed.caseNo)) !== undefined,
+    );
+    // In the inbox before issuance: the decision, no seal yet.
+    expect(await inboxItem(late.caseNo)).toMatchObject({
+      outcome: 'approve',
+      decidedAt: '2026-03-09T02:00:00.000Z',
+    });
+    expect((await inboxItem(late.caseNo))?.issuedAt).toBeUndefined();
+    expect((await t.call(SUPERVISOR, 'POST', RECEIPTS, { caseNo: signed.caseNo })).status).toBe(200);
+
+    const cards = async () =>
+      ((await t.call(PLATFORM, 'GET', `/v1/tenants/${DISTRICT}/cards`)).body.items as { id: string }[]).map(
+        (c) => c.id,
+      );
+    await tickAt('2026-03-10T23:00:00+08:00');
+    expect(await cards()).not.toContain(`${late.caseNo}~receipt~red`);
+    await tickAt('2026-03-11T00:05:00+08:00');
+    expect(await cards()).toContain(`${late.caseNo}~receipt~red`);
+    expect(await cards()).not.toContain(`${signed.caseNo}~receipt~red`);
+    const card = (
+      await t.call(
+        PLATFORM,
+        'GET',
+        `/v1/tenants/${DISTRICT}/cards/${encodeURIComponent(`${late.caseNo}~receipt~red`)}`,
+      )
+    ).body;
+    expect(card).toMatchObject({
+      limit: 'receipt',
+      colour: 'red',
+      body: CIVIL,
+      since: '2026-03-11',
+      proof: { allowed: 1, deadline: '2026-03-10', startEvent: { type: 'decided' } },
+    });
+
+    // Issued later: the result and its seal join the pushed decision.
+    expect((await act(t, CLERK, late.caseNo, 'issue', { delivery: 'window' })).status).toBe(200);
+    await until(async () => (await inboxItem(late.caseNo))?.issuedAt !== undefined);
+    expect(await inboxItem(late.caseNo)).toMatchObject({
+      seal: expect.objectContaining({ id: expect.any(String) }),
+    });
   });
 });

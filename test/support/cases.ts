@@ -101,11 +101,25 @@ export function act(
   return t.call(as, 'POST', `${CASES}/${caseNo}/${action}`, body, headers);
 }
 
-/** Pushes an issued case's result to its supervising body's inbox as the stream worker does (R10). */
+/** Pushes a decided case to its supervising body's inbox as the stream worker does (R10, R20), with its result once issued. */
 export async function pushedToInbox(t: TestApp, tenant: string, caseNo: string): Promise<void> {
   const state = (await t.services.cases.find(tenant, caseNo))?.state;
   const supervisingBody = state?.binding?.supervisingBody;
-  if (!state?.result || !supervisingBody) throw new Error(`${caseNo} has no result to push`);
-  const issuance = { tenant, caseNo, supervisingBody, result: state.result };
-  await new Outbox(t.store).pushIssued([issuance], new Date().toISOString());
+  if (!state?.decision || !supervisingBody) throw new Error(`${caseNo} has no decision to push`);
+  const outbox = new Outbox(t.store);
+  await outbox.push(
+    {
+      tenant,
+      caseNo,
+      supervisingBody,
+      matter: state.matter,
+      matterName: state.matterName,
+      applicantName: state.applicant.name,
+      outcome: state.decision.outcome,
+      approvingBody: state.body ?? '',
+      decidedAt: state.decision.at,
+    },
+    new Date().toISOString(),
+  );
+  if (state.result) await outbox.attach({ tenant, caseNo, supervisingBody, result: state.result });
 }

@@ -8,7 +8,12 @@ describe('evaluation settings', () => {
     for (const rectificationDays of [1, 5, 7, 15, 30])
       expect(() => checkEvaluation({ ...DEFAULT_EVALUATION, rectificationDays })).not.toThrow();
     expect(() =>
-      checkEvaluation({ rectificationDays: 15, defaultRatingDays: 90, defaultRatingLevel: 5 }),
+      checkEvaluation({
+        rectificationDays: 15,
+        defaultRatingDays: 90,
+        defaultRatingLevel: 5,
+        receiptDays: 5,
+      }),
     ).not.toThrow();
   });
 
@@ -21,6 +26,9 @@ describe('evaluation settings', () => {
       [{ defaultRatingDays: 91 }, 'defaultRatingDays'],
       [{ defaultRatingLevel: 2 }, 'defaultRatingLevel'],
       [{ defaultRatingLevel: 6 }, 'defaultRatingLevel'],
+      // R20: a pushed decision is signed for within 1–5 working days.
+      [{ receiptDays: 0 }, 'receiptDays'],
+      [{ receiptDays: 6 }, 'receiptDays'],
     ] as const) {
       let thrown: unknown;
       try {

@@ -4,6 +4,7 @@ import {
   DEFAULT_RATING_LEVEL,
   MATTER_TYPES,
   MODES,
+  RECEIPT_DAYS,
   RECTIFICATION_DAYS,
   SPECIAL_STEP_KINDS,
   STAFF_ROLES,
@@ -130,6 +131,7 @@ export const EvaluationInput = z.strictObject({
   rectificationDays: z.int().check(z.minimum(RECTIFICATION_DAYS.min), z.maximum(RECTIFICATION_DAYS.max)),
   defaultRatingDays: z.int().check(z.minimum(DEFAULT_RATING_DAYS.min), z.maximum(DEFAULT_RATING_DAYS.max)),
   defaultRatingLevel: z.int().check(z.minimum(DEFAULT_RATING_LEVEL.min), z.maximum(DEFAULT_RATING_LEVEL.max)),
+  receiptDays: z.optional(z.int().check(z.minimum(RECEIPT_DAYS.min), z.maximum(RECEIPT_DAYS.max))),
 });
 
 /** How many working days `working-days` counts forward: a query parameter, so a string of digits. */

@@ -4,6 +4,7 @@ import {
   finishJobs,
   type Job,
   jobLanes,
+  RECEIPT_DUE,
   RECTIFICATION_DUE,
   type Store,
 } from '@onewindow/store';
@@ -171,7 +172,13 @@ export class Clock {
 export function platformJobs(services: {
   readonly cases: CaseService;
   /** R19: after each visit, the cards the case has earned. */
-  readonly cards: { raise(invocation: Invocation, tenant: string, caseNo: string): Promise<number> };
+  readonly cards: {
+    raise(invocation: Invocation, tenant: string, caseNo: string): Promise<number>;
+    raiseReceipt(
+      invocation: Invocation,
+      job: { tenant: string; body: string; caseTenant: string; caseNo: string; decidedAt: string },
+    ): Promise<boolean>;
+  };
   readonly defaultRatings: { give(invocation: Invocation, tenant: string, caseNo: string): Promise<void> };
   readonly rectifications: {
     escalate(invocation: Invocation, tenant: string, caseNo: string): Promise<boolean>;
@@ -202,6 +209,18 @@ export function platformJobs(services: {
       const tenant = String(job.payload.tenant);
       const caseNo = String(job.payload.caseNo);
       await services.defaultRatings.give(services.system('clock', tenant, now), tenant, caseNo);
+      return { done: true };
+    },
+    // R20: a push its supervising body has not signed for within the city's limit raises a card.
+    [RECEIPT_DUE]: async (job, now) => {
+      const tenant = String(job.payload.tenant);
+      await services.cards.raiseReceipt(services.system('clock', tenant, now), {
+        tenant,
+        body: String(job.payload.body),
+        caseTenant: String(job.payload.caseTenant),
+        caseNo: String(job.payload.caseNo),
+        decidedAt: String(job.payload.decidedAt),
+      });
       return { done: true };
     },
     // R18: a rectification round unanswered past its last working day goes to the city.

@@ -1,18 +1,26 @@
-import { cityOfTenant, DomainError } from '@onewindow/domain';
+import { addWorkingDays, cityOfTenant, DomainError, shanghaiDate } from '@onewindow/domain';
 import {
   businessMeasures,
+  CaseRepository,
+  caseKeys,
+  type DecisionPush,
+  dayAfter,
+  decisions,
   handledCases,
   type Issuance,
   issuances,
+  jobItem,
   type Measure,
   type OutboundEvent,
   outboundEvents,
   pushWrites,
+  RECEIPT_DUE,
   type Store,
   type StreamRecordLike,
   scheduleJobs,
   TenancyRepository,
 } from '@onewindow/store';
+import { CaseReference } from './cases/reference';
 import { Commands } from './commands';
 import { LicenceService } from './licences';
 import type { OfdResults } from './ofd';
@@ -53,30 +61,99 @@ export class Outbox {
   }
 
   /**
-   * R10: every result issued in these records, into its supervising body's inbox, counted as
-   * waiting to be signed for (签收), each push its own transaction with an audit record in the
-   * receiving tenant. A replayed record finds its item there and writes nothing.
+   * R10, R20: every decision in these records, into its supervising body's inbox at once (seed
+   * 001 §(二): 审批结果第一时间推送), counted as waiting to be signed for (签收), each push its own
+   * transaction with an audit record in the receiving tenant, and with the clock's job for the
+   * day after the city's receipt limit. A replayed record finds its item there and writes nothing.
    */
-  pushIssuedResults(records: readonly StreamRecordLike[], now = new Date().toISOString()): Promise<void> {
-    return this.pushIssued(issuances(records), now);
+  async pushDecisions(records: readonly StreamRecordLike[], now = new Date().toISOString()): Promise<void> {
+    const repo = new CaseRepository(this.store);
+    for (const d of decisions(records)) {
+      const state = (await repo.get(d.tenant, d.caseNo))?.state;
+      const supervisingBody = state?.binding?.supervisingBody;
+      if (!state?.decision || !supervisingBody) continue;
+      await this.push(
+        {
+          tenant: d.tenant,
+          caseNo: d.caseNo,
+          supervisingBody,
+          matter: state.matter,
+          matterName: state.matterName,
+          applicantName: state.applicant.name,
+          outcome: state.decision.outcome,
+          approvingBody: state.body ?? '',
+          decidedAt: state.decision.at,
+        },
+        now,
+      );
+    }
   }
 
-  /** The pushes of these issuances (`pushIssuedResults`), each once. */
-  async pushIssued(issued: readonly Issuance[], now: string): Promise<void> {
+  /** One push, once; its receipt's due job rides in the same transaction. */
+  async push(p: DecisionPush, now: string): Promise<void> {
     const alreadyPushed = new DomainError('conflict', '已推送', 'already pushed');
-    for (const i of issued) {
-      const tenant = i.supervisingBody.split('/')[0] ?? '';
-      try {
-        await this.commands.system(PUSH_ACTOR, tenant, now).commit({
-          action: 'supervision.pushed',
-          target: `${i.supervisingBody}/${i.caseNo}`,
-          writes: pushWrites(i, alreadyPushed),
-          response: { status: 201, body: {} },
-        });
-      } catch (error) {
-        if (error !== alreadyPushed) throw error;
-      }
+    const tenant = p.supervisingBody.split('/')[0] ?? '';
+    const { receiptDays } = await new TenancyRepository(this.store).evaluation(cityOfTenant(tenant));
+    const calendarFor = await new CaseReference(this.store).calendar(p.tenant);
+    const signBy = addWorkingDays(shanghaiDate(p.decidedAt), receiptDays, calendarFor);
+    try {
+      await this.commands.system(PUSH_ACTOR, tenant, now).commit({
+        action: 'supervision.pushed',
+        target: `${p.supervisingBody}/${p.caseNo}`,
+        writes: [
+          ...pushWrites(p, alreadyPushed),
+          {
+            put: jobItem({
+              id: `${tenant}:${p.caseNo}:receipt`,
+              kind: RECEIPT_DUE,
+              dueAt: dayAfter(signBy),
+              payload: {
+                tenant,
+                body: p.supervisingBody,
+                caseTenant: p.tenant,
+                caseNo: p.caseNo,
+                decidedAt: p.decidedAt,
+              },
+            }),
+          },
+        ],
+        response: { status: 201, body: {} },
+      });
+    } catch (error) {
+      if (error !== alreadyPushed) throw error;
     }
+  }
+
+  /**
+   * When the result is issued, the inbox item the decision made gets its issuance and seal, so
+   * the supervising body sees the result under seal; a receipt given meanwhile is kept.
+   */
+  async attachIssued(records: readonly StreamRecordLike[]): Promise<void> {
+    for (const i of issuances(records)) await this.attach(i);
+  }
+
+  /** One issuance's result onto its inbox item; a push not made (no supervising body) is left alone. */
+  async attach(i: Issuance): Promise<void> {
+    const tenant = i.supervisingBody.split('/')[0] ?? '';
+    const key = caseKeys.inbox(tenant, i.supervisingBody, i.result.decidedAt, i.caseNo);
+    const item = await this.store.get(key);
+    if (!item || item.issuedAt) return;
+    // Signed in between: the write fails, the stream retries the batch, and the next read sees the receipt.
+    await this.commands.system(PUSH_ACTOR, tenant, i.result.issuedAt).commit({
+      action: 'supervision.result-attached',
+      target: `${i.supervisingBody}/${i.caseNo}`,
+      writes: [
+        {
+          put: { ...item, ...key, issuedAt: i.result.issuedAt, seal: i.result.seal },
+          ifStill: {
+            attribute: 'signedAt',
+            equals: item.signedAt,
+            failure: new DomainError('conflict', '已签收', 'signed for meanwhile'),
+          },
+        },
+      ],
+      response: { status: 200, body: {} },
+    });
   }
 
   /**

@@ -37,9 +37,10 @@ export class SupervisionService {
     }
     const stored = await this.repo.get(caseTenant, caseNo);
     const body = stored?.state.binding?.supervisingBody;
-    const issuedAt = stored?.state.result?.issuedAt;
-    if (!body || !issuedAt || body !== principal.body || parseBodyRef(body).tenant !== tenant) throw missing;
-    const key = caseKeys.inbox(tenant, body, issuedAt, caseNo);
+    // Pushed at the decision (R20): the inbox item is keyed by it.
+    const decidedAt = stored?.state.decision?.at;
+    if (!body || !decidedAt || body !== principal.body || parseBodyRef(body).tenant !== tenant) throw missing;
+    const key = caseKeys.inbox(tenant, body, decidedAt, caseNo);
     const [item, signer] = await Promise.all([
       this.store.get(key),
       new TenancyRepository(this.store).staffMember(tenant, principal.sub),

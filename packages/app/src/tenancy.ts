@@ -6,6 +6,7 @@ import {
   checkStaff,
   checkUscc,
   cityOfTenant,
+  DEFAULT_EVALUATION,
   DomainError,
   type EvaluationSettings,
   placeTenant,
@@ -98,15 +99,17 @@ export class TenancyService {
   setEvaluation(
     invocation: Invocation,
     city: string,
-    settings: EvaluationSettings,
+    settings: Omit<EvaluationSettings, 'receiptDays'> & { receiptDays?: number },
     respond: Respond<EvaluationSettings>,
   ) {
-    checkEvaluation(settings);
     const saved: EvaluationSettings = {
       rectificationDays: settings.rectificationDays,
       defaultRatingDays: settings.defaultRatingDays,
       defaultRatingLevel: settings.defaultRatingLevel,
+      // Left out, the receipt limit stays the default (a request of before R20 keeps working).
+      receiptDays: settings.receiptDays ?? DEFAULT_EVALUATION.receiptDays,
     };
+    checkEvaluation(saved);
     return invocation.commit({
       action: 'city.evaluation.set',
       target: city,

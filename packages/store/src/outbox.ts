@@ -130,42 +130,66 @@ export function issuances(records: readonly StreamRecordLike[]): Issuance[] {
   return found;
 }
 
+/** The decisions made in this batch of stream records (R20: each is pushed at once, 第一时间). */
+export function decisions(records: readonly StreamRecordLike[]): { tenant: string; caseNo: string }[] {
+  const found: { tenant: string; caseNo: string }[] = [];
+  for (const record of records) {
+    const image = record.dynamodb?.NewImage;
+    if (record.eventName !== 'INSERT' || !image) continue;
+    const item = unmarshall(image as Record<string, AttributeValue>);
+    const event = item.event as { type?: string } | undefined;
+    if (item.entity === 'case-event' && event?.type === 'decided')
+      found.push({ tenant: String(item.tenant), caseNo: String(item.caseNo) });
+  }
+  return found;
+}
+
+/** What a supervising body is pushed when a case is decided (R10, R20). */
+export interface DecisionPush {
+  readonly tenant: string;
+  readonly caseNo: string;
+  readonly supervisingBody: string;
+  readonly matter: string;
+  readonly matterName: string;
+  readonly applicantName: string;
+  readonly outcome: string;
+  readonly approvingBody: string;
+  readonly decidedAt: string;
+}
+
 /**
  * The inbox item of a supervising body, in that body's tenant, which may be the district
- * above the sub-district that approved. Its key is fixed by the issuance, so a replayed
+ * above the sub-district that decided. Its key is fixed by the decision, so a replayed
  * stream record writes the same item again rather than a second one.
  */
-export function inboxItem(i: Issuance) {
-  const tenant = i.supervisingBody.split('/')[0] ?? '';
+export function inboxItem(p: DecisionPush) {
+  const tenant = p.supervisingBody.split('/')[0] ?? '';
   return {
-    ...caseKeys.inbox(tenant, i.supervisingBody, i.result.issuedAt, i.caseNo),
+    ...caseKeys.inbox(tenant, p.supervisingBody, p.decidedAt, p.caseNo),
     entity: 'inbox',
-    caseNo: i.caseNo,
-    caseTenant: i.tenant,
-    matter: i.result.matter,
-    matterName: i.result.matterName,
-    applicantName: i.result.applicantName,
-    outcome: i.result.outcome,
-    approvingBody: i.result.approvingBody,
-    seal: i.result.seal,
-    decidedAt: i.result.decidedAt,
-    issuedAt: i.result.issuedAt,
+    caseNo: p.caseNo,
+    caseTenant: p.tenant,
+    matter: p.matter,
+    matterName: p.matterName,
+    applicantName: p.applicantName,
+    outcome: p.outcome,
+    approvingBody: p.approvingBody,
+    decidedAt: p.decidedAt,
   };
 }
 
 /**
- * The writes of one push (R10): the inbox item, new only, and the receiving tenant's count of
+ * The writes of one push: the inbox item, new only, and the receiving tenant's count of
  * pushes waiting to be signed for, on the case's shard. A replayed stream record fails the
  * item's condition, so the count moves once per push.
  */
-export function pushWrites(i: Issuance, alreadyPushed: DomainError): Write[] {
-  const item = inboxItem(i);
-  const tenant = i.supervisingBody.split('/')[0] ?? '';
+export function pushWrites(p: DecisionPush, alreadyPushed: DomainError): Write[] {
+  const tenant = p.supervisingBody.split('/')[0] ?? '';
   return [
-    { put: item, ifNew: alreadyPushed },
+    { put: inboxItem(p), ifNew: alreadyPushed },
     {
-      add: caseKeys.pushes(tenant, shardOf(i.caseNo)),
-      values: { unsigned: 1, [`u:${i.supervisingBody}`]: 1 },
+      add: caseKeys.pushes(tenant, shardOf(p.caseNo)),
+      values: { unsigned: 1, [`u:${p.supervisingBody}`]: 1 },
       entity: 'pushes',
     },
   ];

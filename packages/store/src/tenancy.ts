@@ -66,6 +66,7 @@ export class TenancyRepository {
       rectificationDays: Number(item?.rectificationDays ?? DEFAULT_EVALUATION.rectificationDays),
       defaultRatingDays: Number(item?.defaultRatingDays ?? DEFAULT_EVALUATION.defaultRatingDays),
       defaultRatingLevel: Number(item?.defaultRatingLevel ?? DEFAULT_EVALUATION.defaultRatingLevel),
+      receiptDays: Number(item?.receiptDays ?? DEFAULT_EVALUATION.receiptDays),
     };
   }
 

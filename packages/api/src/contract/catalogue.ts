@@ -185,8 +185,14 @@ export type CityCalendar = z.infer<typeof CityCalendar>;
 export const EvaluationSettings = named(
   'EvaluationSettings',
   '城市好差评规则 What a city sets for evaluation (R18): the working days a 差评 has to be rectified (default 5), ' +
-    'the natural days after which an unrated service takes the default (7) and the level it takes (3 基本满意)',
-  z.strictObject({ rectificationDays: z.int(), defaultRatingDays: z.int(), defaultRatingLevel: z.int() }),
+    'the natural days after which an unrated service takes the default (7) and the level it takes (3 基本满意); ' +
+    'and the working days a supervising body has to sign for a pushed decision (R20, 审管联动, 1)',
+  z.strictObject({
+    rectificationDays: z.int(),
+    defaultRatingDays: z.int(),
+    defaultRatingLevel: z.int(),
+    receiptDays: z.int(),
+  }),
 );
 export type EvaluationSettings = z.infer<typeof EvaluationSettings>;
 

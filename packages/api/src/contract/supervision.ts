@@ -6,7 +6,7 @@ import { amount, bodyRef, count, date, instant, listOf, named } from './registry
 
 export const InboxItem = named(
   'InboxItem',
-  '推送至监管部门的审批结果（R10）A result pushed to the supervising body',
+  '作出决定时即推送至监管部门的审批结果（R10、R20），出件后附印章 A decision pushed to the supervising body when made, its seal once issued',
   z.strictObject({
     caseNo: z.string(),
     caseTenant: z.string(),
@@ -15,9 +15,10 @@ export const InboxItem = named(
     applicantName: z.string(),
     outcome: z.enum(['approve', 'deny']),
     approvingBody: bodyRef,
-    seal: z.strictObject({ id: z.string(), body: bodyRef, tenant: z.string() }),
+    /** The result's seal and issuance, attached once it is issued (R20 pushes at the decision). */
+    seal: z.optional(z.strictObject({ id: z.string(), body: bodyRef, tenant: z.string() })),
     decidedAt: instant,
-    issuedAt: instant,
+    issuedAt: z.optional(instant),
     /** The supervising body's receipt (签收): when and by whom; absent until signed for. */
     signedAt: z.optional(instant),
     signedBy: z.optional(z.string()),

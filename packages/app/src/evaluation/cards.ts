@@ -1,4 +1,5 @@
 import {
+  addDays,
   type CardColour,
   type CardDraft,
   type CardLimit,
@@ -7,6 +8,8 @@ import {
   type ClockProof,
   cardIdOf,
   cardsDue,
+  cityOfTenant,
+  clockProof,
   DomainError,
   type Principal,
   shanghaiDate,
@@ -15,9 +18,11 @@ import {
   CARD_PREFIX,
   CaseRepository,
   cardKey,
+  caseKeys,
   entityOf,
   type Item,
   type Store,
+  TenancyRepository,
   tenantPk,
 } from '@onewindow/store';
 import { CaseReference } from '../cases/reference';
@@ -110,6 +115,39 @@ export class CardService {
       if (error === exists) return false;
       throw error;
     }
+  }
+
+  /**
+   * R20: the clock's job for the day after a push's receipt limit. A push still unsigned raises a
+   * red card on the supervising body, in its tenant, with the proof of the limit from the decision.
+   */
+  async raiseReceipt(
+    invocation: Invocation,
+    job: { tenant: string; body: string; caseTenant: string; caseNo: string; decidedAt: string },
+  ): Promise<boolean> {
+    const inbox = await this.store.get(caseKeys.inbox(job.tenant, job.body, job.decidedAt, job.caseNo));
+    if (!inbox || inbox.signedAt) return false;
+    const [found, calendarFor, settings] = await Promise.all([
+      this.repo.withEvents(job.caseTenant, job.caseNo),
+      new CaseReference(this.store).calendar(job.caseTenant),
+      new TenancyRepository(this.store).evaluation(cityOfTenant(job.tenant)),
+    ]);
+    if (!found) return false;
+    const today = shanghaiDate(invocation.now);
+    const proof = clockProof(
+      found.stored.state,
+      found.events,
+      'receipt',
+      today,
+      calendarFor,
+      settings.receiptDays,
+    );
+    if (!proof || today <= proof.deadline) return false;
+    return this.raiseOne(
+      invocation,
+      { ...found.stored.state, tenant: job.tenant, body: job.body },
+      { limit: 'receipt', colour: 'red', since: addDays(proof.deadline, 1), proof },
+    );
   }
 
   /** The tenant's cards, newest first; a colour or status narrows them. */

@@ -12,6 +12,7 @@ export const cardsEn: typeof cardsZh = {
     promised: 'Promised limit',
     statutory: 'Statutory limit',
     issuance: 'Issuance (10 working days)',
+    receipt: 'Receipt of a pushed decision',
   },
   status: { raised: 'Raised', contested: 'Contested, to review', upheld: 'Upheld', withdrawn: 'Withdrawn' },
   filter: 'Filter',

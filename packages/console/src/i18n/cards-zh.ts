@@ -10,6 +10,7 @@ export const cardsZh = {
     promised: '承诺办结时限',
     statutory: '法定办结时限',
     issuance: '出件时限（10 个工作日）',
+    receipt: '审管联动签收时限',
   } as Readonly<Record<string, string>>,
   status: { raised: '已亮灯', contested: '已申辩待核定', upheld: '维持', withdrawn: '已撤销' } as Readonly<
     Record<string, string>

@@ -63,6 +63,9 @@ export const en: Messages = {
     defaultRatingLevel: 'Default rating level',
     defaultRatingLevelHint:
       "Recorded as the system's default, not the applicant's word, and it opens no rectification; never below fairly satisfied",
+    receiptDays: 'Receipt limit for pushed decisions (working days)',
+    receiptHint:
+      'A decision is pushed to its supervising body when made; the body signs for it within this many working days, or a red card is raised; 1–5, 1 until set',
     saved: 'Evaluation rules saved.',
   },
   common: {

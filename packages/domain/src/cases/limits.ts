@@ -19,7 +19,10 @@ export const DEFAULT_RATING_DAYS = { min: 1, max: 90, default: 7 } as const;
 /** The level an unrated service takes: never a 差评, since nobody said it (基本满意 unless the city says more). */
 export const DEFAULT_RATING_LEVEL = { min: 3, max: 5, default: 3 } as const;
 
-/** What a city sets for evaluation (R18). */
+/** R20: a supervising body signs for (签收) a pushed decision within this many working days. */
+export const RECEIPT_DAYS = { min: 1, max: 5, default: 1 } as const;
+
+/** What a city sets for evaluation (R18) and for 审管联动 receipts (R20). */
 export interface EvaluationSettings {
   /** Working days a 差评's rectification has, on the tenant's calendar. */
   readonly rectificationDays: number;
@@ -27,6 +30,8 @@ export interface EvaluationSettings {
   readonly defaultRatingDays: number;
   /** The level it takes, recorded as the default, not as the applicant's word. */
   readonly defaultRatingLevel: number;
+  /** Working days a supervising body has to sign for a pushed decision (R20). */
+  readonly receiptDays: number;
 }
 
 /** R18's bounds on what a city sets: each a whole number within them, else a validation error naming it. */
@@ -35,6 +40,7 @@ export function checkEvaluation(settings: EvaluationSettings): void {
     ['rectificationDays', RECTIFICATION_DAYS, '整改时限（工作日）', 'the rectification limit (working days)'],
     ['defaultRatingDays', DEFAULT_RATING_DAYS, '默认评价天数', 'the days before the default rating'],
     ['defaultRatingLevel', DEFAULT_RATING_LEVEL, '默认评价等级', 'the default rating level'],
+    ['receiptDays', RECEIPT_DAYS, '审管联动签收时限（工作日）', 'the receipt limit (working days)'],
   ];
   for (const [field, b, zh, en] of bounds) {
     const v = settings[field];
@@ -47,6 +53,7 @@ export const DEFAULT_EVALUATION: EvaluationSettings = {
   rectificationDays: RECTIFICATION_DAYS.default,
   defaultRatingDays: DEFAULT_RATING_DAYS.default,
   defaultRatingLevel: DEFAULT_RATING_LEVEL.default,
+  receiptDays: RECEIPT_DAYS.default,
 };
 
 /** The five levels by their names (国办发〔2019〕51号): 5 非常满意 … 1 非常不满意; 1 and 2 are 差评. */

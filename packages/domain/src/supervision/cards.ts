@@ -18,8 +18,11 @@ import { type CaseState, isClosed } from '../cases/types';
  * them, so anyone can recompute it.
  */
 
-/** The limits a card is raised against: acceptance (art. 32 (4)), promised, statutory, issuance (art. 44). */
-export const CARD_LIMITS = ['acceptance', 'promised', 'statutory', 'issuance'] as const;
+/**
+ * The limits a card is raised against: acceptance (art. 32 (4)), promised, statutory, issuance
+ * (art. 44), and the supervising body's receipt of a pushed decision (R20, 审管联动签收).
+ */
+export const CARD_LIMITS = ['acceptance', 'promised', 'statutory', 'issuance', 'receipt'] as const;
 export type CardLimit = (typeof CARD_LIMITS)[number];
 export const CARD_COLOURS = ['yellow', 'red'] as const;
 export type CardColour = (typeof CARD_COLOURS)[number];
@@ -113,21 +116,29 @@ export function clockProof(
   limit: CardLimit,
   today: string,
   baseCalendar: CalendarFor,
+  /** The receipt limit's working days (the city's, R20); the other limits are the case's own. */
+  receiptDays = 1,
 ): ClockProof | undefined {
   const { calendarFor } = provisionalCalendar(baseCalendar);
   const find = (type: string) => events.find((e) => e.type === type);
   const startEvent =
-    limit === 'acceptance' ? find('received') : limit === 'issuance' ? find('decided') : find('accepted');
+    limit === 'acceptance'
+      ? find('received')
+      : limit === 'issuance' || limit === 'receipt'
+        ? find('decided')
+        : find('accepted');
   if (!startEvent) return undefined;
   const start = shanghaiDate(startEvent.at);
   const allowed =
     limit === 'acceptance'
       ? ACCEPTANCE_DAYS
-      : limit === 'issuance'
-        ? ISSUANCE_DAYS
-        : limit === 'promised'
-          ? state.limits.promisedDays
-          : state.limits.statutoryDays;
+      : limit === 'receipt'
+        ? receiptDays
+        : limit === 'issuance'
+          ? ISSUANCE_DAYS
+          : limit === 'promised'
+            ? state.limits.promisedDays
+            : state.limits.statutoryDays;
   const backOffice = limit === 'promised' || limit === 'statutory';
   const extended = backOffice ? events.find((e) => e.type === 'extended') : undefined;
   const extension =

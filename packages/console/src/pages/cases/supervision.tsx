@@ -32,8 +32,8 @@ async function inboxPage(
   // Bodies and seals by name: the inbox's own tenant, and the tenants the results came from.
   const names = namesOf(c);
   await Promise.all(
-    [...new Set([tenant, ...items.flatMap((i) => [i.caseTenant, i.seal.tenant])])].map((x) =>
-      names.tenant(x),
+    [...new Set([tenant, ...items.flatMap((i) => [i.caseTenant, ...(i.seal ? [i.seal.tenant] : [])])])].map(
+      (x) => names.tenant(x),
     ),
   );
   // A finding recorded on a later page comes back to that page.
@@ -79,10 +79,17 @@ async function inboxPage(
               <dd>{label(t, 'outcome', i.outcome)}</dd>
               <dt>{t.verify.approvingBody}</dt>
               <dd>{names(i.approvingBody)}</dd>
-              <dt>{t.progress.issuedAt}</dt>
-              <dd>{beijing(i.issuedAt)}</dd>
-              <dt>{t.cases.seal}</dt>
-              <dd>{names(`${i.seal.tenant}/${i.seal.id}`)}</dd>
+              <dt>{t.verify.decidedAt}</dt>
+              <dd>{beijing(i.decidedAt)}</dd>
+              {/* Pushed at the decision (R20); the issuance and its seal follow once the result is issued. */}
+              {i.issuedAt && i.seal && (
+                <>
+                  <dt>{t.progress.issuedAt}</dt>
+                  <dd>{beijing(i.issuedAt)}</dd>
+                  <dt>{t.cases.seal}</dt>
+                  <dd>{names(`${i.seal.tenant}/${i.seal.id}`)}</dd>
+                </>
+              )}
               <dt>{t.supervision.receipt}</dt>
               <dd>
                 {i.signedAt
@@ -106,32 +113,35 @@ async function inboxPage(
                 {t.supervision.openCase}
               </a>
             </p>
-            <form
-              method="post"
-              action={`/console/tenants/${seg(tenant)}/supervision/findings${here}`}
-              class="stack no-print"
-            >
-              <h3>{t.supervision.finding}</h3>
-              {mine && (
-                <ErrorSummary
+            {/* A finding is on the issued result: a decision pushed before issuance waits for it. */}
+            {i.issuedAt && (
+              <form
+                method="post"
+                action={`/console/tenants/${seg(tenant)}/supervision/findings${here}`}
+                class="stack no-print"
+              >
+                <h3>{t.supervision.finding}</h3>
+                {mine && (
+                  <ErrorSummary
+                    c={c}
+                    problem={failed.state.problem}
+                    fields={[severity.name, fieldOf(spec, 'text').name]}
+                    scope={i.caseNo}
+                  />
+                )}
+                <Csrf c={c} />
+                <input type="hidden" name={fieldOf(spec, 'caseNo').name} value={i.caseNo} />
+                <SelectField
                   c={c}
-                  problem={failed.state.problem}
-                  fields={[severity.name, fieldOf(spec, 'text').name]}
-                  scope={i.caseNo}
+                  state={state}
+                  spec={severity}
+                  label={t.supervision.severity}
+                  options={optionsOf(severity, (v) => label(t, 'severity', v))}
                 />
-              )}
-              <Csrf c={c} />
-              <input type="hidden" name={fieldOf(spec, 'caseNo').name} value={i.caseNo} />
-              <SelectField
-                c={c}
-                state={state}
-                spec={severity}
-                label={t.supervision.severity}
-                options={optionsOf(severity, (v) => label(t, 'severity', v))}
-              />
-              <TextArea c={c} state={state} spec={fieldOf(spec, 'text')} label={t.supervision.text} />
-              <Submit label={t.supervision.record} />
-            </form>
+                <TextArea c={c} state={state} spec={fieldOf(spec, 'text')} label={t.supervision.text} />
+                <Submit label={t.supervision.record} />
+              </form>
+            )}
           </article>
         );
       })}

@@ -20,6 +20,7 @@ async function evaluationPage(c: Ctx, state: FormState, status: number) {
   const days = fieldOf(spec, 'rectificationDays');
   const defaultDays = fieldOf(spec, 'defaultRatingDays');
   const defaultLevel = fieldOf(spec, 'defaultRatingLevel');
+  const receipt = fieldOf(spec, 'receiptDays');
   const shown: FormState = state.problem
     ? state
     : {
@@ -27,6 +28,7 @@ async function evaluationPage(c: Ctx, state: FormState, status: number) {
           [days.name]: String(current.rectificationDays),
           [defaultDays.name]: String(current.defaultRatingDays),
           [defaultLevel.name]: String(current.defaultRatingLevel),
+          [receipt.name]: String(current.receiptDays),
         },
       };
   return page(
@@ -66,6 +68,14 @@ async function evaluationPage(c: Ctx, state: FormState, status: number) {
             label: label(t, 'rating', String(n)),
           }))}
         />
+        <TextField
+          c={c}
+          state={shown}
+          spec={receipt}
+          label={t.evaluation.receiptDays}
+          hint={t.evaluation.receiptHint}
+          type="number"
+        />
         <Submit label={t.common.save} />
       </form>
     </>,
@@ -86,6 +96,7 @@ export function evaluationRoutes() {
         rectificationDays: numberOr(one(v, 'rectificationDays')),
         defaultRatingDays: numberOr(one(v, 'defaultRatingDays')),
         defaultRatingLevel: numberOr(one(v, 'defaultRatingLevel')),
+        receiptDays: numberOr(one(v, 'receiptDays')),
       } satisfies BodyOf<typeof EvaluationInput>,
     }),
     done: (c) => `/console/cities/${seg(cityOf(c))}/evaluation?ok=1`,
