@@ -2,7 +2,7 @@ import { Outbox } from '../../packages/app/src';
 import type { AuthorityPeriod } from '../../packages/domain/src';
 import { creditCodeCheck, residentIdCheck } from '../../packages/domain/src';
 import type { DevClaims } from '../../packages/local/src/issuer';
-import { writePeriods } from '../../packages/store/src';
+import { decisionPushOf, writePeriods } from '../../packages/store/src';
 import { PLATFORM, seedTenancy, type TestApp } from './app';
 import { DONGSHAN, seedAuthority } from './authority';
 
@@ -104,22 +104,9 @@ export function act(
 /** Pushes a decided case to its supervising body's inbox as the stream worker does (R10, R20), with its result once issued. */
 export async function pushedToInbox(t: TestApp, tenant: string, caseNo: string): Promise<void> {
   const state = (await t.services.cases.find(tenant, caseNo))?.state;
-  const supervisingBody = state?.binding?.supervisingBody;
-  if (!state?.decision || !supervisingBody) throw new Error(`${caseNo} has no decision to push`);
+  const push = state && decisionPushOf(state);
+  if (!state || !push) throw new Error(`${caseNo} has no decision to push`);
   const outbox = new Outbox(t.store);
-  await outbox.push(
-    {
-      tenant,
-      caseNo,
-      supervisingBody,
-      matter: state.matter,
-      matterName: state.matterName,
-      applicantName: state.applicant.name,
-      outcome: state.decision.outcome,
-      approvingBody: state.body ?? '',
-      decidedAt: state.decision.at,
-    },
-    new Date().toISOString(),
-  );
-  if (state.result) await outbox.attach({ tenant, caseNo, supervisingBody, result: state.result });
+  await outbox.push(push, new Date().toISOString());
+  if (state.result) await outbox.attach({ ...push, result: state.result });
 }

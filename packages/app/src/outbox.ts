@@ -5,6 +5,7 @@ import {
   caseKeys,
   type DecisionPush,
   dayAfter,
+  decisionPushOf,
   decisions,
   handledCases,
   type Issuance,
@@ -70,22 +71,8 @@ export class Outbox {
     const repo = new CaseRepository(this.store);
     for (const d of decisions(records)) {
       const state = (await repo.get(d.tenant, d.caseNo))?.state;
-      const supervisingBody = state?.binding?.supervisingBody;
-      if (!state?.decision || !supervisingBody) continue;
-      await this.push(
-        {
-          tenant: d.tenant,
-          caseNo: d.caseNo,
-          supervisingBody,
-          matter: state.matter,
-          matterName: state.matterName,
-          applicantName: state.applicant.name,
-          outcome: state.decision.outcome,
-          approvingBody: state.body ?? '',
-          decidedAt: state.decision.at,
-        },
-        now,
-      );
+      const push = state && decisionPushOf(state);
+      if (push) await this.push(push, now);
     }
   }
 

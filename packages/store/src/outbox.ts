@@ -1,6 +1,12 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { type DomainError, type ELicence, maskIdNumber, type SealedResult } from '@onewindow/domain';
+import {
+  type CaseState,
+  type DomainError,
+  type ELicence,
+  maskIdNumber,
+  type SealedResult,
+} from '@onewindow/domain';
 import { caseKeys } from './cases';
 import { shardOf } from './cases/counters';
 import type { Write } from './store';
@@ -155,6 +161,23 @@ export interface DecisionPush {
   readonly outcome: string;
   readonly approvingBody: string;
   readonly decidedAt: string;
+}
+
+/** The push a decided case makes to its supervising body; none without a decision or a supervising body. */
+export function decisionPushOf(state: CaseState): DecisionPush | undefined {
+  const supervisingBody = state.binding?.supervisingBody;
+  if (!state.decision || !supervisingBody) return undefined;
+  return {
+    tenant: state.tenant,
+    caseNo: state.caseNo,
+    supervisingBody,
+    matter: state.matter,
+    matterName: state.matterName,
+    applicantName: state.applicant.name,
+    outcome: state.decision.outcome,
+    approvingBody: state.body ?? '',
+    decidedAt: state.decision.at,
+  };
 }
 
 /**
