@@ -134,10 +134,15 @@ describe("R20: pushed at the decision, signed for within the city's limit", () =
       async () =>
         (await inboxItem(late.caseNo)) !== undefined && (await inboxItem(signed.caseNo)) !== undefined,
     );
-    // In the inbox before issuance: the decision, no seal yet.
+    // In the inbox before issuance: the decision, no seal yet; the approving body by the name the
+    // deciding tenant has for it (the supervisor cannot read that tenant's register).
+    const centre = (
+      await t.call(PLATFORM, 'GET', '/v1/tenants/nanjing.jiangning.dongshan/bodies')
+    ).body.items.find((b: { code: string }) => b.code === 'convenience-centre');
     expect(await inboxItem(late.caseNo)).toMatchObject({
       outcome: 'approve',
       decidedAt: '2026-03-09T02:00:00.000Z',
+      approvingBodyName: centre.name,
     });
     expect((await inboxItem(late.caseNo))?.issuedAt).toBeUndefined();
     expect((await t.call(SUPERVISOR, 'POST', RECEIPTS, { caseNo: signed.caseNo })).status).toBe(200);
@@ -169,8 +174,12 @@ describe("R20: pushed at the decision, signed for within the city's limit", () =
     // Issued later: the result and its seal join the pushed decision.
     expect((await act(t, CLERK, late.caseNo, 'issue', { delivery: 'window' })).status).toBe(200);
     await until(async () => (await inboxItem(late.caseNo))?.issuedAt !== undefined);
-    expect(await inboxItem(late.caseNo)).toMatchObject({
-      seal: expect.objectContaining({ id: expect.any(String) }),
-    });
+    const attached = (await inboxItem(late.caseNo)) as unknown as {
+      seal: { tenant: string; id: string };
+      sealName: string;
+    };
+    const seals = (await t.call(PLATFORM, 'GET', `/v1/tenants/${attached.seal.tenant}/seals`)).body.items;
+    expect(attached.sealName).toBe(seals.find((x: { id: string }) => x.id === attached.seal.id)?.name);
+    expect(attached.sealName).toBeTruthy();
   });
 });

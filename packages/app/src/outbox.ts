@@ -1,7 +1,8 @@
-import { addWorkingDays, cityOfTenant, DomainError, shanghaiDate } from '@onewindow/domain';
+import { addWorkingDays, cityOfTenant, DomainError, parseBodyRef, shanghaiDate } from '@onewindow/domain';
 import {
   businessMeasures,
   CaseRepository,
+  CatalogueRepository,
   caseKeys,
   type DecisionPush,
   dayAfter,
@@ -76,6 +77,13 @@ export class Outbox {
     }
   }
 
+  /** The names the supervisor reads the push by, from the deciding tenant, which the supervisor cannot read. */
+  private async bodyName(ref: string): Promise<string | undefined> {
+    if (!ref.includes('/')) return undefined;
+    const { tenant, code } = parseBodyRef(ref);
+    return (await new TenancyRepository(this.store).body(tenant, code))?.name;
+  }
+
   /** One push, once; its receipt's due job rides in the same transaction. */
   async push(p: DecisionPush, now: string): Promise<void> {
     const alreadyPushed = new DomainError('conflict', '已推送', 'already pushed');
@@ -83,12 +91,14 @@ export class Outbox {
     const { receiptDays } = await new TenancyRepository(this.store).evaluation(cityOfTenant(tenant));
     const calendarFor = await new CaseReference(this.store).calendar(p.tenant);
     const signBy = addWorkingDays(shanghaiDate(p.decidedAt), receiptDays, calendarFor);
+    const approvingBodyName = p.approvingBodyName ?? (await this.bodyName(p.approvingBody));
+    const named = approvingBodyName ? { ...p, approvingBodyName } : p;
     try {
       await this.commands.system(PUSH_ACTOR, tenant, now).commit({
         action: 'supervision.pushed',
         target: `${p.supervisingBody}/${p.caseNo}`,
         writes: [
-          ...pushWrites(p, alreadyPushed),
+          ...pushWrites(named, alreadyPushed),
           {
             put: jobItem({
               id: `${tenant}:${p.caseNo}:receipt`,
@@ -125,13 +135,21 @@ export class Outbox {
     const key = caseKeys.inbox(tenant, i.supervisingBody, i.result.decidedAt, i.caseNo);
     const item = await this.store.get(key);
     if (!item || item.issuedAt) return;
+    const sealName = (await new CatalogueRepository(this.store).seal(i.result.seal.tenant, i.result.seal.id))
+      ?.name;
     // Signed in between: the write fails, the stream retries the batch, and the next read sees the receipt.
     await this.commands.system(PUSH_ACTOR, tenant, i.result.issuedAt).commit({
       action: 'supervision.result-attached',
       target: `${i.supervisingBody}/${i.caseNo}`,
       writes: [
         {
-          put: { ...item, ...key, issuedAt: i.result.issuedAt, seal: i.result.seal },
+          put: {
+            ...item,
+            ...key,
+            issuedAt: i.result.issuedAt,
+            seal: i.result.seal,
+            ...(sealName ? { sealName } : {}),
+          },
           ifStill: {
             attribute: 'signedAt',
             equals: item.signedAt,

@@ -160,6 +160,8 @@ export interface DecisionPush {
   readonly applicantName: string;
   readonly outcome: string;
   readonly approvingBody: string;
+  /** The approving body's name, read where the pusher may read it: the supervisor may not read the deciding tenant. */
+  readonly approvingBodyName?: string;
   readonly decidedAt: string;
 }
 
@@ -197,6 +199,7 @@ export function inboxItem(p: DecisionPush) {
     applicantName: p.applicantName,
     outcome: p.outcome,
     approvingBody: p.approvingBody,
+    ...(p.approvingBodyName ? { approvingBodyName: p.approvingBodyName } : {}),
     decidedAt: p.decidedAt,
   };
 }

@@ -15,6 +15,9 @@ export const InboxItem = named(
     applicantName: z.string(),
     outcome: z.enum(['approve', 'deny']),
     approvingBody: bodyRef,
+    /** Names read by the pusher from the deciding tenant, which the supervisor cannot read. */
+    approvingBodyName: z.optional(z.string()),
+    sealName: z.optional(z.string()),
     /** The result's seal and issuance, attached once it is issued (R20 pushes at the decision). */
     seal: z.optional(z.strictObject({ id: z.string(), body: bodyRef, tenant: z.string() })),
     decidedAt: instant,

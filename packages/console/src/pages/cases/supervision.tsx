@@ -78,7 +78,7 @@ async function inboxPage(
               <dt>{t.cases.decision}</dt>
               <dd>{label(t, 'outcome', i.outcome)}</dd>
               <dt>{t.verify.approvingBody}</dt>
-              <dd>{names(i.approvingBody)}</dd>
+              <dd>{i.approvingBodyName ?? names(i.approvingBody)}</dd>
               <dt>{t.verify.decidedAt}</dt>
               <dd>{beijing(i.decidedAt)}</dd>
               {/* Pushed at the decision (R20); the issuance and its seal follow once the result is issued. */}
@@ -87,7 +87,7 @@ async function inboxPage(
                   <dt>{t.progress.issuedAt}</dt>
                   <dd>{beijing(i.issuedAt)}</dd>
                   <dt>{t.cases.seal}</dt>
-                  <dd>{names(`${i.seal.tenant}/${i.seal.id}`)}</dd>
+                  <dd>{i.sealName ?? names(`${i.seal.tenant}/${i.seal.id}`)}</dd>
                 </>
               )}
               <dt>{t.supervision.receipt}</dt>
