@@ -23,3 +23,11 @@ export const RatingExportQuery = z.strictObject({
   month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
   format: z.optional(z.enum(['jsonl', 'xlsx'])),
 });
+
+/** R19: what the body says against a card, an inspector's decision on it, and an urge (督办). */
+export const CardContestInput = z.strictObject({ reasons: text(2000) });
+export const CardReviewInput = z.strictObject({
+  outcome: z.enum(['upheld', 'withdrawn']),
+  reason: text(2000),
+});
+export const CardUrgeInput = z.strictObject({ note: text(1000) });

@@ -1,9 +1,9 @@
 import { CARD_COLOURS, CARD_STATUSES } from '@onewindow/domain';
 import * as z from 'zod/mini';
 import { tenantAdmins } from '../access-groups';
+import { CardContestInput, CardReviewInput, CardUrgeInput } from '../evaluation-schemas';
 import { defineRoute } from '../route';
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const inspectors = [...tenantAdmins, 'inspector'] as const;
 const CardPath = '/v1/tenants/:tenant/cards/:cardId';
 
@@ -54,7 +54,7 @@ export const cardRoutes = [
     summary: '责任机构申辩（一次，写明理由），由监察人员核定',
     summaryEn: 'The responsible body contests a card (once, with reasons); an inspector decides',
     access: { scope: 'tenant', roles: [...tenantAdmins, 'approver'] },
-    body: z.strictObject({ reasons: text(2000) }),
+    body: CardContestInput,
     success: 200,
     handler: ({ services, params, body, invocation }) =>
       services.cards.contest(invocation, params.tenant, params.cardId, body.reasons),
@@ -66,7 +66,7 @@ export const cardRoutes = [
     summary: '监察人员核定亮灯：维持（upheld）或撤销（withdrawn），写明理由',
     summaryEn: 'An inspector upholds or withdraws a card, with the reason; once',
     access: { scope: 'tenant', roles: inspectors },
-    body: z.strictObject({ outcome: z.enum(['upheld', 'withdrawn']), reason: text(2000) }),
+    body: CardReviewInput,
     success: 200,
     handler: ({ services, params, body, invocation }) =>
       services.cards.review(invocation, params.tenant, params.cardId, body),
@@ -79,7 +79,7 @@ export const cardRoutes = [
     summaryEn:
       'Urge (督办) the responsible body: recorded on the card and sent as an event to notify its people',
     access: { scope: 'tenant', roles: inspectors },
-    body: z.strictObject({ note: text(1000) }),
+    body: CardUrgeInput,
     success: 200,
     handler: ({ services, params, body, invocation }) =>
       services.cards.urge(invocation, params.tenant, params.cardId, body.note),

@@ -1,6 +1,6 @@
 import type { AccessRecord, Applicant, Principal, Rating, RatingChannel } from '@onewindow/domain';
 import {
-  accessRecordWrite,
+  accessRecordItem,
   caseKeys,
   getMany,
   type Item,
@@ -168,14 +168,7 @@ export class RatingExport {
       purpose: `好差评省级报送 provincial evaluation export ${month}`,
       what: 'applicant',
     }));
-    await putMany(
-      this.store,
-      access.map((a) => {
-        const w = accessRecordWrite(a);
-        if (!('put' in w)) throw new Error('an access record is a put');
-        return w.put as Item & { pk: string; sk: string };
-      }),
-    );
+    await putMany(this.store, access.map(accessRecordItem));
     return rows.sort(
       (a, b) => a.evalTime.localeCompare(b.evalTime) || a.affairSerialNo.localeCompare(b.affairSerialNo),
     );

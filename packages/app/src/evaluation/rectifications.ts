@@ -12,7 +12,14 @@ import {
   rectificationStatus,
   shanghaiDate,
 } from '@onewindow/domain';
-import { entityOf, type Item, type Store, TenancyRepository, tenantPk } from '@onewindow/store';
+import {
+  entityOf,
+  type Item,
+  rectificationEntry,
+  type Store,
+  TenancyRepository,
+  tenantPk,
+} from '@onewindow/store';
 import type { CaseService } from '../cases';
 import type { Answer, Invocation } from '../context';
 import { mapLimit } from '../rollouts/load';
@@ -122,19 +129,10 @@ export class RectificationService {
       tenant,
       caseNo,
       command: () => command,
+      // The answer is the ledger entry the same transaction writes.
       respond: ({ stored: { state } }) => ({
         status: 200,
-        body: withStatus(
-          {
-            caseNo: state.caseNo,
-            tenant: state.tenant,
-            matterName: state.matterName,
-            ...(state.rating ? { level: state.rating.level, ratedAt: state.rating.at } : {}),
-            ...(state.rating?.excluded ? { excluded: state.rating.excluded } : {}),
-            ...state.rectification,
-          },
-          invocation.now,
-        ),
+        body: withStatus(rectificationEntry(state) ?? { caseNo: state.caseNo }, invocation.now),
       }),
     });
   }

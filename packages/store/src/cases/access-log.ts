@@ -14,10 +14,11 @@ const accessKey = (r: AccessRecord) => ({
   sk: `${PREFIX}${r.at}#${r.sub}`,
 });
 
+/** One access record as stored: a reveal commits it in its transaction, an export puts many at once. */
+export const accessRecordItem = (r: AccessRecord) => ({ ...accessKey(r), entity: 'access', ...r });
+
 /** The write of one access record, committed with the reveal's audit and idempotency record. */
-export const accessRecordWrite = (r: AccessRecord): Write => ({
-  put: { ...accessKey(r), entity: 'access', ...r },
-});
+export const accessRecordWrite = (r: AccessRecord): Write => ({ put: accessRecordItem(r) });
 
 /** Who saw a case's personal data, oldest first. */
 export async function accessLogOf(store: Store, tenant: string, caseNo: string): Promise<AccessRecord[]> {

@@ -34,11 +34,33 @@ export const ratingKey = (tenant: string, month: string, caseNo: string) => ({
  * city reads its part from each tenant's ledger.
  */
 export function rectificationWrites(state: CaseState, events: readonly CaseEvent[]): Write[] {
-  if (!events.some((e) => RECTIFICATION_EVENTS.has(e.type)) || !state.rectification) return [];
+  const entry = rectificationEntry(state);
+  if (!events.some((e) => RECTIFICATION_EVENTS.has(e.type)) || !entry) return [];
+  const r = entry;
+  const writes: Write[] = [
+    { put: { ...caseKeys.rectification(state.tenant, state.caseNo), entity: 'rectification', ...entry } },
+  ];
+  const started = events.some(
+    (e) => e.type === 'rectification-opened' || (e.type === 'rectification-called-back' && e.dueDate),
+  );
+  if (started && !r.closedAt)
+    writes.push({
+      put: jobItem({
+        id: `${state.tenant}:${state.caseNo}:${r.dueDate}`,
+        kind: RECTIFICATION_DUE,
+        dueAt: dayAfter(r.dueDate),
+        payload: { tenant: state.tenant, caseNo: state.caseNo },
+      }),
+    });
+  return writes;
+}
+
+/** The case's rectification as its ledger entry shows it: the case, the rating, every step so far. */
+export function rectificationEntry(state: CaseState) {
   const r = state.rectification;
+  if (!r) return undefined;
   const rating = state.rating;
-  const entry = {
-    entity: 'rectification',
+  return {
     caseNo: state.caseNo,
     tenant: state.tenant,
     matter: state.matter,
@@ -57,20 +79,6 @@ export function rectificationWrites(state: CaseState, events: readonly CaseEvent
       : {}),
     ...r,
   };
-  const writes: Write[] = [{ put: { ...caseKeys.rectification(state.tenant, state.caseNo), ...entry } }];
-  const started = events.some(
-    (e) => e.type === 'rectification-opened' || (e.type === 'rectification-called-back' && e.dueDate),
-  );
-  if (started && !r.closedAt)
-    writes.push({
-      put: jobItem({
-        id: `${state.tenant}:${state.caseNo}:${r.dueDate}`,
-        kind: RECTIFICATION_DUE,
-        dueAt: dayAfter(r.dueDate),
-        payload: { tenant: state.tenant, caseNo: state.caseNo },
-      }),
-    });
-  return writes;
 }
 
 /**

@@ -1,5 +1,5 @@
-export { accessLogOf, accessRecordWrite } from './access-log';
-export { dayAfter, RECTIFICATION_DUE, ratingKey } from './evaluation';
+export { accessLogOf, accessRecordItem, accessRecordWrite } from './access-log';
+export { dayAfter, RECTIFICATION_DUE, ratingKey, rectificationEntry } from './evaluation';
 export { caseKeys, openPk, queuePk } from './keys';
 export { kindOfTerm, type LookupKind, lookupWrites, normaliseTerm } from './lookup';
 export { matterMonths, sumMatterMonths } from './matter-months';

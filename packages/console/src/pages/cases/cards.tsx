@@ -1,7 +1,7 @@
 import type { Card } from '@onewindow/api/contract';
 import { CARD_COLOURS, CARD_STATUSES } from '@onewindow/domain';
 import { Hono } from 'hono';
-import * as z from 'zod/mini';
+import { CardContestInput, CardReviewInput, CardUrgeInput } from '../../../../api/src/evaluation-schemas';
 import { qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
 import { ErrorSummary, type FormState, one, readForm, SelectField, TextArea } from '../../ui/form';
@@ -11,11 +11,10 @@ import { Csrf, Done, page } from '../../ui/layout';
 import { Head, Submit } from '../../ui/table';
 import { bodyNames } from '../tenant/bodies';
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const specs = {
-  contest: formSpec(z.strictObject({ reasons: text(2000) })),
-  review: formSpec(z.strictObject({ outcome: z.enum(['upheld', 'withdrawn']), reason: text(2000) })),
-  urge: formSpec(z.strictObject({ note: text(1000) })),
+  contest: formSpec(CardContestInput),
+  review: formSpec(CardReviewInput),
+  urge: formSpec(CardUrgeInput),
 } as const;
 type Action = keyof typeof specs;
 const isAction = (a: string): a is Action => a in specs;
