@@ -18,8 +18,8 @@ const MATTERS = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6'];
 const MONTHS = ['2026-03', '2026-04', '2026-05'];
 const TODAY = '2026-06-15T10:00:00+08:00';
 const CALLS = 11;
-const load = () => loadavg()[0] ?? Number.NaN;
-const median = (xs: readonly number[]) =>
+export const load = () => loadavg()[0] ?? Number.NaN;
+export const median = (xs: readonly number[]) =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 export interface ImpactRow {
@@ -40,7 +40,7 @@ export interface ImpactFigures {
 }
 
 /** Counts every request the app's client sends, by operation, and keeps the transactions. */
-function countRequests(store: Store) {
+export function countRequests(store: Store) {
   let counts: Record<string, number> = {};
   const transactions: TransactWriteItemsCommandInput[] = [];
   type Next = (args: { input: unknown }) => Promise<unknown>;
@@ -71,7 +71,7 @@ async function ok(t: TestApp, as: object, method: string, path: string, body?: u
 }
 
 /** A sub-district like Dongshan: its centre, the centre's seal and approver, a window clerk, m1…m6 held by civil affairs. */
-async function subdistrict(t: TestApp, id: string): Promise<void> {
+export async function subdistrict(t: TestApp, id: string): Promise<void> {
   await ok(t, PLATFORM, 'POST', '/v1/cities/nanjing/tenants', {
     id,
     name: id,
@@ -100,7 +100,7 @@ async function subdistrict(t: TestApp, id: string): Promise<void> {
   await ok(t, PLATFORM, 'POST', `${base}/staff`, { id: 'clerk-a', name: '窗口', roles: ['window-clerk'] });
 }
 
-const held = (tenant: string): AuthorityPeriod[] =>
+export const held = (tenant: string): AuthorityPeriod[] =>
   MATTERS.map((matter) => ({
     tenant,
     matter,
@@ -164,7 +164,7 @@ export async function measureImpact(): Promise<ImpactFigures> {
     const items = counter.transactions[0]?.TransactItems ?? [];
     const intakeCounters = items.filter((i) => {
       const sk = i.Update?.Key?.sk?.S ?? '';
-      return /^(BOARD|STATS|MMONTH|OPENCASES)#/.test(sk);
+      return /^(BOARD|STATS|MMONTH|OPENCASES|ASSESS|WORK)#/.test(sk);
     }).length;
     t.setNow(undefined);
 

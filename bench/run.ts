@@ -2,6 +2,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../infra/bundling';
+import { assessmentReport, measureAssessment } from './assessment';
 import { bundle, httpLambdas, measure } from './bundle';
 import { casesReport, countMisses, measureCases } from './cases';
 import { clockReport, measureClockDrain } from './clock';
@@ -127,6 +128,7 @@ const isolation = measureIsolation();
 const ofd = await measureOfd();
 const esign = await measureEsign();
 const impact = await measureImpact();
+const assessment = await measureAssessment();
 const results =
   report +
   rolloutReport +
@@ -138,7 +140,8 @@ const results =
   isolationReport(isolation) +
   esignReport(esign) +
   ofdReport(ofd) +
-  impactReport(impact);
+  impactReport(impact) +
+  assessmentReport(assessment);
 writeFileSync(join(projectRoot, 'bench/RESULTS.md'), results);
 console.log(results);
 if (countMisses(cases).length > 0) {

@@ -5,7 +5,7 @@ import { catalogueFiles } from '@onewindow/api/catalogue-io';
 import { mountOpenApi } from '@onewindow/api/openapi-routes';
 import { apiRoutes, fileRoutes } from '@onewindow/api/route-groups';
 import { createServiceApp } from '@onewindow/api/service-app';
-import { fileServices } from '@onewindow/app';
+import { fileServices, holderKeyFrom } from '@onewindow/app';
 import { handle } from 'hono/aws-lambda';
 import { appDepsFromEnv } from '../shared/app-deps';
 import { sealCustody } from '../shared/kms-sm2';
@@ -24,16 +24,19 @@ const logger = new Logger({ serviceName: 'onewindow-files' });
 // The public access log is rate-limited per visitor, whom the console names with this key.
 // E-supervision (the inbox, receipts, findings, the board) and 好差评's rectifications, appeals and provincial export too.
 // The supervision inbox pages with authenticated cursors, under the same key as the cases function's lists.
-const [relayKey, cursorKey] = await Promise.all([
+// Supervision findings are indexed by holder under a keyed hash, whose key only this function reads.
+const [relayKey, cursorKey, holderSecret] = await Promise.all([
   loadSecret('CLIENT_RELAY_SECRET_ARN'),
   loadSecret('CURSOR_SECRET_ARN'),
+  loadSecret('HOLDER_SECRET_ARN'),
 ]);
+const holderKey = holderKeyFrom(holderSecret);
 const app = createServiceApp(
   {
     ...appDepsFromEnv(
       logger,
       'files',
-      (store) => fileServices({ store, vault: kmsVault(), ...sealCustody() }),
+      (store) => fileServices({ store, vault: kmsVault(), holderKey, ...sealCustody() }),
       { cursorKey },
     ),
     catalogueFiles,

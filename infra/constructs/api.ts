@@ -88,6 +88,31 @@ const PUBLIC_ROUTES: ReadonlyArray<{
     why: "publishes one matter's service guide",
     to: 'files',
   },
+  // The applicant's case pages (publicCaseRoutes): the cases bundle keeps only the staff's commands.
+  {
+    path: '/v1/public/cases/{caseNo}',
+    methods: [HttpMethod.GET],
+    why: 'shows an applicant the progress of their case by its number and query code',
+    to: 'files',
+  },
+  {
+    path: '/v1/public/cases/{caseNo}/rating',
+    methods: [HttpMethod.POST],
+    why: 'takes the applicant’s rating of a handled service (好差评)',
+    to: 'files',
+  },
+  {
+    path: '/v1/public/cases/{caseNo}/access-log',
+    methods: [HttpMethod.GET],
+    why: 'shows the applicant who accessed their personal data',
+    to: 'files',
+  },
+  {
+    path: '/v1/public/results/{caseNo}/seal.svg',
+    methods: [HttpMethod.GET],
+    why: 'draws the imprint of the seal on a result',
+    to: 'files',
+  },
   {
     path: '/v1/public/results/{caseNo}/result.ofd',
     methods: [HttpMethod.GET],
@@ -147,6 +172,9 @@ export const FILE_TENANT_PATHS: readonly string[] = [
   '/v1/tenants/{tenant}/rectifications/{proxy+}',
   '/v1/tenants/{tenant}/cards',
   '/v1/tenants/{tenant}/cards/{proxy+}',
+  // The monthly assessment (assessmentRoutes): its .xlsx writer is in the files bundle only.
+  '/v1/tenants/{tenant}/assessment',
+  '/v1/tenants/{tenant}/notifications',
 ];
 
 /**
@@ -175,6 +203,8 @@ export const FILE_CASE_ROUTES: ReadonlyArray<{ method: HttpMethod; path: string 
   { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/licences/{licenceId}' },
   { method: HttpMethod.POST, path: '/v1/tenants/{tenant}/licences/{licenceId}/revoke' },
   { method: HttpMethod.POST, path: '/v1/tenants/{tenant}/licences/{licenceId}/cancel' },
+  // Not a case route: the supervision findings on a holder's earlier cases, at intake (holderRoutes).
+  { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/holders/findings' },
 ];
 
 /** The HTTP API in front of the hono app. */
@@ -188,6 +218,11 @@ export class ApiConstruct extends Construct {
   readonly signingSecret: Secret;
   /** The key list cursors are authenticated with (HMAC-SHA256), shared by every cases instance. */
   readonly cursorSecret: Secret;
+  /**
+   * The key the holder index of supervision findings is HMAC'd under (issue 15): the files
+   * function records findings and serves the look-up at intake, and may not read the signing seed.
+   */
+  readonly holderSecret: Secret;
   /**
    * The key the console authenticates a visitor's address with for the API's public rate limits
    * (domain/client-relay.ts); read by the console and by the functions serving public routes.
@@ -251,6 +286,18 @@ export class ApiConstruct extends Construct {
       reason:
         'The key only authenticates list cursors held for minutes; a new value takes effect at the next cold start and merely makes open cursors answer 400, so it is rolled by hand (put a new value, redeploy) instead of by a rotation function.',
     });
+    this.holderSecret = new Secret(this, 'HolderIndexSecret', {
+      description:
+        'OneWindow holder-index HMAC key (supervision findings shown at intake); read by the files function only',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      // The findings indexed under it are found only while it exists.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.holderSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        "The key keys the holder index of supervision findings: a new value would leave every finding indexed before it unfindable at the holder's next intake, so it is not rotated automatically.",
+    });
     this.relaySecret = new Secret(this, 'ClientRelaySecret', {
       description:
         "OneWindow key the console names a visitor's address with; read by console, cases and files",
@@ -285,6 +332,9 @@ export class ApiConstruct extends Construct {
     // The files function pages the supervision inbox with the same cursor key.
     this.files.fn.addEnvironment('CURSOR_SECRET_ARN', this.cursorSecret.secretArn);
     this.cursorSecret.grantRead(this.files.fn);
+    // The files function records supervision findings under their holder, and finds them at intake.
+    this.files.fn.addEnvironment('HOLDER_SECRET_ARN', this.holderSecret.secretArn);
+    this.holderSecret.grantRead(this.files.fn);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: 'onewindow',

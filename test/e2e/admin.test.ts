@@ -277,4 +277,41 @@ describe('console in Chromium: administration', () => {
     await j.english('card-proof');
     await j.close();
   });
+
+  it('inspector and city: the monthly assessment with its charts, per window and staff, and the ranking', async () => {
+    const j = await Journey.start(env.browser, 'assessment', env.stack.url);
+    const { page } = j;
+    await signIn(j, '东山电子监察 吴静');
+    await page.getByRole('navigation').getByRole('link', { name: '月度考核' }).first().click();
+    await page.waitForURL(/\/assessment$/);
+    // Last month holds most of the demo's cases; the month picker moves there.
+    const now = new Date(Date.now() + 8 * 3600_000);
+    const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    await page.getByLabel('月份').fill(last);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '查看' }).click()]);
+    await j.check('assessment');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(last);
+    // Charts with their titles for screen readers, and the figures as tables.
+    expect(await page.getByRole('img', { name: '收件、受理与办结' }).count()).toBe(1);
+    const totals = page.getByRole('table', { name: '全租户' });
+    const received = Number(await totals.locator('tbody tr td').first().textContent());
+    expect(received).toBeGreaterThan(0);
+    expect(await page.getByRole('table', { name: '按窗口' }).textContent()).toContain('A0');
+    expect(await page.getByRole('table', { name: '按工作人员' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: '导出 Excel' }).getAttribute('href')).toContain(
+      `/assessment/export?month=${last}`,
+    );
+    await j.english('assessment');
+    await j.close();
+
+    const city = await Journey.start(env.browser, 'ranking', env.stack.url);
+    await signIn(city, '南京市管理员 王敏');
+    await city.page.getByRole('navigation').getByRole('link', { name: '考核排名' }).first().click();
+    await city.page.waitForURL(/\/cities\/nanjing\/assessment$/);
+    await city.check('ranking');
+    const ranking = city.page.getByRole('table', { name: '月度考核排名' });
+    expect(await ranking.locator('tbody tr').count()).toBeGreaterThan(1);
+    expect(await ranking.locator('tbody tr').first().locator('td').first().textContent()).toBe('1');
+    await city.close();
+  });
 });

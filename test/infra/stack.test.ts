@@ -10,7 +10,9 @@ import {
   cardRoutes,
   codeLineageRoutes,
   empowermentRoutes,
+  holderRoutes,
   printRoutes,
+  publicCaseRoutes,
   ratingExportRoutes,
   rectificationRoutes,
   supervisionRoutes,
@@ -238,6 +240,27 @@ describe('api', () => {
     }
   });
 
+  it("sends the look-up of a holder's earlier supervision findings to the files function, behind the JWT authorizer", () => {
+    expect(holderRoutes.length).toBeGreaterThan(0);
+    for (const route of holderRoutes) {
+      const path = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
+      const key = routeKey(`${route.method.toUpperCase()} ${path}`);
+      expect(key).toMatchObject({ AuthorizationType: 'JWT' });
+      expect(targetOf(key)).toContain(integrationOf(stack.api.files));
+    }
+  });
+
+  it("sends the applicant's public case pages to the files function, open and throttled; only the signing keys stay with the cases function", () => {
+    expect(publicCaseRoutes.length).toBe(4);
+    for (const route of publicCaseRoutes) {
+      const path = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
+      const key = routeKey(`${route.method.toUpperCase()} ${path}`);
+      expect(targetOf(key)).toContain(integrationOf(stack.api.files));
+      expect(key.AuthorizationType ?? 'NONE').toBe('NONE');
+    }
+    expect(caseRoutes.filter((r) => r.access === 'public').map((r) => r.path)).toEqual(['/v1/public/keys']);
+  });
+
   it('sends the initial holders and the published empowered lists to the files function: the lists open and throttled, the holders behind the JWT authorizer', () => {
     expect(empowermentRoutes.length).toBe(3);
     for (const route of empowermentRoutes) {
@@ -348,18 +371,26 @@ describe('api', () => {
     expect(new Set(readersOf(relaySecret).map((r) => JSON.stringify(r)))).toEqual(
       new Set([stack.api.cases, stack.api.files, stack.console.fn].map((f) => JSON.stringify(roleOf(f)))),
     );
+    // The holder index's key (supervision findings at intake): the files function's alone, kept.
+    const holderSecret = logicalId(stack.api.holderSecret.node.defaultChild);
+    expect(readersOf(holderSecret)).toEqual([roleOf(stack.api.files)]);
+    expect(template.toJSON().Resources[holderSecret]).toMatchObject({
+      DeletionPolicy: 'Retain',
+      Properties: { GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } },
+    });
     hasHttpFunction('onewindow-files', {
       CLIENT_RELAY_SECRET_ARN: { Ref: relaySecret },
       CURSOR_SECRET_ARN: { Ref: cursorSecret },
+      HOLDER_SECRET_ARN: { Ref: holderSecret },
     });
     // No other secret is read by anyone.
     const secretStatements = statements().filter((s) =>
       actionsOf(s).some((a) => a.startsWith('secretsmanager:')),
     );
     for (const s of secretStatements) {
-      expect([secret, cursorSecret, relaySecret].map((id) => JSON.stringify({ Ref: id }))).toContain(
-        JSON.stringify(s.Resource),
-      );
+      expect(
+        [secret, cursorSecret, relaySecret, holderSecret].map((id) => JSON.stringify({ Ref: id })),
+      ).toContain(JSON.stringify(s.Resource));
     }
   });
 
@@ -372,6 +403,8 @@ describe('api', () => {
       'ANY /v1/public/{proxy+}': throttle,
       'GET /v1/public/{tenant}/empowered-matters': throttle,
       'GET /v1/public/{tenant}/empowered-matters/changes': throttle,
+      'GET /v1/public/cases/{caseNo}': throttle,
+      'POST /v1/public/cases/{caseNo}/rating': throttle,
     });
     for (const [key, settings] of Object.entries(stage.RouteSettings)) {
       expect(key).toMatch(/^[A-Z]+ \/v1\/public\//);

@@ -316,6 +316,13 @@ const MATRIX: Record<string, Row> = {
     path: (allowed) => casePath('needs-correction', allowed, 'supplement'),
     body: () => ({ materials: [{ code: 'form', provided: true }] }),
   },
+  // R19: a clerk, or a signer (tenant-admin, supervisor); within the one-time notice, no sign-off needed.
+  'POST /v1/tenants/:tenant/cases/:caseNo/notify-correction': {
+    bodyReach: 'case',
+    cells: '3 3 4 Y Y 3 Y 3 4 4 3 4',
+    path: () => casePath('notice', true, 'notify-correction'),
+    body: () => ({ materials: ['form'] }),
+  },
   'POST /v1/tenants/:tenant/cases/:caseNo/accept': {
     bodyReach: 'case',
     cells: '3 3 4 3 Y 3 3 3 4 4 3 3',
@@ -483,6 +490,25 @@ const MATRIX: Record<string, Row> = {
     cells: 'Y Y 4 Y 3 3 3 Y 4 4 4 4',
     path: `/v1/tenants/${T}/supervision/board`,
   },
+  // 联络人 (issue 15): the tenant's administrators, or a supervisor of the body, name them; inspectors read them.
+  'PUT /v1/tenants/:tenant/supervision/liaisons': {
+    cells: 'Y Y 4 Y 3 3 Y 3 4 4 4 4',
+    path: `/v1/tenants/${T}/supervision/liaisons`,
+    body: () => ({
+      supervisingBody: `${T}/convenience-centre`,
+      department: `${T}/convenience-centre`,
+      staff: 'm-supervisor',
+    }),
+  },
+  'GET /v1/tenants/:tenant/supervision/liaisons': {
+    cells: 'Y Y 4 Y 3 3 Y Y 4 4 4 4',
+    path: `/v1/tenants/${T}/supervision/liaisons?body=${encodeURIComponent(`${T}/convenience-centre`)}`,
+  },
+  // The findings on a holder's earlier cases: the window's, at intake.
+  'GET /v1/tenants/:tenant/holders/findings': {
+    cells: '3 3 4 3 Y 3 3 3 4 4 4 4',
+    path: `/v1/tenants/${T}/holders/findings?holder=${PERSON_ID}`,
+  },
   'GET /v1/tenants/:tenant/rectifications': {
     cells: 'Y Y 4 Y 3 3 3 Y 4 4 4 4',
     path: `/v1/tenants/${T}/rectifications`,
@@ -539,6 +565,18 @@ const MATRIX: Record<string, Row> = {
   'GET /v1/cities/:city/:op{ratings:export}': {
     cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
     path: '/v1/cities/nanjing/ratings:export?month=2026-01',
+  },
+  'GET /v1/tenants/:tenant/assessment': {
+    cells: 'Y Y 4 Y 3 3 3 Y 4 4 4 4',
+    path: `/v1/tenants/${T}/assessment?month=2026-01`,
+  },
+  'GET /v1/tenants/:tenant/notifications': {
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
+    path: `/v1/tenants/${T}/notifications`,
+  },
+  'GET /v1/cities/:city/assessment': {
+    cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
+    path: '/v1/cities/nanjing/assessment?month=2026-01',
   },
   'PUT /v1/tenants/:tenant/window-authorisations/:staff': {
     cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
@@ -616,6 +654,13 @@ beforeAll(async () => {
     await ok('POST', '/v1/cities/nanjing/rollouts', rolloutBody(`cancel-${i}`, ['m5'], inDays(5)));
   }
   pools = await seedCasePools(t, PERSONAS.clerk as DevClaims, PERSONAS.approver as DevClaims);
+  // The supervisor persona in the staff register: the liaison the liaison row names.
+  await ok('POST', `/v1/tenants/${T}/staff`, {
+    id: 'm-supervisor',
+    name: '监管员',
+    roles: ['supervisor'],
+    body: 'convenience-centre',
+  });
   licences = await issuedLicences(t, PERSONAS.clerk as DevClaims, PERSONAS.approver as DevClaims, 3);
   await pushedToInbox(t, T, pools.issued?.[0] ?? '');
   // Red cards (R19) on the accepted cases, as the clock would raise them two months on.

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../packages/domain/src';
 import { type TestApp, testApp } from '../support/app';
 import { DONGSHAN } from '../support/authority';
-import { ADMIN, APPROVER, CASES, CLERK, INSPECTOR, intake, seedCases } from '../support/cases';
+import { ADMIN, APPROVER, act, CASES, CLERK, INSPECTOR, intake, seedCases } from '../support/cases';
 import { clockAt } from '../support/clock';
 
 /**
@@ -104,5 +104,116 @@ describe('R19: e-supervision cards with their clock proofs', () => {
     expect(
       (await t.call(INSPECTOR, 'GET', `${CARDS}/${encodeURIComponent('nope~promised~red')}`)).status,
     ).toBe(404);
+  });
+
+  it('raises a step card through the clock while the case, paused by the inspection, is not overdue (R19 step)', async () => {
+    const c = await acceptedOn('2026-03-09T10:00:00+08:00');
+    t.setNow('2026-03-09T11:00:00+08:00');
+    const started = await act(t, APPROVER, c.caseNo, 'start-step', { kind: 'site-inspection', days: 5 });
+    t.setNow(undefined);
+    expect(started.status).toBe(200);
+    expect(started.body.steps).toEqual([expect.objectContaining({ id: 's1', days: 5, excluded: true })]);
+    // Five working days from Monday 9 March: due Monday 16 March, yellow from Thursday the 12th.
+    for (let d = '2026-03-10'; d <= '2026-03-12'; d = addDays(d, 1)) await tickAt(`${d}T00:05:00+08:00`);
+    expect((await cardsOf(c.caseNo)).map((x) => x.id)).toEqual([`${c.caseNo}~step:s1~yellow`]);
+    for (let d = '2026-03-13'; d <= '2026-03-17'; d = addDays(d, 1)) await tickAt(`${d}T00:05:00+08:00`);
+    expect((await cardsOf(c.caseNo)).map((x) => x.id).sort()).toEqual([
+      `${c.caseNo}~step:s1~red`,
+      `${c.caseNo}~step:s1~yellow`,
+    ]);
+    const red = (await t.call(INSPECTOR, 'GET', `${CARDS}/${encodeURIComponent(`${c.caseNo}~step:s1~red`)}`))
+      .body;
+    expect(red).toMatchObject({
+      trigger: 'step',
+      subject: 's1',
+      limit: 'step',
+      colour: 'red',
+      since: '2026-03-17',
+      proof: { limit: 'step', stepId: 's1', start: '2026-03-09', allowed: 5, deadline: '2026-03-16' },
+    });
+    expect(red.proof.startEvent.type).toBe('step-started');
+    // The case itself is not overdue: the inspection stops its clock (art. 45).
+    t.setNow('2026-03-17T09:00:00+08:00');
+    const view = (await t.call(CLERK, 'GET', `${CASES}/${c.caseNo}`)).body;
+    t.setNow(undefined);
+    expect(view.clock).toBe('green');
+  });
+
+  it('refuses a second notice beyond the one-time notice, takes it signed off, and the clock cards it at once (R19 notice)', async () => {
+    t.setNow('2026-05-11T10:00:00+08:00');
+    const c = await intake(t, { materials: [{ code: 'form', provided: true }] });
+    expect(c.status).toBe('needs-correction');
+    t.setNow('2026-05-11T10:30:00+08:00');
+    const refused = await act(t, CLERK, c.caseNo, 'notify-correction', { materials: ['form'] });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('materials.0');
+    const signed = await act(t, ADMIN, c.caseNo, 'notify-correction', {
+      materials: ['form'],
+      signOff: { reason: '申请表签字页缺失' },
+    });
+    t.setNow(undefined);
+    expect(signed.status).toBe(200);
+    const notice = signed.body.events.at(-1);
+    expect(notice).toMatchObject({
+      type: 'correction-notified',
+      seq: 3,
+      signOff: { reason: '申请表签字页缺失', by: ADMIN.sub, roles: ['tenant-admin'] },
+    });
+    // The case's transaction scheduled the visit at once: the next tick raises the card.
+    await tickAt('2026-05-11T10:31:00+08:00');
+    const id = `${c.caseNo}~notice:3~red`;
+    expect((await cardsOf(c.caseNo)).map((x) => x.id)).toEqual([id]);
+    const card = (await t.call(INSPECTOR, 'GET', `${CARDS}/${encodeURIComponent(id)}`)).body;
+    expect(card).toMatchObject({ trigger: 'notice', colour: 'red', since: '2026-05-11', status: 'raised' });
+    expect(card.proof).toBeUndefined();
+    expect(card.evidence.map((e: { seq: number; type: string }) => [e.seq, e.type])).toEqual([
+      [2, 'correction-notified'],
+      [3, 'correction-notified'],
+    ]);
+    expect(card.evidence[1].hash).toBe(notice.hash);
+    expect(card.detail.zh).toContain('申请表');
+  });
+
+  it('tells the people responsible of an urge: the approvers of the body, or the clerk who took the case', async () => {
+    const NOTES = `/v1/tenants/${DONGSHAN}/notifications`;
+    const notes = async (as: typeof CLERK) =>
+      (await t.call(as, 'GET', NOTES)).body.items as { cardId: string; note: string; by: string }[];
+    // A back-office card names no person: the centre's approvers are told.
+    const c = await acceptedOn('2026-07-06T10:00:00+08:00');
+    for (let d = '2026-07-07'; d <= '2026-08-05'; d = addDays(d, 1)) await tickAt(`${d}T00:05:00+08:00`);
+    const promised = `${c.caseNo}~promised~red`;
+    const urged = await t.call(INSPECTOR, 'POST', `${CARDS}/${encodeURIComponent(promised)}/urge`, {
+      note: '请本周内办结',
+    });
+    expect(urged.status).toBe(200);
+    expect(urged.body.urges.at(-1).notified).toEqual([APPROVER.sub]);
+    // Newest first; the earlier test's urge on another card is there too.
+    const [newest, ...older] = await notes(APPROVER);
+    expect(newest).toEqual(
+      expect.objectContaining({
+        cardId: promised,
+        note: '请本周内办结',
+        by: INSPECTOR.sub,
+        trigger: 'promised',
+      }),
+    );
+    expect(older.map((n) => n.cardId)).not.toContain(promised);
+    // Nobody else is told, and each reads only their own.
+    expect(await notes(CLERK)).toEqual([]);
+    expect(await notes(INSPECTOR)).toEqual([]);
+
+    // Acceptance at the window: the clerk who took the case is told.
+    t.setNow('2026-09-07T10:00:00+08:00');
+    const deferred = await intake(t, { defer: true });
+    t.setNow(undefined);
+    for (let d = '2026-09-08'; d <= '2026-09-14'; d = addDays(d, 1)) await tickAt(`${d}T00:05:00+08:00`);
+    // Yellow as the limit nears (past it, the case is deemed accepted: art. 32 (4)).
+    const acceptance = `${deferred.caseNo}~acceptance~yellow`;
+    const toClerk = await t.call(INSPECTOR, 'POST', `${CARDS}/${encodeURIComponent(acceptance)}/urge`, {
+      note: '请今日内作出受理决定',
+    });
+    expect(toClerk.status).toBe(200);
+    expect(toClerk.body.urges.at(-1).notified).toEqual([CLERK.sub]);
+    expect((await notes(CLERK)).map((n) => n.cardId)).toEqual([acceptance]);
   });
 });

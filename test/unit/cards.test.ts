@@ -129,6 +129,6 @@ describe('R19: clock proofs, recomputable from the events and the calendar', () 
       ['issuance', 'yellow'],
       ['issuance', 'red'],
     ]);
-    expect(shanghaiDate(issuance[0]?.proof.startEvent.at ?? '')).toBe('2025-03-05');
+    expect(shanghaiDate(issuance[0]?.proof?.startEvent.at ?? '')).toBe('2025-03-05');
   });
 });

@@ -59,6 +59,11 @@ function commandOf(action: CaseActionName, state: CaseState, stepId = 's1'): Cas
         binding: BINDING,
       };
     }
+    case 'notify-correction': {
+      // Within the one-time notice when there is one (beyond it needs a sign-off: the input's to check).
+      const notice = state.notices.find((n) => n.kind === 'one-time-notice');
+      return { type: 'notify-correction', materials: [notice?.missing?.[0]?.code ?? 'photo'] };
+    }
     case 'accept':
       return { type: 'accept', binding: BINDING };
     case 'reject':
@@ -130,6 +135,20 @@ const EXAMPLES: Record<CaseActionName, { yes: [Story, Actor][]; no: [Story, Acto
       no: [
         [needsCorrection(), APPROVER, 'forbidden'],
         [accepted(), CLERK, 'invalid-state'],
+      ],
+    },
+    'notify-correction': {
+      // A signer may send one too: beyond the one-time notice only they may, with a sign-off (R19).
+      yes: [
+        [needsCorrection(), CLERK],
+        [received(), CLERK],
+        [needsCorrection(), ADMIN],
+        [needsCorrection(), SUPERVISOR],
+      ],
+      no: [
+        [needsCorrection(), APPROVER, 'forbidden'],
+        [accepted(), CLERK, 'invalid-state'],
+        [Story.begin().act(unbound(), T0, CLERK), CLERK, 'invalid-state'],
       ],
     },
     accept: {
@@ -313,7 +332,12 @@ describe('allowed case actions', () => {
     expect(allowed(issued().case, APPROVER)).toEqual([]);
     expect(allowed(accepted().case, APPLICANT)).toEqual([]);
     expect(allowed(accepted().case, CLOCK)).toEqual([]);
-    expect(allowed(needsCorrection().case, CLERK)).toEqual(['supplement', 'reject', 'withdraw']);
+    expect(allowed(needsCorrection().case, CLERK)).toEqual([
+      'supplement',
+      'notify-correction',
+      'reject',
+      'withdraw',
+    ]);
     expect(allowed(accepted().case, APPROVER)).toEqual(['start-step', 'extend', 'decide']);
   });
 

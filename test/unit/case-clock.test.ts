@@ -158,8 +158,10 @@ describe('excluded steps and the extension (R9, art. 42 and 45)', () => {
     );
     const running = clockOf(started.case, '2026-03-05', national);
     expect(running).toMatchObject({ paused: true, dueDate: '2026-03-17', statutoryDueDate: '2026-03-31' });
-    // Paused: no colour change to wait for.
-    expect(running.nextTick).toBeUndefined();
+    // Paused: the case's colour waits, but the step's own limit (R19: ten working days, to 18 March)
+    // turns yellow on the 16th, when the clock visits to raise its card.
+    expect(running.nextTick).toBe('2026-03-16');
+    expect(clockOf(started.case, '2026-03-16', national).nextTick).toBe('2026-03-19');
     // Over the weekend the clock is still stopped: 05, 06 and 09 March excluded.
     expect(clockOf(started.case, '2026-03-09', national).dueDate).toBe('2026-03-19');
 

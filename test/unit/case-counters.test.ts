@@ -135,6 +135,7 @@ describe('case counters (caseWrites)', () => {
     const received = t.run(1, intake({ defer: true }), T0, CLERK);
     const first = formatCaseNo(TENANT, '2026-03-02', 1);
     expect(received.map((w) => w.add.sk).sort()).toEqual([
+      `ASSESS#2026-03#${shardOf(first, WORK_SHARDS)}`,
       `BOARD#${shardOf(first)}`,
       `MMONTH#2026-03#${MATTER.code}#${shardOf(first)}`,
       `STATS#2026-03#${shardOf(first)}`,
@@ -186,10 +187,11 @@ describe('case counters (caseWrites)', () => {
   it('takes a case off the board and the open count when it closes', () => {
     const t = new Table();
     t.run(1, intake(), T0, CLERK);
-    // A decision moves the case only on the workbench (it no longer waits on an approver), so
-    // a burst of decisions meets on the 32 work shards and never on the board's ten.
+    // A decision moves the case only on the workbench (it no longer waits on an approver) and in
+    // the monthly assessment, so a burst of decisions meets on 32 shards and never on the board's ten.
     const decided = t.run(1, { type: 'decide', outcome: 'approve' }, at('2026-03-04'), APPROVER);
-    expect(decided.map((w) => w.add.sk)).toEqual([expect.stringMatching(/^WORK#\d+$/)]);
+    const shard = shardOf(formatCaseNo(TENANT, '2026-03-02', 1), WORK_SHARDS);
+    expect(decided.map((w) => w.add.sk)).toEqual([`WORK#${shard}`, `ASSESS#2026-03#${shard}`]);
     expect(workDelta(decided)).toEqual({
       's:accepted': -1,
       's:approved': 1,

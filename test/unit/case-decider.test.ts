@@ -466,6 +466,8 @@ const COMMANDS: Record<CaseCommandType, { actor: Actor; command: CaseCommand }> 
     actor: CLERK,
     command: { type: 'supplement', materials: [{ code: 'photo', provided: true }] },
   },
+  // The licence is on the one-time notice of 'needs-correction'; 'received' has none yet.
+  'notify-correction': { actor: CLERK, command: { type: 'notify-correction', materials: ['licence'] } },
   accept: { actor: CLERK, command: { type: 'accept', binding: BINDING } },
   reject: { actor: CLERK, command: { type: 'reject', reason: '不符合受理条件' } },
   withdraw: { actor: CLERK, command: { type: 'withdraw', reason: '申请人撤回' } },
@@ -505,6 +507,7 @@ const EXPECTED: Record<CaseCommandType, string> = {
   //                     rcv  nc   acc  awd  apU  apP  den  iss  isR  rej  wdr  ter
   intake:               'C    C    C    C    C    C    C    C    C    C    C    C',
   supplement:           '409  E    409  E    409  409  409  409  409  409  409  409',
+  'notify-correction':  'E    E    409  409  409  409  409  409  409  409  409  409',
   accept:               'E    409  409  409  409  409  409  409  409  409  409  409',
   reject:               'E    E    409  409  409  409  409  409  409  409  409  409',
   withdraw:             'E    E    E    E    409  409  409  409  409  409  409  409',

@@ -8,6 +8,7 @@ import {
   RATING_CHANNELS,
   RATING_LEVELS,
   RATING_REASONS,
+  STEP_DAYS,
   STEP_KINDS,
 } from '@onewindow/domain';
 import * as z from 'zod/mini';
@@ -35,6 +36,8 @@ export const IntakeInput = z.strictObject({
     }),
   ),
   delivery: z.optional(z.enum(DELIVERY_METHODS)),
+  /** 窗口号: letters, digits and hyphens, e.g. "A03" (the monthly assessment counts per window). */
+  window: z.optional(z.string().check(z.trim(), z.regex(/^[A-Za-z0-9-]{1,8}$/))),
   materials: z
     .array(
       z.strictObject({
@@ -62,6 +65,17 @@ export const WithdrawInput = z.strictObject({ reason: text(2000) });
 export const StartStepInput = z.strictObject({
   kind: z.enum(STEP_KINDS),
   bodies: z.optional(z.array(bodyRef).check(z.minLength(1), z.maxLength(10))),
+  /** The step's own limit in working days (R19); the kind's default when absent (STEP_DAYS). */
+  days: z.optional(z.int().check(z.minimum(STEP_DAYS.min), z.maximum(STEP_DAYS.max))),
+});
+/**
+ * A correction notice before acceptance (补正告知, R19): the materials asked for. Beyond the
+ * one-time notice only with `signOff` (a tenant administrator or a supervisor sends it), and a
+ * red card is raised all the same.
+ */
+export const NotifyCorrectionInput = z.strictObject({
+  materials: codes,
+  signOff: z.optional(z.strictObject({ reason: text(2000) })),
 });
 export const FinishStepInput = z.strictObject({
   stepId: z.string().check(z.regex(/^s\d{1,3}$/)),

@@ -31,3 +31,9 @@ export const CardReviewInput = z.strictObject({
   reason: text(2000),
 });
 export const CardUrgeInput = z.strictObject({ note: text(1000) });
+
+/** The monthly assessment (月度考核): the month, and the format of the tenant's report. */
+export const AssessmentQuery = z.strictObject({
+  month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
+  format: z.optional(z.enum(['json', 'xlsx'])),
+});

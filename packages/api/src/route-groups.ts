@@ -1,4 +1,5 @@
 import type { RouteSpec } from './route';
+import { assessmentRoutes } from './routes/assessment';
 import { cardRoutes } from './routes/cards';
 import { caseRouteList } from './routes/cases';
 import { applicantRoutes } from './routes/cases/applicant';
@@ -11,7 +12,10 @@ import { catalogueFileRoutes } from './routes/catalogue-files';
 import { codeLineageRoutes } from './routes/code-lineage';
 import { coreRoutes } from './routes/core';
 import { empowermentRoutes } from './routes/empowerment';
+import { holderRoutes } from './routes/holders';
 import { licenceRoutes } from './routes/licences';
+import { notificationRoutes } from './routes/notifications';
+import { publicCaseRoutes } from './routes/public-cases';
 import { publicGuideRoutes } from './routes/public-guide';
 import { ratingExportRoutes } from './routes/rating-export';
 import { rectificationRoutes } from './routes/rectifications';
@@ -19,14 +23,18 @@ import { sealCertificateRoutes } from './routes/seal-certificates';
 
 export {
   applicantRoutes,
+  assessmentRoutes,
   cardRoutes,
   catalogueFileRoutes,
   codeLineageRoutes,
   coreRoutes,
   empowermentRoutes,
+  holderRoutes,
   licenceRoutes,
+  notificationRoutes,
   ofdRoutes,
   printRoutes,
+  publicCaseRoutes,
   publicGuideRoutes,
   ratingExportRoutes,
   rectificationRoutes,
@@ -60,10 +68,15 @@ export const fileRoutes: readonly RouteSpec[] = [
   ...verifyRoutes,
   // E-supervision and 好差评's rectifications (R10, R18): the cases bundle has no room for them.
   ...supervisionRoutes,
+  // The supervision findings on a holder's earlier cases, for the window at intake (issue 15).
+  ...holderRoutes,
   ...rectificationRoutes,
   ...ratingExportRoutes,
   ...publicGuideRoutes,
+  ...publicCaseRoutes,
   ...cardRoutes,
+  ...assessmentRoutes,
+  ...notificationRoutes,
 ];
 
 /** Every API route, in one list: OpenAPI describes it, the local stack mounts it, the access matrix test walks it. */

@@ -1,4 +1,5 @@
 import {
+  CASE_CARDS,
   dueJobsPage,
   FIRST_LANE,
   finishJobs,
@@ -202,6 +203,12 @@ export function platformJobs(services: {
       await services.cases.tick(services.system('clock', tenant, now), tenant, caseNo);
       // The visit comes on each day the colour changes (the case's next tick): the day a card is due.
       await services.cards.raise(services.system('clock', tenant, now), tenant, caseNo);
+      return { done: true };
+    },
+    // R19: an event that may raise a card at once (a refusal without reasons, beyond the one-time notice, a fee).
+    [CASE_CARDS]: async (job, now) => {
+      const tenant = String(job.payload.tenant);
+      await services.cards.raise(services.system('clock', tenant, now), tenant, String(job.payload.caseNo));
       return { done: true };
     },
     // R18: the city's default for a handled service left unrated; a case rated meanwhile is left alone.

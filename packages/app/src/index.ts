@@ -10,6 +10,12 @@ export { Commands, type IdempotencyKey, IdempotentReplay } from './commands';
 export * from './context';
 export * from './empowerment';
 export * from './esign';
+export {
+  AssessmentService,
+  type CityAssessment,
+  type NamedRow,
+  type TenantAssessment,
+} from './evaluation/assessment';
 export { type Card, CardService } from './evaluation/cards';
 export { PROVINCIAL_FIELDS, type ProvincialRating, RatingExport } from './evaluation/export';
 export { RectificationService } from './evaluation/rectifications';

@@ -12,6 +12,7 @@ import {
   type Issuance,
   issuances,
   jobItem,
+  liaisonOf,
   type Measure,
   type OutboundEvent,
   outboundEvents,
@@ -84,6 +85,23 @@ export class Outbox {
     return (await new TenancyRepository(this.store).body(tenant, code))?.name;
   }
 
+  /**
+   * The liaison (联络人) the supervising body has named for the deciding department now: the push
+   * keeps who it was and their name in the staff register, so the inbox and the receipt card name
+   * them as they were when the push was made.
+   */
+  private async liaison(
+    tenant: string,
+    p: DecisionPush,
+  ): Promise<{ liaison?: string; liaisonName?: string }> {
+    if (!p.approvingBody) return {};
+    const named = await liaisonOf(this.store, tenant, p.supervisingBody, p.approvingBody);
+    if (!named) return {};
+    const staff = await new TenancyRepository(this.store).staffMember(tenant, named.staff);
+    const name = staff?.name ?? named.staffName;
+    return { liaison: named.staff, ...(name ? { liaisonName: name } : {}) };
+  }
+
   /** One push, once; its receipt's due job rides in the same transaction. */
   async push(p: DecisionPush, now: string): Promise<void> {
     const alreadyPushed = new DomainError('conflict', '已推送', 'already pushed');
@@ -92,7 +110,8 @@ export class Outbox {
     const calendarFor = await new CaseReference(this.store).calendar(p.tenant);
     const signBy = addWorkingDays(shanghaiDate(p.decidedAt), receiptDays, calendarFor);
     const approvingBodyName = p.approvingBodyName ?? (await this.bodyName(p.approvingBody));
-    const named = approvingBodyName ? { ...p, approvingBodyName } : p;
+    const liaison = await this.liaison(tenant, p);
+    const named = { ...p, ...(approvingBodyName ? { approvingBodyName } : {}), ...liaison };
     try {
       await this.commands.system(PUSH_ACTOR, tenant, now).commit({
         action: 'supervision.pushed',

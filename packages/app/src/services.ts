@@ -1,14 +1,24 @@
 import type { Store } from '@onewindow/store';
 import { AuthorityService } from './authority';
 import { CalendarService } from './calendar';
-import { ApplicantService, CaseDocuments, CaseNames, CaseService, WorkbenchService } from './cases';
+import {
+  ApplicantService,
+  CaseDocuments,
+  CaseNames,
+  CaseService,
+  HolderFindings,
+  holderKeyFrom,
+  WorkbenchService,
+} from './cases';
 import { CatalogueService } from './catalogue';
 import { Clock, platformJobs } from './clock';
 import { Commands } from './commands';
 import { EmpowermentService } from './empowerment';
 import { type KeyVault, type SealKeyCustody, SealKeys, SealPki } from './esign';
+import { AssessmentService } from './evaluation/assessment';
 import { CardService } from './evaluation/cards';
 import { RatingExport } from './evaluation/export';
+import { NotificationService } from './evaluation/notifications';
 import { RectificationService } from './evaluation/rectifications';
 import { LicenceService } from './licences';
 import { OfdResults } from './ofd';
@@ -35,7 +45,17 @@ export interface ServicesOptions {
   readonly custody?: SealKeyCustody;
   /** Where printed verification links point when no request names it (the stream worker's OFD builds). */
   readonly publicBaseUrl?: string;
+  /**
+   * The key the holder index of supervision findings is HMAC'd under (issue 15): the files function
+   * derives it from its own secret (`holderKeyFrom`); `createServices` falls back to one derived
+   * from the signer's look-up key, for the processes that do everything (local stack, tests).
+   */
+  readonly holderKey?: Uint8Array;
 }
+
+/** The holder index over `holderKey`, when the process has one. */
+const holdersOf = ({ store, holderKey }: ServicesOptions) =>
+  holderKey ? new HolderFindings(store, holderKey) : undefined;
 
 /** A process without a vault cannot sign with a seal, and says so when asked to. */
 const noVault: KeyVault = {
@@ -72,8 +92,10 @@ export interface CaseServices {
 export interface FileServices extends CoreServices {
   /** The applicant in full for those handling a case, each access recorded. */
   readonly applicants: ApplicantService;
-  /** Reads only, for the printable notice and result. */
+  /** Reads for the printable notice and result; the public rating's command. */
   readonly cases: CaseService;
+  /** The applicant's public case pages: progress, rating, access log, seal imprint (no signing key here). */
+  readonly publicCases: PublicCaseService;
   /** What the official documents print beside the case (文书: hall, legal basis, handler, respondent). */
   readonly documents: CaseDocuments;
   /** Initial holders (R13) and the empowered list published to society. */
@@ -102,6 +124,12 @@ export interface FileServices extends CoreServices {
   readonly guides: GuideService;
   /** R19: e-supervision cards with their clock proofs; contest, review, urge. */
   readonly cards: CardService;
+  /** Supervision findings by holder, for the window at the holder's next intake (issue 15). */
+  readonly holders?: HolderFindings;
+  /** The monthly assessment (月度考核) from the counters, and the city's ranking. */
+  readonly assessment: AssessmentService;
+  /** What a staff member has been told: the urges on their cards. */
+  readonly notifications: NotificationService;
 }
 
 /** Every application service over one table: what the local stack, the tests and the workers call. */
@@ -125,9 +153,11 @@ export function coreServices({ store }: ServicesOptions, commands = new Commands
 export function caseServices(
   { store, signer, vault, custody }: ServicesOptions,
   commands = new Commands(store),
+  /** The holder index, where this process records findings (not the cases Lambda, whose bundle is left without it). */
+  holders?: HolderFindings,
 ): CaseServices {
   const sealKeys = vault ? new SealKeys(store, vault, custody) : undefined;
-  const cases = new CaseService(store, signer, sealKeys);
+  const cases = new CaseService(store, signer, sealKeys, holders);
   return {
     commands,
     cases,
@@ -140,15 +170,20 @@ export function caseServices(
 export const sealPki = ({ store, vault = noVault, custody }: ServicesOptions): SealPki =>
   new SealPki(store, vault, new SealKeys(store, vault, custody));
 
-export function fileServices(options: ServicesOptions, cases = new CaseService(options.store)): FileServices {
+export function fileServices(
+  options: ServicesOptions,
+  cases = new CaseService(options.store, undefined, undefined, holdersOf(options)),
+): FileServices {
   const { store } = options;
   const core = coreServices({ store });
+  const holders = holdersOf(options);
   return {
     ...core,
     licences: new LicenceService(store, core.commands),
     ofd: new OfdResults(store, cases, core.commands, sealPki(options), options.publicBaseUrl),
     applicants: new ApplicantService(store, cases),
     cases,
+    publicCases: new PublicCaseService(store, cases, core.commands),
     documents: new CaseDocuments(store),
     empowerment: new EmpowermentService(store),
     publicLimits: new PublicLimits(store),
@@ -161,13 +196,20 @@ export function fileServices(options: ServicesOptions, cases = new CaseService(o
     ratingExport: new RatingExport(store),
     guides: new GuideService(store),
     cards: new CardService(store),
+    ...(holders ? { holders } : {}),
+    assessment: new AssessmentService(store),
+    notifications: new NotificationService(store),
   };
 }
 
-export function createServices(options: ServicesOptions): AppServices {
+export function createServices(given: ServicesOptions): AppServices {
+  const lookupKey = given.signer?.lookupKey;
+  const holderKey = given.holderKey ?? (lookupKey ? holderKeyFrom(lookupKey) : undefined);
+  const options: ServicesOptions = { ...given, ...(holderKey ? { holderKey } : {}) };
+  const holders = holdersOf(options);
   const commands = new Commands(options.store);
   const core = coreServices(options, commands);
-  const cases = caseServices(options, commands);
+  const cases = caseServices(options, commands, holders);
   const rectifications = new RectificationService(options.store, cases.cases);
   const cards = new CardService(options.store);
   const jobs = platformJobs({
@@ -192,6 +234,9 @@ export function createServices(options: ServicesOptions): AppServices {
     ratingExport: new RatingExport(options.store),
     guides: new GuideService(options.store),
     cards,
+    ...(holders ? { holders } : {}),
+    assessment: new AssessmentService(options.store),
+    notifications: new NotificationService(options.store),
     licences: new LicenceService(options.store, commands),
     ofd: new OfdResults(options.store, cases.cases, commands, sealPki(options), options.publicBaseUrl),
     empowerment: new EmpowermentService(options.store),

@@ -3,11 +3,27 @@ import {
   CaseRepository,
   caseKeys,
   entityOf,
+  type Liaison,
+  liaisonsOf,
+  liaisonWrite,
   receiptWrites,
   type Store,
   TenancyRepository,
 } from '@onewindow/store';
-import type { Answer, Invocation } from './context';
+import type { Answer, Invocation, Respond } from './context';
+
+/** Who names any body's liaisons: the tenant's administrators and those above them. */
+const ADMIN_ROLES: readonly string[] = ['platform-admin', 'city-admin', 'tenant-admin'];
+const isAdmin = (p: Principal) => p.roles.some((r) => ADMIN_ROLES.includes(r));
+
+/** The body ref's tenant, or undefined for a ref that does not parse. */
+function tenantOfRef(ref: string): string | undefined {
+  try {
+    return parseBodyRef(ref).tenant;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Open cases the board shows itself, red first; a colour's list has the rest. */
 export const BOARD_FIRST_CASES = 20;
@@ -89,6 +105,102 @@ export class SupervisionService {
       throw new DomainError('not-found', '机构不存在', 'no such body');
     const page = await this.repo.inbox(tenant, named, cursor);
     return { body: named, ...page };
+  }
+
+  /**
+   * 联络人 (issue 15): a supervising body names, for a department whose decisions it receives, the
+   * staff member who signs for that department's pushes; naming another replaces the first. The
+   * tenant's administrators name any body's, a supervisor only their own body's. The liaison is a
+   * supervisor of that body in the staff register (the one role that signs for a push); the
+   * department is a body of this tenant or of one below it (a sub-district deciding under the
+   * district's supervision). Each push records the liaison named when it is made.
+   */
+  async nameLiaison(
+    invocation: Invocation,
+    tenant: string,
+    input: { supervisingBody: string; department: string; staff: string },
+    respond: Respond<Liaison>,
+  ) {
+    const { principal } = invocation;
+    const { supervisingBody, department } = input;
+    if (!isAdmin(principal) && principal.body !== supervisingBody) {
+      throw new DomainError(
+        'forbidden',
+        '只能为本机构指定联络人',
+        "a supervisor names liaisons for their own body's pushes only",
+      );
+    }
+    const tenancy = new TenancyRepository(this.store);
+    const bodyRef = tenantOfRef(supervisingBody) === tenant ? parseBodyRef(supervisingBody) : undefined;
+    const [body, staff] = await Promise.all([
+      bodyRef ? tenancy.body(tenant, bodyRef.code) : undefined,
+      tenancy.staffMember(tenant, input.staff),
+    ]);
+    if (!body) {
+      throw new DomainError(
+        'validation',
+        '本租户没有该监管机构',
+        `no body '${supervisingBody}' in this tenant`,
+        'supervisingBody',
+      );
+    }
+    const departmentTenant = tenantOfRef(department);
+    if (!departmentTenant || (departmentTenant !== tenant && !departmentTenant.startsWith(`${tenant}.`))) {
+      throw new DomainError(
+        'validation',
+        '部门应为本租户或下级租户的机构',
+        'the department is a body of this tenant or of a tenant below it',
+        'department',
+      );
+    }
+    if (!staff) {
+      throw new DomainError('validation', '工作人员不存在', `no staff member '${input.staff}'`, 'staff');
+    }
+    if (staff.body !== supervisingBody) {
+      throw new DomainError(
+        'validation',
+        '联络人应为该监管机构的工作人员',
+        `'${input.staff}' is not a staff member of ${supervisingBody}`,
+        'staff',
+      );
+    }
+    if (!staff.roles.includes('supervisor')) {
+      throw new DomainError(
+        'validation',
+        '联络人应为该机构的监管人员（负责签收推送）',
+        'the liaison is a supervisor of the body: the role that signs for pushes',
+        'staff',
+      );
+    }
+    const liaison: Liaison = {
+      supervisingBody,
+      department,
+      staff: staff.id,
+      staffName: staff.name,
+      updatedAt: invocation.now,
+      updatedBy: principal.sub,
+    };
+    return invocation.commit({
+      action: 'supervision.liaison-named',
+      target: `${supervisingBody}/${department}`,
+      writes: [liaisonWrite(tenant, liaison)],
+      response: respond(liaison),
+    });
+  }
+
+  /** The liaisons a supervising body named, by department: a supervisor reads their own body's. */
+  async liaisons(principal: Principal, tenant: string, body: string | undefined) {
+    const named = body ?? principal.body;
+    if (!named) throw new DomainError('validation', '请指定监管机构', 'name the supervising body', 'body');
+    if (principal.roles.every((r) => r === 'supervisor') && named !== principal.body) {
+      throw new DomainError(
+        'forbidden',
+        '只能查看本机构的联络人',
+        "a supervisor reads only their own body's liaisons",
+      );
+    }
+    if (tenantOfRef(named) !== tenant) throw new DomainError('not-found', '机构不存在', 'no such body');
+    return { body: named, items: await liaisonsOf(this.store, tenant, named) };
   }
 
   /**

@@ -17,5 +17,8 @@ export * from './rollout';
 export * from './seal-imprint';
 export * from './seals';
 export * from './statutory';
+export * from './supervision/assessment';
 export * from './supervision/cards';
+export * from './supervision/proof';
+export * from './supervision/triggers';
 export * from './tenancy';

@@ -76,6 +76,15 @@ export class CatalogueRepository {
     return this.store.queryPrefix(cityPk(city), 'MATTER#', ['code', 'basicCode']);
   }
 
+  /** Each matter's name by code, projected: what a report naming matters needs (one request for thousands). */
+  async matterNames(city: string): Promise<Map<string, string>> {
+    const rows = await this.store.queryPrefix<{ code: string; name: string }>(cityPk(city), 'MATTER#', [
+      'code',
+      'name',
+    ]);
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
   async settings(tenant: string): Promise<Map<string, LocalMatterSettings>> {
     const items = await this.store.queryPrefix(tenantPk(tenant), 'MSET#');
     return new Map(items.map((i) => [String(i.code), entityOf<LocalMatterSettings>(i)]));

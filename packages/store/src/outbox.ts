@@ -163,6 +163,12 @@ export interface DecisionPush {
   /** The approving body's name, read where the pusher may read it: the supervisor may not read the deciding tenant. */
   readonly approvingBodyName?: string;
   readonly decidedAt: string;
+  /**
+   * The liaison (联络人) the supervising body named for the approving department when the push
+   * was made, who signs for it, by id and by the staff register's name then; absent when none.
+   */
+  readonly liaison?: string;
+  readonly liaisonName?: string;
 }
 
 /** The push a decided case makes to its supervising body; none without a decision or a supervising body. */
@@ -201,6 +207,8 @@ export function inboxItem(p: DecisionPush) {
     approvingBody: p.approvingBody,
     ...(p.approvingBodyName ? { approvingBodyName: p.approvingBodyName } : {}),
     decidedAt: p.decidedAt,
+    ...(p.liaison ? { liaison: p.liaison } : {}),
+    ...(p.liaisonName ? { liaisonName: p.liaisonName } : {}),
   };
 }
 

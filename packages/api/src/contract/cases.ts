@@ -8,6 +8,7 @@ import {
   CASE_STATUSES,
   CLOCK_COLOURS,
   DELIVERY_METHODS,
+  MATTER_TYPES,
   MODES,
   RATED_OBJECTS,
   RATING_CHANNELS,
@@ -114,6 +115,8 @@ export const Step = named(
     joint: z.boolean(),
     excluded: z.boolean(),
     startedAt: instant,
+    /** The step's own limit in working days (R19); absent on older steps: the kind's default. */
+    days: z.optional(count),
     finishedAt: z.optional(instant),
     outcome: z.optional(z.enum(['pass', 'fail'])),
     note: z.optional(z.string()),
@@ -220,10 +223,12 @@ export const CaseEvent = named(
       tenant: z.string(),
       matter: z.string(),
       matterName: z.string(),
+      matterType: z.optional(z.enum(MATTER_TYPES)),
       item: z.optional(z.string()),
       applicant,
       agent: z.optional(agent),
       delivery: z.optional(delivery),
+      window: z.optional(z.string()),
       materials: z.array(materialCheck),
       limits,
       fees: z.array(Fee),
@@ -232,7 +237,14 @@ export const CaseEvent = named(
       commitment: z.optional(commitment),
       queryCodeHash: z.string(),
     }),
-    event('correction-notified', { notice: Notice, docNo: z.optional(z.string()) }),
+    event('correction-notified', {
+      notice: Notice,
+      docNo: z.optional(z.string()),
+      /** R19: who allowed a notice beyond the one-time notice (its sender), and why. */
+      signOff: z.optional(
+        z.strictObject({ reason: z.string(), by: z.string(), roles: z.array(z.enum(ROLES)) }),
+      ),
+    }),
     event('supplemented', { materials: z.array(z.string()) }),
     event('accepted', {
       acceptedAt: instant,
@@ -253,6 +265,7 @@ export const CaseEvent = named(
       stepId: z.string(),
       kind: z.enum(STEP_KINDS),
       bodies: z.array(bodyRef),
+      days: z.optional(count),
       notice: z.optional(Notice),
     }),
     event('step-finished', {
@@ -340,6 +353,8 @@ const caseViewShape = {
   agent: z.optional(agent),
   /** How the applicant takes the result: window, post or e-delivery. */
   delivery: z.optional(delivery),
+  /** The window (窗口号) the application was taken at. */
+  window: z.optional(z.string()),
   binding: z.optional(Binding),
   deemedAccepted: z.optional(z.literal(true)),
   materials: z.array(materialCheck),

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import * as assessment from './assessment';
 import * as cases from './cases';
 import * as catalogue from './catalogue';
 import * as empowerment from './empowerment';
@@ -124,6 +125,7 @@ export const responses = {
   [`POST ${CASE}/reject`]: json(cases.CaseView),
   [`POST ${CASE}/withdraw`]: json(cases.CaseView),
   [`POST ${CASE}/start-step`]: json(cases.CaseView),
+  [`POST ${CASE}/notify-correction`]: json(cases.CaseView),
   [`POST ${CASE}/finish-step`]: json(cases.CaseView),
   [`POST ${CASE}/request-guidance`]: json(cases.CaseView),
   [`POST ${CASE}/give-guidance`]: json(cases.CaseView),
@@ -154,6 +156,9 @@ export const responses = {
   'GET /v1/tenants/{tenant}/supervision/inbox': json(supervision.Inbox),
   'POST /v1/tenants/{tenant}/supervision/findings': json(cases.CaseView),
   'POST /v1/tenants/{tenant}/supervision/receipts': json(supervision.InboxItem),
+  'PUT /v1/tenants/{tenant}/supervision/liaisons': json(supervision.Liaison),
+  'GET /v1/tenants/{tenant}/supervision/liaisons': json(supervision.LiaisonList),
+  'GET /v1/tenants/{tenant}/holders/findings': json(supervision.HolderFindingPage),
   'GET /v1/tenants/{tenant}/supervision/board': json(supervision.Board),
   'GET /v1/tenants/{tenant}/rectifications': json(supervision.RectificationList),
   'POST /v1/tenants/{tenant}/rectifications/{caseNo}/close': json(supervision.Rectification),
@@ -166,6 +171,15 @@ export const responses = {
   'POST /v1/tenants/{tenant}/cards/{cardId}/contest': json(supervision.Card),
   'POST /v1/tenants/{tenant}/cards/{cardId}/review': json(supervision.Card),
   'POST /v1/tenants/{tenant}/cards/{cardId}/urge': json(supervision.Card),
+  'GET /v1/tenants/{tenant}/assessment': {
+    schema: assessment.TenantAssessment,
+    media: {
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet':
+        'format=xlsx：每个维度每行一条 With format=xlsx: a row per tenant, body, window, staff member and matter',
+    },
+  },
+  'GET /v1/cities/{city}/assessment': json(assessment.CityAssessment),
+  'GET /v1/tenants/{tenant}/notifications': json(assessment.NotificationList),
   'GET /v1/cities/{city}/ratings:export': media({
     'application/x-ndjson':
       '每行一条评价，字段名按省级好差评接口 One rating a line, under the provincial system’s field names',
@@ -216,6 +230,7 @@ export function responseOf(route: Parameters<typeof operationKey>[0]): ResponseC
   return (responses as Readonly<Record<string, ResponseContract>>)[operationKey(route)];
 }
 
+export type { AssessmentRow, CityAssessment, NotificationList, TenantAssessment } from './assessment';
 // The views by name, for clients: `import type { CaseView } from '@onewindow/api/contract'`.
 export type {
   AccessEntry,
@@ -281,8 +296,12 @@ export type {
   Board,
   Card,
   FeeReport,
+  HolderFinding,
+  HolderFindingPage,
   Inbox,
   InboxItem,
+  Liaison,
+  LiaisonList,
   Receipt,
   Rectification,
   WindowAuthorisation,

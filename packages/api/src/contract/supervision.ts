@@ -1,8 +1,8 @@
-import { CARD_COLOURS, CARD_LIMITS, CARD_STATUSES, CLOCK_COLOURS } from '@onewindow/domain';
+import { CARD_COLOURS, CARD_STATUSES, CARD_TRIGGERS, CLOCK_COLOURS, PROOF_LIMITS } from '@onewindow/domain';
 import * as z from 'zod/mini';
 import { CaseSummary, ratingExclusion, ratingLevel, rectificationShape } from './cases';
 import { Fee } from './catalogue';
-import { amount, bodyRef, count, date, instant, listOf, named } from './registry';
+import { amount, bodyRef, count, date, instant, listOf, named, pageOf } from './registry';
 
 export const InboxItem = named(
   'InboxItem',
@@ -26,9 +26,61 @@ export const InboxItem = named(
     signedAt: z.optional(instant),
     signedBy: z.optional(z.string()),
     signedByName: z.optional(z.string()),
+    /**
+     * The liaison (联络人) the supervising body had named for the approving department when the
+     * push was made, who signs for it: staff id and the staff register's name then (issue 15).
+     */
+    liaison: z.optional(z.string()),
+    liaisonName: z.optional(z.string()),
   }),
 );
 export type InboxItem = z.infer<typeof InboxItem>;
+
+export const Liaison = named(
+  'SupervisionLiaison',
+  '联络人（审管联动）：监管机构为某部门指定的负责签收其推送的本机构监管人员 ' +
+    "A supervising body's liaison for a department: its supervisor who signs for that department's pushes",
+  z.strictObject({
+    supervisingBody: bodyRef,
+    department: bodyRef,
+    staff: z.string(),
+    /** The staff register's name when the liaison was named. */
+    staffName: z.optional(z.string()),
+    updatedAt: instant,
+    updatedBy: z.string(),
+  }),
+);
+export type Liaison = z.infer<typeof Liaison>;
+
+export const LiaisonList = named(
+  'SupervisionLiaisonList',
+  '监管机构的联络人，按部门 A supervising body’s liaisons, by department',
+  z.strictObject({ body: bodyRef, items: z.array(Liaison) }),
+);
+export type LiaisonList = z.infer<typeof LiaisonList>;
+
+export const HolderFinding = named(
+  'HolderFinding',
+  '申请人此前办件的监管意见（不含证件号码）A supervision finding on an earlier case of the same holder, without the number',
+  z.strictObject({
+    caseNo: z.string(),
+    matter: z.string(),
+    matterName: z.string(),
+    at: instant,
+    severity: z.enum(['info', 'concern', 'violation']),
+    text: z.string(),
+    /** The supervising body that recorded it. */
+    body: bodyRef,
+  }),
+);
+export type HolderFinding = z.infer<typeof HolderFinding>;
+
+export const HolderFindingPage = named(
+  'HolderFindingPage',
+  '申请人此前办件的监管意见，新的在前 A holder’s earlier findings, newest first',
+  pageOf(HolderFinding),
+);
+export type HolderFindingPage = z.infer<typeof HolderFindingPage>;
 
 export const Inbox = named(
   'SupervisionInbox',
@@ -113,7 +165,9 @@ export const ClockProof = named(
   '时钟证明：时限起算事件、允许工作日、延期与暂停计时（均注明所据事件）、逐日是否计入及原因 ' +
     "A card's clock proof: the start event, the days allowed, the extension and the pauses with their events, every day counted or not and why",
   z.strictObject({
-    limit: z.enum(CARD_LIMITS),
+    limit: z.enum(PROOF_LIMITS),
+    /** The step whose own limit this is (limit `step`). */
+    stepId: z.optional(z.string()),
     start: date,
     startEvent: eventRef,
     allowed: count,
@@ -139,20 +193,33 @@ export const ClockProof = named(
 
 export const Card = named(
   'SupervisionCard',
-  '电子监察亮灯（R19）：黄灯时限临近、红灯已超时限，附时钟证明、申辩、核定与督办记录 ' +
-    'An e-supervision card: yellow when a limit is near, red once passed, with its clock proof, contest, review and urges',
+  '电子监察亮灯（R19）：黄灯时限临近、红灯已超时限，附时钟证明；未说明理由、突破一次性告知、收费超出目录即亮红灯，附所据事件；及申辩、核定与督办记录 ' +
+    'An e-supervision card: yellow when a limit is near, red once passed, with its clock proof; red at once for a refusal without reasons, a notice beyond the one-time notice or a fee outside the catalogue, with the events; its contest, review and urges',
   z.strictObject({
     id: z.string(),
     caseNo: z.string(),
     tenant: z.string(),
     matterName: z.string(),
+    /** The case's matter and window, where the monthly assessment counts the card. */
+    matter: z.optional(z.string()),
+    window: z.optional(z.string()),
     body: z.optional(bodyRef),
-    limit: z.enum(CARD_LIMITS),
+    /** What raised it (R19): a limit (acceptance…receipt), or step, forwarding, no-reasons, notice, fee. */
+    trigger: z.enum(CARD_TRIGGERS),
+    /** The step (`step`) or the breaching event's seq (`notice`). */
+    subject: z.optional(z.string()),
+    /** A clock card's limit (its proof's); absent on an event card. */
+    limit: z.optional(z.enum(PROOF_LIMITS)),
     colour: z.enum(CARD_COLOURS),
     since: date,
     raisedAt: instant,
     status: z.enum(CARD_STATUSES),
-    proof: ClockProof,
+    /** A clock card's proof (the limits, step, forwarding). */
+    proof: z.optional(ClockProof),
+    /** An event card's evidence (no-reasons, notice, fee): the events that breached, by seq, type, instant and hash. */
+    evidence: z.optional(z.array(eventRef)),
+    /** What the evidence shows, in words. */
+    detail: z.optional(z.strictObject({ zh: z.string(), en: z.string() })),
     contest: z.optional(z.strictObject({ at: instant, by: z.string(), reasons: z.string() })),
     review: z.optional(
       z.strictObject({
@@ -163,8 +230,19 @@ export const Card = named(
       }),
     ),
     urges: z.optional(
-      z.array(z.strictObject({ at: instant, by: z.string(), note: z.string(), to: z.optional(bodyRef) })),
+      z.array(
+        z.strictObject({
+          at: instant,
+          by: z.string(),
+          note: z.string(),
+          to: z.optional(bodyRef),
+          /** The staff members told, in their notifications (`GET …/notifications`). */
+          notified: z.optional(z.array(z.string())),
+        }),
+      ),
     ),
+    /** Who a 督办 reaches when the card names them: the clerk who took the case, or the push's liaison. */
+    responsible: z.optional(z.array(z.string())),
     version: count,
   }),
 );

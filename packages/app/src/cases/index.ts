@@ -1,6 +1,7 @@
 export { ApplicantService, type Revealed } from './applicant';
 export { AuthorityBinding } from './binding';
 export { CaseDocuments, type DocumentFacts } from './documents';
+export { HolderFindings, holderKeyFrom } from './holder-findings';
 export { CaseNames } from './names';
 export { CaseReference } from './reference';
 export { type CaseIntake, type CaseOutcome, type CaseRun, CaseService } from './service';

@@ -44,6 +44,7 @@ export class CaseReference {
     return {
       code,
       name: matter.name,
+      type: matter.type,
       items: matter.items,
       materials: matter.materials,
       fees: local.fees ?? matter.fees,

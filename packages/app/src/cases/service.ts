@@ -51,6 +51,7 @@ import type { Invocation, Respond } from '../context';
 import type { SealSigner } from '../esign/seal-keys';
 import type { ResultSigner } from '../signing';
 import { AuthorityBinding } from './binding';
+import type { HolderFindings } from './holder-findings';
 import { CaseReference } from './reference';
 
 export interface CaseOutcome {
@@ -121,6 +122,8 @@ export class CaseService {
     private readonly signer?: ResultSigner,
     /** Signs results with each seal's SM2 key: the cases Lambda and the local stack have one. */
     private readonly sealKeys?: SealSigner,
+    /** The holder index findings are kept in (issue 15): whoever records a finding has one. */
+    private readonly holders?: HolderFindings,
   ) {
     this.repo = new CaseRepository(store);
     this.reference = new CaseReference(store);
@@ -466,6 +469,11 @@ export class CaseService {
     // A new case is findable by its applicant's number, phone and name, keyed, in the same transaction.
     if (!stored && this.signer?.lookupKey)
       writes.push(...lookupWrites(state, (kind, term) => this.macOf(state.tenant, kind, term) ?? ''));
+    // A supervision finding is kept under the holder too, keyed, for their next intake (issue 15).
+    if (events.some((e) => e.type === 'finding-recorded')) {
+      if (!this.holders) throw new Error('this app keeps no holder index: the finding would not reach it');
+      writes.push(...this.holders.writes(state, events));
+    }
     const allowedActions = allowedCaseActions(state, { actor, now, today });
     return invocation.commit({
       // A command with no events is a clock visit that found no timer due: only the colour moved.

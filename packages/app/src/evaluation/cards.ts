@@ -4,43 +4,72 @@ import {
   type CardDraft,
   type CardLimit,
   type CardStatus,
+  type CardTrigger,
   type CaseState,
   type ClockProof,
   cardIdOf,
+  cardIncrements,
+  cardKeyOf,
   cardsDue,
   cityOfTenant,
   clockProof,
   DomainError,
+  type EventRef,
   type Principal,
+  type ProofLimit,
   shanghaiDate,
 } from '@onewindow/domain';
 import {
+  assessmentWrites,
   CARD_PREFIX,
   CaseRepository,
   cardKey,
   caseKeys,
   entityOf,
   type Item,
+  notificationWrites,
   type Store,
+  shardOf,
   TenancyRepository,
   tenantPk,
+  WORK_SHARDS,
+  type Write,
 } from '@onewindow/store';
 import { CaseReference } from '../cases/reference';
 import type { Answer, Invocation } from '../context';
+import { recipientsOf, responsibleAtRaise } from './notifications';
 
 export interface Card {
   readonly id: string;
   readonly caseNo: string;
   readonly tenant: string;
   readonly matterName: string;
+  /** The case's matter and window, where the monthly assessment counts the card. */
+  readonly matter?: string;
+  readonly window?: string;
   /** The body responsible: the one handling the case when the card was raised. */
   readonly body?: string;
-  readonly limit: CardLimit;
+  /** What raised it (R19): a limit by its name, or an issue-15 trigger; cards stored before it have their limit. */
+  readonly trigger: CardTrigger;
+  /** The step (`step`), or the breaching event's seq (`notice`), when the case may earn the trigger twice. */
+  readonly subject?: string;
+  /** A clock card's limit (its proof's): a case limit, or `step`; absent on an event card. */
+  readonly limit?: ProofLimit;
   readonly colour: CardColour;
   readonly since: string;
   readonly raisedAt: string;
   readonly status: CardStatus;
-  readonly proof: ClockProof;
+  /** A clock card's proof. */
+  readonly proof?: ClockProof;
+  /** An event card's evidence (no reasons, beyond the one-time notice, a fee): the events that breached. */
+  readonly evidence?: readonly EventRef[];
+  /** What the evidence shows, in words. */
+  readonly detail?: { readonly zh: string; readonly en: string };
+  /**
+   * The people a 督办 reaches, when the card names them: the clerk who took the case (acceptance,
+   * issuance), or the supervising body's liaison (receipt). Otherwise the body's approvers.
+   */
+  readonly responsible?: readonly string[];
   readonly contest?: { readonly at: string; readonly by: string; readonly reasons: string };
   readonly review?: {
     readonly at: string;
@@ -53,9 +82,15 @@ export interface Card {
     readonly by: string;
     readonly note: string;
     readonly to?: string;
+    /** The staff members told (their notifications). */
+    readonly notified?: readonly string[];
   }[];
   readonly version: number;
 }
+
+/** A card as stored: those raised before triggers existed have only their limit. */
+type StoredCard = Omit<Card, 'trigger'> & { readonly trigger?: CardTrigger };
+const cardOf = (c: StoredCard): Card => ({ ...c, trigger: c.trigger ?? (c.limit as CardLimit) });
 
 const notFound = () => new DomainError('not-found', '亮灯记录不存在', 'no such card');
 const refuse = (zh: string, en: string) => new DomainError('invalid-state', zh, en);
@@ -63,8 +98,8 @@ const refuse = (zh: string, en: string) => new DomainError('invalid-state', zh, 
 /**
  * R19 in the application: raising the cards a case has earned (the clock, after each visit),
  * the tenant's list, and what people do with a card: the responsible body contests it with
- * reasons, an inspector upholds or withdraws it, and 督办 urges the body (an event the
- * notifications pick up). Each change is audited, under a version check.
+ * reasons, an inspector upholds or withdraws it, and 督办 urges the body, each person
+ * responsible told in their notifications. Each change is audited, under a version check.
  */
 export class CardService {
   private readonly repo: CaseRepository;
@@ -86,20 +121,34 @@ export class CardService {
     return raised;
   }
 
-  private async raiseOne(invocation: Invocation, state: CaseState, draft: CardDraft): Promise<boolean> {
-    const id = cardIdOf(state.caseNo, draft.limit, draft.colour);
+  private async raiseOne(
+    invocation: Invocation,
+    state: CaseState,
+    draft: CardDraft,
+    /** The supervising body's liaison named on the push (R20), for a receipt card. */
+    liaison?: string,
+  ): Promise<boolean> {
+    const id = cardIdOf(state.caseNo, cardKeyOf(draft), draft.colour);
+    const responsible = responsibleAtRaise(draft.trigger, state, liaison);
     const card: Card = {
       id,
       caseNo: state.caseNo,
       tenant: state.tenant,
       matterName: state.matterName,
+      matter: state.matter,
+      ...(state.window ? { window: state.window } : {}),
       ...(state.body ? { body: state.body } : {}),
-      limit: draft.limit,
+      trigger: draft.trigger,
+      ...(draft.subject ? { subject: draft.subject } : {}),
+      ...(draft.limit ? { limit: draft.limit } : {}),
       colour: draft.colour,
       since: draft.since,
       raisedAt: invocation.now,
       status: 'raised',
-      proof: draft.proof,
+      ...(draft.proof ? { proof: draft.proof } : {}),
+      ...(draft.evidence ? { evidence: draft.evidence } : {}),
+      ...(draft.detail ? { detail: draft.detail } : {}),
+      ...(responsible ? { responsible } : {}),
       version: 1,
     };
     const exists = new DomainError('conflict', '已亮灯', 'already raised');
@@ -107,7 +156,10 @@ export class CardService {
       await invocation.commit({
         action: `card.raised`,
         target: `${state.tenant}/${id}`,
-        writes: [{ put: { ...cardKey(state.tenant, id), entity: 'card', ...card }, ifNew: exists }],
+        writes: [
+          { put: { ...cardKey(state.tenant, id), entity: 'card', ...card }, ifNew: exists },
+          ...cardCounts(card, 1),
+        ],
         response: { status: 201, body: {} },
       });
       return true;
@@ -146,7 +198,8 @@ export class CardService {
     return this.raiseOne(
       invocation,
       { ...found.stored.state, tenant: job.tenant, body: job.body },
-      { limit: 'receipt', colour: 'red', since: addDays(proof.deadline, 1), proof },
+      { trigger: 'receipt', limit: 'receipt', colour: 'red', since: addDays(proof.deadline, 1), proof },
+      typeof inbox.liaison === 'string' ? inbox.liaison : undefined,
     );
   }
 
@@ -154,7 +207,7 @@ export class CardService {
   async list(tenant: string, filter: { colour?: CardColour; status?: CardStatus } = {}): Promise<Card[]> {
     const items = await this.store.queryPrefix<Item>(tenantPk(tenant), CARD_PREFIX);
     return items
-      .map((i) => entityOf<Card>(i))
+      .map((i) => cardOf(entityOf<StoredCard>(i)))
       .filter(
         (c) =>
           (!filter.colour || c.colour === filter.colour) && (!filter.status || c.status === filter.status),
@@ -165,7 +218,7 @@ export class CardService {
   async get(tenant: string, id: string): Promise<Card> {
     const item = await this.store.get(cardKey(tenant, id));
     if (!item) throw notFound();
-    return entityOf<Card>(item);
+    return cardOf(entityOf<StoredCard>(item));
   }
 
   /** The responsible body (its approvers) or the tenant's administrators contest a raised card, once, with reasons. */
@@ -193,26 +246,56 @@ export class CardService {
     const card = await this.get(tenant, id);
     if (card.status === 'upheld' || card.status === 'withdrawn')
       throw refuse('该亮灯已核定', 'the card was reviewed already');
-    return this.change(invocation, card, `card.${input.outcome}`, {
-      status: input.outcome,
-      review: { at: invocation.now, by: invocation.principal.sub, ...input },
-    });
+    return this.change(
+      invocation,
+      card,
+      `card.${input.outcome}`,
+      { status: input.outcome, review: { at: invocation.now, by: invocation.principal.sub, ...input } },
+      // A withdrawn card leaves the month's figures it was counted in.
+      input.outcome === 'withdrawn' ? cardCounts(card, -1) : [],
+    );
   }
 
   /** 督办/催办: urges the responsible body; the audit record's event tells its people. */
   async urge(invocation: Invocation, tenant: string, id: string, note: string): Promise<Answer> {
     const card = await this.get(tenant, id);
     if (card.status === 'withdrawn') throw refuse('该亮灯已撤销', 'the card was withdrawn');
+    // The people it is addressed to are told in the same transaction (their notifications).
+    const notified = await recipientsOf(this.store, card);
     const urge = {
       at: invocation.now,
       by: invocation.principal.sub,
       note,
       ...(card.body ? { to: card.body } : {}),
+      ...(notified.length > 0 ? { notified } : {}),
     };
-    return this.change(invocation, card, 'card.urged', { urges: [...(card.urges ?? []), urge] });
+    return this.change(
+      invocation,
+      card,
+      'card.urged',
+      { urges: [...(card.urges ?? []), urge] },
+      notificationWrites(card.tenant, notified, {
+        at: invocation.now,
+        kind: 'urge',
+        by: invocation.principal.sub,
+        note,
+        cardId: card.id,
+        caseNo: card.caseNo,
+        matterName: card.matterName,
+        colour: card.colour,
+        trigger: card.trigger,
+      }),
+    );
   }
 
-  private change(invocation: Invocation, card: Card, action: string, patch: Partial<Card>): Promise<Answer> {
+  private change(
+    invocation: Invocation,
+    card: Card,
+    action: string,
+    patch: Partial<Card>,
+    /** Written in the same transaction: the month's counts of a withdrawn card, an urge's notifications. */
+    also: readonly Write[] = [],
+  ): Promise<Answer> {
     const next: Card = { ...card, ...patch, version: card.version + 1 };
     return invocation.commit({
       action,
@@ -230,11 +313,29 @@ export class CardService {
             ),
           },
         },
+        ...also,
       ],
       response: { status: 200, body: next },
     });
   }
 }
+
+/** The monthly assessment's counts of a card, in the month it was raised, by colour and trigger. */
+const cardCounts = (card: Card, by: 1 | -1): Write[] =>
+  assessmentWrites(
+    card.tenant,
+    shardOf(card.caseNo, WORK_SHARDS),
+    cardIncrements(
+      {
+        ...(card.matter ? { matter: card.matter } : {}),
+        ...(card.body ? { body: card.body } : {}),
+        ...(card.window ? { window: card.window } : {}),
+      },
+      { colour: card.colour, trigger: card.trigger },
+      shanghaiDate(card.raisedAt).slice(0, 7),
+      by,
+    ),
+  );
 
 const isAdmin = (p: Principal) =>
   p.roles.some((r) => r === 'tenant-admin' || r === 'city-admin' || r === 'platform-admin');

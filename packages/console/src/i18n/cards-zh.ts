@@ -2,7 +2,8 @@
 export const cardsZh = {
   nav: '亮灯督办',
   title: '电子监察亮灯',
-  intro: '时限临近亮黄灯、超过时限亮红灯，由系统按办件事件和工作日历自动生成，每盏灯附时钟证明，可逐日复核。',
+  intro:
+    '时限临近亮黄灯、超过时限亮红灯，由系统按办件事件和工作日历自动生成，每盏灯附时钟证明，可逐日复核；不予许可或不予受理未说明理由、突破一次性告知、收费超出目录的，即亮红灯，附所据事件。',
   none: '暂无亮灯。',
   colour: { yellow: '黄灯', red: '红灯' } as Readonly<Record<string, string>>,
   limit: {
@@ -11,7 +12,31 @@ export const cardsZh = {
     statutory: '法定办结时限',
     issuance: '出件时限（10 个工作日）',
     receipt: '审管联动签收时限',
+    step: '环节时限',
   } as Readonly<Record<string, string>>,
+  /** What raised a card (R19): the limits above, and the triggers that are not the case's limits. */
+  trigger: {
+    acceptance: '受理时限（5 个工作日）',
+    promised: '承诺办结时限',
+    statutory: '法定办结时限',
+    issuance: '出件时限（10 个工作日）',
+    receipt: '审管联动签收时限',
+    step: '环节超时',
+    forwarding: '审核转报超时',
+    'no-reasons': '不予许可/不予受理未说明理由',
+    notice: '突破一次性告知',
+    fee: '收费超出目录',
+  } as Readonly<Record<string, string>>,
+  subject: (trigger: string, subject: string) =>
+    trigger === 'step' ? `（环节 ${subject}）` : `（事件 #${subject}）`,
+  evidence: '所据事件',
+  evidenceIntro:
+    '此灯由办件事件触发，不依时限计算：以下事件按序号、类型、时间和哈希列出，可在办件全过程记录中逐一核对。',
+  seq: '序号',
+  eventType: '事件类型',
+  time: '时间',
+  hash: '哈希',
+  detail: '说明',
   status: { raised: '已亮灯', contested: '已申辩待核定', upheld: '维持', withdrawn: '已撤销' } as Readonly<
     Record<string, string>
   >,

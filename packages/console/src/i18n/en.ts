@@ -1,6 +1,8 @@
+import { assessEn } from './assess-en';
 import { cardsEn } from './cards-en';
 import { catalogueFormEn } from './catalogue-form-en';
 import { intakeEn } from './intake-en';
+import { liaisonsEn } from './liaisons-en';
 import { rectifyEn } from './rectify-en';
 import { workEn } from './work-en';
 import type { Messages } from './zh';
@@ -10,6 +12,8 @@ export const en: Messages = {
   work: workEn,
   rectify: rectifyEn,
   cards: cardsEn,
+  assess: assessEn,
+  liaisons: liaisonsEn,
   intakeForm: intakeEn,
   matterForm: catalogueFormEn,
   lang: {
@@ -423,6 +427,12 @@ export const en: Messages = {
     done: (action) => `Done: ${action}.`,
     supplement: 'Take supplementary materials',
     supplied: 'Materials supplied now',
+    notify: 'Correction notice',
+    notifyMaterials: 'Materials to correct',
+    notifyButton: 'Send the correction notice',
+    signOff: 'Sign-off reason for items beyond the one-time notice',
+    signOffHint:
+      'The one-time notice is fixed once sent. Asking for anything it did not name needs a tenant administrator or supervisor to write the reason here and send it; a red e-supervision card is raised.',
     supplementButton: 'Record supplement',
     accept: 'Accept',
     acceptButton: 'Accept',
@@ -436,6 +446,9 @@ export const en: Messages = {
     startStep: 'Start a step',
     bodiesHint: 'For a joint inspection, the body references, comma-separated; empty for this body.',
     startStepButton: 'Start',
+    stepDays: (min = 1, max = 60) => `Step limit (working days, ${min}–${max})`,
+    stepDaysHint:
+      'Empty for the default: review 5, site inspection 10, expert review 20, hearing 20 working days; overdue raises a card.',
     finishStep: (id, kind) => `Finish step ${id} (${kind})`,
     note: 'Note',
     finishStepButton: 'Finish step',

@@ -9,6 +9,9 @@ export const intakeEn: typeof intakeZh = {
   agentIdHint: 'A resident ID number; masked everywhere but in the recorded reveal.',
   agentPhone: 'Agent’s phone (optional)',
   delivery: 'Delivery of the result',
+  window: 'Window number',
+  windowHint:
+    'E.g. A03; remembered on this browser for the next intake. The monthly assessment counts per window.',
   deliveries: { window: 'Collect at the window', post: 'By post', 'e-delivery': 'Electronic delivery' },
   counts: 'Originals and copies (optional)',
   originals: (name) => `${name}: originals`,

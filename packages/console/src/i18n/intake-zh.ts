@@ -8,6 +8,8 @@ export const intakeZh = {
   agentIdHint: '居民身份证号码；除经办人员查看完整信息外均脱敏显示。',
   agentPhone: '代理人联系电话（选填）',
   delivery: '结果送达方式',
+  window: '受理窗口号',
+  windowHint: '如 A03；记在本浏览器，下次收件自动带出。月度考核按窗口统计。',
   deliveries: { window: '窗口领取', post: '邮寄送达', 'e-delivery': '电子送达' } as Readonly<
     Record<string, string>
   >,

@@ -1,6 +1,8 @@
+import { assessZh } from './assess-zh';
 import { cardsZh } from './cards-zh';
 import { catalogueFormZh } from './catalogue-form-zh';
 import { intakeZh } from './intake-zh';
+import { liaisonsZh } from './liaisons-zh';
 import { rectifyZh } from './rectify-zh';
 import { workZh } from './work-zh';
 
@@ -12,6 +14,8 @@ export const zh = {
   work: workZh,
   rectify: rectifyZh,
   cards: cardsZh,
+  assess: assessZh,
+  liaisons: liaisonsZh,
   intakeForm: intakeZh,
   matterForm: catalogueFormZh,
   lang: {
@@ -420,6 +424,12 @@ export const zh = {
     done: (action: string) => `已${action}。`,
     supplement: '接收补正材料',
     supplied: '本次补交的材料',
+    notify: '补正告知',
+    notifyMaterials: '需补正的材料',
+    notifyButton: '发出补正告知',
+    signOff: '超出一次性告知的签批理由',
+    signOffHint:
+      '一次性告知发出后即固定；再要求告知书以外的材料，须由管理员或监管人员填写签批理由后发出，并自动亮红灯（电子监察）。',
     supplementButton: '确认补正',
     accept: '受理',
     acceptButton: '受理',
@@ -433,6 +443,8 @@ export const zh = {
     startStep: '启动办理环节',
     bodiesHint: '联合踏勘时填写参与机构引用，以逗号分隔；不填为本机构。',
     startStepButton: '启动',
+    stepDays: (min = 1, max = 60) => `环节时限（工作日，${min}–${max}）`,
+    stepDaysHint: '不填按默认：审查 5、现场勘验 10、专家评审 20、听证 20 个工作日；超时亮灯（环节超时）。',
     finishStep: (id: string, kind: string) => `结束环节 ${id}（${kind}）`,
     note: '意见',
     finishStepButton: '结束环节',

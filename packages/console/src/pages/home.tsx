@@ -7,6 +7,7 @@ import { label, roleNames } from '../ui/labels';
 import { page } from '../ui/layout';
 import { namesOf } from '../ui/names';
 import { navFor } from '../ui/nav';
+import { myNotifications, Notifications } from './notifications';
 
 interface Count {
   readonly label: string;
@@ -161,7 +162,7 @@ export function homeRoutes() {
     const t = c.get('t');
     const { claims } = sessionOf(c);
     const areas = navFor(claims, t).filter((n) => n.href !== '/console');
-    const sections = await roleCounts(c);
+    const [sections, notes] = await Promise.all([roleCounts(c), myNotifications(c)]);
     const name = namesOf(c);
     return page(
       c,
@@ -186,6 +187,7 @@ export function homeRoutes() {
             </dd>
           </dl>
         </div>
+        <Notifications c={c} items={notes} />
         {sections.map((s, i) => (
           <Counts title={s.title} counts={s.counts} n={i} />
         ))}

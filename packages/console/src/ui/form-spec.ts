@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { Option } from './form';
 
 /**
@@ -24,47 +24,142 @@ export interface FieldSpec {
 
 export type FormSpec = Readonly<Record<string, FieldSpec>>;
 
-/** The part of JSON Schema that `z.toJSONSchema` writes for our request schemas. */
-interface JsonSchema {
-  readonly type?: string;
-  readonly properties?: Readonly<Record<string, JsonSchema>>;
-  readonly required?: readonly string[];
-  readonly items?: JsonSchema;
-  readonly enum?: readonly unknown[];
-  readonly minimum?: number;
-  readonly maximum?: number;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  readonly minItems?: number;
-  readonly maxItems?: number;
+/**
+ * What a zod schema says of itself: its definition (`type`, the wrapped or element schema, an
+ * object's shape, an enum's entries) and the bounds its checks collected (`bag`). Read directly
+ * rather than through `z.toJSONSchema`, whose generator (about 21 KB) the console bundle has no
+ * room for; `test/unit/console-form-spec.test.ts` holds the readings to what the API checks.
+ */
+interface Internals {
+  readonly _zod: {
+    readonly def: {
+      readonly type: string;
+      readonly innerType?: Internals;
+      readonly in?: Internals;
+      readonly element?: Internals;
+      readonly shape?: Readonly<Record<string, Internals>>;
+      readonly entries?: Readonly<Record<string, string | number>>;
+      readonly values?: readonly unknown[];
+      readonly format?: string;
+      readonly checks?: readonly Check[];
+    };
+    readonly optin?: 'optional';
+  };
 }
 
-const TYPES: readonly FieldSpec['type'][] = ['string', 'number', 'integer', 'boolean', 'array', 'object'];
+/** A check's definition: the ones that bound a field (lengths, sizes, inclusive bounds, integer formats). */
+interface Check {
+  readonly _zod: {
+    readonly def: {
+      readonly check: string;
+      readonly minimum?: number;
+      readonly maximum?: number;
+      readonly length?: number;
+      readonly value?: number;
+      readonly inclusive?: boolean;
+      readonly format?: string;
+    };
+  };
+}
 
-function field(name: string, s: JsonSchema, required: boolean): FieldSpec {
-  const values = s.enum ?? s.items?.enum;
-  const type = TYPES.find((t) => t === s.type) ?? 'unknown';
+/** The bounds a schema's checks state, the tightest of each. */
+function boundsOf(s: Internals): { minimum?: number; maximum?: number; format?: string } {
+  let minimum: number | undefined;
+  let maximum: number | undefined;
+  let format = s._zod.def.format;
+  const atLeast = (n: number | undefined) => {
+    if (n !== undefined) minimum = minimum === undefined ? n : Math.max(minimum, n);
+  };
+  const atMost = (n: number | undefined) => {
+    if (n !== undefined) maximum = maximum === undefined ? n : Math.min(maximum, n);
+  };
+  for (const { _zod } of s._zod.def.checks ?? []) {
+    const c = _zod.def;
+    if (c.check === 'min_length' || c.check === 'min_size') atLeast(c.minimum);
+    else if (c.check === 'max_length' || c.check === 'max_size') atMost(c.maximum);
+    else if (c.check === 'length_equals' || c.check === 'size_equals') {
+      atLeast(c.length);
+      atMost(c.length);
+    } else if (c.check === 'greater_than' && c.inclusive) atLeast(c.value);
+    else if (c.check === 'less_than' && c.inclusive) atMost(c.value);
+    else if (c.check === 'number_format') format = c.format;
+  }
+  return {
+    ...(minimum !== undefined ? { minimum } : {}),
+    ...(maximum !== undefined ? { maximum } : {}),
+    ...(format ? { format } : {}),
+  };
+}
+
+/** Wrappers that do not change what a client sends: their inner (or input) schema. */
+const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional']);
+
+function unwrap(s: Internals): Internals {
+  let at = s;
+  for (let i = 0; i < 20; i++) {
+    const def = at._zod.def;
+    const next = WRAPPERS.has(def.type) ? def.innerType : def.type === 'pipe' ? def.in : undefined;
+    if (!next) return at;
+    at = next;
+  }
+  return at;
+}
+
+const INTEGER_FORMATS = new Set(['safeint', 'int32', 'uint32']);
+
+function typeOf(s: Internals): FieldSpec['type'] {
+  const { def } = s._zod;
+  if (def.type === 'number') return INTEGER_FORMATS.has(boundsOf(s).format ?? '') ? 'integer' : 'number';
+  if (def.type === 'object' || def.type === 'record') return 'object';
+  return (['string', 'boolean', 'array'] as const).find((t) => t === def.type) ?? 'unknown';
+}
+
+/** An enum's values, or a literal's (the API's request schemas use both). */
+function valuesOf(s: Internals): readonly unknown[] | undefined {
+  const { def } = s._zod;
+  if (def.type === 'enum' && def.entries) return Object.values(def.entries);
+  if (def.type === 'literal' && def.values && def.values.length > 1) return def.values;
+  return undefined;
+}
+
+function field(name: string, raw: Internals, required: boolean): FieldSpec {
+  const s = unwrap(raw);
+  const type = typeOf(s);
+  const element = s._zod.def.element ? unwrap(s._zod.def.element) : undefined;
+  const values = valuesOf(s) ?? (element ? valuesOf(element) : undefined);
+  const { minimum, maximum } = boundsOf(s);
+  const bounds =
+    type === 'string'
+      ? { minLength: minimum, maxLength: maximum }
+      : type === 'array'
+        ? { minItems: minimum, maxItems: maximum }
+        : type === 'number' || type === 'integer'
+          ? { min: minimum, max: maximum }
+          : {};
+  // An integer's own format bounds (±2^53) are not the API's rule: only stated bounds count.
+  const safe = (n: number | undefined) =>
+    n !== undefined && Number.isFinite(n) && Math.abs(n) < Number.MAX_SAFE_INTEGER ? n : undefined;
   return {
     name,
-    type,
+    type: type === 'unknown' && values ? (typeof values[0] === 'number' ? 'number' : 'string') : type,
     required,
     ...(values ? { options: values.map(String) } : {}),
-    ...(s.minimum !== undefined ? { min: s.minimum } : {}),
-    ...(s.maximum !== undefined ? { max: s.maximum } : {}),
-    ...(s.minLength !== undefined ? { minLength: s.minLength } : {}),
-    ...(s.maxLength !== undefined ? { maxLength: s.maxLength } : {}),
-    ...(s.minItems !== undefined ? { minItems: s.minItems } : {}),
-    ...(s.maxItems !== undefined ? { maxItems: s.maxItems } : {}),
+    ...Object.fromEntries(
+      Object.entries(bounds)
+        .map(([k, v]) => [k, safe(v)] as const)
+        .filter(([, v]) => v !== undefined),
+    ),
   };
 }
 
 /** Every property, and the properties of nested objects under dotted names; an array is one field. */
-function walk(s: JsonSchema, prefix: string, required: boolean, out: Record<string, FieldSpec>): void {
-  for (const [key, child] of Object.entries(s.properties ?? {})) {
+function walk(raw: Internals, prefix: string, required: boolean, out: Record<string, FieldSpec>): void {
+  const shape = unwrap(raw)._zod.def.shape ?? {};
+  for (const [key, child] of Object.entries(shape)) {
     const name = `${prefix}${key}`;
-    const mustGive = required && (s.required ?? []).includes(key);
+    const mustGive = required && child._zod.optin !== 'optional';
     out[name] = field(name, child, mustGive);
-    if (child.type === 'object') walk(child, `${name}.`, mustGive, out);
+    if (unwrap(child)._zod.def.type === 'object') walk(child, `${name}.`, mustGive, out);
   }
 }
 
@@ -74,10 +169,8 @@ const specs = new WeakMap<z.ZodMiniType, FormSpec>();
 export function formSpec(schema: z.ZodMiniType): FormSpec {
   const known = specs.get(schema);
   if (known) return known;
-  // The body as a client sends it, before the API trims or defaults anything.
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   const out: Record<string, FieldSpec> = {};
-  walk(json, '', true, out);
+  walk(schema as unknown as Internals, '', true, out);
   specs.set(schema, out);
   return out;
 }

@@ -23,6 +23,7 @@ export function navFor(claims: Claims | undefined, t: Messages): NavItem[] {
       { href: `${c}/rollouts`, label: t.nav.rollouts },
       { href: `${c}/evaluation`, label: t.nav.evaluation },
       { href: `${c}/rectifications`, label: t.rectify.nav },
+      { href: `${c}/assessment`, label: t.assess.city.nav },
     );
   }
   const tenant = claims.tenant;
@@ -39,6 +40,7 @@ export function navFor(claims: Claims | undefined, t: Messages): NavItem[] {
         { href: `${b}/window-authorisations`, label: t.nav.windowAuth },
         { href: `${b}/board`, label: t.nav.board },
         { href: `${b}/cards`, label: t.cards.nav },
+        { href: `${b}/assessment`, label: t.assess.nav },
         { href: `${b}/fees`, label: t.nav.fees },
         { href: `${b}/rectifications`, label: t.nav.rectifications },
       );
@@ -61,6 +63,7 @@ export function navFor(claims: Claims | undefined, t: Messages): NavItem[] {
       items.push(
         { href: `${b}/board`, label: t.nav.board },
         { href: `${b}/cards`, label: t.cards.nav },
+        { href: `${b}/assessment`, label: t.assess.nav },
         { href: `${b}/fees`, label: t.nav.fees },
         { href: `${b}/handovers`, label: t.nav.handovers },
       );

@@ -51,13 +51,19 @@ export function keptCommitment(
   return still.length ? { materials: still, supplementBy: c.supplementBy } : undefined;
 }
 
-export function oneTimeNotice(at: string, missing: readonly MaterialCheck[]): Notice {
+/** The one-time notice; `later` for a notice after it (R19: what it adds needs a sign-off). */
+export function oneTimeNotice(at: string, missing: readonly MaterialCheck[], later = false): Notice {
   const names = missing.map((m) => `${m.name}${m.core ? '（核心材料）' : ''}`).join('、');
+  const codes = missing.map((m) => m.code).join(', ');
   return notice(
     'one-time-notice',
     at,
-    `一次性告知：请补正以下全部材料：${names}。补齐后即可受理。`,
-    `One-time notice: please supply all of: ${missing.map((m) => m.code).join(', ')}. The case is accepted once they are complete.`,
+    later
+      ? `补正告知：请补正以下全部材料：${names}。补齐后即可受理。`
+      : `一次性告知：请补正以下全部材料：${names}。补齐后即可受理。`,
+    later
+      ? `Correction notice: please supply all of: ${codes}. The case is accepted once they are complete.`
+      : `One-time notice: please supply all of: ${codes}. The case is accepted once they are complete.`,
     { missing: missing.map((m) => ({ code: m.code, name: m.name, core: m.core })) },
   );
 }
@@ -157,10 +163,12 @@ export function intake(command: Extract<CaseCommand, { type: 'intake' }>, ctx: D
       tenant: command.tenant,
       matter: matter.code,
       matterName: matter.name,
+      ...(matter.type ? { matterType: matter.type } : {}),
       ...(item ? { item } : {}),
       applicant: { ...command.applicant, idNumber, ...(phone !== undefined ? { phone } : {}) },
       ...(agent ? { agent } : {}),
       ...(command.delivery ? { delivery: command.delivery } : {}),
+      ...(command.window ? { window: command.window } : {}),
       materials,
       limits: matter.limits,
       fees: matter.fees,

@@ -9,6 +9,7 @@ import type { CaseState } from './types';
  */
 export const CASE_ACTIONS = [
   'supplement',
+  'notify-correction',
   'accept',
   'reject',
   'withdraw',

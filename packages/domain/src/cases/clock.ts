@@ -7,7 +7,8 @@ import {
   trackProvisional,
   workingDaysBetween,
 } from '../calendar';
-import type { CaseState, ClockColour } from './types';
+import { STEP_DAYS } from './limits';
+import type { CaseState, ClockColour, Step } from './types';
 import { isClosed } from './types';
 
 /** Art. 32 (4): no decision on acceptance within 5 working days of receipt counts as acceptance. */
@@ -30,6 +31,11 @@ export interface CaseClock {
   readonly provisional: boolean;
   /** The next Shanghai date on which the colour may change or a timer fires; the clock worker wakes then. */
   readonly nextTick?: string;
+  /**
+   * Working days counted from acceptance to the decision (or to today while undecided), art. 45
+   * pauses left out: the monthly assessment's 平均用时.
+   */
+  readonly usedDays?: number;
 }
 
 /**
@@ -63,6 +69,18 @@ export function excludedDays(state: CaseState, today: string, calendarFor: Calen
   }
   return days.size;
 }
+
+/** R19: a step's own limit, its working days (the kind's default on older steps) from the day it started. */
+export const stepDaysOf = (step: Pick<Step, 'kind' | 'days'>): number =>
+  step.days ?? STEP_DAYS.defaults[step.kind];
+
+/** R19: the last working day of a step's own limit. */
+export const stepDeadline = (step: Step, calendarFor: CalendarFor): string =>
+  addWorkingDays(shanghaiDate(step.startedAt), stepDaysOf(step), calendarFor);
+
+/** R19: the steps whose own limit runs: unfinished, in an open case not yet decided. */
+export const runningSteps = (state: CaseState): readonly Step[] =>
+  isClosed(state.status) || state.decision ? [] : state.steps.filter((s) => !s.finishedAt);
 
 export function colourOn(
   today: string,
@@ -125,12 +143,21 @@ export function clockOf(state: CaseState, todayInput: string, baseCalendar: Cale
     ? addWorkingDays(shanghaiDate(state.decision.at), ISSUANCE_DAYS, calendarFor)
     : undefined;
   const deadline = issueBy ?? dueDate;
+  const end = state.decision ? shanghaiDate(state.decision.at) : today;
+  const usedDays = Math.max(
+    0,
+    workingDaysBetween(acceptedDate, end, calendarFor) - excludedDays(state, end, calendarFor),
+  );
   const clock = colourOn(today, deadline, warn, calendarFor);
   const lapse =
     state.deficiency && !state.deficiency.lapsed ? addDays(state.deficiency.supplementBy, 1) : undefined;
+  // A running step's own limit (R19) changes colour too, paused or not: the visit raises its card.
+  const steps = runningSteps(state).map((step) =>
+    nextColourChange(today, stepDeadline(step, calendarFor), warn, calendarFor),
+  );
   const nextTick = state.closedAt
     ? undefined
-    : earliest(paused ? undefined : nextColourChange(today, deadline, warn, calendarFor), lapse);
+    : earliest(paused ? undefined : nextColourChange(today, deadline, warn, calendarFor), lapse, ...steps);
   return {
     clock,
     dueDate,
@@ -138,6 +165,7 @@ export function clockOf(state: CaseState, todayInput: string, baseCalendar: Cale
     ...(issueBy ? { issueBy } : {}),
     paused,
     provisional: used(),
+    usedDays,
     ...(nextTick ? { nextTick } : {}),
   };
 }

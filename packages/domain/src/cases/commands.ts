@@ -1,4 +1,4 @@
-import type { Fee } from '../catalogue';
+import type { Fee, MatterType } from '../catalogue';
 import type { RectificationCommand } from './rectification';
 import type {
   Agent,
@@ -16,6 +16,8 @@ import type {
 export interface MatterForIntake {
   readonly code: string;
   readonly name: string;
+  /** The catalogue type (审核转报 cases are carded as forwarding late, R19); carried into `received`. */
+  readonly type?: MatterType;
   readonly items: readonly { code: string; name: string }[];
   readonly materials: readonly { code: string; name: string; core: boolean }[];
   readonly fees: readonly Fee[];
@@ -33,6 +35,8 @@ export type CaseCommand =
       readonly applicant: Applicant;
       readonly agent?: Agent;
       readonly delivery?: DeliveryMethod;
+      /** The window (窗口号) the application was taken at, for the monthly assessment. */
+      readonly window?: string;
       readonly materials: readonly {
         code: string;
         provided: boolean;
@@ -55,7 +59,23 @@ export type CaseCommand =
   | { readonly type: 'accept'; readonly binding?: Binding }
   | { readonly type: 'reject'; readonly reason: string; readonly competentAuthority?: string }
   | { readonly type: 'withdraw'; readonly reason: string }
-  | { readonly type: 'start-step'; readonly kind: StepKind; readonly bodies?: readonly string[] }
+  | {
+      readonly type: 'start-step';
+      readonly kind: StepKind;
+      readonly bodies?: readonly string[];
+      /** The step's limit in working days (`STEP_DAYS`); the kind's default when absent (R19). */
+      readonly days?: number;
+    }
+  /**
+   * A later correction notice (补正告知) before acceptance, asking for `materials` (codes). The
+   * one-time notice is frozen once given (R19): asking for a material it did not name needs the
+   * sign-off of the actor sending it, a `NOTICE_SIGNERS` role, and raises a red card.
+   */
+  | {
+      readonly type: 'notify-correction';
+      readonly materials: readonly string[];
+      readonly signOff?: { readonly reason: string };
+    }
   | {
       readonly type: 'finish-step';
       readonly stepId: string;

@@ -13,7 +13,9 @@ import {
   RATING_LEVELS,
   RATING_REASONS,
   RECTIFICATION_DAYS,
+  STEP_DAYS,
 } from './limits';
+import { notifyCorrection, requireWithinNotice } from './notices';
 import { feesDue, guardOf, openGuidanceRequest, requireOpen, requireStepFinisher } from './preconditions';
 import { decideRectification } from './rectification';
 import { type CaseState, EXCLUDED_STEP_KINDS } from './types';
@@ -62,6 +64,8 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
         if (command.commitment) checkCommitment(command.commitment, materials, today);
         // The commitment signed at intake still holds unless the applicant signs a new one.
         const verdict = acceptance({ materials }, command.commitment ?? keptCommitment(state, materials));
+        if (verdict.ok && verdict.deficiency)
+          requireWithinNotice(state, verdict.deficiency.materials, command.commitment);
         if (verdict.ok) events.push(accepted(command.binding, now, false, verdict.deficiency));
       } else if (state.deficiency?.materials.every((c) => materials.find((m) => m.code === c)?.provided)) {
         events.push({ type: 'deficiency-cleared' });
@@ -91,6 +95,8 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
     }
     case 'withdraw':
       return [{ type: 'withdrawn', reason: command.reason }];
+    case 'notify-correction':
+      return notifyCorrection(state, command, ctx);
     case 'start-step': {
       // API.md's spelling of a request for guidance (R6): a step the department finishes with its
       // opinion. It is advice: `decide` never waits for it.
@@ -107,6 +113,16 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
           : command.bodies?.length
             ? [...new Set(command.bodies)]
             : [state.body ?? ''];
+      const { min, max, defaults } = STEP_DAYS;
+      if (
+        command.days !== undefined &&
+        (!Number.isInteger(command.days) || command.days < min || command.days > max)
+      )
+        throw invalid(
+          'days',
+          `环节时限应为 ${min}–${max} 个工作日`,
+          `a step's limit is ${min}–${max} working days`,
+        );
       const stepId = `s${state.steps.length + 1}`;
       const excluded = EXCLUDED_STEP_KINDS.includes(command.kind);
       return [
@@ -115,6 +131,8 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
           stepId,
           kind: command.kind,
           bodies,
+          // The limit in force when the step started, the default included: a later table changes no case.
+          days: command.days ?? defaults[command.kind],
           ...(excluded
             ? {
                 notice: notice(

@@ -1,4 +1,4 @@
-import type { Fee } from '../catalogue';
+import type { Fee, MatterType } from '../catalogue';
 import type { RectificationEvent } from './rectification';
 import type {
   Agent,
@@ -12,6 +12,7 @@ import type {
   Notice,
   RatingDetails,
   SealedResult,
+  SignOff,
   StepKind,
 } from './types';
 
@@ -29,10 +30,13 @@ export type CaseEvent = Base &
         readonly tenant: string;
         readonly matter: string;
         readonly matterName: string;
+        /** The matter's catalogue type, read with the matter at intake; absent on older events. */
+        readonly matterType?: MatterType;
         readonly item?: string;
         readonly applicant: Applicant;
         readonly agent?: Agent;
         readonly delivery?: DeliveryMethod;
+        readonly window?: string;
         readonly materials: readonly MaterialCheck[];
         readonly limits: Limits;
         readonly fees: readonly Fee[];
@@ -42,7 +46,13 @@ export type CaseEvent = Base &
         readonly commitment?: { readonly materials: readonly string[]; readonly supplementBy: string };
         readonly queryCodeHash: string;
       }
-    | { readonly type: 'correction-notified'; readonly notice: Notice; readonly docNo?: string }
+    | {
+        readonly type: 'correction-notified';
+        readonly notice: Notice;
+        readonly docNo?: string;
+        /** A later notice asking for a material the one-time notice did not name (R19). */
+        readonly signOff?: SignOff;
+      }
     | { readonly type: 'supplemented'; readonly materials: readonly string[] }
     | {
         readonly type: 'accepted';
@@ -66,6 +76,8 @@ export type CaseEvent = Base &
         readonly stepId: string;
         readonly kind: StepKind;
         readonly bodies: readonly string[];
+        /** The step's limit in working days (R19); absent on older events: the kind's default. */
+        readonly days?: number;
         readonly notice?: Notice;
       }
     | {

@@ -25,10 +25,12 @@ function fold(state: CaseState | NoCase, event: CaseEvent): CaseState {
       tenant: event.tenant,
       matter: event.matter,
       matterName: event.matterName,
+      ...(event.matterType ? { matterType: event.matterType } : {}),
       ...(event.item ? { item: event.item } : {}),
       applicant: event.applicant,
       ...(event.agent ? { agent: event.agent } : {}),
       ...(event.delivery ? { delivery: event.delivery } : {}),
+      ...(event.window ? { window: event.window } : {}),
       status: 'received',
       version: 1,
       lastHash: '',
@@ -49,8 +51,14 @@ function fold(state: CaseState | NoCase, event: CaseEvent): CaseState {
   if (!state) throw new Error(`event '${event.type}' before the case was received`);
   const s: CaseState = { ...state, version: state.version + 1 };
   switch (event.type) {
-    case 'correction-notified':
-      return { ...s, status: 'needs-correction', notices: [...s.notices, event.notice] };
+    case 'correction-notified': {
+      // What a notice asks for is missing from then on (a later notice may ask again for an item taken).
+      const asked = new Set((event.notice.missing ?? []).map((m) => m.code));
+      const materials = s.materials.map((m) =>
+        asked.has(m.code) && m.provided ? { ...m, provided: false } : m,
+      );
+      return { ...s, status: 'needs-correction', materials, notices: [...s.notices, event.notice] };
+    }
     case 'supplemented': {
       const added = new Set(event.materials);
       const materials = s.materials.map((m) => (added.has(m.code) ? { ...m, provided: true } : m));
@@ -101,6 +109,7 @@ function fold(state: CaseState | NoCase, event: CaseEvent): CaseState {
         joint: event.bodies.length > 1,
         excluded: EXCLUDED_STEP_KINDS.includes(event.kind),
         startedAt: event.at,
+        ...(event.days !== undefined ? { days: event.days } : {}),
       };
       return {
         ...s,

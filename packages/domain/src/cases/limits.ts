@@ -1,4 +1,6 @@
 import { invalid } from '../errors';
+import type { Role } from '../roles';
+import type { StepKind } from './types';
 
 /**
  * The bounds of case command input, stated once: the decider checks them, the API schemas
@@ -7,6 +9,36 @@ import { invalid } from '../errors';
 
 /** Art. 42: the head of the body may extend the limit once, by up to ten working days. */
 export const EXTENSION_DAYS = { min: 1, max: 10 } as const;
+
+/**
+ * R19: a step's own limit, in working days from the day it started (the start day not counted),
+ * on the tenant's calendar. `start-step` may give `days` (min–max); else the kind's default:
+ * - review (审查) 5: the back office's own review, the length of a short promised limit;
+ * - site-inspection (现场勘验) 10: the usual limit sector rules set for 现场核查;
+ * - expert-review (专家评审) 20: expert panels are convened and report within a month;
+ * - hearing (听证) 20: art. 47 has the hearing held within 20 days of the request;
+ * - guidance-review (指导意见, R6) 5: advice the decision never waits for.
+ * Inspection, expert review and hearing pause the case's clock (art. 45), so only this limit
+ * can show that one drags on.
+ */
+export const STEP_DAYS = {
+  min: 1,
+  max: 60,
+  defaults: {
+    review: 5,
+    'site-inspection': 10,
+    'expert-review': 20,
+    hearing: 20,
+    'guidance-review': 5,
+  } as Readonly<Record<StepKind, number>>,
+} as const;
+
+/**
+ * R19: who may sign off a later notice asking for a material the one-time notice did not name
+ * (突破一次性告知): the tenant's administrator, or a supervisor (监管人员). The signer sends the
+ * notice themselves; the event records them, and the case gets a red card all the same.
+ */
+export const NOTICE_SIGNERS: readonly Role[] = ['tenant-admin', 'supervisor'];
 
 /** 好差评: five levels; one or two open a rectification. */
 export const RATING_LEVELS = { min: 1, max: 5 } as const;

@@ -10,6 +10,7 @@ import {
   requireRole,
   requireStatus,
 } from './guards';
+import { NOTICE_SIGNERS } from './limits';
 import { appealGuard, callbackGuard, closeGuard, decideAppealGuard, escalateGuard } from './rectification';
 import {
   type CaseState,
@@ -38,6 +39,15 @@ export type GuardedCommandType = Exclude<CaseCommandType, 'intake'>;
 export function requireOpen(state: CaseState): void {
   if (isClosed(state.status))
     throw refuse(`办件已办结（${state.status}），不能再办理`, `the case is closed ('${state.status}')`);
+}
+
+/** A case the tenant did not hold at intake can only be rejected. */
+function requireCompetent(state: CaseState): void {
+  if (!state.competent)
+    throw refuse(
+      '收件时本租户未承接该事项，只能作出不予受理决定并告知有权机关',
+      'the tenant did not hold the matter when the case was received; reject it and name the competent authority',
+    );
 }
 
 const clerkOnly =
@@ -81,12 +91,7 @@ const GUARDS: Record<GuardedCommandType, Guard> = {
   accept: (state, ctx) => {
     clerkOnly('仅窗口人员可以受理', 'only a window clerk can accept')(state, ctx);
     requireStatus(state, ['received'], '受理', 'accepted');
-    if (!state.competent) {
-      throw refuse(
-        '收件时本租户未承接该事项，只能作出不予受理决定并告知有权机关',
-        'the tenant did not hold the matter when the case was received; reject it and name the competent authority',
-      );
-    }
+    requireCompetent(state);
     const verdict = acceptance(state, keptCommitment(state, state.materials));
     if (!verdict.ok) {
       throw refuse(
@@ -98,6 +103,19 @@ const GUARDS: Record<GuardedCommandType, Guard> = {
   reject: (state, ctx) => {
     clerkOnly('仅窗口人员可以作出不予受理决定', 'only a window clerk can reject')(state, ctx);
     requireStatus(state, ['received', 'needs-correction'], '不予受理', 'rejected');
+  },
+  // R19: a correction notice before acceptance, by a window clerk or a signer (NOTICE_SIGNERS); beyond
+  // the one-time notice only a signer, with a sign-off: `decide` checks the input.
+  'notify-correction': (state, { actor }) => {
+    requireOpen(state);
+    requireRole(
+      actor,
+      ['window-clerk', ...NOTICE_SIGNERS],
+      '仅窗口人员或签批人可以发出补正告知',
+      'only a window clerk or a signer gives a correction notice',
+    );
+    requireStatus(state, ['received', 'needs-correction'], '发出补正告知', 'given a correction notice');
+    requireCompetent(state);
   },
   withdraw: (state, ctx) => {
     clerkOnly('仅窗口人员可以办理撤回', 'only a window clerk can record a withdrawal')(state, ctx);

@@ -1,5 +1,5 @@
 import type { Mode } from '../authority';
-import type { Fee, Material } from '../catalogue';
+import type { Fee, Material, MatterType } from '../catalogue';
 import type { Role } from '../roles';
 import type { DocumentKind } from './documents';
 import type { ApplicantKind } from './identity';
@@ -131,6 +131,11 @@ export interface Step {
   readonly joint: boolean;
   readonly excluded: boolean;
   readonly startedAt: string;
+  /**
+   * The step's own limit in working days from its start (R19: a card when it is near or passed);
+   * absent on steps started before limits existed: the kind's default (`STEP_DAYS.defaults`).
+   */
+  readonly days?: number;
   readonly finishedAt?: string;
   readonly outcome?: 'pass' | 'fail';
   readonly note?: string;
@@ -158,6 +163,16 @@ export interface Notice {
   readonly zh: string;
   readonly en: string;
   readonly missing?: readonly { code: string; name: string; core: boolean }[];
+}
+
+/**
+ * R19: who allowed a later notice to ask for a material the one-time notice did not name: the
+ * actor who sent it (a role of `NOTICE_SIGNERS`), with the reason, as the event records it.
+ */
+export interface SignOff {
+  readonly reason: string;
+  readonly by: string;
+  readonly roles: readonly Role[];
 }
 
 export interface Deficiency {
@@ -218,10 +233,14 @@ export interface CaseState {
   readonly tenant: string;
   readonly matter: string;
   readonly matterName: string;
+  /** The catalogue type of the matter at intake (absent on cases received before it was kept). */
+  readonly matterType?: MatterType;
   readonly item?: string;
   readonly applicant: Applicant;
   readonly agent?: Agent;
   readonly delivery?: DeliveryMethod;
+  /** The window (窗口号) the application was taken at, when the clerk named it. */
+  readonly window?: string;
   readonly status: CaseStatus;
   /** Number of events so far; `If-Match` compares with it. */
   readonly version: number;

@@ -77,7 +77,9 @@ export async function seedCaseDemo(deps: CaseDemoDeps): Promise<number> {
     count += 1;
     const { missing, ...rest } = body;
     const materials = await materialsOf(body.matter, missing);
-    return (await call(CLERK, at, 'POST', CASES, { ...rest, materials })) as {
+    // The centre's three comprehensive windows (综合窗口) in turn: the monthly assessment counts per window.
+    const window = `A0${1 + (count % 3)}`;
+    return (await call(CLERK, at, 'POST', CASES, { ...rest, window, materials })) as {
       caseNo: string;
       queryCode: string;
     };
@@ -85,6 +87,19 @@ export async function seedCaseDemo(deps: CaseDemoDeps): Promise<number> {
   const act = (as: DevClaims, at: Date, caseNo: string, action: string, body: object = {}) =>
     call(as, at, 'POST', `${CASES}/${caseNo}/${action}`, body);
 
+  // 审管联动 (R20): Jiangning civil affairs names its liaison for the centre's decisions before any is
+  // pushed, so each push in the demo names who signs for it.
+  const CIVIL_SUPERVISOR: DevClaims = {
+    sub: 'jiangning-civil-supervisor',
+    roles: ['supervisor'],
+    tenant: 'nanjing.jiangning',
+    body: 'nanjing.jiangning/civil-affairs',
+  };
+  await call(CIVIL_SUPERVISOR, now, 'PUT', '/v1/tenants/nanjing.jiangning/supervision/liaisons', {
+    supervisingBody: 'nanjing.jiangning/civil-affairs',
+    department: `${T}/convenience-centre`,
+    staff: 'jiangning-civil-supervisor',
+  });
   // Each story is its own case (the chief representative's needs its authorisation first), so
   // they run side by side with the year of history: one after another they kept the start waiting.
   const stories: Promise<unknown>[] = [

@@ -109,6 +109,7 @@ export async function seedCaseHistory(deps: HistoryDemoDeps): Promise<number> {
         const clerk: DevClaims = { sub: c.clerk, roles: ['window-clerk'], tenant };
         const taken = (await call(clerk, c.at, 'POST', `/v1/tenants/${tenant}/cases`, {
           matter: c.matter.code,
+          window: `A0${1 + (c.seed % 3)}`,
           applicant: person(c.seed),
           materials: c.matter.materials.map((m) => ({ code: m.code, provided: true })),
         })) as { caseNo: string };

@@ -1,10 +1,14 @@
 import {
+  assessmentIncrements,
   type CaseClock,
   type CaseEvent,
   type CaseState,
   CLOCK_COLOURS,
   type ClockColour,
   isClosed,
+  type MonthIncrements,
+  type MonthRatings,
+  rateSatisfaction,
   shanghaiDate,
 } from '@onewindow/domain';
 import { keys } from '../keys';
@@ -142,6 +146,27 @@ export function counterWrites(
     if (MONTH_KINDS.some((k) => values[k]))
       writes.push(matterMonthWrite(tenant, month, state.matter, shard, events, values));
   }
+  writes.push(
+    ...assessmentWrites(
+      tenant,
+      shardOf(state.caseNo, WORK_SHARDS),
+      assessmentIncrements(before?.state, events, state, clock),
+    ),
+  );
+  return writes;
+}
+
+/**
+ * The monthly assessment's counter writes: one update per month item, zeros left out. Over the
+ * work shards' 32, as a decision writes both: a burst of decisions spreads as widely as before.
+ */
+export function assessmentWrites(tenant: string, shard: number, increments: MonthIncrements): Write[] {
+  const writes: Write[] = [];
+  for (const [month, counts] of increments) {
+    const values = Object.fromEntries(Object.entries(counts).filter(([, n]) => n !== 0));
+    if (Object.keys(values).length > 0)
+      writes.push({ add: caseKeys.assessment(tenant, month, shard), values, entity: 'assessment' });
+  }
   return writes;
 }
 
@@ -207,15 +232,7 @@ export interface MonthFigures {
   received: number;
   accepted: number;
   issued: number;
-  ratings: {
-    /** Ratings that count: upheld appeals left out. */
-    rated: number;
-    levels: Record<'1' | '2' | '3' | '4' | '5', number>;
-    defaulted: number;
-    excluded: number;
-    /** 满意率 (GB/T 39734): 非常满意, 满意 and 基本满意 over the ratings that count; null with none. */
-    satisfaction: number | null;
-  };
+  ratings: MonthRatings;
 }
 
 /** Month counters from their shards (and from the unsharded items written before the shards), oldest first. */
@@ -246,11 +263,7 @@ export function sumMonths(items: readonly Record<string, unknown>[]): MonthFigur
     r.excluded += Number(item.excluded ?? 0);
     months.set(month, row);
   }
-  for (const { ratings: r } of months.values()) {
-    r.rated = Object.values(r.levels).reduce((a, b) => a + b, 0);
-    const content = r.levels['3'] + r.levels['4'] + r.levels['5'];
-    r.satisfaction = r.rated > 0 ? Math.round((content / r.rated) * 10000) / 10000 : null;
-  }
+  for (const { ratings } of months.values()) rateSatisfaction(ratings);
   return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
 }
 

@@ -1,6 +1,13 @@
 export { accessLogOf, accessRecordItem, accessRecordWrite } from './access-log';
+export { assessmentWrites, shardOf, WORK_SHARDS } from './counters';
 export { dayAfter, RECTIFICATION_DUE, ratingKey, rectificationEntry } from './evaluation';
-export { caseKeys, openPk, queuePk } from './keys';
+export {
+  type HolderFinding,
+  holderFindingsOf,
+  holderFindingsPk,
+  holderFindingWrites,
+} from './holder-findings';
+export { ASSESSMENT, caseKeys, openPk, queuePk } from './keys';
 export { kindOfTerm, type LookupKind, lookupWrites, normaliseTerm } from './lookup';
 export { matterMonths, sumMatterMonths } from './matter-months';
 export type { CaseRow, CaseSummaryState, CaseWithEvents, StoredCase } from './projection';

@@ -2,6 +2,8 @@ import { tenantPk } from '../keys';
 
 /** Sort-key prefix of the per-matter month counters. */
 export const MATTER_MONTH = 'MMONTH#';
+/** Sort-key prefix of the monthly assessment's counter shards. */
+export const ASSESSMENT = 'ASSESS#';
 
 export const caseKeys = {
   /**
@@ -26,6 +28,14 @@ export const caseKeys = {
   stats: (tenant: string, month: string, shard: number) => ({
     pk: tenantPk(tenant),
     sk: `STATS#${month}#${shard}`,
+  }),
+  /**
+   * One shard of the monthly assessment's counters (月度考核): per tenant, body, window, staff
+   * member and matter, all in one item, so a month's report is one Query of WORK_SHARDS items.
+   */
+  assessment: (tenant: string, month: string, shard: number) => ({
+    pk: tenantPk(tenant),
+    sk: `${ASSESSMENT}${month}#${shard}`,
   }),
   /**
    * One shard of a month's counters of one matter (received, accepted, issued, and received per

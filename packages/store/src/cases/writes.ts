@@ -6,9 +6,11 @@ import {
   DomainError,
   GENESIS_HASH,
   isClosed,
+  mayRaiseAtOnce,
   type StoredCaseEvent,
   shanghaiDate,
 } from '@onewindow/domain';
+import { CASE_CARDS } from '../cards';
 import { jobItem, jobKeyOf, jobKey as keyOfJob } from '../jobs';
 import type { Write } from '../store';
 import { counterWrites } from './counters';
@@ -81,6 +83,18 @@ export function caseWrites(
         id: tickJobId(state.tenant, state.caseNo),
         kind: 'case-tick',
         dueAt: job,
+        payload: { tenant: state.tenant, caseNo: state.caseNo },
+      }),
+    });
+  }
+  // R19: an event that may raise a card at once has the clock raise the case's cards now.
+  const breach = stored.find((e) => mayRaiseAtOnce(state, e));
+  if (breach) {
+    writes.push({
+      put: jobItem({
+        id: `${state.tenant}:${state.caseNo}:cards:${breach.seq}`,
+        kind: CASE_CARDS,
+        dueAt: new Date(breach.at).toISOString(),
         payload: { tenant: state.tenant, caseNo: state.caseNo },
       }),
     });

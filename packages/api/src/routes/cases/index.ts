@@ -1,11 +1,6 @@
 import type { RouteSpec } from '../../route';
-import { publicAccessLogRoute } from './access-log';
-import { publicRoutes } from './public';
+import { publicKeysRoute } from './public';
 import { staffCaseRoutes } from './staff';
 
-/** Cases and the public pages: the cases Lambda's routes (supervision and rectifications are the files Lambda's). */
-export const caseRouteList: readonly RouteSpec[] = [
-  ...staffCaseRoutes,
-  ...publicRoutes,
-  publicAccessLogRoute,
-];
+/** The cases Lambda's routes: the staff's case commands and the signing keys (the public case pages, supervision and rectifications are the files Lambda's). */
+export const caseRouteList: readonly RouteSpec[] = [...staffCaseRoutes, publicKeysRoute];

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CaseService } from '@onewindow/app';
 import type { CaseCommand, CaseState, Role } from '@onewindow/domain';
-import { DomainError, responsibilityOf, verifyChain } from '@onewindow/domain';
+import { DomainError, NOTICE_SIGNERS, responsibilityOf, verifyChain } from '@onewindow/domain';
 import type * as z from 'zod/mini';
 import { tenantStaff } from '../../access-groups';
 import {
@@ -14,6 +14,7 @@ import {
   GiveGuidanceInput,
   IntakeInput,
   IssueInput,
+  NotifyCorrectionInput,
   RejectInput,
   RequestGuidanceInput,
   StartStepInput,
@@ -91,6 +92,7 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
           applicant: body.applicant,
           ...(body.agent ? { agent: body.agent } : {}),
           ...(body.delivery ? { delivery: body.delivery } : {}),
+          ...(body.window ? { window: body.window } : {}),
           materials: body.materials,
           ...(body.commitment ? { commitment: body.commitment } : {}),
           ...(body.defer ? { defer: true } : {}),
@@ -196,6 +198,18 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     }),
   }),
   action({
+    name: 'notify-correction',
+    summary: '补正告知（超出一次性告知的须签批，并亮红灯）',
+    summaryEn: 'Give a correction notice (beyond the one-time notice: signed off, and a red card)',
+    roles: ['window-clerk', ...NOTICE_SIGNERS],
+    body: NotifyCorrectionInput,
+    command: (body) => ({
+      type: 'notify-correction',
+      materials: body.materials,
+      ...(body.signOff ? { signOff: body.signOff } : {}),
+    }),
+  }),
+  action({
     name: 'accept',
     summary: '受理',
     summaryEn: 'Accept a received case',
@@ -232,6 +246,7 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
       type: 'start-step',
       kind: body.kind,
       ...(body.bodies ? { bodies: body.bodies } : {}),
+      ...(body.days !== undefined ? { days: body.days } : {}),
     }),
   }),
   action({

@@ -2,6 +2,7 @@ import { DomainError, parseCaseNo } from '@onewindow/domain';
 import { tenantAdmins } from '../../access-groups';
 import { FindingInput, InboxQuery, ReceiptInput } from '../../case-schemas';
 import { defineRoute, type RouteSpec } from '../../route';
+import { LiaisonInput, LiaisonQuery } from '../../supervision-schemas';
 import { caseSummary, caseView } from './views';
 
 const inspectors = [...tenantAdmins, 'inspector'] as const;
@@ -60,6 +61,36 @@ export const supervisionRoutes: readonly RouteSpec[] = [
         respond: (outcome) => ({ status: 200, body: caseView(outcome) }),
       });
     },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/v1/tenants/:tenant/supervision/liaisons',
+    tag: 'supervision',
+    summary: '指定联络人（审管联动）：监管机构为向其推送的各部门指定负责签收的本机构监管人员，再次指定即替换',
+    summaryEn:
+      "Name a liaison (联络人): for a department whose decisions a supervising body receives, the body's supervisor who signs for them; naming another replaces it. The tenant's administrators, or a supervisor of that body.",
+    access: { scope: 'tenant', roles: [...tenantAdmins, 'supervisor'] },
+    body: LiaisonInput,
+    success: 200,
+    handler: ({ services, params, body, invocation }) =>
+      services.supervision.nameLiaison(invocation, params.tenant, body, (liaison) => ({
+        status: 200,
+        body: liaison,
+      })),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v1/tenants/:tenant/supervision/liaisons',
+    tag: 'supervision',
+    summary: '监管机构的联络人（按部门）',
+    summaryEn: "A supervising body's liaisons, by department (?body=; a supervisor's own body by default)",
+    access: { scope: 'tenant', roles: [...inspectors, 'supervisor'] },
+    query: LiaisonQuery,
+    success: 200,
+    handler: async ({ services, params, query, principal }) => ({
+      status: 200,
+      body: await services.supervision.liaisons(principal, params.tenant, query.body),
+    }),
   }),
   defineRoute({
     method: 'get',

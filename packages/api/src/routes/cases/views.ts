@@ -77,6 +77,7 @@ export function caseView({ stored: c, events, allowedActions }: CaseOutcome) {
     competent: s.competent,
     ...(s.agent ? { agent: maskContact(s.agent) } : {}),
     ...(s.delivery ? { delivery: s.delivery } : {}),
+    ...(s.window ? { window: s.window } : {}),
     ...(s.binding ? { binding: s.binding } : {}),
     ...(s.deemedAccepted ? { deemedAccepted: true } : {}),
     materials: s.materials,

@@ -12,6 +12,10 @@ export const ACTIONS = {
     materials: many(v, 'materials').map((code) => ({ code, provided: true })),
     ...commitmentOf(v),
   }),
+  'notify-correction': (v: Values) => {
+    const reason = one(v, 'signOff.reason');
+    return { materials: many(v, 'materials'), ...(reason ? { signOff: { reason } } : {}) };
+  },
   accept: () => ({}),
   reject: (v: Values) => {
     const competentAuthority = one(v, 'competentAuthority');
@@ -22,7 +26,12 @@ export const ACTIONS = {
     const bodies = one(v, 'bodies')
       .split(/[\s,，、]+/)
       .filter(Boolean);
-    return { kind: one(v, 'kind'), ...(bodies.length > 0 ? { bodies } : {}) };
+    const days = one(v, 'days');
+    return {
+      kind: one(v, 'kind'),
+      ...(bodies.length > 0 ? { bodies } : {}),
+      ...(days ? { days: numberOr(days) } : {}),
+    };
   },
   'finish-step': (v: Values) => {
     const note = one(v, 'note');

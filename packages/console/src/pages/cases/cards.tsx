@@ -4,9 +4,11 @@ import { Hono } from 'hono';
 import { CardContestInput, CardReviewInput, CardUrgeInput } from '../../../../api/src/evaluation-schemas';
 import { qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { type Messages, pick } from '../../i18n';
 import { ErrorSummary, type FormState, one, readForm, SelectField, TextArea } from '../../ui/form';
 import { fieldNames, fieldOf, formSpec } from '../../ui/form-spec';
 import { beijing } from '../../ui/format';
+import { label } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Head, Submit } from '../../ui/table';
 import { bodyNames } from '../tenant/bodies';
@@ -19,6 +21,10 @@ const specs = {
 type Action = keyof typeof specs;
 const isAction = (a: string): a is Action => a in specs;
 const BADGE: Readonly<Record<string, string>> = { yellow: 'yellow', red: 'red' };
+
+/** What raised the card (R19), with its step or event when it has one. */
+const triggerOf = (x: Messages['cards'], card: Card): string =>
+  `${x.trigger[card.trigger] ?? card.trigger}${card.subject ? x.subject(card.trigger, card.subject) : ''}`;
 
 /** R19: the tenant's cards, filtered by colour and status, each linked to its proof. */
 async function cardsPage(c: Ctx) {
@@ -70,7 +76,7 @@ async function cardsPage(c: Ctx) {
               <tr>
                 <th scope="row">
                   <span class={`badge ${BADGE[card.colour] ?? ''}`}>{x.colour[card.colour]}</span>{' '}
-                  {x.limit[card.limit]} · {card.matterName}
+                  {triggerOf(x, card)} · {card.matterName}
                   <br />
                   <code>{card.caseNo}</code>
                 </th>
@@ -133,7 +139,7 @@ async function cardPage(c: Ctx, failed?: { action: Action; state: FormState }, s
       <dl class="facts">
         <dt>{x.colour[card.colour]}</dt>
         <dd>
-          <span class={`badge ${BADGE[card.colour] ?? ''}`}>{x.limit[card.limit]}</span> {card.matterName} ·{' '}
+          <span class={`badge ${BADGE[card.colour] ?? ''}`}>{triggerOf(x, card)}</span> {card.matterName} ·{' '}
           <a href={`/console/tenants/${seg(tenant)}/cases/${seg(card.caseNo)}`}>{card.caseNo}</a>
         </dd>
         <dt>{t.cases.status}</dt>
@@ -174,58 +180,96 @@ async function cardPage(c: Ctx, failed?: { action: Action; state: FormState }, s
           </>
         )}
       </dl>
-      <section class="card" aria-labelledby="proof">
-        <h2 id="proof">{x.proof}</h2>
-        <p>{x.proofIntro}</p>
-        <dl class="facts">
-          <dt>{x.start}</dt>
-          <dd>
-            {p.start} · {x.event(p.startEvent.seq, p.startEvent.type)}
-          </dd>
-          <dt>{x.allowed}</dt>
-          <dd>{p.allowed}</dd>
-          {p.extension && (
-            <>
-              <dt>{x.extension}</dt>
-              <dd>
-                +{p.extension.days} · {x.event(p.extension.event.seq, p.extension.event.type)}
-              </dd>
-            </>
+      {card.evidence && (
+        <section class="card" aria-labelledby="evidence">
+          <h2 id="evidence">{x.evidence}</h2>
+          <p>{x.evidenceIntro}</p>
+          {card.detail && (
+            <dl class="facts">
+              <dt>{x.detail}</dt>
+              <dd>{pick(c.get('lang'), card.detail.zh, card.detail.en)}</dd>
+            </dl>
           )}
-          {p.pauses.length > 0 && (
-            <>
-              <dt>{x.pauses}</dt>
-              <dd>
-                {p.pauses.map((s) => (
-                  <>
-                    {s.stepId}: +{s.workingDays} · {x.event(s.from.seq, s.from.type)}
-                    {s.to ? ` – ${x.event(s.to.seq, s.to.type)}` : ''}
-                    <br />
-                  </>
-                ))}
-              </dd>
-            </>
-          )}
-          <dt>{x.deadline}</dt>
-          <dd>
-            {p.deadline} · {x.left(p.workingDaysLeft)}（{p.today}）
-            {p.calendars.some((k) => k.provisional) ? ` ${x.provisional}` : ''}
-          </dd>
-        </dl>
-        <table>
-          <caption>{x.proof}</caption>
-          <Head cols={[x.date, x.kind, x.counted]} />
-          <tbody>
-            {p.days.map((d) => (
-              <tr class={d.date === p.deadline ? 'current' : undefined}>
-                <th scope="row">{d.date}</th>
-                <td>{d.pausedBy ? x.pausedBy(d.pausedBy) : x.dayKind[d.kind]}</td>
-                <td>{d.counted ? x.yes : x.no}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+          <table>
+            <caption>{x.evidence}</caption>
+            <Head cols={[x.seq, x.eventType, x.time, x.hash]} />
+            <tbody>
+              {card.evidence.map((e) => (
+                <tr>
+                  <th scope="row">{e.seq}</th>
+                  <td>
+                    {label(t, 'eventType', e.type)} <code>{e.type}</code>
+                  </td>
+                  <td>{beijing(e.at)}</td>
+                  <td>
+                    <code>{e.hash}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {p && (
+        <section class="card" aria-labelledby="proof">
+          <h2 id="proof">{x.proof}</h2>
+          <p>{x.proofIntro}</p>
+          <dl class="facts">
+            {p.stepId && (
+              <>
+                <dt>{x.limit.step}</dt>
+                <dd>{p.stepId}</dd>
+              </>
+            )}
+            <dt>{x.start}</dt>
+            <dd>
+              {p.start} · {x.event(p.startEvent.seq, p.startEvent.type)}
+            </dd>
+            <dt>{x.allowed}</dt>
+            <dd>{p.allowed}</dd>
+            {p.extension && (
+              <>
+                <dt>{x.extension}</dt>
+                <dd>
+                  +{p.extension.days} · {x.event(p.extension.event.seq, p.extension.event.type)}
+                </dd>
+              </>
+            )}
+            {p.pauses.length > 0 && (
+              <>
+                <dt>{x.pauses}</dt>
+                <dd>
+                  {p.pauses.map((s) => (
+                    <>
+                      {s.stepId}: +{s.workingDays} · {x.event(s.from.seq, s.from.type)}
+                      {s.to ? ` – ${x.event(s.to.seq, s.to.type)}` : ''}
+                      <br />
+                    </>
+                  ))}
+                </dd>
+              </>
+            )}
+            <dt>{x.deadline}</dt>
+            <dd>
+              {p.deadline} · {x.left(p.workingDaysLeft)}（{p.today}）
+              {p.calendars.some((k) => k.provisional) ? ` ${x.provisional}` : ''}
+            </dd>
+          </dl>
+          <table>
+            <caption>{x.proof}</caption>
+            <Head cols={[x.date, x.kind, x.counted]} />
+            <tbody>
+              {p.days.map((d) => (
+                <tr class={d.date === p.deadline ? 'current' : undefined}>
+                  <th scope="row">{d.date}</th>
+                  <td>{d.pausedBy ? x.pausedBy(d.pausedBy) : x.dayKind[d.kind]}</td>
+                  <td>{d.counted ? x.yes : x.no}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
       {card.status === 'raised' &&
         (admin || roles.has('approver')) &&
         form('contest', x.contest, (s) => (

@@ -6,6 +6,7 @@ import {
   FinishStepInput,
   GiveGuidanceInput,
   IssueInput,
+  NotifyCorrectionInput,
   RejectInput,
   RequestGuidanceInput,
   StartStepInput,
@@ -121,6 +122,39 @@ export function Actions({ c, v, failed }: { c: Ctx; v: CaseView; failed: Failed 
       </ActionForm>,
     );
   }
+  if (may('notify-correction')) {
+    const spec = formSpec(NotifyCorrectionInput);
+    const s = st('notify-correction');
+    forms.push(
+      <ActionForm
+        c={c}
+        v={v}
+        action="notify-correction"
+        title={t.caseActions.notify}
+        failed={failed}
+        fields={['materials', 'signOff']}
+        button={t.caseActions.notifyButton}
+      >
+        <ChoiceGroup
+          c={c}
+          state={s}
+          spec={fieldOf(spec, 'materials')}
+          label={t.caseActions.notifyMaterials}
+          options={(v.materials ?? []).map((m) => ({
+            value: m.code,
+            label: `${m.name}${m.core ? ` ${t.catalogue.core}` : ''}`,
+          }))}
+        />
+        <TextArea
+          c={c}
+          state={s}
+          spec={fieldOf(spec, 'signOff.reason')}
+          label={t.caseActions.signOff}
+          hint={t.caseActions.signOffHint}
+        />
+      </ActionForm>,
+    );
+  }
   if (may('accept')) {
     forms.push(
       <ActionForm
@@ -168,7 +202,7 @@ export function Actions({ c, v, failed }: { c: Ctx; v: CaseView; failed: Failed 
         action="start-step"
         title={t.caseActions.startStep}
         failed={failed}
-        fields={['kind', 'bodies']}
+        fields={['kind', 'bodies', 'days']}
         button={t.caseActions.startStepButton}
       >
         <SelectField
@@ -189,6 +223,13 @@ export function Actions({ c, v, failed }: { c: Ctx; v: CaseView; failed: Failed 
           name={fieldOf(spec, 'bodies').name}
           label={t.cases.stepBodies}
           hint={t.caseActions.bodiesHint}
+        />
+        <TextField
+          c={c}
+          state={st('start-step')}
+          spec={fieldOf(spec, 'days')}
+          label={t.caseActions.stepDays(fieldOf(spec, 'days').min, fieldOf(spec, 'days').max)}
+          hint={t.caseActions.stepDaysHint}
         />
       </ActionForm>,
     );

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { ConsoleEnv } from '../../env';
+import { assessmentRoutes } from './assessment';
 import { boardRoutes } from './board';
 import { cardRoutes } from './cards';
 import { casePageRoutes } from './case-page';
@@ -23,6 +24,7 @@ export function caseRoutes() {
     casePageRoutes,
     supervisionRoutes,
     boardRoutes,
+    assessmentRoutes,
     cardRoutes,
     feeRoutes,
     rectificationRoutes,

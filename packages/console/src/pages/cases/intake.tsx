@@ -17,6 +17,7 @@ import {
   TextField,
   type Values,
 } from '../../ui/form';
+import { PREVIEW_FIELD } from '../../ui/form-route';
 import { fieldOf, formSpec, optionsOf } from '../../ui/form-spec';
 import { beijingDate } from '../../ui/format';
 import { label } from '../../ui/labels';
@@ -26,10 +27,13 @@ import { Submit } from '../../ui/table';
 import { bodyNames } from '../tenant/bodies';
 import { listMatters } from '../tenant/matters';
 import { CommitmentFields, commitmentOf } from './commitment';
+import { HOLDER_FINDINGS_ID, HolderFindingsNotice, lookUpHolderFindings } from './holder-findings';
 import { HolderLicences, lookUpHolder } from './holder-licences';
 import type { IntakeFlash } from './types';
 
 const FLASH = 'ow_intake';
+/** The clerk's window number (窗口号), remembered from their last intake. */
+const WINDOW_COOKIE = 'ow_window';
 
 export function readFlash(c: Ctx, caseNo: string): string | undefined {
   const raw = getCookie(c, FLASH);
@@ -42,7 +46,7 @@ export function readFlash(c: Ctx, caseNo: string): string | undefined {
   }
 }
 
-const FIELDS = ['matter', 'item', 'applicant', 'agent', 'delivery', 'materials', 'commitment'];
+const FIELDS = ['matter', 'item', 'applicant', 'agent', 'window', 'delivery', 'materials', 'commitment'];
 
 /** A count typed in the form, when one was: 0–99. */
 const countOf = (values: Values, name: string): number | undefined => {
@@ -74,6 +78,7 @@ export function intakeInput(values: Values, materialCodes: readonly string[]): R
         }
       : {}),
     ...(one(values, 'delivery') ? { delivery: one(values, 'delivery') } : {}),
+    ...(one(values, 'window') ? { window: one(values, 'window') } : {}),
     materials: materialCodes.map((code) => {
       const originals = countOf(values, `originals.${code}`);
       const copies = countOf(values, `copies.${code}`);
@@ -169,6 +174,8 @@ async function intakeForm(c: Ctx, state: FormState, status: number) {
     matter: code,
     'applicant.kind': 'person',
     delivery: 'window',
+    // The clerk's window, as they gave it at their last intake on this browser.
+    ...(getCookie(c, WINDOW_COOKIE) ? { window: getCookie(c, WINDOW_COOKIE) ?? '' } : {}),
     'commitment.supplementBy': beijingDate(new Date(now.getTime() + 7 * 86_400_000)),
     ...state.values,
   };
@@ -179,7 +186,12 @@ async function intakeForm(c: Ctx, state: FormState, status: number) {
   const f = t.intakeForm;
   const nonCore = m.materials.filter((x) => !x.core);
   // 免提交: the holder's e-licences, asked for by the panel's own lookup.
-  const licences = await lookUpHolder(c, tenant, c.req.query('holder') ?? '');
+  // 审管联动 (issue 15): the findings on the applicant's earlier cases, once a valid number is typed
+  // (or looked up in the licence panel).
+  const [licences, findings] = await Promise.all([
+    lookUpHolder(c, tenant, c.req.query('holder') ?? ''),
+    lookUpHolderFindings(c, tenant, one(values, 'applicant.idNumber') || (c.req.query('holder') ?? '')),
+  ]);
   return page(
     c,
     t.intake.formTitle(m.name),
@@ -221,6 +233,7 @@ async function intakeForm(c: Ctx, state: FormState, status: number) {
           label={t.intake.idNumber}
           hint={t.intake.idHint}
         />
+        <HolderFindingsNotice c={c} found={findings} />
         <TextField
           c={c}
           state={s}
@@ -241,6 +254,14 @@ async function intakeForm(c: Ctx, state: FormState, status: number) {
           <TextField c={c} state={s} name="agent.idNumber" label={f.agentId} hint={f.agentIdHint} />
           <TextField c={c} state={s} name="agent.phone" label={f.agentPhone} />
         </fieldset>
+        <TextField
+          c={c}
+          state={s}
+          spec={fieldOf(spec, 'window')}
+          label={f.window}
+          hint={f.windowHint}
+          autocomplete="off"
+        />
         <ChoiceGroup
           c={c}
           state={s}
@@ -288,7 +309,21 @@ async function intakeForm(c: Ctx, state: FormState, status: number) {
           </div>
         </details>
         {nonCore.length > 0 && <CommitmentFields c={c} state={s} spec={spec} materials={nonCore} />}
-        <Submit label={t.intake.submit} />
+        {/* The intake first, so Enter takes the application. Without script the clerk asks for the
+            findings with the second button; with it the notice follows the typing. */}
+        <div class="actions">
+          <button type="submit">{t.intake.submit}</button>
+          <button
+            type="submit"
+            class="secondary no-print"
+            name={PREVIEW_FIELD}
+            value="1"
+            formaction={`/console/tenants/${seg(tenant)}/intake#${HOLDER_FINDINGS_ID}`}
+            formnovalidate
+          >
+            {t.liaisons.findings.check}
+          </button>
+        </div>
       </form>
       <HolderLicences c={c} matter={code} found={licences} />
     </>,
@@ -303,6 +338,8 @@ export function intakeRoutes() {
   app.post('/console/tenants/:tenant/intake', async (c) => {
     const tenant = c.req.param('tenant');
     const { values } = await readForm(c);
+    // The findings check (or the live preview) shows the form again and takes no application.
+    if (values[PREVIEW_FIELD] !== undefined) return intakeForm(c, { values }, 200);
     const code = one(values, 'matter');
     const m = await c.get('api').get<GuideMatter>(`/v1/public/${seg(tenant)}/guide/${seg(code)}`);
     const r = await c.get('api').send<IntakeReceipt>(
@@ -324,6 +361,15 @@ export function intakeRoutes() {
       secure: c.get('secure'),
       maxAge: 900,
     });
+    const window = one(values, 'window');
+    if (window)
+      setCookie(c, WINDOW_COOKIE, window, {
+        path: COOKIE_PATH,
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: c.get('secure'),
+        maxAge: 12 * 3600,
+      });
     return c.redirect(`/console/tenants/${seg(tenant)}/cases/${seg(r.data.caseNo)}/receipt`, 303);
   });
   return app;

@@ -1,16 +1,141 @@
-import type { Inbox } from '@onewindow/api/contract';
+import type { Inbox, LiaisonList, Staff } from '@onewindow/api/contract';
 import { Hono } from 'hono';
 import { FindingInput } from '../../../../api/src/case-schemas';
+import { LiaisonInput } from '../../../../api/src/supervision-schemas';
 import { qs, seg } from '../../api';
 import { type ConsoleEnv, type Ctx, sessionOf } from '../../env';
-import { ErrorSummary, type FormState, one, readForm, SelectField, TextArea } from '../../ui/form';
+import { ErrorSummary, type FormState, one, readForm, SelectField, TextArea, TextField } from '../../ui/form';
 import { type BodyOf, fieldOf, formSpec, optionsOf } from '../../ui/form-spec';
 import { beijing } from '../../ui/format';
 import { label } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
 import { namesOf } from '../../ui/names';
 import { Pager } from '../../ui/pager';
-import { Submit } from '../../ui/table';
+import { Head, Submit } from '../../ui/table';
+
+/** Who names any body's liaisons: the tenant's administrators and those above them. */
+const ADMIN_ROLES = ['platform-admin', 'city-admin', 'tenant-admin'];
+
+/**
+ * 联络人 (issue 15): the body's liaisons by department, and, for the tenant's administrators and
+ * the body's own supervisors, the form naming one. Departments are suggested from the inbox (the
+ * bodies whose decisions came here, by the names the pushes carried); an administrator picks the
+ * liaison among the body's supervisors in the staff register, a supervisor (who cannot read the
+ * register) types their colleague's id.
+ */
+async function liaisonsOf(c: Ctx, tenant: string, body: string) {
+  const claims = sessionOf(c).claims;
+  const admin = claims.roles.some((r) => ADMIN_ROLES.includes(r));
+  const mayName = admin || (claims.roles.includes('supervisor') && claims.body === body);
+  const api = c.get('api');
+  const [list, staff] = await Promise.all([
+    api.send<LiaisonList>('GET', `/v1/tenants/${seg(tenant)}/supervision/liaisons${qs({ body })}`),
+    mayName && admin
+      ? api.send<{ items: Staff[] }>('GET', `/v1/tenants/${seg(tenant)}/staff`)
+      : Promise.resolve(undefined),
+  ]);
+  return { list, staff, mayName };
+}
+
+function LiaisonSection({
+  c,
+  tenant,
+  body,
+  items,
+  state,
+  back,
+  loaded: { list, staff, mayName },
+}: {
+  c: Ctx;
+  tenant: string;
+  body: string;
+  items: Inbox['items'];
+  state: FormState;
+  back: string;
+  loaded: Awaited<ReturnType<typeof liaisonsOf>>;
+}) {
+  const l = c.get('t').liaisons;
+  const names = namesOf(c);
+  const liaisons = list.ok ? list.data.items : [];
+  const departments = new Map<string, string>();
+  for (const i of items) departments.set(i.approvingBody, i.approvingBodyName ?? names(i.approvingBody));
+  for (const x of liaisons)
+    if (!departments.has(x.department)) departments.set(x.department, names(x.department));
+  const supervisors =
+    staff?.ok === true
+      ? staff.data.items.filter((s) => s.body === body && s.roles.includes('supervisor'))
+      : undefined;
+  const spec = formSpec(LiaisonInput);
+  const s: FormState = { ...state, scope: 'liaison' };
+  return (
+    <section class="card stack" aria-labelledby="liaisons">
+      <h2 id="liaisons">{l.title}</h2>
+      <p class="hint">{l.intro}</p>
+      {!list.ok && <ErrorSummary c={c} problem={list.problem} />}
+      {list.ok && liaisons.length === 0 && <p>{l.none}</p>}
+      {liaisons.length > 0 && (
+        <table>
+          <Head cols={[l.department, l.staff, l.updatedAt]} />
+          <tbody>
+            {liaisons.map((x) => (
+              <tr>
+                <td>
+                  {departments.get(x.department) ?? x.department}
+                  <br />
+                  <code>{x.department}</code>
+                </td>
+                <td>{x.staffName ? `${x.staffName}（${x.staff}）` : x.staff}</td>
+                <td>{beijing(x.updatedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {mayName && (
+        <form
+          method="post"
+          action={`/console/tenants/${seg(tenant)}/supervision/liaisons${back}`}
+          class="stack no-print"
+        >
+          <ErrorSummary
+            c={c}
+            problem={s.problem}
+            fields={['supervisingBody', 'department', 'staff']}
+            scope="liaison"
+          />
+          <Csrf c={c} />
+          <input type="hidden" name={fieldOf(spec, 'supervisingBody').name} value={body} />
+          <TextField
+            c={c}
+            state={s}
+            spec={fieldOf(spec, 'department')}
+            label={l.department}
+            hint={l.departmentHint}
+            list="liaison-departments"
+          />
+          <datalist id="liaison-departments">
+            {[...departments].map(([ref, name]) => (
+              <option value={ref}>{name}</option>
+            ))}
+          </datalist>
+          {supervisors ? (
+            <SelectField
+              c={c}
+              state={s}
+              spec={fieldOf(spec, 'staff')}
+              label={l.staff}
+              blank=""
+              options={supervisors.map((x) => ({ value: x.id, label: `${x.name}（${x.id}）` }))}
+            />
+          ) : (
+            <TextField c={c} state={s} spec={fieldOf(spec, 'staff')} label={l.staff} hint={l.staffHint} />
+          )}
+          <Submit label={l.save} />
+        </form>
+      )}
+    </section>
+  );
+}
 
 /** A supervisor's inbox: every result pushed to their body (R10), each with a form to send a finding back. */
 async function inboxPage(
@@ -18,6 +143,7 @@ async function inboxPage(
   failed?: { caseNo: string; state: FormState },
   status = 200,
   refused?: FormState['problem'],
+  liaison: FormState = { values: {} },
 ) {
   const t = c.get('t');
   const tenant = c.req.param('tenant') ?? '';
@@ -36,6 +162,7 @@ async function inboxPage(
       (x) => names.tenant(x),
     ),
   );
+  const liaisons = body ? await liaisonsOf(c, tenant, body) : undefined;
   // A finding recorded on a later page comes back to that page.
   const here = qs({ body: c.req.query('body'), cursor: c.req.query('cursor') });
   const spec = formSpec(FindingInput);
@@ -53,9 +180,11 @@ async function inboxPage(
         text={
           c.req.query('ok') === 'signed'
             ? t.supervision.signedDone
-            : c.req.query('ok')
-              ? t.supervision.recorded
-              : undefined
+            : c.req.query('ok') === 'liaison'
+              ? t.liaisons.saved
+              : c.req.query('ok')
+                ? t.supervision.recorded
+                : undefined
         }
       />
       {!r.ok && <ErrorSummary c={c} problem={r.problem} />}
@@ -88,6 +217,13 @@ async function inboxPage(
                   <dd>{beijing(i.issuedAt)}</dd>
                   <dt>{t.cases.seal}</dt>
                   <dd>{i.sealName ?? names(`${i.seal.tenant}/${i.seal.id}`)}</dd>
+                </>
+              )}
+              {/* The liaison the body had named for the deciding department when it was pushed. */}
+              {i.liaison && (
+                <>
+                  <dt>{t.liaisons.ofPush}</dt>
+                  <dd>{i.liaisonName ? `${i.liaisonName}（${i.liaison}）` : i.liaison}</dd>
                 </>
               )}
               <dt>{t.supervision.receipt}</dt>
@@ -146,6 +282,17 @@ async function inboxPage(
         );
       })}
       <Pager c={c} cursor={r.ok ? r.data.cursor : undefined} />
+      {body && liaisons && (
+        <LiaisonSection
+          c={c}
+          tenant={tenant}
+          body={body}
+          items={items}
+          state={liaison}
+          back={here}
+          loaded={liaisons}
+        />
+      )}
     </>,
     { status },
   );
@@ -163,6 +310,19 @@ export function supervisionRoutes() {
     if (!r.ok) return inboxPage(c, undefined, r.status, r.problem);
     const back = qs({ body: c.req.query('body'), cursor: c.req.query('cursor'), ok: 'signed' });
     return c.redirect(`/console/tenants/${seg(tenant)}/supervision${back}`, 303);
+  });
+  app.post('/console/tenants/:tenant/supervision/liaisons', async (c) => {
+    const tenant = c.req.param('tenant');
+    const { values } = await readForm(c);
+    const body = {
+      supervisingBody: one(values, 'supervisingBody'),
+      department: one(values, 'department'),
+      staff: one(values, 'staff'),
+    } satisfies BodyOf<typeof LiaisonInput>;
+    const r = await c.get('api').send('PUT', `/v1/tenants/${seg(tenant)}/supervision/liaisons`, body);
+    if (!r.ok) return inboxPage(c, undefined, r.status, undefined, { values, problem: r.problem });
+    const back = qs({ body: c.req.query('body'), cursor: c.req.query('cursor'), ok: 'liaison' });
+    return c.redirect(`/console/tenants/${seg(tenant)}/supervision${back}#liaisons`, 303);
   });
   app.post('/console/tenants/:tenant/supervision/findings', async (c) => {
     const tenant = c.req.param('tenant');

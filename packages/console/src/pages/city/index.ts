@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { ConsoleEnv } from '../../env';
+import { cityAssessmentRoutes } from './assessment';
 import { catalogueRoutes } from './catalogue';
 import { cityListRoutes } from './cities';
 import { evaluationRoutes } from './evaluation';
@@ -16,6 +17,7 @@ export function cityRoutes() {
   app.route('/', tenantListRoutes());
   app.route('/', evaluationRoutes());
   app.route('/', cityRectificationRoutes());
+  app.route('/', cityAssessmentRoutes());
   // Before the catalogue pages, whose `/catalogue/:code` would otherwise take `new`.
   app.route('/', matterFormRoutes());
   app.route('/', catalogueRoutes());

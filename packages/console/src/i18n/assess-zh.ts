@@ -1,0 +1,57 @@
+/** The monthly assessment (月度考核), in Chinese (assess-en.ts: the same keys). */
+export const assessZh = {
+  nav: '月度考核',
+  title: '月度考核',
+  intro: (month: string) =>
+    `${month} 的考核指标，由每次办件操作和每盏亮灯在同一事务中累计，不扫描办件。满意率不含申诉成立的评价；按时办结以承诺时限（含延期、特别程序暂停）为准。`,
+  month: '月份',
+  show: '查看',
+  xlsx: '导出 Excel',
+  none: '本月暂无数据。',
+  totals: '全租户',
+  sections: {
+    bodies: '按部门',
+    windows: '按窗口',
+    staff: '按工作人员',
+    matters: '按事项',
+  } as Readonly<Record<string, string>>,
+  charts: {
+    flow: '收件、受理与办结',
+    onTime: '按时办结率（%）',
+    cards: '亮灯（黄/红）',
+    satisfaction: '满意率（%）',
+  },
+  cols: {
+    name: '名称',
+    received: '收件',
+    accepted: '受理',
+    rejected: '不予受理',
+    approved: '准予',
+    denied: '不予许可',
+    issued: '出件',
+    onTimeRate: '按时办结率',
+    averageDays: '平均用时（工作日）',
+    extended: '延期',
+    paused: '暂停计时',
+    yellow: '黄灯',
+    red: '红灯',
+    satisfaction: '满意率',
+    excluded: '申诉剔除',
+    rectOnTime: '整改按时率',
+  },
+  triggers: '亮灯原因',
+  notes: {
+    title: '督办通知',
+    urged: (at: string, by: string) => `${at} ${by} 督办`,
+  },
+  city: {
+    nav: '考核排名',
+    title: '月度考核排名',
+    intro:
+      '综合得分 = 按时办结率×50 + 满意率×40 + 整改按时率×10（无数据的指标不计权重），每百件收件每盏红灯扣 1 分、黄灯扣 0.5 分，最低 0 分。',
+    rank: '名次',
+    tenant: '租户',
+    score: '得分',
+    chart: '综合得分',
+  },
+};
