@@ -28,7 +28,9 @@ export interface ApiConstructProps {
 /**
  * Routes the gateway leaves open; the app serves each one and does its own checks where needed.
  * `to` names the function that serves it when it is not the api function: the cases function
- * serves the public pages; the files function the OpenAPI document, which imports every route.
+ * the public proxy (the result-signing keys, which only it holds); the files function the literal
+ * public routes (the applicant's case pages, guides, published lists, verification) and the
+ * OpenAPI document, which imports every route.
  */
 const PUBLIC_ROUTES: ReadonlyArray<{
   path: string;
@@ -47,7 +49,7 @@ const PUBLIC_ROUTES: ReadonlyArray<{
   {
     path: '/v1/public/{proxy+}',
     methods: [HttpMethod.ANY],
-    why: 'serves citizens without accounts (service guide, progress by query code, result verification)',
+    why: 'serves citizens without accounts (the result-signing keys; the other public pages are literal routes below)',
     to: 'cases',
   },
   // Literal paths API Gateway prefers to the proxy: the files function serves the published lists (routes/empowerment.ts).
@@ -212,7 +214,7 @@ export class ApiConstruct extends Construct {
   readonly fn: ServiceFunction;
   /** Catalogue import and export: the Excel code does not fit the api function's bundle. */
   readonly files: ServiceFunction;
-  /** Cases and the public pages; the only holder of the signing key. */
+  /** The staff's case commands and the signing keys; the only holder of the signing key. */
   readonly cases: ServiceFunction;
   /** The seed source of the Ed25519 key that signs issued results (DESIGN.md decision 8). */
   readonly signingSecret: Secret;
@@ -310,7 +312,7 @@ export class ApiConstruct extends Construct {
     });
     this.cases = new ServiceFunction(this, 'Cases', {
       entry: 'functions/cases/handler.ts',
-      description: 'OneWindow cases and public pages',
+      description: 'OneWindow case commands and result-signing keys',
       memorySize: 1024,
       timeout: Duration.seconds(29),
       logRetention: props.logRetention,

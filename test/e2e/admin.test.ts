@@ -287,7 +287,7 @@ describe('console in Chromium: administration', () => {
     // Last month holds most of the demo's cases; the month picker moves there.
     const now = new Date(Date.now() + 8 * 3600_000);
     const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
-    await page.getByLabel('月份').fill(last);
+    await page.getByRole('textbox', { name: '月份' }).fill(last);
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '查看' }).click()]);
     await j.check('assessment');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(last);

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { xlsxCodec } from '../../packages/api/src/xlsx';
-import { addDays } from '../../packages/domain/src';
 import type { DevClaims } from '../../packages/local/src/issuer';
 import { type TestApp, testApp } from '../support/app';
 import { DONGSHAN } from '../support/authority';
@@ -62,7 +61,9 @@ beforeAll(async () => {
       200,
     );
   });
-  for (let d = '2026-05-07'; d <= '2026-06-10'; d = addDays(d, 1)) await tickAt(`${d}T00:05:00+08:00`);
+  // The clock's visits: cards raised in May and in June, each counted in the month it was raised.
+  for (const d of ['2026-05-15', '2026-05-26', '2026-06-03', '2026-06-10'])
+    await tickAt(`${d}T00:05:00+08:00`);
   await at('2026-06-11T10:00:00+08:00', async () => {
     const decided = await act(t, APPROVER, late.caseNo, 'decide', { outcome: 'deny', reasons: '不符合条件' });
     expect(decided.status).toBe(200);

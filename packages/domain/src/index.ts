@@ -18,6 +18,7 @@ export * from './seal-imprint';
 export * from './seals';
 export * from './statutory';
 export * from './supervision/assessment';
+export * from './supervision/assessment-report';
 export * from './supervision/cards';
 export * from './supervision/proof';
 export * from './supervision/triggers';
