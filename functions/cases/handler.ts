@@ -25,7 +25,7 @@ const signer = createSigner(signingSecret);
 // or inside KMS as an SM2 key where the region offers them (shared/kms-sm2.ts, SEAL_KEY_SPEC=SM2).
 const vault = kmsVault();
 
-// Cases, supervision, rectifications and the public pages; the api Lambda serves the rest.
+// The staff's case commands and the signing keys; the api and files Lambdas serve the rest.
 const app = createServiceApp(
   {
     ...appDepsFromEnv(logger, 'cases', (store) => caseServices({ store, signer, vault, ...sealCustody() }), {
