@@ -138,8 +138,8 @@ describe('the monthly assessment (月度考核)', () => {
     expect(res.status).toBe(200);
     const [first, ...rest] = res.body.ranking;
     expect(first).toMatchObject({ id: DONGSHAN, rank: 1, received: 3 });
-    // Its cards weigh heavily on 3 cases (README, Monthly assessment), but it has rates to score.
-    expect(first.score).toBeGreaterThanOrEqual(0);
+    // On time and satisfied in full (100), less 2 points a red card and 1 a yellow one of the month.
+    expect(first.score).toBe(Math.max(0, 100 - 2 * first.cards.red - first.cards.yellow));
     for (const r of rest) expect(r.score).toBeNull();
   });
 

@@ -204,7 +204,7 @@ describe('the monthly assessment (counters kept by each case command)', () => {
     expect(assessmentScore(empty.tenant)).toBeNull();
   });
 
-  it('scores a month from its rates, less cards per 100 cases', () => {
+  it('scores a month from its rates, less 2 points a red card and 1 a yellow one', () => {
     const march = story().report('2026-03');
     // on time 1 (weight 50), satisfaction 0 (40), rectifications on time 1 (10): 60; no cards.
     expect(assessmentScore(march.tenant)).toBe(60);
@@ -212,7 +212,8 @@ describe('the monthly assessment (counters kept by each case command)', () => {
     // on time 0 (50), satisfaction 1 (40); no rectification, so its weight is left out: 40/90.
     expect(assessmentScore(april.tenant)).toBe(44.4);
     const carded = { ...march.tenant, cards: { yellow: 2, red: 1, byTrigger: {} } };
-    // 3 cases received: (1 + 2 × 0.5) per 100 cases is 66.7 points, never below 0.
-    expect(assessmentScore(carded)).toBe(0);
+    expect(assessmentScore(carded)).toBe(56);
+    // Never below 0, however many cards.
+    expect(assessmentScore({ ...march.tenant, cards: { yellow: 0, red: 40, byTrigger: {} } })).toBe(0);
   });
 });

@@ -98,10 +98,10 @@ export const assessmentRoutes = [
     path: '/v1/cities/:city/assessment',
     tag: 'supervision',
     summary:
-      '城市月度考核排名：各租户当月考核指标与综合得分（按时办结率 50、满意率 40、整改按时率 10，扣减黄红牌），由高到低',
+      '城市月度考核排名：各租户当月考核指标与综合得分（按时办结率 50、满意率 40、整改按时率 10，红灯每盏扣 2 分、黄灯扣 1 分），由高到低',
     summaryEn:
       "A city's monthly ranking of its tenants: each tenant's month figures and score (on-time rate 50, satisfaction " +
-      '40, rectifications on time 10, less cards per 100 cases received), best first',
+      '40, rectifications on time 10, less 2 points per red card and 1 per yellow card), best first',
     access: { scope: 'city', roles: cityAdmins },
     query: AssessmentQuery,
     success: 200,

@@ -19,8 +19,9 @@ export const assessEn: typeof assessZh = {
   charts: {
     flow: 'Received, accepted and issued',
     onTime: 'On-time rate (%)',
-    cards: 'Cards (yellow/red)',
-    satisfaction: 'Satisfaction (%)',
+    cards: 'Cards by trigger (yellow/red)',
+    noCards: 'No cards this month.',
+    satisfaction: 'Ratings by level',
   },
   cols: {
     name: 'Name',
@@ -49,7 +50,7 @@ export const assessEn: typeof assessZh = {
     nav: 'Ranking',
     title: 'Monthly ranking',
     intro:
-      'Score = on-time rate × 50 + satisfaction × 40 + rectifications on time × 10 (a rate with nothing behind it carries no weight), less 1 point per red card and 0.5 per yellow card per 100 cases received, never below 0.',
+      'Score = on-time rate × 50 + satisfaction × 40 + rectifications on time × 10 (a rate with nothing behind it carries no weight), less 2 points per red card and 1 per yellow card raised in the month, never below 0.',
     rank: 'Rank',
     tenant: 'Tenant',
     score: 'Score',

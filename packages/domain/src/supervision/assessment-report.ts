@@ -178,11 +178,16 @@ export function sumAssessment(month: string, items: readonly Record<string, unkn
   };
 }
 
+/** Points a card takes off the month's score: a red card twice a yellow one. */
+export const RED_CARD_POINTS = 2;
+export const YELLOW_CARD_POINTS = 1;
+
 /**
  * The city's ranking score of a tenant's month (0–100, higher is better): the weighted mean of
  * the rates it has (按时办结率 50, 满意率 40, 整改按时率 10; a rate with nothing behind it is left
- * out and the weights of the others count), less 1 point per red card and 0.5 per yellow card
- * per 100 cases received (at least 1), never below 0. Null when the tenant has no rate at all.
+ * out and the weights of the others count), less 2 points per red card and 1 per yellow card
+ * raised in the month (the e-supervision practice of 亮灯扣分), never below 0. Null when the tenant
+ * has no rate at all.
  */
 export function assessmentScore(row: AssessmentRow): number | null {
   const parts: [number | null, number][] = [
@@ -194,7 +199,6 @@ export function assessmentScore(row: AssessmentRow): number | null {
   if (known.length === 0) return null;
   const weight = known.reduce((n, [, w]) => n + w, 0);
   const mean = (known.reduce((n, [v, w]) => n + v * w, 0) / weight) * 100;
-  const per100 = 100 / Math.max(row.received, 1);
-  const penalty = (row.cards.red + row.cards.yellow * 0.5) * per100;
+  const penalty = row.cards.red * RED_CARD_POINTS + row.cards.yellow * YELLOW_CARD_POINTS;
   return Math.round(Math.max(0, mean - penalty) * 10) / 10;
 }

@@ -107,7 +107,7 @@ export function assessmentRoutes() {
       .get('api')
       .get<TenantAssessment>(`/v1/tenants/${seg(tenant)}/assessment${qs({ month })}`);
     const base = `/console/tenants/${seg(tenant)}/assessment`;
-    const cardLabel = (trigger: string) => t.cards.limit[trigger] ?? trigger;
+    const cardLabel = (trigger: string) => t.cards.trigger[trigger] ?? trigger;
     const empty = r.totals.received === 0 && r.totals.decided === 0 && r.totals.ratings.rated === 0;
     return page(
       c,
@@ -155,18 +155,22 @@ export function assessmentRoutes() {
         )}
         <section class="card" aria-labelledby="a-cards">
           <h2 id="a-cards">{x.charts.cards}</h2>
-          <HBarChart
-            id="c-cards"
-            title={x.charts.cards}
-            bars={Object.entries(r.totals.cards.byTrigger).flatMap(([trigger, n]) => [
-              {
-                label: `${cardLabel(trigger)} · ${t.cards.colour.yellow}`,
-                value: n.yellow,
-                colour: COLOURS.yellow,
-              },
-              { label: `${cardLabel(trigger)} · ${t.cards.colour.red}`, value: n.red, colour: COLOURS.red },
-            ])}
-          />
+          {r.totals.cards.yellow + r.totals.cards.red === 0 ? (
+            <p>{x.charts.noCards}</p>
+          ) : (
+            <HBarChart
+              id="c-cards"
+              title={x.charts.cards}
+              bars={Object.entries(r.totals.cards.byTrigger).flatMap(([trigger, n]) => [
+                {
+                  label: `${cardLabel(trigger)} · ${t.cards.colour.yellow}`,
+                  value: n.yellow,
+                  colour: COLOURS.yellow,
+                },
+                { label: `${cardLabel(trigger)} · ${t.cards.colour.red}`, value: n.red, colour: COLOURS.red },
+              ])}
+            />
+          )}
         </section>
         <section class="card" aria-labelledby="a-satisfaction">
           <h2 id="a-satisfaction">{x.charts.satisfaction}</h2>
