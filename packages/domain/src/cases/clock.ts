@@ -32,8 +32,8 @@ export interface CaseClock {
   /** The next Shanghai date on which the colour may change or a timer fires; the clock worker wakes then. */
   readonly nextTick?: string;
   /**
-   * Working days counted from acceptance to the decision (or to today while undecided), art. 45
-   * pauses left out: the monthly assessment's 平均用时.
+   * Working days counted from acceptance to the decision, art. 45 pauses left out: the monthly
+   * assessment's 平均用时. Set once the case is decided.
    */
   readonly usedDays?: number;
 }
@@ -136,18 +136,24 @@ export function clockOf(state: CaseState, todayInput: string, baseCalendar: Cale
   }
 
   const acceptedDate = shanghaiDate(state.acceptedAt);
-  const extra = (state.extension?.days ?? 0) + excludedDays(state, today, calendarFor);
+  const excluded = excludedDays(state, today, calendarFor);
+  const extra = (state.extension?.days ?? 0) + excluded;
   const dueDate = addWorkingDays(acceptedDate, state.limits.promisedDays + extra, calendarFor);
   const statutoryDueDate = addWorkingDays(acceptedDate, state.limits.statutoryDays + extra, calendarFor);
   const issueBy = state.decision
     ? addWorkingDays(shanghaiDate(state.decision.at), ISSUANCE_DAYS, calendarFor)
     : undefined;
   const deadline = issueBy ?? dueDate;
-  const end = state.decision ? shanghaiDate(state.decision.at) : today;
-  const usedDays = Math.max(
-    0,
-    workingDaysBetween(acceptedDate, end, calendarFor) - excludedDays(state, end, calendarFor),
-  );
+  // Only the decision's count is read (the monthly assessment, at the `decided` event): none before.
+  const decidedOn = state.decision ? shanghaiDate(state.decision.at) : undefined;
+  const usedDays =
+    decidedOn === undefined
+      ? undefined
+      : Math.max(
+          0,
+          workingDaysBetween(acceptedDate, decidedOn, calendarFor) -
+            (decidedOn === today ? excluded : excludedDays(state, decidedOn, calendarFor)),
+        );
   const clock = colourOn(today, deadline, warn, calendarFor);
   const lapse =
     state.deficiency && !state.deficiency.lapsed ? addDays(state.deficiency.supplementBy, 1) : undefined;
@@ -165,7 +171,7 @@ export function clockOf(state: CaseState, todayInput: string, baseCalendar: Cale
     ...(issueBy ? { issueBy } : {}),
     paused,
     provisional: used(),
-    usedDays,
+    ...(usedDays !== undefined ? { usedDays } : {}),
     ...(nextTick ? { nextTick } : {}),
   };
 }
