@@ -11,6 +11,7 @@ import {
   type EvaluationSettings,
   placeTenant,
   type Staff,
+  type StaffDesignation,
   type StaffRole,
   type Tenant,
   type TenantKind,
@@ -46,6 +47,7 @@ export interface StaffInput {
   /** A body code of the tenant, or a full `<tenant>/<code>` reference. */
   readonly body?: string;
   readonly backupFor?: string;
+  readonly designations?: readonly StaffDesignation[];
 }
 
 const exists = (zh: string, en: string, field = 'id') => new DomainError('conflict', zh, en, field);
@@ -209,6 +211,7 @@ export class TenancyService {
       roles: [...new Set(input.roles)],
       ...(bodyRef ? { body: bodyRef } : {}),
       ...(input.backupFor ? { backupFor: input.backupFor } : {}),
+      ...(input.designations?.length ? { designations: [...new Set(input.designations)] } : {}),
     };
     const [bodyFound, backedUp] = await Promise.all([
       bodyCode ? this.repo.body(tenant, bodyCode) : undefined,

@@ -1,6 +1,6 @@
 import { DomainError, invalid } from './errors';
 import { cityOfTenant, isId, isTenantId, parentPathOf } from './ids';
-import { BODY_ROLES, type StaffRole } from './roles';
+import { BODY_ROLES, type StaffDesignation, type StaffRole } from './roles';
 
 export const TENANT_KINDS = ['district', 'county', 'zone', 'subdistrict', 'town'] as const;
 export type TenantKind = (typeof TENANT_KINDS)[number];
@@ -48,6 +48,8 @@ export interface Staff {
   readonly body?: string;
   /** The staff member whose post this one backs up (the B of an A/B pair). */
   readonly backupFor?: string;
+  /** The head of the body, or of the government (R16); none for most staff. */
+  readonly designations?: readonly StaffDesignation[];
 }
 
 export function assertCityId(id: string): void {
@@ -109,6 +111,9 @@ export function checkStaff(staff: Staff, backedUp: Staff | undefined, bodyExists
   const needsBody = staff.roles.some((r) => BODY_ROLES.includes(r));
   if (needsBody && staff.body === undefined) {
     throw invalid('body', '审批和监管人员必须指定所属机构', 'approvers and supervisors must name their body');
+  }
+  if (staff.designations?.includes('head') && staff.body === undefined) {
+    throw invalid('designations', '机构负责人必须指定所属机构', "a body's head must name the body");
   }
   if (staff.body !== undefined && !bodyExists) {
     throw invalid('body', `机构“${staff.body}”不存在`, `body '${staff.body}' does not exist in this tenant`);

@@ -1,4 +1,4 @@
-import { BODY_KINDS, STAFF_ROLES, TENANT_KINDS } from '@onewindow/domain';
+import { BODY_KINDS, STAFF_DESIGNATIONS, STAFF_ROLES, TENANT_KINDS } from '@onewindow/domain';
 import * as z from 'zod/mini';
 import { bodyRef, listOf, named } from './registry';
 
@@ -47,6 +47,7 @@ export const Staff = named(
     roles: z.array(z.enum(STAFF_ROLES)),
     body: z.optional(bodyRef),
     backupFor: z.optional(z.string()),
+    designations: z.optional(z.array(z.enum(STAFF_DESIGNATIONS))),
   }),
 );
 export type Staff = z.infer<typeof Staff>;
