@@ -7,7 +7,6 @@ import {
   RECEIPT_DAYS,
   RECTIFICATION_DAYS,
   SPECIAL_STEP_KINDS,
-  STAFF_DESIGNATIONS,
   STAFF_ROLES,
   TENANT_KINDS,
   TRANSITION_POLICIES,
@@ -53,8 +52,10 @@ export const StaffInput = z.strictObject({
   /** A body code of this tenant, or a body reference `<tenant>/<code>` naming it. */
   body: z.optional(z.string().check(z.regex(/^([a-z0-9.-]+\/)?[a-z0-9][a-z0-9-]{0,62}$/))),
   backupFor: z.optional(id),
-  /** `head` of the body, `government-head` of the tenant's government (R16, art. 42). */
-  designations: z.optional(z.array(z.enum(STAFF_DESIGNATIONS)).check(z.maxLength(STAFF_DESIGNATIONS.length))),
+  /** The head of the staff member's body (R16, art. 42). */
+  head: z.optional(z.boolean()),
+  /** The head of the tenant's government (art. 42(2)). */
+  governmentHead: z.optional(z.boolean()),
 });
 
 const code = id;

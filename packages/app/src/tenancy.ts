@@ -11,7 +11,6 @@ import {
   type EvaluationSettings,
   placeTenant,
   type Staff,
-  type StaffDesignation,
   type StaffRole,
   type Tenant,
   type TenantKind,
@@ -47,7 +46,8 @@ export interface StaffInput {
   /** A body code of the tenant, or a full `<tenant>/<code>` reference. */
   readonly body?: string;
   readonly backupFor?: string;
-  readonly designations?: readonly StaffDesignation[];
+  readonly head?: boolean;
+  readonly governmentHead?: boolean;
 }
 
 const exists = (zh: string, en: string, field = 'id') => new DomainError('conflict', zh, en, field);
@@ -211,7 +211,8 @@ export class TenancyService {
       roles: [...new Set(input.roles)],
       ...(bodyRef ? { body: bodyRef } : {}),
       ...(input.backupFor ? { backupFor: input.backupFor } : {}),
-      ...(input.designations?.length ? { designations: [...new Set(input.designations)] } : {}),
+      ...(input.head ? { head: true } : {}),
+      ...(input.governmentHead ? { governmentHead: true } : {}),
     };
     const [bodyFound, backedUp] = await Promise.all([
       bodyCode ? this.repo.body(tenant, bodyCode) : undefined,

@@ -13,20 +13,6 @@ export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES = ['tenant-admin', 'window-clerk', 'approver', 'supervisor', 'inspector'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-/**
- * What a post is besides its roles (R16, art. 42): `head` is the head (负责人) of the staff
- * member's own body, who approves its extensions and grants its chief representatives'
- * authorisations; `government-head` is the head of the tenant's government (本级人民政府负责人),
- * who approves the further 15 days of a jointly or centrally handled matter (art. 42(2)).
- */
-export const STAFF_DESIGNATIONS = ['head', 'government-head'] as const;
-export type StaffDesignation = (typeof STAFF_DESIGNATIONS)[number];
-
-export const DESIGNATION_NAMES: Readonly<Record<StaffDesignation, { zh: string; en: string }>> = {
-  head: { zh: '本机构负责人', en: 'Head of the body' },
-  'government-head': { zh: '本级人民政府负责人', en: 'Head of the government' },
-};
-
 /** Roles whose work happens inside one body, so the staff member must name it. */
 export const BODY_ROLES: readonly StaffRole[] = ['approver', 'supervisor'];
 

@@ -1,6 +1,6 @@
 import { DomainError, invalid } from './errors';
 import { cityOfTenant, isId, isTenantId, parentPathOf } from './ids';
-import { BODY_ROLES, type StaffDesignation, type StaffRole } from './roles';
+import { BODY_ROLES, type StaffRole } from './roles';
 
 export const TENANT_KINDS = ['district', 'county', 'zone', 'subdistrict', 'town'] as const;
 export type TenantKind = (typeof TENANT_KINDS)[number];
@@ -48,8 +48,13 @@ export interface Staff {
   readonly body?: string;
   /** The staff member whose post this one backs up (the B of an A/B pair). */
   readonly backupFor?: string;
-  /** The head of the body, or of the government (R16); none for most staff. */
-  readonly designations?: readonly StaffDesignation[];
+  /**
+   * The head (负责人) of the staff member's own body (R16, art. 42): approves its extensions and
+   * grants its chief representatives' authorisations.
+   */
+  readonly head?: boolean;
+  /** The head of the tenant's government (本级人民政府负责人): the further 15 days of art. 42(2). */
+  readonly governmentHead?: boolean;
 }
 
 export function assertCityId(id: string): void {
@@ -112,8 +117,8 @@ export function checkStaff(staff: Staff, backedUp: Staff | undefined, bodyExists
   if (needsBody && staff.body === undefined) {
     throw invalid('body', '审批和监管人员必须指定所属机构', 'approvers and supervisors must name their body');
   }
-  if (staff.designations?.includes('head') && staff.body === undefined) {
-    throw invalid('designations', '机构负责人必须指定所属机构', "a body's head must name the body");
+  if (staff.head && staff.body === undefined) {
+    throw invalid('head', '机构负责人必须指定所属机构', "a body's head must name the body");
   }
   if (staff.body !== undefined && !bodyExists) {
     throw invalid('body', `机构“${staff.body}”不存在`, `body '${staff.body}' does not exist in this tenant`);

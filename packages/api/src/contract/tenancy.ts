@@ -1,4 +1,4 @@
-import { BODY_KINDS, STAFF_DESIGNATIONS, STAFF_ROLES, TENANT_KINDS } from '@onewindow/domain';
+import { BODY_KINDS, STAFF_ROLES, TENANT_KINDS } from '@onewindow/domain';
 import * as z from 'zod/mini';
 import { bodyRef, listOf, named } from './registry';
 
@@ -39,7 +39,7 @@ export type Body = z.infer<typeof Body>;
 
 export const Staff = named(
   'Staff',
-  '工作人员 A staff member; `backupFor` names the post it backs up (B角)',
+  '工作人员 A staff member; `backupFor` names the post it backs up (B角), `head` marks the head (负责人) of its body',
   z.strictObject({
     tenant: z.string(),
     id: z.string(),
@@ -47,7 +47,8 @@ export const Staff = named(
     roles: z.array(z.enum(STAFF_ROLES)),
     body: z.optional(bodyRef),
     backupFor: z.optional(z.string()),
-    designations: z.optional(z.array(z.enum(STAFF_DESIGNATIONS))),
+    head: z.optional(z.boolean()),
+    governmentHead: z.optional(z.boolean()),
   }),
 );
 export type Staff = z.infer<typeof Staff>;
