@@ -7,6 +7,8 @@ export const bundleAliases: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': `${root}functions/shared/env-credentials.ts`,
   bowser: `${root}functions/shared/bowser-stub.ts`,
   '@smithy/core/event-streams': `${root}functions/shared/event-streams-stub.ts`,
+  'mnemonist/lru-cache': `${root}functions/shared/lru-cache.ts`,
+  '@smithy/core/checksum': `${root}functions/shared/sha256-node.ts`,
 };
 
 /** ESM bundles need `require` for the few CommonJS dependencies that call it. */

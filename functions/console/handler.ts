@@ -4,7 +4,8 @@ import middy from '@middy/core';
 import { cognitoFromEnv, consoleApp, httpApi } from '@onewindow/console';
 import { handle } from 'hono/aws-lambda';
 import { requireEnv } from '../shared/config';
-import { loadSecret } from '../shared/signing-secret';
+import { readSecret } from '../shared/signing-secret';
+import { awsJsonCall } from '../shared/sigv4-node';
 
 const logger = new Logger({ serviceName: 'onewindow-console' });
 
@@ -14,7 +15,8 @@ if (!signIn) throw new Error('CONSOLE_COGNITO_DOMAIN, CONSOLE_COGNITO_CLIENT_ID 
 // In AWS the routes sit in three Lambdas behind one gateway, so the console calls the API over
 // HTTPS with the session's token, exactly as any other client (locally it calls it in-process).
 // Names each visitor to the API, so its public rate limits count applicants, not this function.
-const relayKey = await loadSecret('CLIENT_RELAY_SECRET_ARN');
+// Signed over node:crypto: this bundle has no DynamoDB client to carry the SDK's signer.
+const relayKey = await readSecret(awsJsonCall, 'CLIENT_RELAY_SECRET_ARN');
 const app = consoleApp({
   api: httpApi(requireEnv('API_URL')),
   relayKey,

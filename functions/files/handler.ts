@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { catalogueFiles } from '@onewindow/api/catalogue-io';
 import { mountOpenApi } from '@onewindow/api/openapi-routes';
+import { mountProblemPages } from '@onewindow/api/problem-pages';
 import { apiRoutes, fileRoutes } from '@onewindow/api/route-groups';
 import { createServiceApp } from '@onewindow/api/service-app';
 import { fileServices, holderKeyFrom } from '@onewindow/app';
@@ -25,6 +26,8 @@ const logger = new Logger({ serviceName: 'onewindow-files' });
 // E-supervision (the inbox, receipts, findings, the board) and 好差评's rectifications, appeals and provincial export too.
 // The supervision inbox pages with authenticated cursors, under the same key as the cases function's lists.
 // Supervision findings are indexed by holder under a keyed hash, whose key only this function reads.
+// A city's rollouts and handover agreements, and the case reads no command needs (the list, result,
+// responsibility, integrity): off the api and cases bundles, which keep their room for settings and case rules.
 const [relayKey, cursorKey, holderSecret] = await Promise.all([
   loadSecret('CLIENT_RELAY_SECRET_ARN'),
   loadSecret('CURSOR_SECRET_ARN'),
@@ -45,6 +48,7 @@ const app = createServiceApp(
   {
     routes: fileRoutes,
     openapi: (app) => mountOpenApi(app, apiRoutes),
+    problems: mountProblemPages,
   },
 );
 

@@ -45,11 +45,8 @@ export async function signV4(input: {
   return signed.headers;
 }
 
-/**
- * One JSON call to an AWS service (`x-amz-target` protocol) with the function's own credentials
- * from the environment: the cold-start secret and the seal key vault's KMS calls.
- */
-export async function awsJsonCall<T>(input: {
+/** One JSON call to an AWS service (`x-amz-target` protocol), as `awsJsonCall` takes it. */
+export interface AwsJsonInput {
   readonly url: string;
   readonly service: string;
   readonly target: string;
@@ -59,10 +56,22 @@ export async function awsJsonCall<T>(input: {
   readonly env: NodeJS.ProcessEnv;
   readonly send: typeof fetch;
   readonly now?: Date;
-}): Promise<T> {
+}
+
+/**
+ * One JSON call to an AWS service (`x-amz-target` protocol) with the function's own credentials
+ * from the environment: the cold-start secret and the seal key vault's KMS calls.
+ */
+export const awsJsonCall = <T>(input: AwsJsonInput): Promise<T> => awsJsonCallWith<T>(signV4, input);
+
+/**
+ * `awsJsonCall` signed by `sign`: the console passes the node:crypto signer (./sigv4-node.ts), so
+ * its bundle carries no SDK signer.
+ */
+export async function awsJsonCallWith<T>(sign: typeof signV4, input: AwsJsonInput): Promise<T> {
   const { env } = input;
   const body = JSON.stringify(input.body);
-  const headers = await signV4({
+  const headers = await sign({
     url: input.url,
     body,
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': input.target },

@@ -147,8 +147,6 @@ const CITY_CORE_ROUTES: ReadonlyArray<{ method: HttpMethod; segment: string }> =
   { method: HttpMethod.GET, segment: 'tenants' },
   { method: HttpMethod.POST, segment: 'tenants' },
   { method: HttpMethod.GET, segment: 'catalogue' },
-  { method: HttpMethod.GET, segment: 'rollouts' },
-  { method: HttpMethod.POST, segment: 'rollouts' },
   { method: HttpMethod.GET, segment: 'evaluation' },
   { method: HttpMethod.PUT, segment: 'evaluation' },
 ];
@@ -169,6 +167,9 @@ const CASE_ROUTE_PATHS: readonly string[] = [
  * (GET /v1/cities/{city}/rectifications, …/ratings:export) reach it through /v1/cities/{city}/{action}.
  */
 export const FILE_TENANT_PATHS: readonly string[] = [
+  // A tenant's handover agreements (rolloutRoutes): served beside the rollouts they are derived from.
+  '/v1/tenants/{tenant}/handovers',
+  '/v1/tenants/{tenant}/handovers/{proxy+}',
   '/v1/tenants/{tenant}/supervision/{proxy+}',
   '/v1/tenants/{tenant}/rectifications',
   '/v1/tenants/{tenant}/rectifications/{proxy+}',
@@ -177,7 +178,19 @@ export const FILE_TENANT_PATHS: readonly string[] = [
   // The monthly assessment (assessmentRoutes): its .xlsx writer is in the files bundle only.
   '/v1/tenants/{tenant}/assessment',
   '/v1/tenants/{tenant}/notifications',
+  // Training records of the tenant (readinessRoutes); the rollout preview reads them in the api function.
+  '/v1/tenants/{tenant}/trainings',
+  // Chief representatives' written authorisations and their printable pages (windowGrantRoutes, R16).
+  '/v1/tenants/{tenant}/window-authorisations',
+  '/v1/tenants/{tenant}/window-authorisations/{proxy+}',
 ];
+
+/**
+ * City paths below a segment the files function serves: a rollout (rolloutRoutes), its preview,
+ * impact, schedule, cancel and handover agreements. The list and the draft
+ * (GET and POST /v1/cities/{city}/rollouts) reach it through /v1/cities/{city}/{action}.
+ */
+export const FILE_CITY_PATHS: readonly string[] = ['/v1/cities/{city}/rollouts/{proxy+}'];
 
 /**
  * Case routes the files function serves: the applicant reveal (a disclosure of personal data) and
@@ -186,6 +199,11 @@ export const FILE_TENANT_PATHS: readonly string[] = [
  */
 export const FILE_CASE_ROUTES: ReadonlyArray<{ method: HttpMethod; path: string }> = [
   { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/applicant' },
+  // The case reads no command needs (caseReadRoutes): the list, the result, who answers, the chain check.
+  { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases' },
+  { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/result' },
+  { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/responsibility' },
+  { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/integrity' },
   // The workbench's counts and a case's names (workbenchRoutes): read-only, beside the case routes.
   { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/workbench' },
   { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/cases/{caseNo}/names' },
@@ -207,6 +225,15 @@ export const FILE_CASE_ROUTES: ReadonlyArray<{ method: HttpMethod; path: string 
   { method: HttpMethod.POST, path: '/v1/tenants/{tenant}/licences/{licenceId}/cancel' },
   // Not a case route: the supervision findings on a holder's earlier cases, at intake (holderRoutes).
   { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/holders/findings' },
+  // Not case routes: absences of A/B posts and who covers (absenceRoutes).
+  { method: HttpMethod.POST, path: '/v1/tenants/{tenant}/staff/{id}/absences' },
+  { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/staff/{id}/absences' },
+  { method: HttpMethod.POST, path: '/v1/tenants/{tenant}/staff/{id}/absences/{absenceId}/end' },
+  { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/absences' },
+  // Not case routes: a staff member's training records and the handover checklist (readinessRoutes).
+  { method: HttpMethod.GET, path: '/v1/tenants/{tenant}/staff/{id}/trainings' },
+  { method: HttpMethod.POST, path: '/v1/tenants/{tenant}/staff/{id}/trainings' },
+  { method: HttpMethod.POST, path: '/v1/tenants/{tenant}/handovers/{id}/checklist/{item}' },
 ];
 
 /** The HTTP API in front of the hono app. */
@@ -380,7 +407,7 @@ export class ApiConstruct extends Construct {
         authorizer: this.authorizer,
       });
     }
-    for (const path of FILE_TENANT_PATHS) {
+    for (const path of [...FILE_TENANT_PATHS, ...FILE_CITY_PATHS]) {
       this.httpApi.addRoutes({
         path,
         methods: [HttpMethod.ANY],

@@ -7,6 +7,28 @@ import { consoleStackForFile } from './support/stack';
 
 const env = consoleStackForFile();
 
+/** Records, through the API, that the demo's receiving posts of each tenant were trained on `matter`. */
+async function trainReceivingPosts(tenants: readonly string[], matter: string): Promise<void> {
+  const res = await fetch(`${env.stack.url}/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ sub: 'nanjing-admin', roles: ['city-admin'], city: 'nanjing' }),
+  });
+  const { token } = (await res.json()) as { token: string };
+  await Promise.all(
+    tenants.flatMap((tenant) =>
+      ['convenience-centre-approver', 'window-clerk-1'].map(async (staff) => {
+        const recorded = await fetch(`${env.stack.url}/v1/tenants/${tenant}/staff/${staff}/trainings`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ matters: [matter], kind: 'shadowing', completedAt: '2024-01-02' }),
+        });
+        expect(recorded.status, `training of ${tenant}/${staff}`).toBe(201);
+      }),
+    ),
+  );
+}
+
 describe('console in Chromium: administration', () => {
   it('city admin: imports a matter (after a per-row error report), then rolls it out through the wizard until it applies', async () => {
     const j = await Journey.start(env.browser, 'rollout', env.stack.url);
@@ -54,6 +76,9 @@ describe('console in Chromium: administration', () => {
     expect(await page.getByRole('status').textContent()).toContain('新增 1 项');
     expect(await page.getByRole('table').last().textContent()).toContain('e2e-elder-care');
 
+    // R11, people: the receiving centres' approver and window clerk are trained on the new matter
+    // (seed 001 §五 跟班学习) before the rollout, or its preview would block them.
+    await trainReceivingPosts(['nanjing.jiangning.dongshan', 'nanjing.jiangning.moling'], 'e2e-elder-care');
     await j.goto('/console/cities/nanjing/rollouts/new', 'wizard-draft');
     await page.getByLabel('批次编码').fill('e2e-elder-care-batch');
     await page.getByLabel('批次名称').fill('养老服务备案下放（端到端测试）');

@@ -221,4 +221,71 @@ describe('a case through the console, window to verification', () => {
     await b.english('fee-report');
     await b.close();
   });
+
+  it('takes a homestead application through 承办, 审核 and the head’s 签发, with a send-back (R16)', async () => {
+    const j = await Journey.start(env.browser, 'levels', env.stack.url);
+    const { page } = j;
+    // Dongshan decides homesteads in three levels (the demo's setting): the window takes it complete.
+    await signIn(j, '东山窗口 张丽');
+    await j.goto(`${DONGSHAN}/intake`, 'levels-intake-choose');
+    await page.getByLabel('查找事项').fill('农村村民宅基地审批');
+    await j.click('查找', 'levels-intake-found');
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('link', { name: '农村村民宅基地审批', exact: true }).click(),
+    ]);
+    await page.getByLabel('申请人名称').fill('王建国');
+    await page.getByLabel('证件号码', { exact: true }).fill(PERSON_ID);
+    const boxes = page.getByRole('group', { name: '材料核验' }).getByRole('checkbox');
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+    await j.click('收件', 'levels-accepted');
+    const caseNo = (await page.locator('dd strong').first().textContent()) ?? '';
+    expect(caseNo).toMatch(/^nanjing\.jiangning\.dongshan-\d{8}-\d{4}$/);
+    await signOut(j);
+
+    const CASE = `${DONGSHAN}/cases/${caseNo}`;
+    const levels = () => page.getByRole('region', { name: '审批层级' });
+    const sign = async (who: string, form: string, opinion: string, shot: string, back = false) => {
+      await signIn(j, who);
+      await j.goto(CASE, `${shot}-case`);
+      const region = page.getByRole('region', { name: form });
+      if (back) await region.getByLabel('退回下一级').check();
+      await region.getByLabel('意见', { exact: true }).fill(opinion);
+      await j.click('签署', shot);
+      await signOut(j);
+    };
+    await sign('东山审批 陈刚', '签署承办意见', '材料齐全，符合一户一宅条件，拟同意', 'levels-undertaken');
+    await sign('东山审核 孙明', '签署审核意见', '用地符合村庄规划，同意', 'levels-reviewed');
+    await sign(
+      '东山便民服务中心主任 郑华',
+      '签署审批（签发）意见',
+      '四至界址不清，请复核后再报',
+      'levels-returned',
+      true,
+    );
+
+    // Back at 审核: 孙明's first signature is void, 陈刚's stands; he signs again.
+    await signIn(j, '东山审核 孙明');
+    await j.goto(CASE, 'levels-back-at-review');
+    const afterReturn = (await levels().textContent()) ?? '';
+    expect(afterReturn).toContain('材料齐全，符合一户一宅条件，拟同意');
+    expect(afterReturn).not.toContain('用地符合村庄规划，同意');
+    expect(await page.locator('ol.timeline').textContent()).toContain('四至界址不清，请复核后再报');
+    await signOut(j);
+    await sign('东山审核 孙明', '签署审核意见', '已复核现场，四至清楚，同意', 'levels-reviewed-again');
+
+    // The head signs off by deciding, with the approval opinion.
+    await signIn(j, '东山便民服务中心主任 郑华');
+    await j.goto(CASE, 'levels-sign-off');
+    const decide = page.getByRole('region', { name: '作出决定' });
+    await decide.getByLabel('审批意见').fill('同意，准予使用宅基地');
+    await j.click('作出决定', 'levels-decided');
+    expect(await page.locator('dl.facts').textContent()).toContain('准予许可');
+    const signed = (await levels().textContent()) ?? '';
+    for (const text of ['陈刚', '孙明', '郑华', '已复核现场，四至清楚，同意', '同意，准予使用宅基地'])
+      expect(signed).toContain(text);
+    await j.english('levels-decided');
+    await signOut(j);
+    await j.close();
+  });
 });

@@ -6,16 +6,21 @@ import type { ServiceFunction } from '../../infra/constructs/function';
 import { OneWindowStack } from '../../infra/stack';
 import { caseRoutes, catalogueFileRoutes, coreRoutes } from '../../packages/api/src';
 import {
+  absenceRoutes,
   applicantRoutes,
   cardRoutes,
+  caseReadRoutes,
   codeLineageRoutes,
   empowermentRoutes,
   holderRoutes,
   printRoutes,
   publicCaseRoutes,
   ratingExportRoutes,
+  readinessRoutes,
   rectificationRoutes,
+  rolloutRoutes,
   supervisionRoutes,
+  windowGrantRoutes,
   workbenchRoutes,
 } from '../../packages/api/src/route-groups';
 import { tableDefinition } from '../../packages/store/src/table';
@@ -250,6 +255,27 @@ describe('api', () => {
     }
   });
 
+  it('sends the training records and the handover checklist to the files function, behind the JWT authorizer', () => {
+    expect(readinessRoutes.length).toBe(4);
+    for (const route of readinessRoutes) {
+      const path = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
+      const method = path === '/v1/tenants/{tenant}/trainings' ? 'ANY' : route.method.toUpperCase();
+      const key = routeKey(`${method} ${path}`);
+      expect(key).toMatchObject({ AuthorizationType: 'JWT' });
+      expect(targetOf(key)).toContain(integrationOf(stack.api.files));
+    }
+  });
+
+  it('sends the absences of A/B posts to the files function, behind the JWT authorizer', () => {
+    expect(absenceRoutes.length).toBe(4);
+    for (const route of absenceRoutes) {
+      const path = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
+      const key = routeKey(`${route.method.toUpperCase()} ${path}`);
+      expect(key).toMatchObject({ AuthorizationType: 'JWT' });
+      expect(targetOf(key)).toContain(integrationOf(stack.api.files));
+    }
+  });
+
   it("sends the applicant's public case pages to the files function, open and throttled; only the signing keys stay with the cases function", () => {
     expect(publicCaseRoutes.length).toBe(4);
     for (const route of publicCaseRoutes) {
@@ -283,6 +309,44 @@ describe('api', () => {
     }
   });
 
+  it('sends the case reads no command needs to the files function, ahead of the cases proxy', () => {
+    expect(caseReadRoutes.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort()).toEqual([
+      'GET /v1/tenants/:tenant/cases',
+      'GET /v1/tenants/:tenant/cases/:caseNo/integrity',
+      'GET /v1/tenants/:tenant/cases/:caseNo/responsibility',
+      'GET /v1/tenants/:tenant/cases/:caseNo/result',
+    ]);
+    for (const route of caseReadRoutes) {
+      const key = routeKey(`${route.method.toUpperCase()} ${route.path.replace(/:([A-Za-z]+)/g, '{$1}')}`);
+      expect(key).toMatchObject({ AuthorizationType: 'JWT' });
+      expect(targetOf(key)).toContain(integrationOf(stack.api.files));
+    }
+    // The other methods on the case list (intake) stay with the cases function.
+    expect(targetOf(routeKey('ANY /v1/tenants/{tenant}/cases'))).toContain(integrationOf(stack.api.cases));
+  });
+
+  it('sends the rollouts and handover agreements to the files function, behind the JWT authorizer', () => {
+    const files = integrationOf(stack.api.files);
+    for (const key of [
+      'ANY /v1/cities/{city}/rollouts/{proxy+}',
+      'ANY /v1/tenants/{tenant}/handovers',
+      'ANY /v1/tenants/{tenant}/handovers/{proxy+}',
+    ]) {
+      expect(routeKey(key)).toMatchObject({ AuthorizationType: 'JWT' });
+      expect(targetOf(routeKey(key))).toContain(files);
+    }
+    // Each rollout route lies under those paths, or is one segment below a city ({action}).
+    for (const route of rolloutRoutes) {
+      expect(route.path).toMatch(
+        /^\/v1\/cities\/:city\/rollouts(\/.+)?$|^\/v1\/tenants\/:tenant\/handovers(\/|$)/,
+      );
+      if (route.path === '/v1/cities/:city/rollouts')
+        expect(targetOf(routeKey(`${route.method.toUpperCase()} /v1/cities/{city}/{action}`))).toContain(
+          files,
+        );
+    }
+  });
+
   it('pins every core route one segment below a city to the api function, so {action} cannot take it', () => {
     const cityLevel = coreRoutes.filter((r) => /^\/v1\/cities\/:city\/[^/:]+$/.test(r.path));
     expect(cityLevel.length).toBeGreaterThan(0);
@@ -291,6 +355,20 @@ describe('api', () => {
       expect(key).toMatchObject({ AuthorizationType: 'JWT' });
       expect(targetOf(key)).toContain(integrationOf(stack.api.fn));
     }
+  });
+
+  it("sends the chief representatives' written authorisations (R16) to the files function, behind the JWT authorizer", () => {
+    for (const path of [
+      '/v1/tenants/{tenant}/window-authorisations',
+      '/v1/tenants/{tenant}/window-authorisations/{proxy+}',
+    ]) {
+      const key = routeKey(`ANY ${path}`);
+      expect(key).toMatchObject({ AuthorizationType: 'JWT' });
+      expect(targetOf(key)).toContain(integrationOf(stack.api.files));
+    }
+    expect(windowGrantRoutes).toHaveLength(4);
+    for (const route of windowGrantRoutes)
+      expect(route.path).toMatch(/^\/v1\/tenants\/:tenant\/window-authorisations(\/|$)/);
   });
 
   it('sends cases and the public pages to the cases function; supervision and rectifications to the files function', () => {

@@ -277,6 +277,49 @@ const MATRIX: Record<string, Row> = {
     cells: 'Y Y 4 Y 3 3 3 Y 4 4 4 4',
     path: `/v1/tenants/${T}/handovers/applied`,
   },
+  // The checklist of the applied rollout's agreement: each allowed call confirms the next item (once each).
+  'POST /v1/tenants/:tenant/handovers/:id/checklist/:item': {
+    cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
+    path: (allowed) =>
+      `/v1/tenants/${T}/handovers/applied/checklist/${['rules', 'certificates', 'accounts', 'training'][Number(nextOf('checklist', allowed)) - 1]}`,
+    body: () => ({}),
+  },
+  // Training records (R11, people): the administrators write; a member reads their own (clerk-a is not m-clerk).
+  'POST /v1/tenants/:tenant/staff/:id/trainings': {
+    cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
+    path: `/v1/tenants/${T}/staff/clerk-a/trainings`,
+    body: () => ({ matters: ['m1'], kind: 'trial-run', completedAt: '2024-01-02' }),
+  },
+  'GET /v1/tenants/:tenant/staff/:id/trainings': {
+    cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
+    path: `/v1/tenants/${T}/staff/clerk-a/trainings`,
+  },
+  'GET /v1/tenants/:tenant/trainings': {
+    cells: 'Y Y 4 Y 3 3 3 Y 4 4 4 4',
+    path: `/v1/tenants/${T}/trainings?matter=m1`,
+  },
+  // AB角: A (m-post-a) has a B; each allowed call marks a fresh, non-overlapping absence far ahead.
+  'POST /v1/tenants/:tenant/staff/:id/absences': {
+    cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
+    path: `/v1/tenants/${T}/staff/m-post-a/absences`,
+    body: () => {
+      const k = 100 + 2 * Number(nextOf('absence', true));
+      return { from: inDays(k), to: inDays(k + 1), reason: '年休假' };
+    },
+  },
+  'GET /v1/tenants/:tenant/staff/:id/absences': {
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
+    path: `/v1/tenants/${T}/staff/m-post-a/absences`,
+  },
+  'POST /v1/tenants/:tenant/staff/:id/absences/:absenceId/end': {
+    cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
+    path: (allowed) =>
+      `/v1/tenants/${T}/staff/m-post-a/absences/${pools.absences?.[Number(nextOf('absence-end', allowed))]}/end`,
+  },
+  'GET /v1/tenants/:tenant/absences': {
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
+    path: `/v1/tenants/${T}/absences?at=${AT}`,
+  },
   'GET /v1/tenants/:tenant/calendar/working-days': {
     cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
     path: `/v1/tenants/${T}/calendar/working-days?from=2024-09-27&days=5`,
@@ -366,11 +409,20 @@ const MATRIX: Record<string, Row> = {
     path: (allowed) => casePath('guided', allowed, 'give-guidance'),
     body: () => ({ opinion: '复印件加盖公章即可' }),
   },
+  // Art. 42: any staff member may call it, but only the bound body's head extends (403 from the
+  // decider otherwise); m-approver is no head. extension-heads.test.ts has the heads who may.
   'POST /v1/tenants/:tenant/cases/:caseNo/extend': {
     bodyReach: 'case',
-    cells: '3 3 4 3 3 Y 3 3 4 4 4 3',
+    cells: '3 3 4 3 3 3 3 3 4 4 4 4',
     path: (allowed) => casePath('accepted', allowed, 'extend'),
     body: () => ({ days: 5, reason: '需补充调查' }),
+  },
+  // R16: an approver of the bound body signs a level (409 from the decider on a one-level matter).
+  'POST /v1/tenants/:tenant/cases/:caseNo/opinion': {
+    bodyReach: 'case',
+    cells: '3 3 4 3 3 Y 3 3 4 4 4 3',
+    path: (allowed) => casePath('accepted', allowed, 'opinion'),
+    body: () => ({ opinion: '同意', outcome: 'pass' }),
   },
   'POST /v1/tenants/:tenant/cases/:caseNo/decide': {
     bodyReach: 'case',
@@ -578,14 +630,33 @@ const MATRIX: Record<string, Row> = {
     cells: 'Y Y 4 4 4 4 4 4 4 4 4 4',
     path: '/v1/cities/nanjing/assessment?month=2026-01',
   },
-  'PUT /v1/tenants/:tenant/window-authorisations/:staff': {
+  // R16: the route lets tenant staff in; only a department's head (or an administrator naming one) grants and revokes.
+  'POST /v1/tenants/:tenant/window-authorisations': {
     cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
-    path: `/v1/tenants/${T}/window-authorisations/clerk-a`,
-    body: () => ({ matters: ['m6'] }),
+    path: `/v1/tenants/${T}/window-authorisations`,
+    body: () => ({
+      staff: 'clerk-a',
+      body: `${T}/convenience-centre`,
+      matters: ['m7'],
+      from: inDays(0),
+      until: inDays(365),
+      docNo: `矩阵授〔2026〕${unique()}号`,
+      grantedBy: 'm-head',
+    }),
   },
   'GET /v1/tenants/:tenant/window-authorisations': {
-    cells: 'Y Y 4 Y Y 3 3 Y 4 4 4 4',
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
     path: `/v1/tenants/${T}/window-authorisations`,
+  },
+  'GET /v1/tenants/:tenant/window-authorisations/:id': {
+    cells: 'Y Y 4 Y Y Y Y Y 4 4 4 4',
+    path: () => `/v1/tenants/${T}/window-authorisations/${pools.grants?.[0]}`,
+  },
+  'POST /v1/tenants/:tenant/window-authorisations/:id/revoke': {
+    cells: 'Y Y 4 Y 3 3 3 3 4 4 4 4',
+    path: (allowed) =>
+      `/v1/tenants/${T}/window-authorisations/${pools.grants?.[Number(nextOf('grant', allowed))]}/revoke`,
+    body: () => ({ reason: '岗位调整' }),
   },
   'GET /v1/tenants/:tenant/fees/report': {
     cells: 'Y Y 4 Y 3 3 3 Y 4 4 4 4',
@@ -703,6 +774,46 @@ beforeAll(async () => {
     });
     if (res.status !== 201) throw new Error(`guided intake: ${res.status} ${JSON.stringify(res.body)}`);
     pools.guided.push(res.body.caseNo);
+  }
+  // R16: the centre's head, and written authorisations of m7 (the centre's since 2020) to read and revoke.
+  await ok('POST', `/v1/tenants/${T}/staff`, {
+    id: 'm-head',
+    name: '中心主任',
+    roles: ['approver'],
+    body: 'convenience-centre',
+    head: true,
+  });
+  pools.grants = [];
+  for (let i = 0; i < 5; i++) {
+    const res = await t.call(PLATFORM, 'POST', `/v1/tenants/${T}/window-authorisations`, {
+      staff: 'clerk-a',
+      body: `${T}/convenience-centre`,
+      matters: ['m7'],
+      from: inDays(0),
+      until: inDays(365),
+      docNo: `矩阵授〔2025〕${i}号`,
+      grantedBy: 'm-head',
+    });
+    if (res.status !== 201) throw new Error(`grant: ${res.status} ${JSON.stringify(res.body)}`);
+    pools.grants.push(res.body.id);
+  }
+  // AB角: an A/B post, and absences of A to end early (from 20 days on, clear of the POST row's).
+  await ok('POST', `/v1/tenants/${T}/staff`, { id: 'm-post-a', name: '甲岗', roles: ['window-clerk'] });
+  await ok('POST', `/v1/tenants/${T}/staff`, {
+    id: 'm-post-b',
+    name: '乙岗',
+    roles: ['window-clerk'],
+    backupFor: 'm-post-a',
+  });
+  pools.absences = [];
+  for (let i = 0; i < 5; i++) {
+    const res = await t.call(PLATFORM, 'POST', `/v1/tenants/${T}/staff/m-post-a/absences`, {
+      from: inDays(20 + 2 * i),
+      to: inDays(21 + 2 * i),
+      reason: '培训',
+    });
+    if (res.status !== 201) throw new Error(`absence: ${res.status} ${JSON.stringify(res.body)}`);
+    pools.absences.push(res.body.id);
   }
 });
 

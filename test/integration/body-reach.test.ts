@@ -30,6 +30,8 @@ const MARKET_APPROVER: DevClaims = {
   tenant: 'nanjing.jiangning',
   body: MARKET,
 };
+/** Civil affairs' head (负责人): extends A's cases (art. 42), though its staff record is the district's. */
+const CIVIL_HEAD: DevClaims = { ...CIVIL_APPROVER, sub: 'civil-head' };
 /** Civil affairs (A) approver and supervisor: the district body under test. */
 const A_STAFF = { approver: CIVIL_APPROVER, supervisor: SUPERVISOR } as const;
 
@@ -69,6 +71,16 @@ beforeAll(async () => {
       name: '江宁区市场监督管理局行政审批专用章',
       validFrom: '2019-01-01T00:00:00+08:00',
       electronic: true,
+    }),
+    201,
+  );
+  await must(
+    t.call(PLATFORM, 'POST', '/v1/tenants/nanjing.jiangning/staff', {
+      id: CIVIL_HEAD.sub,
+      name: '孙局长',
+      roles: ['approver'],
+      body: 'civil-affairs',
+      head: true,
     }),
     201,
   );
@@ -192,7 +204,12 @@ describe('the bound body still works its cases end to end', () => {
   it('A decides, the sub-district issues under A’s seal, A’s supervisor records a finding', async () => {
     await must(act(t, CIVIL_APPROVER, decidedByA, 'start-step', { kind: 'review' }));
     await must(act(t, CIVIL_APPROVER, decidedByA, 'finish-step', { stepId: 's1', outcome: 'pass' }));
-    await must(act(t, CIVIL_APPROVER, decidedByA, 'extend', { days: 2, reason: '需补充调查' }));
+    // Art. 42: A's head approves the extension; A's plain approver may not.
+    expect(
+      (await act(t, CIVIL_APPROVER, decidedByA, 'extend', { days: 2, reason: '需补充调查' })).status,
+    ).toBe(403);
+    const extended = await must(act(t, CIVIL_HEAD, decidedByA, 'extend', { days: 2, reason: '需补充调查' }));
+    expect(extended.extension.approvedBy).toEqual({ id: 'civil-head', name: '孙局长', as: 'head' });
     await must(act(t, CIVIL_APPROVER, decidedByA, 'decide', { outcome: 'approve' }));
     const issued = await must(act(t, CLERK, decidedByA, 'issue', { delivery: 'window' }));
     expect(issued.result.seal).toMatchObject({ id: 'civil-seal', body: CIVIL });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CatalogueRepository } from '../../packages/store/src';
 import { type TestApp, testApp } from '../support/app';
 import { DONGSHAN } from '../support/authority';
-import { APPROVER, act, CASES, CLERK, intake, intakeBody, seedCases } from '../support/cases';
+import { APPROVER, act, CASES, CLERK, HEAD, intake, intakeBody, seedCases } from '../support/cases';
 import { clockAt } from '../support/clock';
 
 /** R9 and art. 32 (4) through the API and the real clock handler, on the 2026 national calendar. */
@@ -66,9 +66,9 @@ describe('R9: the clock in working days', () => {
     const finished = await act(t, APPROVER, c.caseNo, 'finish-step', { stepId: 's1', outcome: 'pass' });
     // 03-04, 03-05 and 03-06 were inside the inspection: the due date moves 3 working days.
     expect(finished.body).toMatchObject({ paused: false, dueDate: '2026-03-12' });
-    const extended = await act(t, APPROVER, c.caseNo, 'extend', { days: 2, reason: '需补充调查' });
+    const extended = await act(t, HEAD, c.caseNo, 'extend', { days: 2, reason: '需补充调查' });
     expect(extended.body.dueDate).toBe('2026-03-16');
-    const again = await act(t, APPROVER, c.caseNo, 'extend', { days: 1, reason: '再延' });
+    const again = await act(t, HEAD, c.caseNo, 'extend', { days: 1, reason: '再延' });
     expect(again.status).toBe(409);
     expect(again.body.detail).toContain('第四十二条');
     t.setNow(undefined);

@@ -13,6 +13,7 @@ import {
   CASES,
   CIVIL,
   CLERK,
+  HEAD,
   INSPECTOR,
   intake,
   intakeBody,
@@ -100,18 +101,11 @@ describe('case numbers and retries', () => {
 
   it('refuses a stale If-Match with 409 and takes the current one', async () => {
     const c = await intake(t);
-    const stale = await act(
-      t,
-      APPROVER,
-      c.caseNo,
-      'extend',
-      { days: 1, reason: '核查' },
-      { 'if-match': '"1"' },
-    );
+    const stale = await act(t, HEAD, c.caseNo, 'extend', { days: 1, reason: '核查' }, { 'if-match': '"1"' });
     expect(stale.status).toBe(409);
     const fresh = await act(
       t,
-      APPROVER,
+      HEAD,
       c.caseNo,
       'extend',
       { days: 1, reason: '核查' },
@@ -377,11 +371,22 @@ describe('on-the-spot matters at the window', () => {
     ]);
     const c = await intake(t, { matter: 'spot' });
     expect((await act(t, CLERK, c.caseNo, 'decide', { outcome: 'approve' })).status).toBe(403);
-    const auth = await t.call(ADMIN, 'PUT', `/v1/tenants/${DONGSHAN}/window-authorisations/clerk-a`, {
+    // R16: the centre's head grants the chief representative a written authorisation for the matter.
+    const auth = await t.call(HEAD, 'POST', `/v1/tenants/${DONGSHAN}/window-authorisations`, {
+      staff: 'clerk-a',
+      body: `${DONGSHAN}/convenience-centre`,
       matters: ['spot'],
+      from: '2020-01-01T00:00:00+08:00',
+      until: '2099-01-01T00:00:00+08:00',
+      docNo: '东便授〔2020〕1号',
     });
-    expect(auth.status).toBe(200);
-    expect((await act(t, CLERK, c.caseNo, 'decide', { outcome: 'approve' })).status).toBe(200);
+    expect(auth.status, JSON.stringify(auth.body)).toBe(201);
+    const decided = await act(t, CLERK, c.caseNo, 'decide', { outcome: 'approve' });
+    expect(decided.status).toBe(200);
+    expect(decided.body.decision).toMatchObject({
+      by: 'clerk-a',
+      authorisation: { id: auth.body.id, docNo: '东便授〔2020〕1号' },
+    });
     expect((await act(t, CLERK, c.caseNo, 'issue', { delivery: 'window' })).status).toBe(200);
   });
 });

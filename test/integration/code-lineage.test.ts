@@ -7,7 +7,7 @@ import { toCsv } from '../../packages/api/src/csv';
 import { type MatterDefinition, toInstant } from '../../packages/domain/src';
 import { AuthorityRepository, RolloutRepository, rolloutItem } from '../../packages/store/src';
 import { PLATFORM, seedTenancy, type TestApp, testApp } from '../support/app';
-import { DONGSHAN, matter } from '../support/authority';
+import { DONGSHAN, matter, trainStaff } from '../support/authority';
 
 const CITY_ADMIN = { sub: 'nj-admin', roles: ['city-admin'], city: 'nanjing' };
 const DONGSHAN_ADMIN = { sub: 'ds-admin', roles: ['tenant-admin'], tenant: DONGSHAN };
@@ -54,6 +54,8 @@ async function office(code: string, uscc: string) {
     roles: ['approver'],
     body: code,
   });
+  // R11, people: the approver is trained on the matter that moves.
+  await trainStaff(t, DONGSHAN, [`${code}-approver`], ['lic']);
 }
 
 /** Creates and schedules a move of matter `lic` in Dongshan, the day before it takes effect. */
@@ -92,6 +94,7 @@ beforeAll(async () => {
   await office('office', OFFICE);
   await office('hall', HALL);
   await ok('POST', `/v1/tenants/${DONGSHAN}/staff`, { id: 'clerk', name: '张丽', roles: ['window-clerk'] });
+  await trainStaff(t, DONGSHAN, ['clerk'], ['lic']);
   await ok('PUT', '/v1/cities/nanjing/catalogue/lic', matter('lic', { basicCode: BASIC }));
 });
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { toCsv } from '../../packages/api/src/csv';
 import type { DevClaims } from '../../packages/local/src/issuer';
 import { PLATFORM, seedTenancy, type TestApp, testApp } from '../support/app';
-import { matter, rolloutBody, seedAuthority } from '../support/authority';
+import { DONGSHAN, matter, rolloutBody, seedAuthority, trainStaff } from '../support/authority';
 
 /**
  * R13 through the API: a tenant's start, the holders recorded from it by PUT and by the
@@ -40,6 +40,7 @@ beforeAll(async () => {
     kind: 'service-centre',
   });
   await t.call(PLATFORM, 'PUT', '/v1/cities/nanjing/catalogue/m9', matter('m9'));
+  await trainStaff(t, DONGSHAN, ['approver-a', 'clerk-a'], ['m9']);
 }, 120_000);
 
 const holders = (tenant: string, items: unknown[], as: DevClaims = CITY_ADMIN) =>

@@ -2,9 +2,10 @@ import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { RolloutService } from '../../packages/app/src/rollouts';
 import { type Rollout, toInstant } from '../../packages/domain/src';
+import type { DevClaims } from '../../packages/local/src/issuer';
 import { AuthorityRepository, dueJobs, RolloutRepository, rolloutItem } from '../../packages/store/src';
 import { PLATFORM, seedTenancy, type TestApp, testApp } from '../support/app';
-import { DONGSHAN, rolloutBody, seedAuthority } from '../support/authority';
+import { DONGSHAN, matter, rolloutBody, seedAuthority } from '../support/authority';
 import { clockAt } from '../support/clock';
 
 const CITY_ADMIN = { sub: 'nj-admin', roles: ['city-admin'], city: 'nanjing' };
@@ -262,6 +263,151 @@ describe('a rollout taking effect', () => {
     const html = await page.text();
     expect(html).toContain('交接协议书');
     expect(html).toContain('事项m2');
+  });
+});
+
+describe('readiness of people before a rollout (R11; seed 001 §五, seed 004)', () => {
+  const admin = { sub: 'ds-admin', roles: ['tenant-admin'], tenant: DONGSHAN };
+  const trainings = (id: string) => `/v1/tenants/${DONGSHAN}/staff/${id}/trainings`;
+
+  it('records trainings per staff member and matter, refusing a future date or an unknown member', async () => {
+    expect(
+      (await t.call(PLATFORM, 'PUT', '/v1/cities/nanjing/catalogue/m7', matter('m7'))).status,
+    ).toBeLessThan(300);
+    const future = await t.call(admin, 'POST', trainings('clerk-a'), {
+      matters: ['m7'],
+      kind: 'training',
+      completedAt: '2999-01-01',
+    });
+    expect(future.status).toBe(400);
+    expect(future.body.errors[0].path).toBe('completedAt');
+    const badKind = await t.call(admin, 'POST', trainings('clerk-a'), {
+      matters: ['m7'],
+      kind: 'lecture',
+      completedAt: '2024-01-01',
+    });
+    expect(badKind.body.errors[0].path).toBe('kind');
+    const ghost = await t.call(admin, 'POST', trainings('ghost'), {
+      matters: ['m7'],
+      kind: 'training',
+      completedAt: '2024-01-01',
+    });
+    expect(ghost.status).toBe(404);
+
+    const named = {
+      id: 'shadow-1',
+      matters: ['m7', 'm7'],
+      kind: 'shadowing',
+      completedAt: '2024-05-06',
+      by: '江宁区民政局',
+    };
+    const created = await t.call(admin, 'POST', trainings('clerk-a'), named);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      staff: 'clerk-a',
+      id: 'shadow-1',
+      matters: ['m7'],
+      recordedBy: 'ds-admin',
+    });
+    expect((await t.call(admin, 'POST', trainings('clerk-a'), named)).status).toBe(409);
+
+    // A member reads their own, not another's; the administrators read the tenant's by matter.
+    const own = await t.call(
+      { sub: 'clerk-a', roles: ['window-clerk'], tenant: DONGSHAN },
+      'GET',
+      trainings('clerk-a'),
+    );
+    expect(own.body.items.map((x: { id: string }) => x.id)).toContain('shadow-1');
+    const other = await t.call(
+      { sub: 'clerk-b', roles: ['window-clerk'], tenant: DONGSHAN },
+      'GET',
+      trainings('clerk-a'),
+    );
+    expect(other.status).toBe(403);
+    const byMatter = await t.call(admin, 'GET', `/v1/tenants/${DONGSHAN}/trainings?matter=m7`);
+    expect(byMatter.body.items.map((x: { staff: string }) => x.staff)).toEqual(['clerk-a']);
+  });
+
+  it('blocks scheduling while the receiving body has no approver trained on a moving matter, naming it', async () => {
+    const create = await t.call(
+      CITY_ADMIN,
+      'POST',
+      '/v1/cities/nanjing/rollouts',
+      rolloutBody('people', ['m7'], inDays(15)),
+    );
+    expect(create.status).toBe(201);
+    const preview = await t.call(CITY_ADMIN, 'POST', '/v1/cities/nanjing/rollouts/people/preview');
+    expect(preview.body.tenants[0].blockers).toEqual([
+      {
+        code: 'untrained-approver',
+        message: `“${DONGSHAN}/convenience-centre”没有经过培训的审批人员办理事项“m7”`,
+        messageEn: `no approver in '${DONGSHAN}/convenience-centre' trained for m7 by the effective date`,
+        matters: ['m7'],
+      },
+    ]);
+    const blocked = await t.call(CITY_ADMIN, 'POST', '/v1/cities/nanjing/rollouts/people/schedule');
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.tenants[0].blockers[0].code).toBe('untrained-approver');
+
+    const trained = await t.call(admin, 'POST', trainings('approver-a'), {
+      matters: ['m7'],
+      kind: 'trial-run',
+      completedAt: '2024-06-01',
+    });
+    expect(trained.status).toBe(201);
+    expect((await t.call(CITY_ADMIN, 'POST', '/v1/cities/nanjing/rollouts/people/schedule')).status).toBe(
+      200,
+    );
+  });
+
+  it('carries the handover checklist, each item confirmed once with who and when, on the JSON and the printed agreement', async () => {
+    const confirm = (item: string, who: DevClaims = admin, body: object = { note: '已发放 200 本' }) =>
+      t.call(who, 'POST', `/v1/tenants/${DONGSHAN}/handovers/people/checklist/${item}`, body);
+    const first = await confirm('certificates');
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({
+      item: 'certificates',
+      confirmedBy: 'ds-admin',
+      note: '已发放 200 本',
+    });
+    expect((await confirm('certificates')).status).toBe(409);
+    expect((await confirm('accounts', CITY_ADMIN, {})).status).toBe(200);
+    const bad = await confirm('coffee');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe('item');
+    const clerk = { sub: 'clerk-a', roles: ['window-clerk'], tenant: DONGSHAN };
+    expect((await confirm('rules', clerk)).status).toBe(403);
+    // A draft has no agreement to confirm.
+    await t.call(
+      CITY_ADMIN,
+      'POST',
+      '/v1/cities/nanjing/rollouts',
+      rolloutBody('people-draft', ['m6'], inDays(15)),
+    );
+    expect(
+      (await t.call(admin, 'POST', `/v1/tenants/${DONGSHAN}/handovers/people-draft/checklist/rules`, {}))
+        .status,
+    ).toBe(404);
+
+    const agreement = await t.call(admin, 'GET', `/v1/tenants/${DONGSHAN}/handovers/people`);
+    expect(agreement.status).toBe(200);
+    expect(
+      agreement.body.checklist.map((x: { item: string; confirmedBy?: string }) => [x.item, x.confirmedBy]),
+    ).toEqual([
+      ['rules', undefined],
+      ['certificates', 'ds-admin'],
+      ['accounts', 'nj-admin'],
+      ['training', undefined],
+    ]);
+    expect(agreement.body.checklist[3].derived).toEqual({ ready: true, gaps: [] });
+    const page = await t.app.request(`/v1/tenants/${DONGSHAN}/handovers/people?format=html`, {
+      headers: { authorization: `Bearer ${await t.token(admin)}` },
+    });
+    const html = await page.text();
+    expect(html).toContain('交接清单');
+    expect(html).toMatch(/空白证书\/证照储备<\/td><td>ds-admin/);
+    expect(html).toContain('培训记录齐全');
+    await t.call(CITY_ADMIN, 'POST', '/v1/cities/nanjing/rollouts/people/cancel');
   });
 });
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { verificationCodeOf } from '../../packages/domain/src';
 import type { DevClaims } from '../../packages/local/src/issuer';
 import { PLATFORM, seedTenancy, type TestApp, testApp } from '../support/app';
-import { DONGSHAN, rolloutBody, seedAuthority } from '../support/authority';
+import { DONGSHAN, rolloutBody, seedAuthority, trainStaff } from '../support/authority';
 import { CIVIL, CIVIL_APPROVER, CLERK, intakeBody } from '../support/cases';
 
 /**
@@ -98,6 +98,8 @@ beforeAll(async () => {
     name: '孙雪',
     roles: ['window-clerk'],
   });
+  // R11, people: Jiangning's approver and clerk trained on the seeded matters.
+  await trainStaff(t, JIANGNING, ['civil-approver', 'jn-clerk'], ['m1', 'm2', 'm3', 'm4', 'm5', 'm6']);
 });
 
 describe('stationed in its own tenant: the department seals with its own seal (R14)', () => {

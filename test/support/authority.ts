@@ -53,6 +53,25 @@ export async function seedAuthority(t: TestApp, count = 6): Promise<void> {
     name: '张丽',
     roles: ['window-clerk'],
   });
+  // R11, people: both trained on every matter before any rollout takes effect.
+  const matters = Array.from({ length: count }, (_, i) => `m${i + 1}`);
+  await trainStaff(t, DONGSHAN, ['approver-a', 'clerk-a'], matters);
+}
+
+/** Records a completed training of each of `staff` on `matters` (R11 asks for trained approvers and clerks). */
+export async function trainStaff(
+  t: TestApp,
+  tenant: string,
+  staff: readonly string[],
+  matters: readonly string[],
+  completedAt = '2020-01-01',
+): Promise<void> {
+  for (const id of staff)
+    await ok(t, 'POST', `/v1/tenants/${tenant}/staff/${id}/trainings`, {
+      matters,
+      kind: 'training',
+      completedAt,
+    });
 }
 
 /** A rollout body moving `matters` from Jiangning's civil affairs bureau to Dongshan's centre. */

@@ -33,6 +33,21 @@ export const national: CalendarFor = (year) => nationalCalendar(year);
 export const CLERK: Actor = { sub: 'clerk-1', roles: ['window-clerk'] };
 export const APPROVER: Actor = { sub: 'approver-1', roles: ['approver'], body: BUREAU };
 /** An approver of the origin department: guides during a `guided` transition. */
+/** The head (负责人) of the bound body: approves its extensions (art. 42). */
+export const BUREAU_HEAD: Actor = {
+  sub: 'head-1',
+  roles: ['approver'],
+  body: BUREAU,
+  name: '王局长',
+  head: true,
+};
+/** The head of the tenant's government: approves a jointly handled matter's extension (art. 42(2)). */
+export const GOVERNMENT_HEAD: Actor = {
+  sub: 'gov-head',
+  roles: ['tenant-admin'],
+  name: '李县长',
+  governmentHead: true,
+};
 export const HOUSING_APPROVER: Actor = { sub: 'approver-h', roles: ['approver'], body: HOUSING };
 export const MARKET_APPROVER: Actor = { sub: 'approver-m', roles: ['approver'], body: MARKET };
 export const SUPERVISOR: Actor = { sub: 'supervisor-1', roles: ['supervisor'], body: HOUSING };

@@ -23,6 +23,10 @@ export const SUPERVISOR: DevClaims = {
   tenant: 'nanjing.jiangning',
   body: CIVIL,
 };
+/** The centre's head (负责人): approves its extensions (art. 42); an approver too. */
+export const HEAD: DevClaims = { sub: 'head-a', roles: ['approver'], tenant: DONGSHAN, body: CENTRE };
+/** The head of Dongshan's government (本级人民政府负责人): approves a joint matter's extension (art. 42(2)). */
+export const GOVERNMENT_HEAD: DevClaims = { sub: 'gov-head-a', roles: ['tenant-admin'], tenant: DONGSHAN };
 export const INSPECTOR: DevClaims = { sub: 'inspector-a', roles: ['inspector'], tenant: DONGSHAN };
 export const ADMIN: DevClaims = { sub: 'admin-a', roles: ['tenant-admin'], tenant: DONGSHAN };
 
@@ -46,6 +50,13 @@ export const CASES = `/v1/tenants/${DONGSHAN}/cases`;
 export async function seedCases(t: TestApp, periods: Partial<AuthorityPeriod> = {}): Promise<void> {
   await seedTenancy(t);
   await seedAuthority(t);
+  for (const staff of [
+    { id: HEAD.sub, name: '周主任', roles: ['approver'], body: 'convenience-centre', head: true },
+    { id: GOVERNMENT_HEAD.sub, name: '吴镇长', roles: ['tenant-admin'], governmentHead: true },
+  ]) {
+    const res = await t.call(PLATFORM, 'POST', `/v1/tenants/${DONGSHAN}/staff`, staff);
+    if (res.status !== 201 && res.status !== 409) throw new Error(`staff ${staff.id}: ${res.status}`);
+  }
   await t.call(PLATFORM, 'POST', '/v1/tenants/nanjing.jiangning/seals', {
     id: 'civil-seal',
     body: 'civil-affairs',

@@ -20,6 +20,7 @@ import {
   APPLICANT,
   APPROVER,
   at,
+  BUREAU_HEAD,
   CLERK,
   ctx,
   intake,
@@ -93,7 +94,7 @@ function story(): Month {
   m.run(2, intake({ window: 'A03' }), T0, CLERK);
   m.run(2, { type: 'start-step', kind: 'site-inspection' }, at('2026-03-03'), APPROVER);
   m.run(2, { type: 'finish-step', stepId: 's1', outcome: 'pass' }, at('2026-03-10'), APPROVER);
-  m.run(2, { type: 'extend', days: 5, reason: '需补充论证' }, at('2026-03-11'), APPROVER);
+  m.run(2, { type: 'extend', days: 5, reason: '需补充论证' }, at('2026-03-11'), BUREAU_HEAD);
   m.run(2, { type: 'decide', outcome: 'deny', reasons: '不符合条件' }, at('2026-04-01'), APPROVER);
   m.run(2, { type: 'rate', level: 4 } as CaseCommand, at('2026-04-02'), APPLICANT);
 
@@ -155,7 +156,9 @@ describe('the monthly assessment (counters kept by each case command)', () => {
     expect(row(march.staff, CLERK.sub)).toMatchObject({ received: 3, accepted: 2, rejected: 1, issued: 1 });
     // A rating counts for the clerk who took the application: the window service is what is rated.
     expect(row(march.staff, CLERK.sub).ratings.levels['2']).toBe(1);
-    expect(row(march.staff, APPROVER.sub)).toMatchObject({ decided: 1, approved: 1, extended: 1, paused: 1 });
+    expect(row(march.staff, APPROVER.sub)).toMatchObject({ decided: 1, approved: 1, extended: 0, paused: 1 });
+    // The extension is the head's act: the head approved it (art. 42).
+    expect(row(march.staff, BUREAU_HEAD.sub)).toMatchObject({ extended: 1 });
     expect(row(march.matters, 'm1').received).toBe(3);
     expect(march.bodies.map((b) => b.id)).toEqual([`${TENANT}/approval-bureau`]);
     const april = story().report('2026-04');

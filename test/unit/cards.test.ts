@@ -8,7 +8,7 @@ import {
   type StoredCaseEvent,
   shanghaiDate,
 } from '../../packages/domain/src';
-import { APPROVER, at, CLERK, intake, MATTER, national, Story } from '../support/case-fixtures';
+import { APPROVER, at, BUREAU_HEAD, CLERK, intake, MATTER, national, Story } from '../support/case-fixtures';
 
 /** The story's events as stored: numbered and chained (the proof cites them by seq and hash). */
 const stored = (events: readonly CaseEvent[]): StoredCaseEvent[] =>
@@ -63,7 +63,7 @@ describe('R19: clock proofs, recomputable from the events and the calendar', () 
     const story = base
       .act({ type: 'start-step', kind: 'site-inspection' }, at('2026-03-03'), APPROVER)
       .act({ type: 'finish-step', stepId: 's1', outcome: 'pass' }, at('2026-03-06'), APPROVER)
-      .act({ type: 'extend', days: 5, reason: '需补充调查' }, at('2026-03-09'), APPROVER);
+      .act({ type: 'extend', days: 5, reason: '需补充调查' }, at('2026-03-09'), BUREAU_HEAD);
     const events = stored(story.events);
     const proof = clockProof(story.case, events, 'promised', '2026-03-20', national);
     // Paused 4, 5, 6 March (three working days), extended by five: 10 + 3 + 5 = 18 working days.

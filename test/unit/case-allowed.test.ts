@@ -23,10 +23,12 @@ import {
   at,
   BINDING,
   BUREAU,
+  BUREAU_HEAD,
   CLERK,
   CLOCK,
   ctx,
   domainError,
+  GOVERNMENT_HEAD,
   GUIDED,
   HOUSING,
   HOUSING_APPROVER,
@@ -42,8 +44,25 @@ import {
 } from '../support/case-fixtures';
 
 const LATE = at('2026-04-01');
-const OFFICER: Actor = { ...CLERK, sub: 'officer-1', windowMatters: [MATTER.code] };
+const OFFICER: Actor = {
+  ...CLERK,
+  sub: 'officer-1',
+  windowMatters: [{ matter: MATTER.code, body: BINDING.body, id: 'wa-1', docNo: '审授〔2026〕1号' }],
+};
 const SPOT: MatterForIntake = { ...MATTER, limits: { ...MATTER.limits, onTheSpot: true } };
+/** 联合办理 (art. 42(2)): 45 statutory days, extended on the government head's approval. */
+const JOINT: MatterForIntake = {
+  ...MATTER,
+  limits: { ...MATTER.limits, statutoryDays: 45, jointHandling: 'joint' },
+};
+
+/** 承办 → 审核 → 签发 by the head (R16). */
+const LEVELLED: MatterForIntake = {
+  ...MATTER,
+  levels: [{ kind: 'undertake' }, { kind: 'review' }, { kind: 'sign', head: true }],
+};
+const SECOND_APPROVER: Actor = { ...APPROVER, sub: 'approver-2' };
+const THIRD_APPROVER: Actor = { ...APPROVER, sub: 'approver-3' };
 
 const allowed = (state: CaseState, actor: Actor) => allowedCaseActions(state, ctx(LATE, actor));
 
@@ -80,6 +99,12 @@ function commandOf(action: CaseActionName, state: CaseState, stepId = 's1'): Cas
       return { type: 'give-guidance', opinion: '复印件加盖公章即可' };
     case 'extend':
       return { type: 'extend', days: 5, reason: '需补充调查' };
+    case 'opinion': {
+      // At the sign-off a level only sends the case back; below it, it passes the case up.
+      const last = (state.levels?.length ?? 1) - 1;
+      const outcome = (state.opinions?.length ?? 0) >= last ? 'return' : 'pass';
+      return { type: 'opinion', opinion: '同意', outcome };
+    }
     case 'decide':
       return { type: 'decide', outcome: 'approve' };
     case 'pay':
@@ -103,6 +128,18 @@ const unbound = () => {
   const { binding: _none, ...command } = intake();
   return command;
 };
+const undertaken = () =>
+  accepted({ matter: LEVELLED }).act(
+    { type: 'opinion', opinion: '材料齐全，符合条件，拟同意', outcome: 'pass' },
+    at('2026-03-03'),
+    APPROVER,
+  );
+const reviewed = () =>
+  undertaken().act(
+    { type: 'opinion', opinion: '审核同意', outcome: 'pass' },
+    at('2026-03-04'),
+    SECOND_APPROVER,
+  );
 const received = () => Story.begin().act(intake({ defer: true }), T0, CLERK);
 const needsCorrection = () => Story.begin().act(intake({ materials: provided('form') }), T0, CLERK);
 const accepted = (over: Parameters<typeof intake>[0] = {}) => Story.begin().act(intake(over), T0, CLERK);
@@ -229,19 +266,45 @@ const EXAMPLES: Record<CaseActionName, { yes: [Story, Actor][]; no: [Story, Acto
       ],
     },
     extend: {
-      yes: [[accepted(), APPROVER]],
+      yes: [
+        [accepted(), BUREAU_HEAD],
+        [accepted({ matter: JOINT }), GOVERNMENT_HEAD],
+      ],
       no: [
         [
-          accepted().act({ type: 'extend', days: 3, reason: '复杂' }, at('2026-03-03'), APPROVER),
-          APPROVER,
+          accepted().act({ type: 'extend', days: 3, reason: '复杂' }, at('2026-03-03'), BUREAU_HEAD),
+          BUREAU_HEAD,
           'invalid-state',
         ],
         [accepted(), CLERK, 'forbidden'],
+        // Art. 42: the head's approval, not any approver's; of the bound body, not another's.
+        [accepted(), APPROVER, 'forbidden'],
+        [accepted(), { ...MARKET_APPROVER, head: true }, 'forbidden'],
+        [accepted(), GOVERNMENT_HEAD, 'forbidden'],
+        // Art. 42(2): a jointly handled matter's extension is the government head's.
+        [accepted({ matter: JOINT }), BUREAU_HEAD, 'forbidden'],
+      ],
+    },
+    opinion: {
+      yes: [
+        [accepted({ matter: LEVELLED }), APPROVER],
+        // The sign-off may send the case back to 审核 (R16).
+        [reviewed(), BUREAU_HEAD],
+      ],
+      no: [
+        [accepted(), APPROVER, 'invalid-state'],
+        [accepted({ matter: LEVELLED }), MARKET_APPROVER, 'forbidden'],
+        [accepted({ matter: LEVELLED }), CLERK, 'forbidden'],
+        // Whoever signed 承办 does not sign 审核 too.
+        [undertaken(), APPROVER, 'forbidden'],
+        // 签发 is the head's: an approver cannot send the case back from it.
+        [reviewed(), SECOND_APPROVER, 'forbidden'],
       ],
     },
     decide: {
       yes: [
         [accepted(), APPROVER],
+        [reviewed(), BUREAU_HEAD],
         [accepted({ matter: SPOT }), OFFICER],
         // R6 corrected: a guided case is decided whether guidance was asked, awaited or given.
         [accepted({ binding: GUIDED }), APPROVER],
@@ -251,6 +314,10 @@ const EXAMPLES: Record<CaseActionName, { yes: [Story, Actor][]; no: [Story, Acto
         [withStep('review'), APPROVER, 'invalid-state'],
         [accepted({ matter: SPOT }), CLERK, 'forbidden'],
         [accepted(), OFFICER, 'forbidden'],
+        // With levels the decision waits for every level below the sign-off, then is the head's.
+        [accepted({ matter: LEVELLED }), BUREAU_HEAD, 'invalid-state'],
+        [undertaken(), BUREAU_HEAD, 'invalid-state'],
+        [reviewed(), THIRD_APPROVER, 'forbidden'],
       ],
     },
     pay: {
@@ -338,7 +405,9 @@ describe('allowed case actions', () => {
       'reject',
       'withdraw',
     ]);
-    expect(allowed(accepted().case, APPROVER)).toEqual(['start-step', 'extend', 'decide']);
+    expect(allowed(accepted().case, APPROVER)).toEqual(['start-step', 'decide']);
+    expect(allowed(accepted().case, BUREAU_HEAD)).toEqual(['start-step', 'extend', 'decide']);
+    expect(allowed(accepted({ matter: JOINT }).case, GOVERNMENT_HEAD)).toEqual(['extend']);
   });
 
   it('offers no finish without a running step; naming one there is an unknown step', () => {
@@ -349,13 +418,13 @@ describe('allowed case actions', () => {
 
   it('leaves the extension days to the input check, bounded by EXTENSION_DAYS', () => {
     const story = accepted();
-    expect(allowed(story.case, APPROVER)).toContain('extend');
+    expect(allowed(story.case, BUREAU_HEAD)).toContain('extend');
     const { min, max } = EXTENSION_DAYS;
     for (const days of [min, max]) {
-      expect(story.try({ type: 'extend', days, reason: '复杂' }, LATE, APPROVER)).toHaveLength(1);
+      expect(story.try({ type: 'extend', days, reason: '复杂' }, LATE, BUREAU_HEAD)).toHaveLength(1);
     }
     for (const days of [min - 1, max + 1]) {
-      const error = domainError(() => story.try({ type: 'extend', days, reason: '复杂' }, LATE, APPROVER));
+      const error = domainError(() => story.try({ type: 'extend', days, reason: '复杂' }, LATE, BUREAU_HEAD));
       expect([error.type, error.field, error.zh]).toEqual([
         'validation',
         'days',
@@ -392,6 +461,7 @@ const anyCase: fc.Arbitrary<CaseState> = fc
     competent: fc.boolean(),
     binding: fc.constantFrom(undefined, BINDING, GUIDED),
     onTheSpot: fc.boolean(),
+    joint: fc.boolean(),
     steps: fc.array(anyStep, { maxLength: 3 }),
     extended: fc.boolean(),
     fees: fc.constantFrom(0, 10),
@@ -416,7 +486,11 @@ const anyCase: fc.Arbitrary<CaseState> = fc
       status: g.status,
       competent: g.competent,
       materials: BASE.materials.map((m, i) => ({ ...m, provided: g.provided[i] ?? true })),
-      limits: { ...BASE.limits, onTheSpot: g.onTheSpot },
+      limits: {
+        ...BASE.limits,
+        onTheSpot: g.onTheSpot,
+        ...(g.joint ? { jointHandling: 'joint' as const } : {}),
+      },
       steps: g.steps.map((step, i) => ({ ...step, id: `s${i + 1}` })),
       fees: g.fees ? [{ code: 'f1', name: '工本费', amount: g.fees }] : [],
       ...(g.binding ? { binding: g.binding } : {}),
@@ -463,6 +537,9 @@ const ACTORS: readonly Actor[] = [
   APPLICANT,
   CLOCK,
   { sub: 'both-1', roles: ['window-clerk', 'approver'], body: BUREAU },
+  BUREAU_HEAD,
+  { ...HOUSING_APPROVER, head: true },
+  GOVERNMENT_HEAD,
 ];
 
 /** What `decide` does with a command: the events' count, or the error type it threw. */

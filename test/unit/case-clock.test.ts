@@ -15,7 +15,18 @@ import {
   provisionalCalendar,
   statutoryCalendar,
 } from '../../packages/domain/src';
-import { APPROVER, at, CLERK, intake, MATTER, national, provided, Story, T0 } from '../support/case-fixtures';
+import {
+  APPROVER,
+  at,
+  BUREAU_HEAD,
+  CLERK,
+  intake,
+  MATTER,
+  national,
+  provided,
+  Story,
+  T0,
+} from '../support/case-fixtures';
 
 const matter = (limits: Partial<MatterForIntake['limits']>): MatterForIntake => ({
   ...MATTER,
@@ -201,7 +212,7 @@ describe('excluded steps and the extension (R9, art. 42 and 45)', () => {
     const state = accepted().act(
       { type: 'extend', days: 5, reason: '情况复杂' },
       at('2026-03-10'),
-      APPROVER,
+      BUREAU_HEAD,
     ).case;
     // 25 working days from 2 March: 04-04..06 are off, so 7 April.
     expect(clockOf(state, '2026-03-10', national)).toMatchObject({

@@ -19,10 +19,12 @@ import {
   at,
   BINDING,
   BUREAU,
+  BUREAU_HEAD,
   CLERK,
   CLOCK,
   ctx,
   domainError,
+  GOVERNMENT_HEAD,
   GUIDED,
   HOUSING,
   HOUSING_APPROVER,
@@ -475,7 +477,8 @@ const COMMANDS: Record<CaseCommandType, { actor: Actor; command: CaseCommand }> 
   'finish-step': { actor: APPROVER, command: { type: 'finish-step', stepId: 's1', outcome: 'pass' } },
   'request-guidance': { actor: APPROVER, command: { type: 'request-guidance' } },
   'give-guidance': { actor: HOUSING_APPROVER, command: { type: 'give-guidance', opinion: '同意' } },
-  extend: { actor: APPROVER, command: { type: 'extend', days: 5, reason: '需补充调查' } },
+  extend: { actor: BUREAU_HEAD, command: { type: 'extend', days: 5, reason: '需补充调查' } },
+  opinion: { actor: APPROVER, command: { type: 'opinion', opinion: '同意', outcome: 'pass' } },
   decide: { actor: APPROVER, command: { type: 'decide', outcome: 'approve' } },
   pay: { actor: CLERK, command: { type: 'pay' } },
   issue: { actor: CLERK, command: issue() },
@@ -517,6 +520,8 @@ const EXPECTED: Record<CaseCommandType, string> = {
   'request-guidance':   '409  409  409  409  409  409  409  409  409  409  409  409',
   'give-guidance':      '409  409  409  409  409  409  409  409  409  409  409  409',
   extend:               '409  409  E    E    409  409  409  409  409  409  409  409',
+  // These fixtures' matter has one level: its decision is the approver's alone (R16).
+  opinion:              '409  409  409  409  409  409  409  409  409  409  409  409',
   decide:               '409  409  E    E    409  409  409  409  409  409  409  409',
   pay:                  '409  409  E    E    E    409  409  409  409  409  409  409',
   issue:                '409  409  409  409  409  E    E    409  409  409  409  409',
@@ -602,12 +607,21 @@ describe('roles and bodies', () => {
   it('lets a clerk decide an on-the-spot matter only with a window authorisation for it', () => {
     const spot = withMatter({ limits: { ...MATTER.limits, onTheSpot: true } });
     const story = accepted({ matter: spot });
-    const officer: Actor = { ...CLERK, windowMatters: ['m9', 'm1'] };
-    expect(story.act({ type: 'decide', outcome: 'approve' }, T0, officer).case.decision).toMatchObject({
+    const grant = (matter: string, body = BUREAU) => ({ matter, body, id: 'wa-1', docNo: '审授〔2026〕1号' });
+    const officer: Actor = { ...CLERK, windowMatters: [grant('m9'), grant('m1')] };
+    const decided = story.act({ type: 'decide', outcome: 'approve' }, T0, officer);
+    // R16: the decision names the written authorisation it was taken under.
+    expect(decided.case.decision).toMatchObject({
       outcome: 'approve',
       by: CLERK.sub,
+      authorisation: { id: 'wa-1', docNo: '审授〔2026〕1号', body: BUREAU },
     });
-    for (const actor of [CLERK, { ...CLERK, windowMatters: ['m2'] }]) {
+    // Another department's authorisation for the same matter does not reach a case bound to this one.
+    for (const actor of [
+      CLERK,
+      { ...CLERK, windowMatters: [grant('m2')] },
+      { ...CLERK, windowMatters: [grant('m1', MARKET)] },
+    ]) {
       expect(domainError(() => story.try({ type: 'decide', outcome: 'approve' }, T0, actor)).type).toBe(
         'forbidden',
       );
@@ -616,7 +630,9 @@ describe('roles and bodies', () => {
     expect(domainError(() => accepted().try({ type: 'decide', outcome: 'approve' }, T0, officer)).type).toBe(
       'forbidden',
     );
-    expect(story.try({ type: 'decide', outcome: 'approve' }, T0, APPROVER)).toHaveLength(1);
+    const byApprover = story.try({ type: 'decide', outcome: 'approve' }, T0, APPROVER);
+    expect(byApprover).toHaveLength(1);
+    expect(byApprover[0]).not.toHaveProperty('authorisation');
   });
 
   it('keeps each action to its role', () => {
@@ -829,23 +845,90 @@ describe('steps and the guided transition (R6: guidance is an opinion, never a v
 });
 
 describe('extension (art. 42)', () => {
-  it('extends once, by 1 to 10 working days, with a written notice', () => {
+  const HEAD_APPROVAL = { id: 'head-1', name: '王局长', as: 'head' } as const;
+
+  it("extends once, by 1 to 10 working days, on the bound body's head's approval, with a written notice", () => {
     for (const days of [1, 10]) {
-      const story = accepted().act({ type: 'extend', days, reason: '情况复杂' }, at('2026-03-10'), APPROVER);
-      expect(story.case.extension).toEqual({ days, reason: '情况复杂', at: at('2026-03-10') });
+      const story = accepted().act(
+        { type: 'extend', days, reason: '情况复杂' },
+        at('2026-03-10'),
+        BUREAU_HEAD,
+      );
+      expect(story.case.extension).toEqual({
+        days,
+        reason: '情况复杂',
+        at: at('2026-03-10'),
+        approvedBy: HEAD_APPROVAL,
+      });
+      expect(story.events.at(-1)).toMatchObject({ type: 'extended', approvedBy: HEAD_APPROVAL });
       expect(story.case.notices.at(-1)?.kind).toBe('extension');
       expect(story.case.notices.at(-1)?.zh).toContain(`${days}个工作日`);
+      expect(story.case.notices.at(-1)?.zh).toContain('经本机关负责人王局长（head-1）批准');
+      expect(story.case.notices.at(-1)?.en).toContain('王局长 (head-1)');
       const twice = domainError(() =>
-        story.try({ type: 'extend', days: 1, reason: '再次' }, at('2026-03-11'), APPROVER),
+        story.try({ type: 'extend', days: 1, reason: '再次' }, at('2026-03-11'), BUREAU_HEAD),
       );
       expect(twice.type).toBe('invalid-state');
     }
     for (const days of [0, 11, 2.5, -1]) {
       const error = domainError(() =>
-        accepted().try({ type: 'extend', days, reason: '情况复杂' }, at('2026-03-10'), APPROVER),
+        accepted().try({ type: 'extend', days, reason: '情况复杂' }, at('2026-03-10'), BUREAU_HEAD),
       );
       expect([error.type, error.field]).toEqual(['validation', 'days']);
     }
+  });
+
+  it("refuses an approver of the bound body who is not its head, and another body's head", () => {
+    const story = accepted();
+    const command = { type: 'extend', days: 3, reason: '复杂' } as const;
+    const otherHead: Actor = { ...MARKET_APPROVER, name: '赵局长', head: true };
+    for (const actor of [APPROVER, otherHead, GOVERNMENT_HEAD, { ...BUREAU_HEAD, body: undefined }]) {
+      const error = domainError(() => story.try(command, at('2026-03-10'), actor));
+      expect(error.type).toBe('forbidden');
+      expect(error.zh).toContain('负责人批准');
+    }
+  });
+
+  it('a jointly handled matter (art. 42(2)): up to 15 days, on the government head approval only', () => {
+    const joint = () =>
+      accepted({
+        matter: withMatter({ limits: { ...MATTER.limits, statutoryDays: 45, jointHandling: 'joint' } }),
+      });
+    const story = joint().act(
+      { type: 'extend', days: 15, reason: '多部门联合审查' },
+      at('2026-03-10'),
+      GOVERNMENT_HEAD,
+    );
+    expect(story.case.extension?.approvedBy).toEqual({
+      id: 'gov-head',
+      name: '李县长',
+      as: 'government-head',
+    });
+    expect(story.case.notices.at(-1)?.zh).toContain('经本级人民政府负责人李县长（gov-head）批准');
+    expect(story.case.notices.at(-1)?.zh).toContain('15个工作日');
+    // The clock's statutory date moves by the 15 days: 45 + 15 working days after acceptance.
+    const twice = domainError(() =>
+      story.try({ type: 'extend', days: 1, reason: '再次' }, at('2026-03-11'), GOVERNMENT_HEAD),
+    );
+    expect(twice.type).toBe('invalid-state');
+    const byBodyHead = domainError(() =>
+      joint().try({ type: 'extend', days: 5, reason: '复杂' }, at('2026-03-10'), BUREAU_HEAD),
+    );
+    expect([byBodyHead.type, byBodyHead.zh]).toEqual([
+      'forbidden',
+      expect.stringContaining('本级人民政府负责人'),
+    ]);
+    const tooLong = domainError(() =>
+      joint().try({ type: 'extend', days: 16, reason: '复杂' }, at('2026-03-10'), GOVERNMENT_HEAD),
+    );
+    expect([tooLong.type, tooLong.field]).toEqual(['validation', 'days']);
+    expect(tooLong.zh).toContain('1–15');
+  });
+
+  it('names the head by id when the records hold no name', () => {
+    const nameless: Actor = { sub: 'head-2', roles: ['approver'], body: BUREAU, head: true };
+    const story = accepted().act({ type: 'extend', days: 2, reason: '复杂' }, at('2026-03-10'), nameless);
+    expect(story.case.extension?.approvedBy).toEqual({ id: 'head-2', name: 'head-2', as: 'head' });
   });
 });
 

@@ -144,6 +144,38 @@ describe('case actions come from allowedActions', () => {
     expect(html).toMatch(/name="outcome" value="approve" checked=""[^>]*\/><span>准予许可<\/span>/);
   });
 
+  it("says whose approval an extension is, bounds a joint matter's at 15, and shows who approved it (art. 42)", async () => {
+    const { signIn, request, state } = setup({ allowedActions: ['extend'] });
+    await signIn(APPROVER.sub, T);
+    let html = await (await request(`${T}/cases/${CASE_NO}`)).text();
+    expect(html).toContain('由本机关负责人批准延期，记录为您的批准');
+    state.view = view({
+      allowedActions: ['extend'],
+      limits: {
+        promisedDays: 10,
+        statutoryDays: 45,
+        onTheSpot: false,
+        warnDays: 2,
+        deficiencyLapse: 'terminate',
+        jointHandling: 'joint',
+      },
+    }) as typeof state.view;
+    html = await (await request(`${T}/cases/${CASE_NO}`)).text();
+    expect(html).toContain('由本级人民政府负责人批准延期');
+    expect(html).toMatch(/<input[^>]*type="number" name="days" value="" required="" min="1" max="15"/);
+    state.view = view({
+      allowedActions: [],
+      extension: {
+        days: 3,
+        reason: '情况复杂',
+        at: '2024-09-10T02:00:00.000Z',
+        approvedBy: { id: 'head-a', name: '郑华', as: 'head' },
+      },
+    }) as typeof state.view;
+    html = await (await request(`${T}/cases/${CASE_NO}`)).text();
+    expect(html).toContain('延长 3 个工作日：情况复杂（经负责人郑华批准）');
+  });
+
   it('offers to ask the guiding department beside the decision, and lists its opinions (R6)', async () => {
     const guidedBy = 'nanjing.jiangning/civil-affairs';
     const { signIn, request } = setup({

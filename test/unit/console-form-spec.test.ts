@@ -11,7 +11,7 @@ import {
   RatingInput,
   RejectInput,
   StartStepInput,
-  WindowAuthorisationInput,
+  WindowGrantInput,
 } from '../../packages/api/src/case-schemas';
 import {
   BodyInput,
@@ -319,12 +319,16 @@ describe('console forms take their fields from the request schemas', () => {
       max: 365,
     });
     const auth = await (await request(`${T}/window-authorisations`)).text();
-    // The clerk is the path the authorisation is put at, not a field of its body.
-    expect([
-      ...expectFormOf(auth, `${T}/window-authorisations`, WindowAuthorisationInput, {
-        pageOnly: ['staff'],
-      }).keys(),
-    ]).toEqual(['staff', 'matters', 'until']);
+    // R16: the head (or the administrator naming the head) grants a written authorisation.
+    expect([...expectFormOf(auth, `${T}/window-authorisations`, WindowGrantInput).keys()]).toEqual([
+      'grantedBy',
+      'body',
+      'staff',
+      'matters',
+      'from',
+      'until',
+      'docNo',
+    ]);
   });
 
   it('case filters, findings and ratings', async () => {

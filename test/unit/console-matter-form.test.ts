@@ -53,4 +53,21 @@ describe('the single-matter form beside the spreadsheet import (issue 17)', () =
     // biome-ignore lint/suspicious/noExplicitAny: the contract's Matter has fields (city, version) the form does not edit
     expect(matterInput(matterValues(stored as any))).toEqual(definition);
   });
+
+  it('offers 统一/联合/集中办理 (art. 42(2)) and keeps the choice both ways', () => {
+    const values = {
+      code: 'build',
+      name: '建设工程规划许可',
+      type: 'licence',
+      legalBasis: '《城乡规划法》',
+      statutoryDays: '45',
+      promisedDays: '30',
+      items: '01 新办',
+    };
+    expect(matterInput({ ...values, jointHandling: 'joint' })).toMatchObject({ jointHandling: 'joint' });
+    expect(matterInput({ ...values, jointHandling: '' })).not.toHaveProperty('jointHandling');
+    const stored = { ...matterInput({ ...values, jointHandling: 'centralised' }), code: 'build' };
+    // biome-ignore lint/suspicious/noExplicitAny: the contract's Matter has fields (city, version) the form does not edit
+    expect(matterValues(stored as any).jointHandling).toBe('centralised');
+  });
 });

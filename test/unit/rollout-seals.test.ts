@@ -48,6 +48,17 @@ const snapshot: TenantSnapshot = {
     { tenant: SUB, id: 'a', name: 'a', roles: ['approver'], body: `${SUB}/centre` },
     { tenant: SUB, id: 'h', name: 'h', roles: ['approver'], body: HOUSING },
   ] as TenantSnapshot['staff'],
+  // Everyone trained on both matters long before: readiness of people is tested in rollout-readiness.
+  trainings: ['c', 'a', 'h'].map((staff) => ({
+    tenant: SUB,
+    staff,
+    id: 't',
+    matters: ['m1', 'm2'],
+    kind: 'training' as const,
+    completedAt: '2020-01-01',
+    recordedAt: '2020-01-01T00:00:00.000Z',
+    recordedBy: 'admin',
+  })),
   periods: [],
   openCases: {},
 };

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './env';
 import { mountOpenApi } from './openapi-routes';
+import { mountProblemPages } from './problem-pages';
 import type { RouteSpec } from './route';
 import { apiRoutes } from './route-groups';
 import { createServiceApp } from './service-app';
@@ -17,5 +18,6 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
   return createServiceApp(deps, {
     routes: options.routes ?? apiRoutes,
     openapi: (app) => mountOpenApi(app, apiRoutes),
+    problems: mountProblemPages,
   });
 }

@@ -1,6 +1,7 @@
 import { isRole, type Principal, type Role } from '@onewindow/domain';
-import { decode, verifyWithJwks } from 'hono/jwt';
 import type { HonoJsonWebKey } from 'hono/utils/jwt/jws';
+// The functions themselves, not `hono/jwt`: its `Jwt` object would bring `sign` into every bundle.
+import { decode, verifyWithJwks } from 'hono/utils/jwt/jwt';
 
 export interface JwksSource {
   keys(): Promise<HonoJsonWebKey[]>;

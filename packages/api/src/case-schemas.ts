@@ -12,7 +12,7 @@ import {
   STEP_KINDS,
 } from '@onewindow/domain';
 import * as z from 'zod/mini';
-import { bodyRef, date, id, name } from './schemas';
+import { bodyRef, date, id, instant, name } from './schemas';
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const codes = z.array(id).check(z.minLength(1), z.maxLength(100));
@@ -90,7 +90,8 @@ export const GiveGuidanceInput = z.strictObject({
   requestId: z.optional(z.string().check(z.regex(/^g\d{1,3}$/))),
 });
 export const ExtendInput = z.strictObject({
-  days: z.int().check(z.minimum(EXTENSION_DAYS.min), z.maximum(EXTENSION_DAYS.max)),
+  /** Up to 10 working days, 15 for a jointly or centrally handled matter (art. 42(2)): the decider checks which. */
+  days: z.int().check(z.minimum(EXTENSION_DAYS.min), z.maximum(EXTENSION_DAYS.joint)),
   reason: text(2000),
 });
 export const DecideInput = z.strictObject({
@@ -98,6 +99,13 @@ export const DecideInput = z.strictObject({
   reasons: z.optional(text(4000)),
   /** A granted payment's amount in yuan (准予给付), printed on the decision. */
   amount: z.optional(z.number().check(z.minimum(0), z.maximum(100_000_000))),
+  /** The sign-off level's opinion (审批意见, R16). */
+  opinion: z.optional(text(2000)),
+});
+/** A level's signature (R16): `pass` hands the case up a level, `return` sends it back one with reasons. */
+export const OpinionInput = z.strictObject({
+  opinion: text(2000),
+  outcome: z.enum(['pass', 'return']),
 });
 export const IssueInput = z.strictObject({ delivery: z.enum(['window', 'mail']) });
 
@@ -149,9 +157,24 @@ export const ProgressQuery = z.strictObject({
 export const VerifyQuery = z.strictObject({
   code: z.optional(z.string().check(z.trim(), z.minLength(4), z.maxLength(16))),
 });
-export const WindowAuthorisationInput = z.strictObject({
-  matters: z.array(id).check(z.maxLength(500)),
-  until: z.optional(z.string()),
+/**
+ * A chief representative's written authorisation (首席代表授权书, R16): granted by the head of the
+ * department; `grantedBy` names that head when a tenant administrator records it for them.
+ */
+export const WindowGrantInput = z.strictObject({
+  staff: id,
+  body: bodyRef,
+  matters: z.array(id).check(z.minLength(1), z.maxLength(200)),
+  from: instant,
+  until: instant,
+  docNo: text(60),
+  grantedBy: z.optional(id),
+});
+export const WindowGrantRevokeInput = z.strictObject({ reason: text(500) });
+/** The standing of the authorisations at `at` (default now); `format=html` prints them. */
+export const WindowGrantQuery = z.strictObject({
+  at: z.optional(instant),
+  format: z.optional(z.enum(['json', 'html'])),
 });
 export const FeeReportQuery = z.strictObject({ from: date, to: date });
 /** Why the full applicant data is needed (核对身份、电话联系申请人…); recorded and shown to the applicant. */

@@ -1,9 +1,13 @@
 import {
+  type ApprovalLevel,
   checkMatter,
   DomainError,
   type ErrorEntry,
   type Fee,
   type HandlingItem,
+  JOINT_HANDLING_NAMES,
+  JOINT_HANDLINGS,
+  type JointHandling,
   MATTER_TYPE_NAMES,
   MATTER_TYPES,
   type Material,
@@ -129,6 +133,38 @@ function readSpecialSteps(cell: SheetCell): SpecialStep[] | undefined {
   });
 }
 
+const LEVEL_WORDS = new Map<string, ApprovalLevel['kind']>([
+  ['承办', 'undertake'],
+  ['审核', 'review'],
+  ['审批', 'sign'],
+  ['签发', 'sign'],
+  ['审批（签发）', 'sign'],
+]);
+const HEAD_MARK = '（负责人）';
+
+/** '承办；审核；签发（负责人）': the levels in order, the head's marked (R16). */
+function readLevels(cell: SheetCell): ApprovalLevel[] | undefined {
+  const list = entries(cell);
+  if (list.length === 0) return undefined;
+  return list.map((e, i) => {
+    const entry = e.normalize('NFKC').replace(/\(负责人\)$/u, HEAD_MARK);
+    const head = entry.endsWith(HEAD_MARK);
+    const kind = LEVEL_WORDS.get(head ? entry.slice(0, -HEAD_MARK.length) : entry);
+    if (!kind)
+      throw new CellError(
+        `第${i + 1}项“${e}”应为承办、审核或签发，负责人签署的加“${HEAD_MARK}”`,
+        `entry ${i + 1} '${e}' must be 承办, 审核 or 签发, with ${HEAD_MARK} for the head's level`,
+      );
+    return head ? { kind, head } : { kind };
+  });
+}
+
+const LEVEL_WRITTEN: Record<ApprovalLevel['kind'], string> = {
+  undertake: '承办',
+  review: '审核',
+  sign: '签发',
+};
+
 const TYPES = new Map<string, MatterType>(
   MATTER_TYPES.flatMap((t) => [
     [t, t],
@@ -165,6 +201,20 @@ function readYesNo(cell: SheetCell): boolean | undefined {
   if (value === '是' || value === 'true') return true;
   if (value === '否' || value === 'false') return false;
   throw new CellError('应为“是”或“否”', "must be '是' (yes) or '否' (no)");
+}
+
+/** 统一办理, 联合办理 or 集中办理 (or the English code); empty when one body handles the matter alone. */
+function readJointHandling(cell: SheetCell): JointHandling | undefined {
+  const value = text(cell);
+  if (value === '') return undefined;
+  const found = JOINT_HANDLINGS.find((j) => j === value || JOINT_HANDLING_NAMES[j] === value);
+  if (!found) {
+    throw new CellError(
+      `应为：${Object.values(JOINT_HANDLING_NAMES).join('、')}，或留空`,
+      `must be one of: ${JOINT_HANDLINGS.join(', ')}, or empty`,
+    );
+  }
+  return found;
 }
 
 /** An empty cell is an absent value, so the schema says 必填 rather than "too short". */
@@ -259,6 +309,21 @@ export const CATALOGUE_COLUMNS: readonly Column[] = [
     required: false,
     read: optionalText,
     write: (m) => m.basicCode ?? '',
+  },
+  {
+    field: 'approvalLevels',
+    header: CATALOGUE_HEADER.approvalLevels,
+    required: false,
+    read: readLevels,
+    write: (m) =>
+      joinEntries((m.approvalLevels ?? []).map((l) => LEVEL_WRITTEN[l.kind] + (l.head ? HEAD_MARK : ''))),
+  },
+  {
+    field: 'jointHandling',
+    header: CATALOGUE_HEADER.jointHandling,
+    required: false,
+    read: readJointHandling,
+    write: (m) => (m.jointHandling ? JOINT_HANDLING_NAMES[m.jointHandling] : ''),
   },
 ];
 

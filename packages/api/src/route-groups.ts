@@ -1,10 +1,12 @@
 import type { RouteSpec } from './route';
+import { absenceRoutes } from './routes/absences';
 import { assessmentRoutes } from './routes/assessment';
 import { cardRoutes } from './routes/cards';
 import { caseRouteList } from './routes/cases';
 import { applicantRoutes } from './routes/cases/applicant';
 import { ofdRoutes } from './routes/cases/ofd';
 import { printRoutes } from './routes/cases/print';
+import { caseReadRoutes } from './routes/cases/reads';
 import { supervisionRoutes } from './routes/cases/supervision';
 import { verifyRoutes } from './routes/cases/verify';
 import { workbenchRoutes } from './routes/cases/workbench';
@@ -18,13 +20,18 @@ import { notificationRoutes } from './routes/notifications';
 import { publicCaseRoutes } from './routes/public-cases';
 import { publicGuideRoutes } from './routes/public-guide';
 import { ratingExportRoutes } from './routes/rating-export';
+import { readinessRoutes } from './routes/readiness';
 import { rectificationRoutes } from './routes/rectifications';
+import { rolloutRoutes } from './routes/rollouts';
 import { sealCertificateRoutes } from './routes/seal-certificates';
+import { windowGrantRoutes } from './routes/window-grants';
 
 export {
+  absenceRoutes,
   applicantRoutes,
   assessmentRoutes,
   cardRoutes,
+  caseReadRoutes,
   catalogueFileRoutes,
   codeLineageRoutes,
   coreRoutes,
@@ -37,10 +44,13 @@ export {
   publicCaseRoutes,
   publicGuideRoutes,
   ratingExportRoutes,
+  readinessRoutes,
   rectificationRoutes,
+  rolloutRoutes,
   sealCertificateRoutes,
   supervisionRoutes,
   verifyRoutes,
+  windowGrantRoutes,
   workbenchRoutes,
 };
 
@@ -58,7 +68,11 @@ export const caseRoutes: readonly RouteSpec[] = caseRouteList;
 export const fileRoutes: readonly RouteSpec[] = [
   ...catalogueFileRoutes,
   ...codeLineageRoutes,
+  // A city's rollouts and the handover agreements (R1–R7): rare planning work, off the api bundle.
+  ...rolloutRoutes,
   ...applicantRoutes,
+  // The case list, result, responsibility and integrity reads: no command, so off the cases bundle.
+  ...caseReadRoutes,
   ...printRoutes,
   ...empowermentRoutes,
   ...licenceRoutes,
@@ -77,6 +91,12 @@ export const fileRoutes: readonly RouteSpec[] = [
   ...cardRoutes,
   ...assessmentRoutes,
   ...notificationRoutes,
+  // Chief representatives' written authorisations (R16): grants, lists and printable letters.
+  ...windowGrantRoutes,
+  // Training records and the handover checklist (R11, people); the api Lambda's preview only reads them.
+  ...readinessRoutes,
+  // Absences of A/B posts (AB角): not case commands, and the api and cases bundles are nearly full.
+  ...absenceRoutes,
 ];
 
 /** Every API route, in one list: OpenAPI describes it, the local stack mounts it, the access matrix test walks it. */

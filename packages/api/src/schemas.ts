@@ -2,7 +2,10 @@ import {
   BODY_KINDS,
   DEFAULT_RATING_DAYS,
   DEFAULT_RATING_LEVEL,
+  JOINT_HANDLINGS,
+  LEVEL_KINDS,
   MATTER_TYPES,
+  MAX_LEVELS,
   MODES,
   RECEIPT_DAYS,
   RECTIFICATION_DAYS,
@@ -67,6 +70,10 @@ const amount = z.number().check(
 );
 export const FeeInput = z.strictObject({ code, name, amount });
 
+const ApprovalLevelsInput = z
+  .array(z.strictObject({ kind: z.enum(LEVEL_KINDS), head: z.optional(z.boolean()) }))
+  .check(z.minLength(1), z.maxLength(MAX_LEVELS));
+
 export const MatterInput = z.strictObject({
   name,
   type: z.enum(MATTER_TYPES),
@@ -85,6 +92,10 @@ export const MatterInput = z.strictObject({
   department: z.optional(id),
   /** 基本编码 (12); the domain checks its layout and the items' sequences (R15). */
   basicCode: z.optional(z.string().check(z.length(12))),
+  /** 统一/联合/集中办理 (art. 42(2)): the statutory limit is then at most 45 working days. */
+  jointHandling: z.optional(z.enum(JOINT_HANDLINGS)),
+  /** The approval levels in order (承办 → 审核 → 签发), the last the sign-off; one level when absent (R16). */
+  approvalLevels: z.optional(ApprovalLevelsInput),
 });
 
 export const LocalSettingsInput = z.strictObject({
@@ -95,6 +106,10 @@ export const LocalSettingsInput = z.strictObject({
   warnDays: z.optional(z.int().check(z.minimum(0), z.maximum(30))),
   /** What a lapsed deficiency commitment does: end the case (default) or only flag it. */
   deficiencyLapse: z.optional(z.enum(['terminate', 'flag'])),
+  /** The tenant handles the matter jointly or centrally (art. 42(2)); `none` sets the city's flag aside. */
+  jointHandling: z.optional(z.enum([...JOINT_HANDLINGS, 'none'])),
+  /** The tenant's own approval levels over the city's default (R16). */
+  approvalLevels: z.optional(ApprovalLevelsInput),
 });
 
 export const bodyRef = z

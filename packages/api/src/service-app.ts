@@ -2,12 +2,11 @@ import { DomainError } from '@onewindow/domain';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { problemsPage } from './docs';
 import type { AppDeps, AppEnv } from './env';
 import { pathLimit } from './pipeline/path-limit';
 import { publicRateLimit } from './pipeline/rate-limit';
 import { logSecurityEvent } from './pipeline/security-event';
-import { PROBLEM_TYPES, type ProblemType, problem, problemResponse } from './problem';
+import { problem, problemResponse } from './problem';
 import { mountRoute, type RouteSpec } from './route';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -23,6 +22,11 @@ export interface ServiceAppOptions {
    * route's code nor the schema conversion just to describe them.
    */
   readonly openapi?: (app: Hono<AppEnv>) => void;
+  /**
+   * Mounts `/problems` and `/problems/{type}` (`mountProblemPages` from `problem-pages.ts`): the
+   * api Lambda, which the gateway sends them to, and the whole-API app; the cases Lambda leaves them out.
+   */
+  readonly problems?: (app: Hono<AppEnv>) => void;
 }
 
 /** The app with only the given routes: what each Lambda builds, importing no route module itself. */
@@ -85,12 +89,7 @@ export function createServiceApp(deps: AppDeps, options: ServiceAppOptions): Hon
     return c.json({ status: 'ok' });
   });
   options.openapi?.(app);
-  app.get('/problems', (c) => c.html(problemsPage()));
-  app.get('/problems/:type', (c) => {
-    const type = c.req.param('type');
-    if (!(type in PROBLEM_TYPES)) return problemResponse(c, problem('not-found'));
-    return c.html(problemsPage(type as ProblemType));
-  });
+  options.problems?.(app);
 
   for (const route of options.routes) mountRoute(app, route, deps);
 

@@ -5,6 +5,7 @@ import {
   checkLocalSettings,
   cityOfTenant,
   DomainError,
+  jointHandlingOf,
   type LocalMatterSettings,
   toInstant,
   viewAt,
@@ -25,6 +26,8 @@ export function localMatter(
   code: string,
   settings: LocalMatterSettings | undefined,
 ) {
+  const joint = def ? jointHandlingOf(def, settings ?? {}) : undefined;
+  const levels = settings?.approvalLevels ?? def?.approvalLevels;
   return {
     code,
     name: def?.name ?? code,
@@ -34,6 +37,9 @@ export function localMatter(
     onTheSpot: def?.onTheSpot,
     fees: settings?.fees ?? def?.fees ?? [],
     ...(settings?.windowLocation ? { windowLocation: settings.windowLocation } : {}),
+    ...(joint ? { jointHandling: joint } : {}),
+    // The levels a case of the matter goes through here (R16): the tenant's, else the city's default.
+    ...(levels ? { approvalLevels: levels } : {}),
   };
 }
 

@@ -19,6 +19,8 @@ export function sameDefinition(a: MatterDefinition, b: MatterDefinition): boolea
       specialSteps: (m.specialSteps ?? []).map((x) => [x.kind, x.days]),
       department: m.department ?? null,
       basicCode: m.basicCode ?? null,
+      jointHandling: m.jointHandling ?? null,
+      approvalLevels: (m.approvalLevels ?? []).map((l) => [l.kind, l.head === true]),
     });
   return canonical(a) === canonical(b);
 }

@@ -1,6 +1,7 @@
 export type { CaseRow, StoredCase } from '@onewindow/store';
 // The request scope the api opens after authorise; the store's guard checks every request against it.
 export { type IsolationRefusal, type IsolationScope, runIsolated } from '@onewindow/store';
+export { type AbsenceInput, AbsenceService, type AbsenceView } from './absences';
 export * from './authority';
 export * from './calendar';
 export * from './cases';
@@ -23,6 +24,7 @@ export * from './licences';
 export { OFD_ACTOR, OfdResults, type SesSigner } from './ofd';
 export { type Measure, type OutboundEvent, Outbox, type StreamRecordLike } from './outbox';
 export * from './public';
+export { ReadinessService, type TrainingInput } from './readiness';
 export * from './rollouts';
 export * from './seals';
 export {
@@ -42,4 +44,5 @@ export { createSigner, type ResultSigner } from './signing';
 export { SupervisionService } from './supervision';
 export * from './tenancy';
 export { ttlCache } from './ttl-cache';
+export { type WindowGrantInput, WindowGrantService, type WindowGrantView } from './window-grants';
 export { WindowOfficeService } from './window-office';

@@ -1,4 +1,5 @@
 import type { Store } from '@onewindow/store';
+import { AbsenceService } from './absences';
 import { AuthorityService } from './authority';
 import { CalendarService } from './calendar';
 import {
@@ -24,11 +25,13 @@ import { LicenceService } from './licences';
 import { OfdResults } from './ofd';
 import { GuideService, PublicCaseService, PublicLimits, ResultVerification } from './public';
 import { DefaultRatings } from './public/default-ratings';
+import { ReadinessService } from './readiness';
 import { RolloutService } from './rollouts';
 import { SealService } from './seals';
-import type { ResultSigner } from './signing';
+import { type ResultKeys, type ResultSigner, resultKeysOf } from './signing';
 import { SupervisionService } from './supervision';
 import { TenancyService } from './tenancy';
+import { WindowGrantService } from './window-grants';
 import { WindowOfficeService } from './window-office';
 
 export interface ServicesOptions {
@@ -64,7 +67,7 @@ const noVault: KeyVault = {
   unwrap: () => Promise.reject(new Error('this process has no seal key vault')),
 };
 
-/** Tenancy, catalogue, seals, calendar, authority, rollouts and the window office: the api and files Lambdas. */
+/** Tenancy, catalogue, seals, calendar, authority and the window office: the api and files Lambdas. */
 export interface CoreServices {
   readonly commands: Commands;
   readonly tenancy: TenancyService;
@@ -72,7 +75,6 @@ export interface CoreServices {
   readonly seals: SealService;
   readonly calendar: CalendarService;
   readonly authority: AuthorityService;
-  readonly rollouts: RolloutService;
   readonly windowOffice: WindowOfficeService;
 }
 
@@ -80,7 +82,8 @@ export interface CoreServices {
 export interface CaseServices {
   readonly commands: Commands;
   readonly cases: CaseService;
-  readonly publicCases: PublicCaseService;
+  /** The keys results are signed with (`/v1/public/keys`). */
+  readonly resultKeys: ResultKeys;
   /** The public case routes' rate limits and wrong-code locks, counted in the table. */
   readonly publicLimits: PublicLimits;
 }
@@ -90,6 +93,8 @@ export interface CaseServices {
  * served there because the cases bundle has no room for it (its read reuses CaseService's check).
  */
 export interface FileServices extends CoreServices {
+  /** A city's rollouts and the handover agreements: served here, off the api bundle. */
+  readonly rollouts: RolloutService;
   /** The applicant in full for those handling a case, each access recorded. */
   readonly applicants: ApplicantService;
   /** Reads for the printable notice and result; the public rating's command. */
@@ -130,6 +135,12 @@ export interface FileServices extends CoreServices {
   readonly assessment: AssessmentService;
   /** What a staff member has been told: the urges on their cards. */
   readonly notifications: NotificationService;
+  /** R16: chief representatives' written authorisations (首席代表授权书), granted by departments' heads. */
+  readonly windowGrants: WindowGrantService;
+  /** Absences of A/B posts (AB角): who is away and who covers. */
+  readonly absences: AbsenceService;
+  /** Training records per staff member and matter, and the handover checklists (R11, people). */
+  readonly readiness: ReadinessService;
 }
 
 /** Every application service over one table: what the local stack, the tests and the workers call. */
@@ -145,7 +156,6 @@ export function coreServices({ store }: ServicesOptions, commands = new Commands
     seals: new SealService(store),
     calendar: new CalendarService(store),
     authority: new AuthorityService(store),
-    rollouts: new RolloutService(store),
     windowOffice: new WindowOfficeService(store),
   };
 }
@@ -161,7 +171,7 @@ export function caseServices(
   return {
     commands,
     cases,
-    publicCases: new PublicCaseService(store, cases, commands, signer),
+    resultKeys: resultKeysOf(signer),
     publicLimits: new PublicLimits(store),
   };
 }
@@ -179,6 +189,7 @@ export function fileServices(
   const holders = holdersOf(options);
   return {
     ...core,
+    rollouts: new RolloutService(store),
     licences: new LicenceService(store, core.commands),
     ofd: new OfdResults(store, cases, core.commands, sealPki(options), options.publicBaseUrl),
     applicants: new ApplicantService(store, cases),
@@ -199,6 +210,9 @@ export function fileServices(
     ...(holders ? { holders } : {}),
     assessment: new AssessmentService(store),
     notifications: new NotificationService(store),
+    windowGrants: new WindowGrantService(store),
+    absences: new AbsenceService(store),
+    readiness: new ReadinessService(store),
   };
 }
 
@@ -212,17 +226,20 @@ export function createServices(given: ServicesOptions): AppServices {
   const cases = caseServices(options, commands, holders);
   const rectifications = new RectificationService(options.store, cases.cases);
   const cards = new CardService(options.store);
+  const rollouts = new RolloutService(options.store);
   const jobs = platformJobs({
     cards,
     cases: cases.cases,
     defaultRatings: new DefaultRatings(options.store, cases.cases),
     rectifications,
-    rollouts: core.rollouts,
+    rollouts,
     system: (actor, tenant, now) => commands.system(actor, tenant, now),
   });
   return {
     ...core,
     ...cases,
+    rollouts,
+    publicCases: new PublicCaseService(options.store, cases.cases, commands, options.signer),
     applicants: new ApplicantService(options.store, cases.cases),
     esign: sealPki(options),
     verification: new ResultVerification(options.store, cases.cases, options.signer),
@@ -237,6 +254,9 @@ export function createServices(given: ServicesOptions): AppServices {
     ...(holders ? { holders } : {}),
     assessment: new AssessmentService(options.store),
     notifications: new NotificationService(options.store),
+    windowGrants: new WindowGrantService(options.store),
+    absences: new AbsenceService(options.store),
+    readiness: new ReadinessService(options.store),
     licences: new LicenceService(options.store, commands),
     ofd: new OfdResults(options.store, cases.cases, commands, sealPki(options), options.publicBaseUrl),
     empowerment: new EmpowermentService(options.store),

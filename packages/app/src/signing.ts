@@ -58,3 +58,16 @@ export function createSigner(secret: Uint8Array | string): ResultSigner {
     },
   };
 }
+
+/** The keys results are signed with, as `/v1/public/keys` publishes them. */
+export interface ResultKeys {
+  keys(): { keyId: string; alg: 'Ed25519'; spki: string }[];
+}
+
+/**
+ * The published keys of a process's signer (none without one): all the cases Lambda needs for
+ * `/v1/public/keys`, without the public case pages' service, which the files Lambda serves.
+ */
+export const resultKeysOf = (signer?: ResultSigner): ResultKeys => ({
+  keys: () => (signer ? [{ keyId: signer.keyId, alg: 'Ed25519', spki: signer.publicKey }] : []),
+});

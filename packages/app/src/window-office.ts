@@ -1,12 +1,5 @@
-import { DomainError, toInstant } from '@onewindow/domain';
-import {
-  CaseRepository,
-  type Store,
-  TenancyRepository,
-  type WindowAuthorisation,
-  windowAuthorisationWrite,
-} from '@onewindow/store';
-import type { Invocation, Respond } from './context';
+import { DomainError } from '@onewindow/domain';
+import { CaseRepository, type Store } from '@onewindow/store';
 
 interface FeeReceipt {
   readonly receiptNo: unknown;
@@ -17,54 +10,9 @@ interface FeeReceipt {
   readonly fees: unknown;
 }
 
-/** Tenant administration around the window: chief-representative authorisations and the fee report. */
+/** Tenant administration around the window: the fee report (authorisations: window-grants.ts). */
 export class WindowOfficeService {
   constructor(private readonly store: Store) {}
-
-  /** Authorises a window officer to decide named on-the-spot matters, until an optional instant. */
-  async authorise(
-    invocation: Invocation,
-    input: { tenant: string; staff: string; matters: readonly string[]; until?: string },
-    respond: Respond<WindowAuthorisation>,
-  ) {
-    const staff = await new TenancyRepository(this.store).staffMember(input.tenant, input.staff);
-    if (!staff) throw new DomainError('not-found', '工作人员不存在', `no staff member '${input.staff}'`);
-    if (!staff.roles.includes('window-clerk')) {
-      throw new DomainError(
-        'validation',
-        '只能授权窗口人员',
-        'only a window clerk can hold a window authorisation',
-        'staff',
-      );
-    }
-    let until: string | undefined;
-    if (input.until !== undefined) {
-      try {
-        until = toInstant(input.until);
-      } catch (cause) {
-        throw new DomainError('validation', '授权期限不是有效的时间', 'until is not an instant', {
-          field: 'until',
-          cause,
-        });
-      }
-    }
-    const authorisation: WindowAuthorisation = {
-      staff: input.staff,
-      matters: [...new Set(input.matters)],
-      ...(until ? { until } : {}),
-      updatedAt: invocation.now,
-    };
-    return invocation.commit({
-      action: 'window-authorisation.set',
-      target: `${input.tenant}/${input.staff}`,
-      writes: [windowAuthorisationWrite(input.tenant, authorisation)],
-      response: respond(authorisation),
-    });
-  }
-
-  authorisations(tenant: string): Promise<WindowAuthorisation[]> {
-    return new CaseRepository(this.store).windowAuthorisations(tenant);
-  }
 
   /** Centralised fee collection from `from` to `to` (dates), per collecting department, in yuan to the fen. */
   async feeReport(tenant: string, from: string, to: string) {

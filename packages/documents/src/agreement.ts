@@ -67,6 +67,20 @@ export function AgreementDocument({ agreement: a, lang, imprintSrc, actions }: A
   </table>`
       : ''
   }
+  ${
+    a.checklist
+      ? html`<h2>${t.checklist}</h2>
+  <table>
+    <thead><tr>${t.checkColumns.map((col) => html`<th scope="col">${col}</th>`)}</tr></thead>
+    <tbody>
+      ${a.checklist.map(
+        (x) =>
+          html`<tr><td>${lang === 'zh' ? x.name : x.nameEn}</td><td>${x.confirmedBy ?? t.unconfirmed}</td><td>${x.confirmedAt ? when(lang, x.confirmedAt) : ''}</td><td>${[x.derived ? t.trained(x.derived.ready) : '', x.note ?? ''].filter(Boolean).join('；')}</td></tr>`,
+      )}
+    </tbody>
+  </table>`
+      : ''
+  }
   <div class="sig">
     <div>
       <p>${t.fromSign}</p>

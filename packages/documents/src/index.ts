@@ -23,3 +23,9 @@ export { intakeWindowName, type ReceiptKind } from './receipt-text';
 export { ResultDocument, type ResultProps, resultTitle } from './result';
 export { DOCUMENT_CSS } from './style';
 export type { Lang } from './text';
+export {
+  type PrintedWindowGrant,
+  WindowGrantLetter,
+  WindowGrantRegister,
+  windowGrantStanding,
+} from './window-grant';

@@ -21,6 +21,10 @@ const zh = {
   signature: (keyId: string) => `电子签名（密钥 ${keyId}）`,
   outcomes: { approve: '准予许可', deny: '不予许可' } satisfies Record<SealedResult['outcome'], string>,
   deliveries: { window: '窗口领取', mail: '邮寄送达' } satisfies Record<SealedResult['delivery'], string>,
+  approvals: '审批记录',
+  levels: { undertake: '承办', review: '审核', sign: '审批（签发）' } as Record<string, string>,
+  signer: '签署人',
+  opinion: '意见',
 };
 
 export const RESULT_TEXT: Readonly<Record<Lang, typeof zh>> = {
@@ -48,5 +52,9 @@ export const RESULT_TEXT: Readonly<Record<Lang, typeof zh>> = {
     signature: (keyId) => `Signature (key ${keyId})`,
     outcomes: { approve: 'Approve', deny: 'Deny' },
     deliveries: { window: 'Collect at the window', mail: 'By mail' },
+    approvals: 'Approval record',
+    levels: { undertake: 'Undertaking', review: 'Review', sign: 'Approval (sign-off)' },
+    signer: 'Signed by',
+    opinion: 'Opinion',
   },
 };

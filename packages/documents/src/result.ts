@@ -33,6 +33,20 @@ export interface ResultProps {
   readonly amount?: number;
   /** The number, legal basis, remedies and handler (official.ts). */
   readonly official?: OfficialParts;
+  /** The signers' names by id, for the approval record of a result with levels (R16). */
+  readonly signers?: Readonly<Record<string, string>>;
+}
+
+/** Every level's signer, instant and opinion, as the signed result holds them (R16). */
+function Approvals(lang: Lang, r: SealedResult, signers: Readonly<Record<string, string>> = {}): Html | '' {
+  const t = RESULT_TEXT[lang];
+  if (!r.approvals?.length) return '';
+  return html`<section class="approvals"><h2>${t.approvals}</h2><table>
+  <thead><tr><th scope="col">${t.decision}</th><th scope="col">${t.signer}</th><th scope="col">${t.opinion}</th></tr></thead>
+  <tbody>${r.approvals.map(
+    (a) =>
+      html`<tr><td>${t.levels[a.kind] ?? a.kind}</td><td>${signers[a.by] ?? a.by}<br />${when(lang, a.at)}</td><td>${a.opinion}</td></tr>`,
+  )}</tbody></table></section>`;
 }
 
 /**
@@ -51,6 +65,7 @@ export function ResultDocument({
   matterType,
   amount,
   official,
+  signers,
 }: ResultProps): Html {
   const text = COMMON[lang];
   const t = RESULT_TEXT[lang];
@@ -80,6 +95,7 @@ export function ResultDocument({
     <dt>${t.approvingBody}</dt><dd>${bodyName}</dd>
     <dt>${t.delivery}</dt><dd>${t.deliveries[r.delivery]}</dd>
   </dl>
+  ${Approvals(lang, r, signers)}
   <div class="sig">
     <div>
       ${QrCode({ text: verifyUrl, title: t.qr })}

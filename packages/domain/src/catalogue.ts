@@ -1,3 +1,5 @@
+import { checkLevels } from './cases/levels';
+import type { ApprovalLevel } from './cases/types';
 import { invalid } from './errors';
 import { checkNationalCodes } from './matter-codes';
 
@@ -27,6 +29,35 @@ export const MATTER_TYPE_NAMES: Readonly<Record<MatterType, string>> = {
   'public-service': '公共服务',
   other: '其他行政权力',
 };
+
+/**
+ * Art. 42(2) with art. 26: a matter handled through one office for several bodies (统一办理), by
+ * bodies acting together (联合办理) or in one place (集中办理) is decided within 45 working days;
+ * the head of the government (本级人民政府负责人) may extend it once, by up to 15.
+ */
+export const JOINT_HANDLINGS = ['unified', 'joint', 'centralised'] as const;
+export type JointHandling = (typeof JOINT_HANDLINGS)[number];
+export const JOINT_HANDLING_NAMES: Readonly<Record<JointHandling, string>> = {
+  unified: '统一办理',
+  joint: '联合办理',
+  centralised: '集中办理',
+};
+/** The statutory ceiling of a jointly or centrally handled matter (art. 42(2)), in working days. */
+export const JOINT_STATUTORY_DAYS = 45;
+
+function checkJointLimit(
+  joint: JointHandling | 'none' | undefined,
+  statutoryDays: number,
+  field: string,
+): void {
+  if (joint && joint !== 'none' && statutoryDays > JOINT_STATUTORY_DAYS) {
+    throw invalid(
+      field,
+      `统一办理、联合办理、集中办理的事项法定时限不得超过${JOINT_STATUTORY_DAYS}个工作日（第四十二条第二款）`,
+      `a jointly or centrally handled matter is decided within ${JOINT_STATUTORY_DAYS} working days (art. 42(2))`,
+    );
+  }
+}
 
 /** Steps whose duration does not count against the time limit (art. 45). */
 export const SPECIAL_STEP_KINDS = ['site-inspection', 'expert-review', 'hearing'] as const;
@@ -86,6 +117,10 @@ export interface MatterDefinition {
    * out; with one, each handling item's code is its two-digit 业务办理项 sequence (R15).
    */
   readonly basicCode?: string;
+  /** 统一/联合/集中办理 (art. 42(2)): at most 45 statutory working days, extended on the government head's approval. */
+  readonly jointHandling?: JointHandling;
+  /** The city's default approval levels (R16); one level when absent. A tenant may set its own. */
+  readonly approvalLevels?: readonly ApprovalLevel[];
 }
 
 function uniqueCodes(list: readonly { code: string }[], field: string): void {
@@ -122,6 +157,8 @@ export function checkMatter(m: MatterDefinition): void {
       'an on-the-spot matter promises 0 working days',
     );
   }
+  checkJointLimit(m.jointHandling, m.statutoryDays, 'statutoryDays');
+  if (m.approvalLevels) checkLevels(m.approvalLevels, m.onTheSpot);
   uniqueCodes(m.items, 'items');
   if (m.basicCode !== undefined) checkNationalCodes(m.basicCode, m.items);
   uniqueCodes(m.materials, 'materials');
@@ -148,6 +185,16 @@ export interface LocalMatterSettings {
   readonly warnDays?: number;
   /** A lapsed deficiency commitment ends the case (`terminate`, the default) or only flags it. */
   readonly deficiencyLapse?: 'terminate' | 'flag';
+  /** The tenant's own approval levels (承办/审核/签发, R16), over the city's default. */
+  readonly approvalLevels?: readonly ApprovalLevel[];
+  /** The tenant handles the matter jointly or centrally (art. 42(2)), or `none` where the city's flag does not hold here. */
+  readonly jointHandling?: JointHandling | 'none';
+}
+
+/** Whether the tenant handles the matter jointly or centrally: its own setting, else the city's flag. */
+export function jointHandlingOf(m: MatterDefinition, s: LocalMatterSettings): JointHandling | undefined {
+  const j = s.jointHandling ?? m.jointHandling;
+  return j === 'none' ? undefined : j;
 }
 
 /** A tenant's own promised days stay within the statutory limit. */
@@ -166,5 +213,7 @@ export function checkLocalSettings(m: MatterDefinition, s: LocalMatterSettings):
       'an on-the-spot matter promises 0 working days',
     );
   }
+  checkJointLimit(s.jointHandling, m.statutoryDays, 'jointHandling');
   if (s.fees) uniqueCodes(s.fees, 'fees');
+  if (s.approvalLevels) checkLevels(s.approvalLevels, m.onTheSpot);
 }

@@ -1,4 +1,5 @@
 import { MATTER_TYPE_NAMES, type MatterType } from './catalogue';
+import type { ChecklistEntry } from './readiness';
 import { fromBodyOf, type Rollout } from './rollout';
 import { sealRefOf } from './seals';
 
@@ -27,6 +28,8 @@ export interface HandoverAgreement {
   readonly clauses: readonly { readonly zh: string; readonly en: string }[];
   /** Old and new implementation codes (R15): the ledger's rows once applied, the expected ones before. */
   readonly codeLineage?: readonly AgreementCodeRow[];
+  /** The receiving side's readiness checklist (001 §五), each item with who confirmed it and when. */
+  readonly checklist?: readonly ChecklistEntry[];
 }
 
 /** A matter whose implementation code the move changes; `recorded` once the ledger holds it. */
@@ -58,6 +61,7 @@ export function handoverAgreement(input: {
   matters: ReadonlyMap<string, { name: string; type: MatterType }>;
   sealName: string;
   codeLineage?: readonly AgreementCodeRow[];
+  checklist?: readonly ChecklistEntry[];
 }): HandoverAgreement {
   const r = input.rollout;
   const toRef = `${input.tenant}/${r.to}`;
@@ -130,5 +134,6 @@ export function handoverAgreement(input: {
     }),
     clauses,
     ...(input.codeLineage?.length ? { codeLineage: input.codeLineage } : {}),
+    ...(input.checklist ? { checklist: input.checklist } : {}),
   };
 }

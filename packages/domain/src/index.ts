@@ -1,3 +1,4 @@
+export * from './absence';
 export * from './access';
 export * from './authority';
 export * from './calendar';
@@ -12,6 +13,7 @@ export * from './initial-holders';
 export * from './licences';
 export * from './matter-codes';
 export * from './privacy';
+export * from './readiness';
 export * from './roles';
 export * from './rollout';
 export * from './seal-imprint';
@@ -23,3 +25,4 @@ export * from './supervision/cards';
 export * from './supervision/proof';
 export * from './supervision/triggers';
 export * from './tenancy';
+export * from './window-authorisation';

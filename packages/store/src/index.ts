@@ -1,3 +1,4 @@
+export * from './absences';
 export * from './authority';
 export * from './batch';
 export * from './calendar';
@@ -15,6 +16,7 @@ export * from './limits';
 export * from './measures';
 export * from './notifications';
 export * from './outbox';
+export * from './readiness';
 export * from './rollouts';
 export * from './seal-keys';
 export * from './store';

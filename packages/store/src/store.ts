@@ -49,6 +49,8 @@ export interface Command {
   readonly writes: readonly Write[];
   readonly response: StoredResponse;
   readonly idempotency?: { readonly caller: string; readonly key: string; readonly fingerprint: string };
+  /** The absent A whose post the actor (its B) covered (AB角): the audit record says so. */
+  readonly onBehalfOf?: string;
 }
 
 /** Another request with the same Idempotency-Key won the race; its answer is stored. */
@@ -245,6 +247,7 @@ export class Store {
             action: command.action,
             target: command.target,
             at: command.at,
+            onBehalfOf: command.onBehalfOf,
           },
           { removeUndefinedValues: true },
         ),

@@ -8,6 +8,8 @@ import {
   CASE_STATUSES,
   CLOCK_COLOURS,
   DELIVERY_METHODS,
+  JOINT_HANDLINGS,
+  LEVEL_KINDS,
   MATTER_TYPES,
   MODES,
   RATED_OBJECTS,
@@ -24,6 +26,8 @@ import { amount, bilingual, bodyRef, count, date, days, instant, named, pageOf }
 /** The case commands a caller may send, by the name of their route (the domain's guards decide which). */
 export { CASE_ACTIONS };
 export type CaseAction = (typeof CASE_ACTIONS)[number];
+/** R16: the authorisation a chief representative decided under: its id, 文号 and department. */
+const decidedUnder = z.strictObject({ id: z.string(), docNo: z.string(), body: bodyRef });
 /** A rating of the service, 1–5. */
 /** R18 after a 差评: a call-back to the rater and the centre's appeal, as the case and the ledger carry them. */
 export const rectificationCallback = z.strictObject({
@@ -140,6 +144,17 @@ export const Binding = named(
 );
 export type Binding = z.infer<typeof Binding>;
 
+/** An approval level (R16): 承办, 审核 or 审批（签发）, the last the sign-off; `head` when the body's head signs it. */
+const approvalLevel = z.strictObject({ kind: z.enum(LEVEL_KINDS), head: z.optional(z.boolean()) });
+/** A level's signature: its signer, when, and the opinion (意见). */
+const levelOpinion = z.strictObject({
+  level: count,
+  kind: z.enum(LEVEL_KINDS),
+  by: z.string(),
+  at: instant,
+  opinion: z.string(),
+});
+
 const resultShape = {
   caseNo: z.string(),
   tenant: z.string(),
@@ -157,6 +172,8 @@ const resultShape = {
   approvingBodyUscc: z.optional(z.string()),
   seal: z.strictObject({ id: z.string(), body: bodyRef, tenant: z.string() }),
   keyId: z.string(),
+  /** Every approval level's signer and opinion (R16), when the decision had levels or an opinion. */
+  approvals: z.optional(z.array(levelOpinion)),
   /** Ed25519 over the canonical JSON of the fields above (`/v1/public/keys`). */
   signature: z.string(),
   delivery: z.enum(['window', 'mail']),
@@ -190,6 +207,14 @@ const limits = z.strictObject({
   onTheSpot: z.boolean(),
   warnDays: days,
   deficiencyLapse: z.enum(['terminate', 'flag']),
+  /** 统一/联合/集中办理 (art. 42(2)): 45 working days, extended by ≤ 15 on the government head's approval. */
+  jointHandling: z.optional(z.enum(JOINT_HANDLINGS)),
+});
+/** Who approved an extension (经本机关/本级人民政府负责人批准, art. 42). */
+const approvedBy = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  as: z.enum(['head', 'government-head']),
 });
 const materialCheck = z.strictObject({
   ...Material.shape,
@@ -209,6 +234,8 @@ const event = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape
     type: z.literal(type),
     at: instant,
     actor: z.string(),
+    /** The absent A whose post the actor (its B) covered (AB角): the act was on A's behalf. */
+    onBehalfOf: z.optional(z.string()),
     seq: count,
     hash: z.string(),
     ...shape,
@@ -231,6 +258,7 @@ export const CaseEvent = named(
       window: z.optional(z.string()),
       materials: z.array(materialCheck),
       limits,
+      levels: z.optional(z.array(approvalLevel)),
       fees: z.array(Fee),
       competent: z.boolean(),
       body: z.optional(bodyRef),
@@ -276,13 +304,17 @@ export const CaseEvent = named(
     }),
     event('guidance-requested', { requestId: z.string(), body: bodyRef, question: z.optional(z.string()) }),
     event('guidance-given', { requestId: z.string(), body: bodyRef, opinion: z.string() }),
-    event('extended', { days, reason: z.string(), notice: Notice }),
+    event('extended', { days, reason: z.string(), notice: Notice, approvedBy: z.optional(approvedBy) }),
+    event('level-passed', { level: count, kind: z.enum(LEVEL_KINDS), opinion: z.string() }),
+    event('level-returned', { level: count, kind: z.enum(LEVEL_KINDS), to: count, opinion: z.string() }),
     event('decided', {
+      opinion: z.optional(z.string()),
       outcome,
       reasons: z.optional(z.string()),
       appealRights: z.optional(z.string()),
       amount: z.optional(amount),
       docNo: z.optional(z.string()),
+      authorisation: z.optional(decidedUnder),
     }),
     event('fee-paid', { receiptNo: z.string(), amount }),
     event('issued', { result: Result, supervisingBody: bodyRef, docNo: z.optional(z.string()) }),
@@ -359,9 +391,15 @@ const caseViewShape = {
   deemedAccepted: z.optional(z.literal(true)),
   materials: z.array(materialCheck),
   limits,
+  /** The matter's approval levels at intake, when more than one (R16). */
+  levels: z.optional(z.array(approvalLevel)),
+  /** The levels signed so far; the next level is the one waiting. */
+  opinions: z.optional(z.array(levelOpinion)),
   notices: z.array(Notice),
   steps: z.array(Step),
-  extension: z.optional(z.strictObject({ days, reason: z.string(), at: instant })),
+  extension: z.optional(
+    z.strictObject({ days, reason: z.string(), at: instant, approvedBy: z.optional(approvedBy) }),
+  ),
   decision: z.optional(
     z.strictObject({
       outcome,
@@ -370,6 +408,10 @@ const caseViewShape = {
       amount: z.optional(amount),
       at: instant,
       by: z.string(),
+      /** Every level's signature, the sign-off last (R16). */
+      opinions: z.optional(z.array(levelOpinion)),
+      /** R16: the chief representative's written authorisation (授权书) the decision was taken under. */
+      authorisation: z.optional(decidedUnder),
     }),
   ),
   fees: z.array(Fee),

@@ -1,4 +1,11 @@
-import { MATTER_TYPES, MODES, SPECIAL_STEP_KINDS, TRANSITION_POLICIES } from '@onewindow/domain';
+import {
+  JOINT_HANDLINGS,
+  LEVEL_KINDS,
+  MATTER_TYPES,
+  MODES,
+  SPECIAL_STEP_KINDS,
+  TRANSITION_POLICIES,
+} from '@onewindow/domain';
 import * as z from 'zod/mini';
 import { amount, bodyRef, count, date, days, instant, listOf, named } from './registry';
 
@@ -15,6 +22,8 @@ export const Material = named(
   z.strictObject({ code: z.string(), name: z.string(), core: z.boolean() }),
 );
 export type Material = z.infer<typeof Material>;
+
+const approvalLevelShape = z.strictObject({ kind: z.enum(LEVEL_KINDS), head: z.optional(z.boolean()) });
 
 export const Matter = named(
   'Matter',
@@ -33,6 +42,10 @@ export const Matter = named(
     specialSteps: z.optional(z.array(z.strictObject({ kind: z.enum(SPECIAL_STEP_KINDS), days }))),
     department: z.optional(z.string()),
     basicCode: z.optional(z.string()),
+    /** 统一/联合/集中办理 (art. 42(2)): statutory limit ≤ 45 working days, extended by ≤ 15 on the government head's approval. */
+    jointHandling: z.optional(z.enum(JOINT_HANDLINGS)),
+    /** The city's default approval levels in order (承办 → 审核 → 签发); one level when absent (R16). */
+    approvalLevels: z.optional(z.array(approvalLevelShape)),
     city: z.string(),
     version: count,
     updatedAt: instant,
@@ -143,6 +156,10 @@ const localMatterShape = {
   onTheSpot: z.optional(z.boolean()),
   fees: z.array(Fee),
   windowLocation: z.optional(z.string()),
+  /** Jointly or centrally handled here (art. 42(2)): the tenant's setting, else the city's flag. */
+  jointHandling: z.optional(z.enum(JOINT_HANDLINGS)),
+  /** The approval levels a case goes through here (R16): the tenant's own, else the city's default. */
+  approvalLevels: z.optional(z.array(approvalLevelShape)),
 };
 
 export const LocalMatter = named(

@@ -60,6 +60,10 @@ export const responses = {
   'GET /v1/tenants/{tenant}/bodies': json(tenancy.BodyList),
   'POST /v1/tenants/{tenant}/staff': json(tenancy.Staff),
   'GET /v1/tenants/{tenant}/staff': json(tenancy.StaffList),
+  'POST /v1/tenants/{tenant}/staff/{id}/absences': json(tenancy.Absence),
+  'GET /v1/tenants/{tenant}/staff/{id}/absences': json(tenancy.AbsenceList),
+  'POST /v1/tenants/{tenant}/staff/{id}/absences/{absenceId}/end': json(tenancy.Absence),
+  'GET /v1/tenants/{tenant}/absences': json(tenancy.AbsencesNow),
 
   // Catalogue and calendar
   'PUT /v1/cities/{city}/catalogue/{code}': json(catalogue.Matter, { statuses: [201] }),
@@ -107,10 +111,18 @@ export const responses = {
   'GET /v1/cities/{city}/rollouts/{id}/agreements/{tenant}': json(rollouts.Agreement, { media: printable }),
   'GET /v1/tenants/{tenant}/handovers': json(rollouts.HandoverList),
   'GET /v1/tenants/{tenant}/handovers/{id}': json(rollouts.Agreement, { media: printable }),
+  'POST /v1/tenants/{tenant}/handovers/{id}/checklist/{item}': json(rollouts.ChecklistConfirmation),
+  'POST /v1/tenants/{tenant}/staff/{id}/trainings': json(rollouts.Training),
+  'GET /v1/tenants/{tenant}/staff/{id}/trainings': json(rollouts.TrainingList),
+  'GET /v1/tenants/{tenant}/trainings': json(rollouts.TrainingList),
 
   // Window office
-  'PUT /v1/tenants/{tenant}/window-authorisations/{staff}': json(supervision.WindowAuthorisation),
-  'GET /v1/tenants/{tenant}/window-authorisations': json(supervision.WindowAuthorisationList),
+  'POST /v1/tenants/{tenant}/window-authorisations': json(supervision.WindowGrant),
+  'GET /v1/tenants/{tenant}/window-authorisations': json(supervision.WindowGrantList, { media: printable }),
+  'GET /v1/tenants/{tenant}/window-authorisations/{id}': json(supervision.WindowGrantView, {
+    media: printable,
+  }),
+  'POST /v1/tenants/{tenant}/window-authorisations/{id}/revoke': json(supervision.WindowGrant),
   'GET /v1/tenants/{tenant}/fees/report': json(supervision.FeeReport),
 
   // Cases
@@ -129,6 +141,7 @@ export const responses = {
   [`POST ${CASE}/finish-step`]: json(cases.CaseView),
   [`POST ${CASE}/request-guidance`]: json(cases.CaseView),
   [`POST ${CASE}/give-guidance`]: json(cases.CaseView),
+  [`POST ${CASE}/opinion`]: json(cases.CaseView),
   [`POST ${CASE}/extend`]: json(cases.CaseView),
   [`POST ${CASE}/decide`]: json(cases.CaseView),
   [`POST ${CASE}/pay`]: json(cases.CaseView),
@@ -304,7 +317,8 @@ export type {
   LiaisonList,
   Receipt,
   Rectification,
-  WindowAuthorisation,
+  WindowGrant,
+  WindowGrantView,
   Workbench,
 } from './supervision';
-export type { Body, City, Staff, Tenant } from './tenancy';
+export type { Absence, AbsencesNow, Body, City, Staff, Tenant } from './tenancy';

@@ -1,8 +1,10 @@
 import {
+  CHECKLIST_ITEMS,
   type Blocker as DomainBlocker,
   MODES,
   ROLLOUT_ACTIONS,
   ROLLOUT_STATUSES,
+  TRAINING_KINDS,
   TRANSITION_POLICIES,
 } from '@onewindow/domain';
 import * as z from 'zod/mini';
@@ -54,6 +56,8 @@ const BLOCKER_CODES = [
   'seal-wrong-body',
   'no-approver',
   'no-window-clerk',
+  'untrained-approver',
+  'untrained-window-clerk',
   'matter-not-in-catalogue',
   'held-by-another-body',
   'later-period-exists',
@@ -69,6 +73,8 @@ export const Blocker = named(
     message: z.string(),
     messageEn: z.string(),
     matter: z.optional(z.string()),
+    /** Every matter it names (`untrained-approver`, `untrained-window-clerk`: the matters lacking trained staff). */
+    matters: z.optional(z.array(z.string())),
     /** The rollout's field to fix (its `seal`), when the blocker is one. */
     field: z.optional(z.string()),
   }),
@@ -174,6 +180,57 @@ export type RolloutImpact = z.infer<typeof RolloutImpact>;
 
 const refName = z.strictObject({ ref: bodyRef, name: z.string() });
 
+const ReadinessGap = z.strictObject({
+  role: z.enum(['approver', 'window-clerk']),
+  body: z.optional(bodyRef),
+  matters: z.array(z.string()),
+});
+
+export const ChecklistConfirmation = named(
+  'ChecklistConfirmation',
+  '交接清单确认 One checklist item of a handover agreement, confirmed by the receiving tenant or the city',
+  z.strictObject({
+    item: z.enum(CHECKLIST_ITEMS),
+    confirmedBy: z.string(),
+    confirmedAt: instant,
+    note: z.optional(z.string()),
+  }),
+);
+
+export const ChecklistEntry = named(
+  'ChecklistEntry',
+  '交接清单项 操作规程 / 空白证书储备 / 平台账号与权限 / 人员培训, with its confirmation; training also with what the records show',
+  z.strictObject({
+    item: z.enum(CHECKLIST_ITEMS),
+    name: z.string(),
+    nameEn: z.string(),
+    confirmedBy: z.optional(z.string()),
+    confirmedAt: z.optional(instant),
+    note: z.optional(z.string()),
+    derived: z.optional(z.strictObject({ ready: z.boolean(), gaps: z.array(ReadinessGap) })),
+  }),
+);
+
+export const Training = named(
+  'Training',
+  '培训记录 A completed 跟班学习 (shadowing), 业务培训 (training) or 试运行 (trial run) of a staff member on some matters',
+  z.strictObject({
+    tenant: z.string(),
+    staff: z.string(),
+    id: z.string(),
+    matters: z.array(z.string()),
+    kind: z.enum(TRAINING_KINDS),
+    /** Beijing date, not after the day it was recorded. */
+    completedAt: z.string(),
+    by: z.optional(z.string()),
+    note: z.optional(z.string()),
+    recordedAt: instant,
+    recordedBy: z.string(),
+  }),
+);
+
+export const TrainingList = named('TrainingList', '培训记录列表 Training records', listOf(Training));
+
 export const Agreement = named(
   'HandoverAgreement',
   '交接协议书 The handover agreement of a rollout for one tenant; derived from the rollout, never stored',
@@ -207,6 +264,8 @@ export const Agreement = named(
         }),
       ),
     ),
+    /** 交接清单: operating rules, blank certificate stock, platform accounts, training; who confirmed each and when. */
+    checklist: z.optional(z.array(ChecklistEntry)),
   }),
 );
 export type Agreement = z.infer<typeof Agreement>;

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { CaseSummary, ratingExclusion, ratingLevel, rectificationShape } from './cases';
 import { Fee } from './catalogue';
 import { amount, bodyRef, count, date, instant, listOf, named, pageOf } from './registry';
+import { Absence } from './tenancy';
 
 export const InboxItem = named(
   'InboxItem',
@@ -251,22 +252,56 @@ export type Card = z.infer<typeof Card>;
 
 export const CardList = named('SupervisionCardList', '亮灯记录，新的在前 Cards, newest first', listOf(Card));
 
-export const WindowAuthorisation = named(
-  'WindowAuthorisation',
-  '首席代表窗口授权：可当场决定的事项，until 前有效 The on-the-spot matters a window officer may decide',
+const windowGrantShape = {
+  id: z.string(),
+  tenant: z.string(),
+  docNo: z.string(),
+  staff: z.string(),
+  body: bodyRef,
+  matters: z.array(z.string()),
+  from: instant,
+  until: instant,
+  grantedBy: z.string(),
+  recordedBy: z.string(),
+  at: instant,
+  revoked: z.optional(z.strictObject({ at: instant, by: z.string(), reason: z.string() })),
+};
+
+export const WindowGrant = named(
+  'WindowGrant',
+  "首席代表授权书（R16）：部门负责人授权窗口工作人员在期限内当场决定并签发本部门的指定事项；事项划出该部门时即对该事项失效 A chief representative's written authorisation",
+  z.strictObject(windowGrantShape),
+);
+export type WindowGrant = z.infer<typeof WindowGrant>;
+
+const lapsedMatters = z.array(z.strictObject({ matter: z.string(), holder: z.optional(bodyRef) }));
+
+export const WindowGrantView = named(
+  'WindowGrantView',
+  '授权书及其在 at 时刻的状态（有效/尚未生效/已过期/已撤销/已失效，lapsed 列出已划出本部门的事项及现实施主体），附姓名与事项名称 An authorisation with its standing and the names it prints',
   z.strictObject({
-    staff: z.string(),
-    matters: z.array(z.string()),
-    until: z.optional(instant),
-    updatedAt: instant,
+    ...windowGrantShape,
+    status: z.union([
+      z.strictObject({ state: z.literal('active'), lapsed: lapsedMatters }),
+      z.strictObject({ state: z.enum(['pending', 'expired', 'revoked']) }),
+      z.strictObject({ state: z.literal('lapsed'), lapsed: lapsedMatters }),
+    ]),
+    names: z.strictObject({
+      staff: z.string(),
+      grantedBy: z.string(),
+      body: z.string(),
+      matters: z.record(z.string(), z.string()),
+    }),
+    /** The standing in words, as the register prints it: 有效, 已过期, 已失效：…已划转至…, 已撤销（…）. */
+    standing: z.string(),
   }),
 );
-export type WindowAuthorisation = z.infer<typeof WindowAuthorisation>;
+export type WindowGrantView = z.infer<typeof WindowGrantView>;
 
-export const WindowAuthorisationList = named(
-  'WindowAuthorisationList',
-  '首席代表授权列表 Window authorisations of a tenant',
-  listOf(WindowAuthorisation),
+export const WindowGrantList = named(
+  'WindowGrantList',
+  "窗口工作人员办理事项授权表 The tenant's written authorisations with their standing",
+  listOf(WindowGrantView),
 );
 
 export const Receipt = named(
@@ -309,6 +344,8 @@ export const Workbench = named(
     /** Results pushed to the tenant's supervising bodies and not yet signed for (待签收推送), in all and per body. */
     pushesToSign: count,
     pushesToSignByBody: z.record(bodyRef, count),
+    /** AB角: who is absent now and who covers (B), so no case waits on an absent person. */
+    absent: z.optional(z.array(Absence)),
   }),
 );
 export type Workbench = z.infer<typeof Workbench>;

@@ -57,3 +57,37 @@ export const CityList = named('CityList', '城市列表 Cities', listOf(City));
 export const TenantList = named('TenantList', '租户列表 Tenants of a city', listOf(Tenant));
 export const BodyList = named('BodyList', '机构列表 Bodies of a tenant', listOf(Body));
 export const StaffList = named('StaffList', '工作人员列表 Staff of a tenant', listOf(Staff));
+
+export const Absence = named(
+  'Absence',
+  "缺勤（AB角）An absence of an A/B post: while it lasts (`from` ≤ now < `to`, unless `endedAt` came first) the B (`backup`) acts for the A (`staff`), each act recorded on A's behalf",
+  z.strictObject({
+    tenant: z.string(),
+    id: z.string(),
+    staff: z.string(),
+    backup: z.string(),
+    from: z.string(),
+    to: z.string(),
+    reason: z.string(),
+    by: z.string(),
+    at: z.string(),
+    endedAt: z.optional(z.string()),
+    endedBy: z.optional(z.string()),
+    staffName: z.optional(z.string()),
+    backupName: z.optional(z.string()),
+    /** A's body, when A has one. */
+    staffBody: z.optional(bodyRef),
+  }),
+);
+export type Absence = z.infer<typeof Absence>;
+export const AbsenceList = named(
+  'AbsenceList',
+  "某人的缺勤记录 A staff member's absences, newest first",
+  listOf(Absence),
+);
+export const AbsencesNow = named(
+  'AbsencesNow',
+  '缺勤与代岗 Who is absent at `at` and who covers (`current`), and the absences to come (`coming`)',
+  z.strictObject({ at: z.string(), current: z.array(Absence), coming: z.array(Absence) }),
+);
+export type AbsencesNow = z.infer<typeof AbsencesNow>;

@@ -21,6 +21,8 @@ export interface DocumentFacts {
   readonly respondent: string;
   /** The body that handles or decided the case, by name; the tenant's when none is known yet. */
   readonly bodyName: string;
+  /** The names of the approval levels' signers by id (R16), when the decision had levels. */
+  readonly signers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -54,6 +56,10 @@ export class CaseDocuments {
       kind === 'decision' ? (state.decision?.by ?? issuing?.actor) : (issuing?.actor ?? state.receivedBy);
     const tenantName = tenant?.name ?? state.tenant;
     const handler = actor ? await this.staffName(state, actor) : undefined;
+    const ids = [...new Set((state.decision?.opinions ?? []).map((o) => o.by))];
+    const names = await Promise.all(
+      ids.map(async (id) => [id, (await this.staffName(state, id)) ?? id] as const),
+    );
     return {
       tenantName,
       hall: {
@@ -64,6 +70,7 @@ export class CaseDocuments {
       ...(handler ? { handler } : {}),
       respondent: body ?? tenantName,
       bodyName: body ?? tenantName,
+      ...(names.length ? { signers: Object.fromEntries(names) } : {}),
     };
   }
 

@@ -1,5 +1,6 @@
 export { ApplicantService, type Revealed } from './applicant';
 export { AuthorityBinding } from './binding';
+export { coveredPost, effectiveActor } from './cover';
 export { CaseDocuments, type DocumentFacts } from './documents';
 export { HolderFindings, holderKeyFrom } from './holder-findings';
 export { CaseNames } from './names';

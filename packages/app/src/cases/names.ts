@@ -59,6 +59,8 @@ export class CaseNames {
     );
     const tenants = parent ? [state.tenant, parent] : [state.tenant];
     const actors = new Set<string>(events.map((e) => e.actor));
+    // The absent A a B acted for (AB角) is named beside the B on the timeline.
+    for (const e of events) if (e.onBehalfOf) actors.add(e.onBehalfOf);
     for (const f of state.findings) actors.add(f.by);
     const sealTenant = state.binding?.body.split('/')[0] ?? state.tenant;
     const pairs = await Promise.all([

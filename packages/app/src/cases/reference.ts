@@ -1,4 +1,10 @@
-import { type CalendarFor, cityOfTenant, DomainError, type MatterForIntake } from '@onewindow/domain';
+import {
+  type CalendarFor,
+  cityOfTenant,
+  DomainError,
+  jointHandlingOf,
+  type MatterForIntake,
+} from '@onewindow/domain';
 import { CalendarRepository, CatalogueRepository, type Store } from '@onewindow/store';
 import { ttlCache } from '../ttl-cache';
 
@@ -41,6 +47,7 @@ export class CaseReference {
       );
     }
     const local = settings.get(code) ?? {};
+    const levels = local.approvalLevels ?? matter.approvalLevels;
     return {
       code,
       name: matter.name,
@@ -54,7 +61,10 @@ export class CaseReference {
         onTheSpot: matter.onTheSpot,
         warnDays: local.warnDays ?? DEFAULT_WARN_DAYS,
         deficiencyLapse: local.deficiencyLapse ?? 'terminate',
+        ...(jointHandlingOf(matter, local) ? { jointHandling: jointHandlingOf(matter, local) } : {}),
       },
+      // The tenant's own levels, else the city's default (R16); the decider keeps more than one.
+      ...(levels ? { levels } : {}),
     };
   }
 }

@@ -10,6 +10,7 @@ import {
   type CaseState,
   caseBodiesOf,
   clockOf,
+  coverActor,
   DomainError,
   decide,
   documentIssuedBy,
@@ -29,9 +30,11 @@ import {
   resultSignedData,
   type StoredCaseEvent,
   shanghaiDate,
+  windowAuthorities,
   workingDaysBetween,
 } from '@onewindow/domain';
 import {
+  AuthorityRepository,
   CaseRepository,
   type CaseRow,
   CatalogueRepository,
@@ -51,6 +54,7 @@ import type { Invocation, Respond } from '../context';
 import type { SealSigner } from '../esign/seal-keys';
 import type { ResultSigner } from '../signing';
 import { AuthorityBinding } from './binding';
+import { coveredPost } from './cover';
 import type { HolderFindings } from './holder-findings';
 import { CaseReference } from './reference';
 
@@ -301,18 +305,58 @@ export class CaseService {
     };
   }
 
-  /** The caller as the decider sees it; a window clerk deciding on the spot carries their authorised matters. */
+  /**
+   * R16: what a window officer may decide on the spot at `now`: each matter of their authorisations
+   * (授权书) in force whose department the authority timeline still gives it to.
+   */
+  private async windowMatters(tenant: string, staff: string, now: string) {
+    const grants = (await this.repo.windowGrants(tenant)).filter((g) => g.staff === staff);
+    const periods = await new AuthorityRepository(this.store).ofMatters(
+      tenant,
+      grants.flatMap((g) => g.matters),
+    );
+    return windowAuthorities(grants, (m) => periods.filter((p) => p.matter === m), now);
+  }
+
+  /**
+   * The caller as the decider sees it. `needWindow` (deciding, extending, a case's allowed
+   * actions) also reads what a window clerk deciding on the spot is authorised for, and the
+   * caller's staff record: whether they head their body or the government (art. 42), and their
+   * name, which an extension's notice gives.
+   */
   async actorOf(principal: Principal, tenant: string, now: string, needWindow = false): Promise<Actor> {
-    const windowMatters =
-      needWindow && principal.roles.includes('window-clerk') && principal.tenant === tenant
-        ? await this.repo.windowMatters(tenant, principal.sub, now)
-        : undefined;
-    return {
-      sub: principal.sub,
-      roles: principal.roles,
-      ...(principal.body ? { body: principal.body } : {}),
-      ...(windowMatters ? { windowMatters } : {}),
-    };
+    const own = principal.tenant === tenant;
+    const [windowMatters, staff, covered] = await Promise.all([
+      needWindow && own && principal.roles.includes('window-clerk')
+        ? this.windowMatters(tenant, principal.sub, now)
+        : undefined,
+      needWindow && principal.tenant
+        ? new TenancyRepository(this.store).staffMember(principal.tenant, principal.sub)
+        : undefined,
+      // AB角: while an A this caller backs up is absent, it acts with A's powers too, on A's behalf.
+      own
+        ? coveredPost(
+            this.store,
+            tenant,
+            principal.sub,
+            now,
+            needWindow ? (a) => this.windowMatters(tenant, a, now) : undefined,
+          )
+        : undefined,
+    ]);
+    return coverActor(
+      {
+        sub: principal.sub,
+        roles: principal.roles,
+        ...(principal.body ? { body: principal.body } : {}),
+        ...(windowMatters ? { windowMatters } : {}),
+        ...(staff ? { name: staff.name } : {}),
+        ...(staff?.head ? { head: true } : {}),
+        // The head of another tenant's government approves nothing here.
+        ...(staff?.governmentHead && own ? { governmentHead: true } : {}),
+      },
+      covered,
+    );
   }
 
   /** Builds and signs the result with the seal R3 resolves now; refuses when none is usable. */
@@ -479,6 +523,7 @@ export class CaseService {
       // A command with no events is a clock visit that found no timer due: only the colour moved.
       action: events.length > 0 ? `case.${command.type}` : 'case.clock',
       target: `${after.tenant}/${after.caseNo}`,
+      ...(actor.onBehalfOf ? { onBehalfOf: actor.onBehalfOf } : {}),
       writes,
       response: input.respond({ stored: { ...clock, state }, events: chained, allowedActions }),
     });

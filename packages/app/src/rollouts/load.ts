@@ -1,4 +1,5 @@
 import {
+  agreementChecklist,
   type Body,
   cityOfTenant,
   fromBodyOf,
@@ -9,12 +10,14 @@ import {
   previewTenant,
   type Rollout,
   type RolloutPreview,
+  rolloutReadiness,
   type Seal,
   sealRefOf,
 } from '@onewindow/domain';
 import {
   AuthorityRepository,
   CatalogueRepository,
+  ReadinessRepository,
   RolloutRepository,
   type Store,
   TenancyRepository,
@@ -77,12 +80,14 @@ export async function loadPreview(store: Store, r: Rollout, now: string): Promis
     scheduled: rollouts.filter((o) => o.status === 'scheduled' || o.status === 'applying'),
     ...(namedSeal ? { sealsByRef: new Map([[r.seal, namedSeal]]) } : {}),
   };
+  const readiness = new ReadinessRepository(store);
   const tenants = await mapLimit(r.tenants, 10, async (tenant) => {
-    const [exists, bodies, seals, staff, periods, openCases] = await Promise.all([
+    const [exists, bodies, seals, staff, trainings, periods, openCases] = await Promise.all([
       tenancy.tenant(tenant),
       tenancy.bodies(tenant),
       catalogue.seals(tenant),
       tenancy.staff(tenant),
+      readiness.trainings(tenant),
       authority.ofMatters(tenant, r.matters),
       catalogue.openCases(tenant),
     ]);
@@ -94,6 +99,7 @@ export async function loadPreview(store: Store, r: Rollout, now: string): Promis
         bodies: new Map(bodies.map((b) => [b.code, b])),
         seals: new Map(seals.map((s) => [s.id, s])),
         staff,
+        trainings,
         periods,
         openCases,
       },
@@ -120,7 +126,8 @@ export async function loadAgreement(
   const tenancy = new TenancyRepository(store);
   const catalogue = new CatalogueRepository(store);
   const toRef = `${tenant}/${r.to}`;
-  const [t, defs, bodies, seal, codeLineage] = await Promise.all([
+  const readiness = new ReadinessRepository(store);
+  const [t, defs, bodies, seal, codeLineage, staff, trainings, confirmed] = await Promise.all([
     tenancy.tenant(tenant),
     catalogue.matters(r.city),
     bodiesByRef(store, [toRef, ...r.matters.map((m) => fromBodyOf(r, m))]),
@@ -129,6 +136,9 @@ export async function loadAgreement(
       return catalogue.seal(ref.tenant, ref.id);
     })(),
     agreementCodes(store, r, tenant),
+    tenancy.staff(tenant),
+    readiness.trainings(tenant),
+    readiness.checklist(tenant, r.id),
   ]);
   return handoverAgreement({
     rollout: r,
@@ -138,5 +148,6 @@ export async function loadAgreement(
     matters: new Map(defs.map((d) => [d.code, { name: d.name, type: d.type }])),
     sealName: seal?.name ?? r.seal,
     codeLineage,
+    checklist: agreementChecklist(confirmed, rolloutReadiness(r, tenant, staff, trainings)),
   });
 }

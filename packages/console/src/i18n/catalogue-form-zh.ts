@@ -13,6 +13,14 @@ export const catalogueFormZh = {
   onTheSpot: '即办件（窗口当场办结）',
   department: '实施部门编码（选填）',
   basicCode: '基本编码（12 位，选填）',
+  jointHandling: '统一办理、联合办理、集中办理',
+  jointHandlingNone: '否（由一个机关办理）',
+  jointHandlingHint:
+    '第四十二条第二款：法定时限不超过 45 个工作日，经本级人民政府负责人批准可延长 15 个工作日。',
+  jointHandlingNames: { unified: '统一办理', joint: '联合办理', centralised: '集中办理' } as Record<
+    string,
+    string
+  >,
   items: '办理项（每行一项：编码 名称）',
   itemsHint: '例如：01 首次申请',
   materials: '申请材料（每行一项：编码 名称，核心材料在行末加 *）',

@@ -1,7 +1,9 @@
+import { absencesEn } from './absences-en';
 import { assessEn } from './assess-en';
 import { cardsEn } from './cards-en';
 import { catalogueFormEn } from './catalogue-form-en';
 import { intakeEn } from './intake-en';
+import { levelsEn } from './levels-en';
 import { liaisonsEn } from './liaisons-en';
 import { rectifyEn } from './rectify-en';
 import { workEn } from './work-en';
@@ -10,10 +12,12 @@ import type { Messages } from './zh';
 /** The English table: the same keys as `zh.ts`, checked by its type. */
 export const en: Messages = {
   work: workEn,
+  absences: absencesEn,
   rectify: rectifyEn,
   cards: cardsEn,
   assess: assessEn,
   liaisons: liaisonsEn,
+  levels: levelsEn,
   intakeForm: intakeEn,
   matterForm: catalogueFormEn,
   lang: {
@@ -279,6 +283,12 @@ export const en: Messages = {
     isBackupFor: (name) => `B role for ${name}`,
     hasBackup: (name) => `Backup: ${name}`,
     noBackup: 'No backup',
+    heads: 'Head',
+    head: 'Head of their body (本机构负责人)',
+    headHint:
+      "Approves the body's extensions (art. 42) and authorises its chief representatives; names the body.",
+    governmentHead: "Head of the tenant's government (本级人民政府负责人)",
+    governmentHeadHint: 'Approves the extension of a matter handled jointly or centrally (art. 42(2)).',
     create: 'Create staff member',
     created: 'The staff member was created.',
   },
@@ -358,6 +368,8 @@ export const en: Messages = {
     transition: 'Transition',
     settings: 'Local settings',
     promisedHint: 'At most the statutory limit.',
+    jointCity: "As the city's catalogue says",
+    jointNone: 'No (one body handles it here)',
     feesHint: 'One per line: code name amount, e.g. f1 工本费 10.00',
     save: 'Save settings',
     saved: 'The settings were saved.',
@@ -386,7 +398,7 @@ export const en: Messages = {
     deficiency: 'Deficiency',
     deficiencyText: (materials, by) => `${materials}, to be supplied by ${by}`,
     extension: 'Extension',
-    extensionText: (days, reason) => `${days} working days: ${reason}`,
+    extensionText: (days, reason, by) => `${days} working days: ${reason}${by ? ` (approved by ${by})` : ''}`,
     decision: 'Decision',
     closing: 'Closing note',
     materials: 'Materials',
@@ -455,6 +467,10 @@ export const en: Messages = {
     extend: 'Extend the time limit',
     days: (min = 1, max = 10) => `Working days (${min}–${max})`,
     extendButton: 'Extend',
+    extendHint: (gov) =>
+      gov
+        ? "A jointly or centrally handled matter: the government's head approves the extension, recorded as your approval (art. 42(2))."
+        : "The body's head approves the extension, recorded as your approval; once only (art. 42).",
     decide: 'Decide',
     reasons: 'Reasons',
     reasonsHint: 'Required to deny.',
@@ -663,17 +679,21 @@ export const en: Messages = {
   },
   windowAuth: {
     title: 'Window authorisations',
-    intro: 'Chief representatives at the window may decide on-the-spot matters there and then.',
-    caption: (n) => `${n} authorisations`,
-    staff: 'Window clerk',
-    matters: 'Matters',
-    mattersHint: (n) => `${n} on-the-spot matters`,
-    until: 'Until (Beijing time, optional)',
-    noEnd: 'no end',
-    grant: 'Set an authorisation',
-    save: 'Save authorisation',
-    saved: 'The authorisation was saved.',
+    intro:
+      "A department's head authorises a window officer in writing; it lapses when a matter leaves the department.",
+    staff: 'Window officer',
+    body: 'Department',
+    grantedBy: 'Granting head',
+    matters: 'On-the-spot matters',
+    from: 'From (Beijing time)',
+    until: 'Until (Beijing time)',
+    docNo: 'Doc. no.',
+    register: 'Print the register',
+    grant: 'Grant an authorisation',
+    save: 'Grant',
+    saved: 'Granted.',
   },
+
   rectifications: {
     title: 'Rectifications',
     intro: 'Cases rated 1 or 2 by the applicant must be put right and answered within the limit.',
@@ -738,6 +758,7 @@ export const en: Messages = {
       'request-guidance': 'ask guidance',
       'give-guidance': 'give guidance',
       extend: 'extend',
+      opinion: 'sign the level',
       decide: 'decide',
       pay: 'payment',
       issue: 'issue',
@@ -755,6 +776,8 @@ export const en: Messages = {
       'step-finished': 'Step finished',
       'guidance-requested': 'Guidance asked',
       'guidance-given': 'Guidance given',
+      'level-passed': 'Level signed',
+      'level-returned': 'Sent back a level',
       extended: 'Extended',
       decided: 'Decided',
       'fee-paid': 'Fee paid',

@@ -1,7 +1,9 @@
+import { absencesZh } from './absences-zh';
 import { assessZh } from './assess-zh';
 import { cardsZh } from './cards-zh';
 import { catalogueFormZh } from './catalogue-form-zh';
 import { intakeZh } from './intake-zh';
+import { levelsZh } from './levels-zh';
 import { liaisonsZh } from './liaisons-zh';
 import { rectifyZh } from './rectify-zh';
 import { workZh } from './work-zh';
@@ -12,10 +14,12 @@ import { workZh } from './work-zh';
  */
 export const zh = {
   work: workZh,
+  absences: absencesZh,
   rectify: rectifyZh,
   cards: cardsZh,
   assess: assessZh,
   liaisons: liaisonsZh,
+  levels: levelsZh,
   intakeForm: intakeZh,
   matterForm: catalogueFormZh,
   lang: {
@@ -277,6 +281,11 @@ export const zh = {
     isBackupFor: (name: string) => `${name} 的B角`,
     hasBackup: (name: string) => `B角：${name}`,
     noBackup: '未设B角',
+    heads: '负责人',
+    head: '本机构负责人',
+    headHint: '批准本机构办件的延期（第四十二条），授权首席代表；须指定所在机构。',
+    governmentHead: '本级人民政府负责人',
+    governmentHeadHint: '批准统一办理、联合办理、集中办理事项的延期（第四十二条第二款）。',
     create: '新增工作人员',
     created: '工作人员已创建。',
   },
@@ -356,6 +365,8 @@ export const zh = {
     transition: '过渡期',
     settings: '本地设置',
     promisedHint: '不得超过法定时限。',
+    jointCity: '按全市指导目录',
+    jointNone: '否（本地由一个机关办理）',
     feesHint: '每行一项：编码 名称 金额，例如 f1 工本费 10.00',
     save: '保存设置',
     saved: '设置已保存。',
@@ -384,7 +395,8 @@ export const zh = {
     deficiency: '容缺事项',
     deficiencyText: (materials: string, by: string) => `${materials}，须于 ${by} 前补齐`,
     extension: '延期',
-    extensionText: (days: number, reason: string) => `延长 ${days} 个工作日：${reason}`,
+    extensionText: (days: number, reason: string, by?: string) =>
+      `延长 ${days} 个工作日：${reason}${by ? `（经负责人${by}批准）` : ''}`,
     decision: '决定',
     closing: '办结说明',
     materials: '申请材料',
@@ -451,6 +463,11 @@ export const zh = {
     extend: '延长办理时限',
     days: (min = 1, max = 10) => `延长工作日数（${min}–${max}）`,
     extendButton: '延期',
+    /** Art. 42: the extension is the head's approval, recorded under the head's name. */
+    extendHint: (gov: boolean): string =>
+      gov
+        ? '统一、联合、集中办理的事项：由本级人民政府负责人批准延期，记录为您的批准（第四十二条第二款）。'
+        : '由本机关负责人批准延期，记录为您的批准；只能延长一次（第四十二条）。',
     decide: '作出决定',
     reasons: '理由',
     reasonsHint: '不予许可的，必须说明理由。',
@@ -655,17 +672,20 @@ export const zh = {
   },
   windowAuth: {
     title: '首席代表授权',
-    intro: '授权窗口首席代表对即办件当场作出决定。',
-    caption: (n: number) => `共 ${n} 项授权`,
-    staff: '窗口人员',
-    matters: '授权事项',
-    mattersHint: (n: number) => `即办件 ${n} 项`,
-    until: '授权期限（北京时间，可选）',
-    noEnd: '长期',
-    grant: '设置授权',
-    save: '保存授权',
-    saved: '授权已保存。',
+    intro: '部门负责人书面授权窗口首席代表当场决定本部门即办件；事项转出该部门时授权即失效。',
+    staff: '被授权窗口人员',
+    body: '授权部门',
+    grantedBy: '签发的部门负责人',
+    matters: '授权事项（即办件）',
+    from: '起始（北京时间）',
+    until: '截止（北京时间）',
+    docNo: '文号',
+    register: '打印授权表',
+    grant: '签发授权书',
+    save: '签发',
+    saved: '已签发。',
   },
+
   rectifications: {
     title: '差评整改',
     intro: '申请人给出 1 星或 2 星评价的办件，须在期限内整改并答复申请人。',
@@ -730,6 +750,7 @@ export const zh = {
       'request-guidance': '征求指导意见',
       'give-guidance': '提出指导意见',
       extend: '延期',
+      opinion: '签署意见',
       decide: '作出决定',
       pay: '收费',
       issue: '出件',
@@ -747,6 +768,8 @@ export const zh = {
       'step-finished': '环节结束',
       'guidance-requested': '征求原部门意见',
       'guidance-given': '原部门指导意见',
+      'level-passed': '层级签署意见',
+      'level-returned': '退回下一级',
       extended: '延期',
       decided: '作出决定',
       'fee-paid': '收费',

@@ -8,6 +8,7 @@ import { page } from '../ui/layout';
 import { namesOf } from '../ui/names';
 import { navFor } from '../ui/nav';
 import { myNotifications, Notifications } from './notifications';
+import { MyAbsences } from './tenant/absences';
 
 interface Count {
   readonly label: string;
@@ -188,6 +189,10 @@ export function homeRoutes() {
           </dl>
         </div>
         <Notifications c={c} items={notes} />
+        {/* AB角: a clerk or approver marks their own absence; a B sees whom they cover. */}
+        {claims.tenant && (claims.roles.includes('window-clerk') || claims.roles.includes('approver')) && (
+          <MyAbsences c={c} tenant={claims.tenant} sub={claims.sub} />
+        )}
         {sections.map((s, i) => (
           <Counts title={s.title} counts={s.counts} n={i} />
         ))}

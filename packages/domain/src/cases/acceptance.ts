@@ -171,6 +171,8 @@ export function intake(command: Extract<CaseCommand, { type: 'intake' }>, ctx: D
       ...(command.window ? { window: command.window } : {}),
       materials,
       limits: matter.limits,
+      // One level is the default: only a matter with more keeps them on its case.
+      ...(matter.levels && matter.levels.length > 1 ? { levels: matter.levels } : {}),
       fees: matter.fees,
       competent: command.binding !== undefined,
       ...(command.binding ? { body: command.binding.body } : {}),

@@ -18,6 +18,7 @@ export const CASE_ACTIONS = [
   'request-guidance',
   'give-guidance',
   'extend',
+  'opinion',
   'decide',
   'pay',
   'issue',

@@ -3,6 +3,7 @@ import type { RectificationCommand } from './rectification';
 import type {
   Agent,
   Applicant,
+  ApprovalLevel,
   Binding,
   CaseResult,
   DeliveryMethod,
@@ -22,6 +23,8 @@ export interface MatterForIntake {
   readonly materials: readonly { code: string; name: string; core: boolean }[];
   readonly fees: readonly Fee[];
   readonly limits: Limits;
+  /** The approval levels the tenant (or the city's default) declares; one level when absent (R16). */
+  readonly levels?: readonly ApprovalLevel[];
 }
 
 export type CaseCommand =
@@ -87,9 +90,13 @@ export type CaseCommand =
   /** R6 `guided`: the origin department's opinion, answering the open request (or unasked). */
   | { readonly type: 'give-guidance'; readonly opinion: string; readonly requestId?: string }
   | { readonly type: 'extend'; readonly days: number; readonly reason: string }
+  /** A level below the sign-off signs with its opinion (`pass`), or sends the case back one level (`return`). */
+  | { readonly type: 'opinion'; readonly opinion: string; readonly outcome: 'pass' | 'return' }
   | {
       readonly type: 'decide';
       readonly outcome: 'approve' | 'deny';
+      /** The sign-off level's opinion (审批意见), kept with every level's (R16). */
+      readonly opinion?: string;
       readonly reasons?: string;
       /** What a granted payment (行政给付) pays, in yuan: the decision states it. */
       readonly amount?: number;

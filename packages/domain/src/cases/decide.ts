@@ -6,6 +6,7 @@ import type { CaseCommand } from './commands';
 import type { CaseEvent } from './events';
 import { ratingDetails } from './evolve';
 import { type DecideContext, type Draft, notice, refuse, requireRole } from './guards';
+import { levelOpinion } from './levels';
 import {
   EXTENSION_DAYS,
   RATED_OBJECTS,
@@ -16,11 +17,24 @@ import {
   STEP_DAYS,
 } from './limits';
 import { notifyCorrection, requireWithinNotice } from './notices';
-import { feesDue, guardOf, openGuidanceRequest, requireOpen, requireStepFinisher } from './preconditions';
+import {
+  feesDue,
+  guardOf,
+  openGuidanceRequest,
+  requireOpen,
+  requireStepFinisher,
+  windowAuthorityOf,
+} from './preconditions';
 import { decideRectification } from './rectification';
-import { type CaseState, EXCLUDED_STEP_KINDS } from './types';
+import { type CaseState, EXCLUDED_STEP_KINDS, type ExtensionApprover } from './types';
 
 export type { DecideContext } from './guards';
+
+/** R16: a chief representative's decision names the authorisation it was taken under. */
+function decidedUnder(state: CaseState, actor: DecideContext['actor']) {
+  const w = windowAuthorityOf(state, actor);
+  return w ? { authorisation: { id: w.id, docNo: w.docNo, body: w.body } } : {};
+}
 
 const APPEAL_RIGHTS_ZH =
   '申请人如对本决定不服，可以自收到本决定之日起六十日内依法申请行政复议，或者自收到本决定之日起六个月内依法向人民法院提起行政诉讼。';
@@ -199,7 +213,15 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
       ];
     }
     case 'extend': {
-      const { min, max } = EXTENSION_DAYS;
+      const { min } = EXTENSION_DAYS;
+      const gov = state.limits.jointHandling !== undefined;
+      const max = gov ? EXTENSION_DAYS.joint : EXTENSION_DAYS.max;
+      const approvedBy: ExtensionApprover = {
+        id: actor.sub,
+        name: actor.name ?? actor.sub,
+        as: gov ? 'government-head' : 'head',
+      };
+      const by = `${gov ? '本级人民政府' : '本机关'}负责人${approvedBy.name}（${actor.sub}）`;
       if (!Number.isInteger(command.days) || command.days < min || command.days > max) {
         throw invalid(
           'days',
@@ -213,15 +235,18 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
           type: 'extended',
           days: command.days,
           reason: command.reason,
+          approvedBy,
           notice: notice(
             'extension',
             now,
-            `书面告知：经本机关负责人批准，办理时限延长${command.days}个工作日。理由：${command.reason}（第四十二条）`,
-            `Written notice: the limit is extended by ${command.days} working days (art. 42): ${command.reason}; e.g. until about ${due}.`,
+            `书面告知：经${by}批准，办理时限延长${command.days}个工作日。理由：${command.reason}（第四十二条）`,
+            `Written notice: approved by ${approvedBy.name} (${actor.sub}), head of the ${gov ? 'government' : 'body'}, the limit is extended by ${command.days} working days (art. 42): ${command.reason}; e.g. until about ${due}.`,
           ),
         },
       ];
     }
+    case 'opinion':
+      return levelOpinion(state, command);
     case 'decide': {
       if (command.outcome === 'deny' && !command.reasons?.trim()) {
         throw invalid(
@@ -239,6 +264,8 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
             ? { amount: command.amount }
             : {}),
           ...(command.outcome === 'deny' ? { appealRights: `${APPEAL_RIGHTS_ZH} ${APPEAL_RIGHTS_EN}` } : {}),
+          ...(command.opinion?.trim() ? { opinion: command.opinion.trim() } : {}),
+          ...decidedUnder(state, actor),
         },
       ];
     }
@@ -329,6 +356,12 @@ const STEP_NAMES_ZH: Record<string, string> = {
  */
 export function decide(state: CaseState | undefined, command: CaseCommand, ctx: DecideContext): CaseEvent[] {
   return decideEvents(state, command, ctx).map(
-    (e) => ({ ...e, at: ctx.now, actor: ctx.actor.sub }) as CaseEvent,
+    (e) =>
+      ({
+        ...e,
+        at: ctx.now,
+        actor: ctx.actor.sub,
+        ...(ctx.actor.onBehalfOf ? { onBehalfOf: ctx.actor.onBehalfOf } : {}),
+      }) as CaseEvent,
   );
 }

@@ -3,9 +3,12 @@ import type { RectificationEvent } from './rectification';
 import type {
   Agent,
   Applicant,
+  ApprovalLevel,
   Binding,
+  DecidedUnder,
   Deficiency,
   DeliveryMethod,
+  ExtensionApprover,
   Finding,
   Limits,
   MaterialCheck,
@@ -19,6 +22,8 @@ import type {
 interface Base {
   readonly at: string;
   readonly actor: string;
+  /** The absent A whose post the actor (its B) covered when acting (AB角). */
+  readonly onBehalfOf?: string;
 }
 
 /** Everything that can happen to a case; the state is the fold of these (`evolve`). */
@@ -39,6 +44,8 @@ export type CaseEvent = Base &
         readonly window?: string;
         readonly materials: readonly MaterialCheck[];
         readonly limits: Limits;
+        /** The matter's approval levels, when it has more than one (R16). */
+        readonly levels?: readonly ApprovalLevel[];
         readonly fees: readonly Fee[];
         readonly competent: boolean;
         readonly body?: string;
@@ -99,7 +106,29 @@ export type CaseEvent = Base &
         readonly body: string;
         readonly opinion: string;
       }
-    | { readonly type: 'extended'; readonly days: number; readonly reason: string; readonly notice: Notice }
+    /** A level below the sign-off signed with its opinion; the next level takes the case. */
+    | {
+        readonly type: 'level-passed';
+        readonly level: number;
+        readonly kind: ApprovalLevel['kind'];
+        readonly opinion: string;
+      }
+    /** A level sent the case back to the one below it, with its reasons; that level signs again. */
+    | {
+        readonly type: 'level-returned';
+        readonly level: number;
+        readonly kind: ApprovalLevel['kind'];
+        readonly to: number;
+        readonly opinion: string;
+      }
+    | {
+        readonly type: 'extended';
+        readonly days: number;
+        readonly reason: string;
+        readonly notice: Notice;
+        /** The head who approved it (art. 42); absent on events recorded before heads were. */
+        readonly approvedBy?: ExtensionApprover;
+      }
     | {
         readonly type: 'decided';
         readonly outcome: 'approve' | 'deny';
@@ -107,6 +136,10 @@ export type CaseEvent = Base &
         readonly appealRights?: string;
         readonly amount?: number;
         readonly docNo?: string;
+        /** The sign-off level's opinion (R16). */
+        readonly opinion?: string;
+        /** R16: the chief representative's written authorisation (授权书) the decision was taken under. */
+        readonly authorisation?: DecidedUnder;
       }
     | { readonly type: 'fee-paid'; readonly receiptNo: string; readonly amount: number }
     | {

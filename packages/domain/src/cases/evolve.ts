@@ -1,7 +1,7 @@
 import { documentIssuedBy } from './documents';
 import type { CaseEvent } from './events';
 import { evolveRectification } from './rectification';
-import type { CaseState, RatingDetails, Step } from './types';
+import type { CaseState, LevelOpinion, RatingDetails, Step } from './types';
 import { EXCLUDED_STEP_KINDS } from './types';
 
 /** A case that has not been received yet. */
@@ -42,6 +42,7 @@ function fold(state: CaseState | NoCase, event: CaseEvent): CaseState {
       ...(event.commitment ? { commitment: event.commitment } : {}),
       materials: event.materials,
       limits: event.limits,
+      ...(event.levels ? { levels: event.levels } : {}),
       fees: event.fees,
       notices: [],
       steps: [],
@@ -156,10 +157,24 @@ function fold(state: CaseState | NoCase, event: CaseEvent): CaseState {
           : [...list, { id: event.requestId, body: event.body, ...given }],
       };
     }
+    case 'level-passed': {
+      const { level, kind, opinion } = event;
+      return {
+        ...s,
+        opinions: [...(s.opinions ?? []), { level, kind, by: event.actor, at: event.at, opinion }],
+      };
+    }
+    case 'level-returned':
+      return { ...s, opinions: (s.opinions ?? []).slice(0, event.to) };
     case 'extended':
       return {
         ...s,
-        extension: { days: event.days, reason: event.reason, at: event.at },
+        extension: {
+          days: event.days,
+          reason: event.reason,
+          at: event.at,
+          ...(event.approvedBy ? { approvedBy: event.approvedBy } : {}),
+        },
         notices: [...s.notices, event.notice],
       };
     case 'decided':
@@ -173,6 +188,8 @@ function fold(state: CaseState | NoCase, event: CaseEvent): CaseState {
           ...(event.amount !== undefined ? { amount: event.amount } : {}),
           at: event.at,
           by: event.actor,
+          ...opinionsOf(s, event),
+          ...(event.authorisation ? { authorisation: event.authorisation } : {}),
         },
       };
     case 'fee-paid':
@@ -194,6 +211,20 @@ function fold(state: CaseState | NoCase, event: CaseEvent): CaseState {
     case 'appeal-decided':
       return evolveRectification(s, event);
   }
+}
+
+/** The levels' signatures with the sign-off's, when there were levels or an opinion to keep. */
+function opinionsOf(s: CaseState, event: Extract<CaseEvent, { type: 'decided' }>) {
+  const levels = s.levels ?? [];
+  if (levels.length < 2 && !event.opinion) return {};
+  const signOff: LevelOpinion = {
+    level: Math.max(levels.length - 1, 0),
+    kind: 'sign',
+    by: event.actor,
+    at: event.at,
+    opinion: event.opinion ?? event.reasons ?? '',
+  };
+  return { opinions: [...(s.opinions ?? []), signOff] };
 }
 
 /** A rating's details as the event carries them, without what it left out. */

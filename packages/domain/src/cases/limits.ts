@@ -7,8 +7,11 @@ import type { StepKind } from './types';
  * and the console's forms read them from here.
  */
 
-/** Art. 42: the head of the body may extend the limit once, by up to ten working days. */
-export const EXTENSION_DAYS = { min: 1, max: 10 } as const;
+/**
+ * Art. 42: the head of the body may extend the limit once, by up to ten working days; a jointly
+ * or centrally handled matter (art. 42(2)) by up to fifteen, on the government head's approval.
+ */
+export const EXTENSION_DAYS = { min: 1, max: 10, joint: 15 } as const;
 
 /**
  * R19: a step's own limit, in working days from the day it started (the start day not counted),

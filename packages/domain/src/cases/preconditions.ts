@@ -10,9 +10,11 @@ import {
   requireRole,
   requireStatus,
 } from './guards';
+import { currentLevel, LEVEL_NAMES, levelsOf, opinionGuard, requireLevelSigner } from './levels';
 import { NOTICE_SIGNERS } from './limits';
 import { appealGuard, callbackGuard, closeGuard, decideAppealGuard, escalateGuard } from './rectification';
 import {
+  type Actor,
   type CaseState,
   type Guidance,
   IN_BACK_OFFICE,
@@ -152,10 +154,18 @@ const GUARDS: Record<GuardedCommandType, Guard> = {
     const [first] = refusals;
     if (first && refusals.every(Boolean)) throw first;
   },
+  /** Art. 42: on the bound body's head's approval; a joint matter's (42(2)) on the government head's. */
   extend: (state, { actor }) => {
+    // Whoever is not the head is refused first (403), whatever the case's state.
+    const gov = state.limits.jointHandling !== undefined;
+    if (gov ? !actor.governmentHead : !actor.head || !actor.body || actor.body !== state.body) {
+      throw forbid(
+        `延期须经${gov ? '本级人民政府' : `“${state.body}”`}负责人批准（第四十二条）`,
+        `an extension is approved by the head of ${gov ? 'the government' : `'${state.body}'`} (art. 42)`,
+      );
+    }
     requireOpen(state);
     requireStatus(state, IN_BACK_OFFICE, '延期', 'extended');
-    requireApproverOf(state, actor);
     if (state.extension)
       throw refuse('办理时限只能延长一次（第四十二条）', 'the limit can be extended once only (art. 42)');
   },
@@ -163,11 +173,15 @@ const GUARDS: Record<GuardedCommandType, Guard> = {
     requireOpen(state);
     requireStatus(state, IN_BACK_OFFICE, '作出决定', 'decided');
     // An on-the-spot matter may be decided by a window officer the chief representative authorised.
-    const windowOfficer =
-      state.limits.onTheSpot &&
-      actor.roles.includes('window-clerk') &&
-      (actor.windowMatters ?? []).includes(state.matter);
-    if (!windowOfficer) requireApproverOf(state, actor);
+    const windowOfficer = windowAuthorityOf(state, actor);
+    // With levels (R16) the decision is the sign-off's: every level below has signed first.
+    if (!windowOfficer) requireLevelSigner(state, actor, levelsOf(state).length - 1);
+    const waiting = levelsOf(state)[currentLevel(state)];
+    if (!windowOfficer && waiting && waiting.kind !== 'sign')
+      throw refuse(
+        `尚待${LEVEL_NAMES[waiting.kind].zh}签署意见`,
+        `the ${waiting.kind} level has not signed yet`,
+      );
     // A guidance review is the department's advice (R6), never a step the decision waits on.
     const open = state.steps.filter((s) => !s.finishedAt && s.kind !== 'guidance-review');
     if (open.length > 0) {
@@ -177,6 +191,10 @@ const GUARDS: Record<GuardedCommandType, Guard> = {
       );
     }
     // R6 `guided`: the department's opinion, asked or not, given or not, never holds the decision.
+  },
+  opinion: (state, { actor }) => {
+    requireOpen(state);
+    opinionGuard(state, actor);
   },
   pay: (state, ctx) => {
     clerkOnly('仅窗口人员可以收费', 'only a window clerk can take fees')(state, ctx);
@@ -224,6 +242,15 @@ const GUARDS: Record<GuardedCommandType, Guard> = {
 
 /** The precondition of a command type; throws the decider's `forbidden` or `invalid-state`. */
 export const guardOf = (type: GuardedCommandType): Guard => GUARDS[type];
+
+/**
+ * R16: the written authorisation a window officer decides this on-the-spot case under: one for its
+ * matter from the department the case is bound to (the app lists only those the timeline still gives it).
+ */
+export const windowAuthorityOf = (state: CaseState, actor: Actor) =>
+  state.limits.onTheSpot && actor.roles.includes('window-clerk')
+    ? actor.windowMatters?.find((w) => w.matter === state.matter && w.body === state.binding?.body)
+    : undefined;
 
 /** The fees of the case to the fen. */
 export const feesDue = (state: { readonly fees: readonly { readonly amount: number }[] }): number =>

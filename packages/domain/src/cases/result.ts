@@ -30,6 +30,7 @@ export function resultOf(
     ...(approvingBodyUscc ? { approvingBodyUscc } : {}),
     seal: { id: seal.id, body: seal.body, tenant: seal.tenant },
     keyId,
+    ...(state.decision.opinions?.length ? { approvals: state.decision.opinions } : {}),
   };
 }
 

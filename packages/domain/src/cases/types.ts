@@ -1,6 +1,7 @@
 import type { Mode } from '../authority';
-import type { Fee, Material, MatterType } from '../catalogue';
+import type { Fee, JointHandling, Material, MatterType } from '../catalogue';
 import type { Role } from '../roles';
+import type { WindowAuthority } from '../window-authorisation';
 import type { DocumentKind } from './documents';
 import type { ApplicantKind } from './identity';
 import type { RatedObject, RatingChannel, RatingReason } from './limits';
@@ -122,6 +123,24 @@ export interface Limits {
   readonly warnDays: number;
   /** What happens when a deficiency's supplement date passes. */
   readonly deficiencyLapse: 'terminate' | 'flag';
+  /** 统一/联合/集中办理 (art. 42(2)): 45 working days at most, extended by up to 15 on the government head's approval. */
+  readonly jointHandling?: JointHandling;
+}
+
+/** One level of a matter's approval (R16): 承办, 审核 or 审批（签发）, the last one the sign-off. */
+export interface ApprovalLevel {
+  readonly kind: 'undertake' | 'review' | 'sign';
+  /** Signed only by the head (负责人) of the bound body. */
+  readonly head?: boolean;
+}
+
+/** A level's signature: who signed it, when, and the opinion (意见) they wrote. */
+export interface LevelOpinion {
+  readonly level: number;
+  readonly kind: ApprovalLevel['kind'];
+  readonly by: string;
+  readonly at: string;
+  readonly opinion: string;
 }
 
 export interface Step {
@@ -189,6 +208,17 @@ export interface Decision {
   readonly amount?: number;
   readonly at: string;
   readonly by: string;
+  /** Every level's signature, the sign-off last; absent for a one-level decision without an opinion. */
+  readonly opinions?: readonly LevelOpinion[];
+  /** The written authorisation (授权书) a chief representative decided under (R16). */
+  readonly authorisation?: DecidedUnder;
+}
+
+/** The authorisation a window officer's decision was taken under: its id, 文号 and department. */
+export interface DecidedUnder {
+  readonly id: string;
+  readonly docNo: string;
+  readonly body: string;
 }
 
 /** What is signed and printed: no identity number, only what a verifier may see. */
@@ -213,6 +243,8 @@ export interface CaseResult {
   readonly approvingBodyUscc?: string;
   readonly seal: { readonly id: string; readonly body: string; readonly tenant: string };
   readonly keyId: string;
+  /** Every approval level's signer and opinion (R16), when the decision had levels or an opinion. */
+  readonly approvals?: readonly LevelOpinion[];
 }
 
 export interface SealedResult extends CaseResult {
@@ -254,6 +286,10 @@ export interface CaseState {
   readonly body?: string;
   readonly materials: readonly MaterialCheck[];
   readonly limits: Limits;
+  /** The matter's approval levels at intake, when it has more than one (R16). */
+  readonly levels?: readonly ApprovalLevel[];
+  /** The levels signed so far, in order; a return drops the level it goes back to. */
+  readonly opinions?: readonly LevelOpinion[];
   readonly fees: readonly Fee[];
   readonly notices: readonly Notice[];
   readonly steps: readonly Step[];
@@ -266,7 +302,13 @@ export interface CaseState {
   readonly deficiency?: Deficiency;
   /** The commitment signed at intake, kept until the case is accepted on it. */
   readonly commitment?: { readonly materials: readonly string[]; readonly supplementBy: string };
-  readonly extension?: { readonly days: number; readonly reason: string; readonly at: string };
+  readonly extension?: {
+    readonly days: number;
+    readonly reason: string;
+    readonly at: string;
+    /** The head who approved it (art. 42); absent on extensions recorded before heads were. */
+    readonly approvedBy?: ExtensionApprover;
+  };
   readonly decision?: Decision;
   readonly payment?: {
     readonly receiptNo: string;
@@ -288,8 +330,26 @@ export interface Actor {
   readonly sub: string;
   readonly roles: readonly Role[];
   readonly body?: string;
-  /** Matters this window officer may decide on the spot (chief representative authorisation). */
-  readonly windowMatters?: readonly string[];
+  /**
+   * What this window officer may decide on the spot now (首席代表, R16): per matter, the authorising
+   * department and its written authorisation, as the app found them in force (window-authorisation.ts).
+   */
+  readonly windowMatters?: readonly WindowAuthority[];
+  /** The absent A whose post this B covers (AB角): its acts are recorded on A's behalf. */
+  readonly onBehalfOf?: string;
+  /** The staff member's name, as the tenant's records hold it, for the acts that name a person. */
+  readonly name?: string;
+  /** The head (负责人) of `body` (art. 42: approves its extensions). */
+  readonly head?: boolean;
+  /** The head of the case's tenant's government (art. 42(2): approves a joint matter's extension). */
+  readonly governmentHead?: boolean;
+}
+
+/** Who approved an extension (经…负责人批准): the body's head, or the government's for a joint matter. */
+export interface ExtensionApprover {
+  readonly id: string;
+  readonly name: string;
+  readonly as: 'head' | 'government-head';
 }
 
 /** The public, who act with a case number and its query code. */

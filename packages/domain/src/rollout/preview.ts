@@ -1,4 +1,5 @@
 import { type AuthorityPeriod, authorityAt } from '../authority';
+import { type ReadinessGap, readinessGaps, type Training } from '../readiness';
 import { type Seal, sealOwnerRefusal, sealRefOf, sealUsableAt } from '../seals';
 import type { Body, Staff } from '../tenancy';
 import { implementingRef } from './apply';
@@ -11,6 +12,8 @@ export interface TenantSnapshot {
   readonly bodies: ReadonlyMap<string, Body>;
   readonly seals: ReadonlyMap<string, Seal>;
   readonly staff: readonly Staff[];
+  /** The tenant's training records (R11, people): a matter needs a trained approver and window clerk. */
+  readonly trainings: readonly Training[];
   /** Every period of the rollout's matters in this tenant. */
   readonly periods: readonly AuthorityPeriod[];
   readonly openCases: Readonly<Record<string, number>>;
@@ -26,6 +29,8 @@ export interface Blocker {
     | 'seal-wrong-body'
     | 'no-approver'
     | 'no-window-clerk'
+    | 'untrained-approver'
+    | 'untrained-window-clerk'
     | 'matter-not-in-catalogue'
     | 'held-by-another-body'
     | 'later-period-exists'
@@ -34,6 +39,8 @@ export interface Blocker {
   readonly message: string;
   readonly messageEn: string;
   readonly matter?: string;
+  /** Every matter the blocker is about, when it names several (the untrained roles). */
+  readonly matters?: readonly string[];
   /** The rollout's field to fix, when one is (`seal`). */
   readonly field?: string;
 }
@@ -213,8 +220,43 @@ export function previewTenant(r: RolloutInput, snap: TenantSnapshot, ctx: Previe
   for (const ref of missingApprover) {
     blockers.push(b('no-approver', `“${ref}”没有审批人员`, `no approver in '${ref}' to decide the matters`));
   }
+  const known = r.matters.filter((m) => ctx.catalogue.has(m));
+  for (const g of rolloutReadiness({ ...r, matters: known }, t, snap.staff, snap.trainings)) {
+    const list = g.matters.map((m) => `“${m}”`).join('、');
+    blockers.push({
+      ...(g.role === 'approver'
+        ? b(
+            'untrained-approver',
+            `“${g.body}”没有经过培训的审批人员办理事项${list}`,
+            `no approver in '${g.body}' trained for ${g.matters.join(', ')} by the effective date`,
+          )
+        : b(
+            'untrained-window-clerk',
+            `没有经过培训的窗口受理人员办理事项${list}`,
+            `no window clerk trained for ${g.matters.join(', ')} by the effective date`,
+          )),
+      matters: g.matters,
+    });
+  }
   return { tenant: t, blockers, changes, pendingCasesStaying };
 }
+
+/** The moving matters `tenant` has no trained approver (in the implementing body) or window clerk for. */
+export const rolloutReadiness = (
+  r: RolloutInput,
+  tenant: string,
+  staff: readonly Staff[],
+  trainings: readonly Training[],
+): ReadinessGap[] =>
+  readinessGaps(
+    staff,
+    trainings,
+    r.matters.map((m) => {
+      const body = implementingRef(r, tenant, m);
+      return { matter: m, ...(body.startsWith(`${tenant}/`) ? { body } : {}) };
+    }),
+    r.effectiveAt,
+  );
 
 /** R11 for the whole rollout: ready when no target tenant has a blocker. */
 export interface RolloutPreview {

@@ -152,7 +152,7 @@ export function concurrentRuns(plans: readonly DemoRolloutPlan[]): DemoRolloutPl
   return runs;
 }
 
-/** What R11 asks of each target tenant: the receiving body's seal, an approver in it, a window clerk. */
+/** What R11 asks of each target tenant: the receiving body's seal, an approver in it, a window clerk, both trained. */
 async function prepareTenants(
   call: Call,
   plan: DemoRolloutPlan,
@@ -169,9 +169,44 @@ async function prepareTenants(
     }
     return done;
   };
+  // R11, people: each of the two posts trained on the plan's matters a week before the move, one
+  // record a post per plan, asked for once the post exists (in the same Promise.all as the posts).
+  const trained = (staff: string, post: Promise<void>, tenant: string) =>
+    post.then(() =>
+      once(
+        `${tenant}/training/${staff}/${plan.id}`,
+        `training of ${tenant}/${staff}`,
+        `/v1/tenants/${tenant}/staff/${staff}/trainings`,
+        {
+          id: plan.id,
+          matters: plan.matters,
+          kind: 'training',
+          completedAt: shift(plan.effectiveAt, -7 * DAY)
+            .toISOString()
+            .slice(0, 10),
+          by: '原实施部门',
+        },
+      ),
+    );
   await Promise.all(
     plan.tenants.flatMap((tenant) => {
       const base = `/v1/tenants/${tenant}`;
+      const approver = once(
+        `${tenant}/staff/${plan.to}-approver`,
+        `approver in ${tenant}/${plan.to}`,
+        `${base}/staff`,
+        {
+          id: `${plan.to}-approver`,
+          name: '审批人员',
+          roles: ['approver'],
+          body: plan.to,
+        },
+      );
+      const clerk = once(`${tenant}/staff/window-clerk-1`, `clerk in ${tenant}`, `${base}/staff`, {
+        id: 'window-clerk-1',
+        name: '综合窗口',
+        roles: ['window-clerk'],
+      });
       return [
         once(`${tenant}/seal/${plan.seal}`, `seal ${tenant}/${plan.seal}`, `${base}/seals`, {
           id: plan.seal,
@@ -180,17 +215,8 @@ async function prepareTenants(
           validFrom: shift(plan.effectiveAt, -30 * DAY).toISOString(),
           electronic: true,
         }),
-        once(`${tenant}/staff/${plan.to}-approver`, `approver in ${tenant}/${plan.to}`, `${base}/staff`, {
-          id: `${plan.to}-approver`,
-          name: '审批人员',
-          roles: ['approver'],
-          body: plan.to,
-        }),
-        once(`${tenant}/staff/window-clerk-1`, `clerk in ${tenant}`, `${base}/staff`, {
-          id: 'window-clerk-1',
-          name: '综合窗口',
-          roles: ['window-clerk'],
-        }),
+        trained(`${plan.to}-approver`, approver, tenant),
+        trained('window-clerk-1', clerk, tenant),
       ];
     }),
   );

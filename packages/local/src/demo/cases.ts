@@ -15,7 +15,20 @@ const APPROVER: DevClaims = {
   tenant: T,
   body: `${T}/convenience-centre`,
 };
+/** 张丽's B (AB角), who covers her window while she is away. */
+const CLERK_B: DevClaims = { sub: 'dongshan-clerk-b', roles: ['window-clerk'], tenant: T };
 const ADMIN: DevClaims = { sub: 'dongshan-admin', roles: ['tenant-admin'], tenant: T };
+const CENTRE = `${T}/convenience-centre`;
+const REVIEWER: DevClaims = { sub: 'dongshan-reviewer', roles: ['approver'], tenant: T, body: CENTRE };
+/** 农村村民宅基地审批: three levels here, the sign-off the centre head's (R16). */
+const HOMESTEAD = '000104001000';
+/** The convenience centre's head (负责人), who grants its chief representative's authorisation. */
+const HEAD: DevClaims = {
+  sub: 'dongshan-head',
+  roles: ['approver'],
+  tenant: T,
+  body: `${T}/convenience-centre`,
+};
 
 export interface CaseDemoDeps {
   readonly appAt: (now?: Date) => Hono<AppEnv>;
@@ -100,6 +113,12 @@ export async function seedCaseDemo(deps: CaseDemoDeps): Promise<number> {
     department: `${T}/convenience-centre`,
     staff: 'jiangning-civil-supervisor',
   });
+  // Dongshan handles homesteads in three levels (承办 → 审核 → 签发 by the head), set before any is taken.
+  await call(ADMIN, now, 'PUT', `/v1/tenants/${T}/matters/${HOMESTEAD}/settings`, {
+    approvalLevels: [{ kind: 'undertake' }, { kind: 'review' }, { kind: 'sign', head: true }],
+  });
+  const opinion = (as: DevClaims, at: Date, caseNo: string, text: string, outcome = 'pass') =>
+    act(as, at, caseNo, 'opinion', { opinion: text, outcome });
   // Each story is its own case (the chief representative's needs its authorisation first), so
   // they run side by side with the year of history: one after another they kept the start waiting.
   const stories: Promise<unknown>[] = [
@@ -121,12 +140,37 @@ export async function seedCaseDemo(deps: CaseDemoDeps): Promise<number> {
     }),
     // Fresh, due soon, overdue: the approver's queue in three colours.
     take(ago(0), { matter: '000103001000', applicant: org('东山街道某某宾馆') }),
+    // AB角: 张丽 is away (seed.ts); 刘芳, her B, takes an application at her window, on her behalf.
+    materialsOf('000103001000').then((materials) => {
+      count += 1;
+      return call(CLERK_B, ago(0, 9), 'POST', CASES, {
+        matter: '000103001000',
+        applicant: person(12, '孙悦'),
+        window: 'A01',
+        materials,
+      });
+    }),
     take(ago(6), { matter: '200101002000', applicant: person(3, '孙丽') }),
     take(ago(21), { matter: '060102001000', applicant: person(4, '李强') }),
     // A homestead application out on a site inspection: its clock is stopped.
     (async () => {
-      const homestead = await take(ago(7), { matter: '000104001000', applicant: person(5, '周建国') });
+      const homestead = await take(ago(7), { matter: HOMESTEAD, applicant: person(5, '周建国') });
       await act(APPROVER, ago(5), homestead.caseNo, 'start-step', { kind: 'site-inspection' });
+    })(),
+    // Three levels: 承办 and 审核 signed, waiting for the head's 签发 in his queue.
+    (async () => {
+      const c = await take(ago(6), { matter: HOMESTEAD, applicant: person(10, '褚桂兰') });
+      await opinion(APPROVER, ago(5), c.caseNo, '材料齐全，申请人符合一户一宅条件，拟同意');
+      await opinion(REVIEWER, ago(4), c.caseNo, '经审核，用地符合村庄规划，同意');
+    })(),
+    // Sent back by the head for a site check, reviewed again, then approved at the sign-off.
+    (async () => {
+      const c = await take(ago(12), { matter: HOMESTEAD, applicant: person(11, '卫建华') });
+      await opinion(APPROVER, ago(11), c.caseNo, '材料齐全，拟同意');
+      await opinion(REVIEWER, ago(10), c.caseNo, '审核同意');
+      await opinion(HEAD, ago(9), c.caseNo, '四至界址不清，请复核现场后再报', 'return');
+      await opinion(REVIEWER, ago(8), c.caseNo, '已复核现场，四至清楚，同意');
+      await act(HEAD, ago(7), c.caseNo, 'decide', { outcome: 'approve', opinion: '同意，准予使用宅基地' });
     })(),
     // Approved, waiting at the issuance window.
     (async () => {
@@ -163,10 +207,17 @@ export async function seedCaseDemo(deps: CaseDemoDeps): Promise<number> {
           statement: '经查监控，评价所述接待人员为相邻不动产窗口人员，非本中心工作人员',
         });
     }),
-    // The chief representative decides the elderly-card matter on the spot.
+    // The chief representative decides the elderly-card matter on the spot, under the written
+    // authorisation (授权书) the centre's head granted a month ago for a year (R16, seed 004).
     (async () => {
-      await call(ADMIN, ago(30), 'PUT', `/v1/tenants/${T}/window-authorisations/dongshan-clerk`, {
+      const from = ago(30);
+      await call(HEAD, from, 'POST', `/v1/tenants/${T}/window-authorisations`, {
+        staff: CLERK.sub,
+        body: `${T}/convenience-centre`,
         matters: ['200101001000'],
+        from: from.toISOString(),
+        until: new Date(from.getTime() + 365 * DAY).toISOString(),
+        docNo: `东便授〔${from.getUTCFullYear()}〕1号`,
       });
       const card = await take(ago(3), { matter: '200101001000', applicant: person(9, '冯秀英') });
       await act(CLERK, ago(3), card.caseNo, 'decide', { outcome: 'approve' });

@@ -70,9 +70,20 @@ export async function seedDemo(
       roles: staffRoles,
       ...(u.body ? { body: u.body } : {}),
       ...(u.backupFor ? { backupFor: u.backupFor } : {}),
+      ...(u.head ? { head: true } : {}),
+      ...(u.governmentHead ? { governmentHead: true } : {}),
     });
   };
   await Promise.all(demoUsers.filter((u) => !u.backupFor).map(post));
   await Promise.all(demoUsers.filter((u) => u.backupFor).map(post));
+  // AB角 (an absence with cover): 张丽 is away from two days ago until three days on, and 刘芳,
+  // her B, covers her window meanwhile. Absence does not stop A acting (the case stories act as
+  // 张丽 at their own instants); a second load overlaps this one and answers 409.
+  const day = 24 * 3600_000;
+  await call('POST', '/v1/tenants/nanjing.jiangning.dongshan/staff/dongshan-clerk/absences', {
+    from: new Date(Date.now() - 2 * day).toISOString(),
+    to: new Date(Date.now() + 3 * day).toISOString(),
+    reason: '年休假',
+  });
   return { created, existing };
 }

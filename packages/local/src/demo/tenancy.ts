@@ -152,6 +152,10 @@ export interface DemoUser {
   readonly tenant?: string;
   readonly body?: string;
   readonly backupFor?: string;
+  /** The head (负责人) of their body (R16): approves its extensions, grants its chief representatives' authorisations. */
+  readonly head?: boolean;
+  /** The head of the tenant's government (本级人民政府负责人): approves a joint matter's extension (art. 42(2)). */
+  readonly governmentHead?: boolean;
 }
 
 /** One user per actor; staff among them are created as the tenant's staff too. */
@@ -189,6 +193,32 @@ export const demoUsers: readonly DemoUser[] = [
     roles: ['approver'],
     tenant: 'nanjing.jiangning.dongshan',
     body: 'nanjing.jiangning.dongshan/convenience-centre',
+  },
+  {
+    // The centre's head (负责人): grants the chief representative's written authorisation (R16, seed 004).
+    sub: 'dongshan-head',
+    name: '东山便民服务中心主任 郑华',
+    roles: ['approver'],
+    tenant: 'nanjing.jiangning.dongshan',
+    body: 'nanjing.jiangning.dongshan/convenience-centre',
+    head: true,
+  },
+  {
+    // 审核 of the homestead matter's three levels (R16): between 陈刚's 承办 and the head's 签发.
+    sub: 'dongshan-reviewer',
+    name: '东山审核 孙明',
+    roles: ['approver'],
+    tenant: 'nanjing.jiangning.dongshan',
+    body: 'nanjing.jiangning.dongshan/convenience-centre',
+  },
+  {
+    // 本级人民政府负责人 (art. 42(2)): approves the extension of a matter handled jointly or centrally.
+    // An inspector's post, so they read every case of the sub-district without handling any.
+    sub: 'dongshan-government-head',
+    name: '东山街道办事处主任 钱军',
+    roles: ['inspector'],
+    tenant: 'nanjing.jiangning.dongshan',
+    governmentHead: true,
   },
   {
     sub: 'dongshan-inspector',

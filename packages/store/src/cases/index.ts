@@ -13,6 +13,6 @@ export { matterMonths, sumMatterMonths } from './matter-months';
 export type { CaseRow, CaseSummaryState, CaseWithEvents, StoredCase } from './projection';
 export { cachedTimeline, rowBodies, TIMELINE_CACHE_BYTES } from './projection';
 export { CaseRepository } from './repository';
-export { type WindowAuthorisation, windowAuthorisationWrite } from './window';
+export { windowGrantRevokeWrite, windowGrantWrites } from './window';
 export { readWork } from './work';
 export { caseWrites } from './writes';

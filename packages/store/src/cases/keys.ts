@@ -55,11 +55,10 @@ export const caseKeys = {
   }),
   /** A rectification opened by a poor rating, open until the tenant responds. */
   rectification: (tenant: string, caseNo: string) => ({ pk: tenantPk(tenant), sk: `RECT#${caseNo}` }),
-  /** A window officer's chief-representative authorisation (首席代表授权). */
-  windowAuthorisation: (tenant: string, staffId: string) => ({
-    pk: tenantPk(tenant),
-    sk: `WINAUTH#${staffId}`,
-  }),
+  /** A chief representative's written authorisation (首席代表授权书), by its id. */
+  windowGrant: (tenant: string, id: string) => ({ pk: tenantPk(tenant), sk: `WINGRANT#${id}` }),
+  /** A 文号 claimed by one authorisation in the tenant. */
+  windowGrantNo: (tenant: string, docNo: string) => ({ pk: tenantPk(tenant), sk: `WINGRANTNO#${docNo}` }),
   /**
    * One shard of the pushes a tenant's supervising bodies have not signed for (签收): `unsigned`
    * in all and `u:<body>` per body, moved by the push and by the receipt in their transactions.

@@ -1,6 +1,6 @@
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import type { StoredCaseEvent } from '@onewindow/domain';
+import type { StoredCaseEvent, WindowGrant } from '@onewindow/domain';
 import { tenantPk } from '../keys';
 import type { Item, Store } from '../store';
 import type { IndexName } from '../table';
@@ -20,8 +20,6 @@ import {
 
 /** The projection without its packed timeline: callers get the events as events. */
 const stripped = ({ timelineGz: _t, ...stored }: StoredCase): StoredCase => stored;
-
-import type { WindowAuthorisation } from './window';
 
 export class CaseRepository {
   private readonly numbers: NumberBlocks;
@@ -248,19 +246,12 @@ export class CaseRepository {
     return { items: page.items.map((i) => entityOf(i)), ...(page.cursor ? { cursor: page.cursor } : {}) };
   }
 
-  /** The tenant's window authorisations (首席代表授权), one per officer. */
-  async windowAuthorisations(tenant: string): Promise<WindowAuthorisation[]> {
-    return (await this.store.queryPrefix<Item>(tenantPk(tenant), 'WINAUTH#')).map((i) =>
-      entityOf<WindowAuthorisation>(i),
-    );
-  }
-
-  async windowMatters(tenant: string, staffId: string, at: string): Promise<string[]> {
-    const item = await this.store.get<{ matters: string[]; until?: string }>(
-      caseKeys.windowAuthorisation(tenant, staffId),
-    );
-    if (!item || (item.until && item.until <= at)) return [];
-    return item.matters;
+  /** The tenant's chief representatives' written authorisations (首席代表授权书), revoked ones too. */
+  async windowGrants(tenant: string): Promise<WindowGrant[]> {
+    // `WINGRANT#` also begins `WINGRANTNO#`, the claimed numbers: only the grants are kept.
+    return (await this.store.queryPrefix<Item>(tenantPk(tenant), 'WINGRANT#'))
+      .filter((i) => i.entity === 'window-grant')
+      .map((i) => entityOf<WindowGrant>(i));
   }
 
   /** Intake and completion per month, summed over the counter shards, oldest first. */

@@ -109,6 +109,7 @@ export function resultPage(
       ...(matterType ? { matterType } : {}),
       ...(amount !== undefined ? { amount } : {}),
       ...(input.official ? { official: input.official } : {}),
+      ...(input.facts?.signers ? { signers: input.facts.signers } : {}),
     }),
   });
 }

@@ -9,5 +9,5 @@ export const publicKeysRoute: RouteSpec = defineRoute({
   summaryEn: 'The public keys results are signed with (Ed25519, SPKI base64url)',
   access: 'public',
   success: 200,
-  handler: async ({ services }) => ({ status: 200, body: { keys: services.publicCases.keys() } }),
+  handler: async ({ services }) => ({ status: 200, body: { keys: services.resultKeys.keys() } }),
 });

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { CaseService } from '@onewindow/app';
 import type { CaseCommand, CaseState, Role } from '@onewindow/domain';
-import { DomainError, NOTICE_SIGNERS, responsibilityOf, verifyChain } from '@onewindow/domain';
+import { NOTICE_SIGNERS } from '@onewindow/domain';
 import type * as z from 'zod/mini';
 import { tenantStaff } from '../../access-groups';
 import {
-  CaseListQuery,
   CaseSearchInput,
   DecideInput,
   EmptyInput,
@@ -15,6 +14,7 @@ import {
   IntakeInput,
   IssueInput,
   NotifyCorrectionInput,
+  OpinionInput,
   RejectInput,
   RequestGuidanceInput,
   StartStepInput,
@@ -57,7 +57,7 @@ function action<B>(spec: {
       return services.cases.run(invocation, {
         tenant: params.tenant,
         caseNo: params.caseNo,
-        needWindow: spec.name === 'decide',
+        needWindow: spec.name === 'decide' || spec.name === 'extend' || spec.name === 'opinion',
         ifMatch: ctx.ifMatch(),
         command: (state) => spec.command(ctx.body, state, services.cases, ctx),
         respond: (outcome) => ({ status: 200, body: caseView(outcome) }),
@@ -120,34 +120,6 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
           };
         },
       });
-    },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/v1/tenants/:tenant/cases',
-    tag: 'cases',
-    summary: '办件列表（按机构队列、状态、时限颜色筛选）',
-    summaryEn: 'List cases: a body queue by deadline, or by status or clock colour',
-    access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
-    query: CaseListQuery,
-    success: 200,
-    handler: async ({ services, params, query, principal, now }) => {
-      const page = await services.cases.list(principal, params.tenant, {
-        ...(query.body ? { body: query.body } : {}),
-        ...(query.status ? { status: query.status } : {}),
-        ...(query.clock ? { clock: query.clock } : {}),
-        ...(query.open === 'true' ? { open: true } : {}),
-        ...(query.cursor ? { cursor: query.cursor } : {}),
-        ...(query.limit ? { limit: Number(query.limit) } : {}),
-      });
-      const left = await services.cases.daysLeft(params.tenant, page.items, now);
-      return {
-        status: 200,
-        body: {
-          items: page.items.map((row) => caseSummary(row, left)),
-          ...(page.cursor ? { cursor: page.cursor } : {}),
-        },
-      };
     },
   }),
   defineRoute({
@@ -259,11 +231,23 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
   }),
   action({
     name: 'extend',
-    summary: '延长办理时限（一次，最多10个工作日）',
-    summaryEn: 'Extend the limit once, by up to 10 working days',
-    roles: approvers,
+    summary:
+      '经本机关负责人批准延长办理时限（一次，最多10个工作日；统一、联合、集中办理的经本级人民政府负责人批准，最多15个）',
+    summaryEn:
+      "Extend the limit once on the bound body's head's approval, by up to 10 working days (a joint matter: the government head's, up to 15)",
+    // The head's designation, not a role, decides (art. 42): any staff member may be one.
+    roles: tenantStaff,
     body: ExtendInput,
     command: (body) => ({ type: 'extend', ...body }),
+  }),
+  action({
+    name: 'opinion',
+    summary: '审批层级签署意见：通过交上一级，或退回下一级（须说明理由）',
+    summaryEn:
+      'Sign the current approval level: pass it up, or send the case back one level with reasons (R16)',
+    roles: approvers,
+    body: OpinionInput,
+    command: (body) => ({ type: 'opinion', ...body }),
   }),
   action({
     name: 'decide',
@@ -310,58 +294,4 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
       return { type: 'issue', delivery: body.delivery, ...(await svc.sealedResult(state, now)) };
     },
   }),
-  defineRoute({
-    method: 'get',
-    path: `${CASE}/result`,
-    tag: 'cases',
-    summary: '办理结果（印章与签名）',
-    summaryEn: 'The sealed and signed result',
-    access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
-    success: 200,
-    handler: async ({ services, params, principal }) => {
-      const stored = await services.cases.load(principal, params.tenant, params.caseNo);
-      const result = stored.state.result;
-      if (!result) throw notIssued();
-      return {
-        status: 200,
-        body: {
-          ...result,
-          imprint: `/v1/tenants/${result.seal.tenant}/seals/${result.seal.id}/imprint.svg`,
-          verify: `/v1/public/results/${result.caseNo}/verify`,
-        },
-      };
-    },
-  }),
-  defineRoute({
-    method: 'get',
-    path: `${CASE}/responsibility`,
-    tag: 'cases',
-    summary: '责任主体（复议诉讼、投诉、档案保管）',
-    summaryEn: 'Who answers for the case: reconsideration, litigation, complaints, archive (R4, R5)',
-    access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
-    success: 200,
-    handler: async ({ services, params, principal }) => {
-      const stored = await services.cases.load(principal, params.tenant, params.caseNo);
-      return { status: 200, body: { caseNo: stored.state.caseNo, ...responsibilityOf(stored.state) } };
-    },
-  }),
-  defineRoute({
-    method: 'get',
-    path: `${CASE}/integrity`,
-    tag: 'cases',
-    summary: '校验办件记录哈希链',
-    summaryEn: 'Check the hash chain of the case events; names the first broken link',
-    access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
-    success: 200,
-    handler: async ({ services, params, principal }) => {
-      const events = await services.cases.events(principal, params.tenant, params.caseNo);
-      return {
-        status: 200,
-        body: { caseNo: params.caseNo, ...verifyChain(events, ({ hash: _hash, ...body }) => body) },
-      };
-    },
-  }),
 ];
-
-const notIssued = () =>
-  new DomainError('not-found', '该办件尚未出件', 'no result has been issued for this case');

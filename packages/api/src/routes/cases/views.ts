@@ -82,6 +82,8 @@ export function caseView({ stored: c, events, allowedActions }: CaseOutcome) {
     ...(s.deemedAccepted ? { deemedAccepted: true } : {}),
     materials: s.materials,
     limits: s.limits,
+    ...(s.levels ? { levels: s.levels } : {}),
+    ...(s.opinions?.length ? { opinions: s.opinions } : {}),
     notices: s.notices,
     steps: s.steps,
     ...(s.extension ? { extension: s.extension } : {}),

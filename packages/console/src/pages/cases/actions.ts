@@ -43,9 +43,11 @@ export const ACTIONS = {
   },
   'give-guidance': (v: Values) => ({ opinion: one(v, 'opinion') }),
   extend: (v: Values) => ({ days: numberOr(one(v, 'days')), reason: one(v, 'reason') }),
+  opinion: (v: Values) => ({ opinion: one(v, 'opinion'), outcome: one(v, 'outcome') }),
   decide: (v: Values) => {
     const reasons = one(v, 'reasons');
-    return { outcome: one(v, 'outcome'), ...(reasons ? { reasons } : {}) };
+    const opinion = one(v, 'opinion');
+    return { outcome: one(v, 'outcome'), ...(reasons ? { reasons } : {}), ...(opinion ? { opinion } : {}) };
   },
   pay: () => ({}),
   issue: (v: Values) => ({ delivery: one(v, 'delivery') }),

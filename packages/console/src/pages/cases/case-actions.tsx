@@ -1,4 +1,4 @@
-import { feesDue } from '@onewindow/domain';
+import { EXTENSION_DAYS, feesDue } from '@onewindow/domain';
 import type { Child } from 'hono/jsx';
 import {
   DecideInput,
@@ -7,6 +7,7 @@ import {
   GiveGuidanceInput,
   IssueInput,
   NotifyCorrectionInput,
+  OpinionInput,
   RejectInput,
   RequestGuidanceInput,
   StartStepInput,
@@ -312,6 +313,9 @@ export function Actions({ c, v, failed }: { c: Ctx; v: CaseView; failed: Failed 
   }
   if (may('extend')) {
     const spec = formSpec(ExtendInput);
+    // 10 working days, 15 for a jointly handled matter (art. 42(2)): the schema takes the larger.
+    const gov = v.limits?.jointHandling !== undefined;
+    const days = { ...fieldOf(spec, 'days'), max: gov ? EXTENSION_DAYS.joint : EXTENSION_DAYS.max };
     forms.push(
       <ActionForm
         c={c}
@@ -322,13 +326,45 @@ export function Actions({ c, v, failed }: { c: Ctx; v: CaseView; failed: Failed 
         fields={['days', 'reason']}
         button={t.caseActions.extendButton}
       >
-        <TextField
-          c={c}
-          state={st('extend')}
-          spec={fieldOf(spec, 'days')}
-          label={t.caseActions.days(fieldOf(spec, 'days').min, fieldOf(spec, 'days').max)}
-        />
+        <p class="hint">{t.caseActions.extendHint(gov)}</p>
+        <TextField c={c} state={st('extend')} spec={days} label={t.caseActions.days(days.min, days.max)} />
         <TextArea c={c} state={st('extend')} spec={fieldOf(spec, 'reason')} label={t.caseActions.reason} />
+      </ActionForm>,
+    );
+  }
+  if (may('opinion')) {
+    const spec = formSpec(OpinionInput);
+    const kind = v.levels?.[v.opinions?.length ?? 0]?.kind ?? 'sign';
+    const outcome = fieldOf(spec, 'outcome');
+    // At the sign-off the level only sends back; the decision form below signs it.
+    const atSignOff = kind === 'sign';
+    forms.push(
+      <ActionForm
+        c={c}
+        v={v}
+        action="opinion"
+        title={t.levels.formTitle(t.levels.kind[kind] ?? kind)}
+        failed={failed}
+        fields={['opinion', 'outcome']}
+        button={t.levels.button}
+      >
+        <ChoiceGroup
+          c={c}
+          state={st('opinion', { outcome: atSignOff ? 'return' : 'pass' })}
+          spec={outcome}
+          label={t.cases.decision}
+          radio
+          options={optionsOf(outcome, (o) => t.levels.outcome[o] ?? o).filter(
+            (o) => !atSignOff || o.value === 'return',
+          )}
+        />
+        <TextArea
+          c={c}
+          state={st('opinion')}
+          spec={fieldOf(spec, 'opinion')}
+          label={t.levels.opinion}
+          hint={t.levels.opinionHint}
+        />
       </ActionForm>,
     );
   }
@@ -342,7 +378,7 @@ export function Actions({ c, v, failed }: { c: Ctx; v: CaseView; failed: Failed 
         action="decide"
         title={t.caseActions.decide}
         failed={failed}
-        fields={['outcome', 'reasons']}
+        fields={['outcome', 'reasons', 'opinion']}
         button={t.caseActions.decideButton}
       >
         <ChoiceGroup
@@ -360,6 +396,14 @@ export function Actions({ c, v, failed }: { c: Ctx; v: CaseView; failed: Failed 
           label={t.caseActions.reasons}
           hint={t.caseActions.reasonsHint}
         />
+        {v.levels && (
+          <TextArea
+            c={c}
+            state={st('decide')}
+            spec={fieldOf(spec, 'opinion')}
+            label={t.levels.signOffOpinion}
+          />
+        )}
       </ActionForm>,
     );
   }

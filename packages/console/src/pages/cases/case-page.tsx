@@ -9,6 +9,7 @@ import { Done, page } from '../../ui/layout';
 import { namesOf } from '../../ui/names';
 import { ACTIONS, type ActionName, isAction } from './actions';
 import { Actions, type Failed, scopeOf } from './case-actions';
+import { Levels } from './levels';
 import { CaseFacts, caseHref, Materials, Steps, Timeline } from './parts';
 import { Reveal } from './reveal';
 import type { CaseView } from './types';
@@ -35,6 +36,7 @@ async function casePage(c: Ctx, failed?: Failed, status = 200, reveal: RevealOut
         {v.result && <a href={caseHref(v, '/result')}>{t.result.link}</a>}
       </p>
       <CaseFacts c={c} v={v} />
+      <Levels c={c} v={v} />
       <Reveal c={c} v={v} revealed={reveal.revealed} state={reveal.state} />
       <Actions c={c} v={v} failed={failed} />
       <h2>{t.cases.materials}</h2>

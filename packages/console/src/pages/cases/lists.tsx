@@ -10,6 +10,7 @@ import { page } from '../../ui/layout';
 import { namesOf } from '../../ui/names';
 import { Pager } from '../../ui/pager';
 import { Submit } from '../../ui/table';
+import { Covering } from '../tenant/absences';
 import { CaseTable } from './parts';
 import type { CasePage, CaseSummary } from './types';
 
@@ -141,6 +142,8 @@ async function queuePage(c: Ctx) {
     <>
       <h1>{t.queue.title}</h1>
       <p>{body ? t.queue.of(namesOf(c)(body)) : t.queue.noBody}</p>
+      {/* AB角: an absent approver of this body and who covers, so nothing waits on them. */}
+      <Covering c={c} items={(work.ok ? (work.data.absent ?? []) : []).filter((a) => a.staffBody === body)} />
       <ul class="actions" aria-label={`${t.queue.summary}（${t.work.search.queueTotal}）`}>
         {(['red', 'yellow', 'green'] as const).map((colour) => (
           <li>

@@ -148,7 +148,7 @@ export function CaseFacts({ c, v }: { c: Ctx; v: CaseView }) {
       {v.extension && (
         <>
           <dt>{t.cases.extension}</dt>
-          <dd>{t.cases.extensionText(v.extension.days, v.extension.reason)}</dd>
+          <dd>{t.cases.extensionText(v.extension.days, v.extension.reason, v.extension.approvedBy?.name)}</dd>
         </>
       )}
       {v.decision && (
@@ -261,6 +261,7 @@ export function Timeline({ c, v }: { c: Ctx; v: CaseView }) {
           <strong>{label(t, 'eventType', e.type)}</strong>{' '}
           <span class="muted">
             {beijing(e.at)} · {name(e.actor)}
+            {e.onBehalfOf && t.absences.onBehalfOf(name(e.onBehalfOf))}
           </span>
           {'notice' in e && e.notice && <div>{pick(lang, e.notice.zh, e.notice.en)}</div>}
           {'reason' in e && <div>{e.reason}</div>}

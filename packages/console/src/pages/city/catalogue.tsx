@@ -178,6 +178,14 @@ export function MatterDetails({ c, m }: { c: Ctx; m: Matter }) {
         <dd>{t.common.workingDays(m.statutoryDays)}</dd>
         <dt>{t.catalogue.promised}</dt>
         <dd>{m.onTheSpot ? t.catalogue.onTheSpotCase : t.common.workingDays(m.promisedDays)}</dd>
+        {m.jointHandling && (
+          <>
+            <dt>{t.matterForm.jointHandling}</dt>
+            <dd>
+              {t.matterForm.jointHandlingNames[m.jointHandling]} · {t.matterForm.jointHandlingHint}
+            </dd>
+          </>
+        )}
         {m.specialSteps && m.specialSteps.length > 0 && (
           <>
             <dt>{t.catalogue.specialSteps}</dt>

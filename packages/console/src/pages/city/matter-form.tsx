@@ -1,5 +1,5 @@
 import type { Matter } from '@onewindow/api/contract';
-import { MATTER_TYPES } from '@onewindow/domain';
+import { JOINT_HANDLINGS, MATTER_TYPES } from '@onewindow/domain';
 import { Hono } from 'hono';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
@@ -17,6 +17,7 @@ import {
 } from '../../ui/form';
 import { label } from '../../ui/labels';
 import { Csrf, page } from '../../ui/layout';
+import { LevelsField, levelsFrom, levelsValue } from '../../ui/levels-field';
 import { Submit } from '../../ui/table';
 
 const FIELDS = [
@@ -31,6 +32,8 @@ const FIELDS = [
   'fees',
   'department',
   'basicCode',
+  'jointHandling',
+  'approvalLevels',
 ];
 
 const lines = (v: string) =>
@@ -43,6 +46,8 @@ const lines = (v: string) =>
 export function matterInput(values: Values): Record<string, unknown> {
   const department = one(values, 'department');
   const basicCode = one(values, 'basicCode');
+  const jointHandling = one(values, 'jointHandling');
+  const approvalLevels = levelsFrom(one(values, 'approvalLevels'));
   return {
     name: one(values, 'name'),
     type: one(values, 'type'),
@@ -67,6 +72,8 @@ export function matterInput(values: Values): Record<string, unknown> {
     }),
     ...(department ? { department } : {}),
     ...(basicCode ? { basicCode } : {}),
+    ...(jointHandling ? { jointHandling } : {}),
+    ...(approvalLevels ? { approvalLevels } : {}),
   };
 }
 
@@ -84,6 +91,8 @@ export const matterValues = (m: Matter): Values => ({
   fees: m.fees.map((f) => `${f.code} ${f.name} ${f.amount}`).join('\n'),
   ...(m.department ? { department: m.department } : {}),
   ...(m.basicCode ? { basicCode: m.basicCode } : {}),
+  ...(m.jointHandling ? { jointHandling: m.jointHandling } : {}),
+  approvalLevels: levelsValue(m.approvalLevels),
 });
 
 function matterForm(c: Ctx, state: FormState, status: number, editing?: string) {
@@ -151,6 +160,16 @@ function matterForm(c: Ctx, state: FormState, status: number, editing?: string) 
         <TextArea c={c} state={s} name="fees" label={f.fees} rows={2} />
         <TextField c={c} state={s} name="department" label={f.department} />
         <TextField c={c} state={s} name="basicCode" label={f.basicCode} />
+        <SelectField
+          c={c}
+          state={s}
+          name="jointHandling"
+          label={f.jointHandling}
+          hint={f.jointHandlingHint}
+          blank={f.jointHandlingNone}
+          options={JOINT_HANDLINGS.map((x) => ({ value: x, label: f.jointHandlingNames[x] ?? x }))}
+        />
+        <LevelsField c={c} state={s} />
         <Submit label={f.save} />
       </form>
     </>,

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { ConsoleEnv } from '../../env';
+import { absenceRoutes } from './absences';
 import { bodyRoutes } from './bodies';
 import { calendarRoutes } from './calendar';
 import { handoverRoutes } from './handovers';
@@ -19,6 +20,7 @@ export function tenantRoutes() {
     matterRoutes,
     handoverRoutes,
     windowAuthRoutes,
+    absenceRoutes,
   ])
     app.route('/', r());
   app.get('/console/tenants/:tenant', (c) =>

@@ -1,14 +1,16 @@
 import type { EmpoweredMatterList, ResponseOf } from '@onewindow/api/contract';
+import { JOINT_HANDLINGS, type JointHandling } from '@onewindow/domain';
 import { Hono } from 'hono';
 import { AtQuery, LocalSettingsInput } from '../../../../api/src/schemas';
 import { qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
-import { ErrorSummary, type FormState, numberOr, one, TextArea, TextField } from '../../ui/form';
+import { ErrorSummary, type FormState, numberOr, one, SelectField, TextArea, TextField } from '../../ui/form';
 import { formRoute } from '../../ui/form-route';
 import { type BodyOf, fieldNames, fieldOf, formSpec } from '../../ui/form-spec';
 import { beijing, fromLocalInput, money, toLocalInput } from '../../ui/format';
 import { label } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
+import { LevelsField, levelsFrom, levelsValue } from '../../ui/levels-field';
 import { namesOf } from '../../ui/names';
 import { Head, Submit } from '../../ui/table';
 
@@ -132,6 +134,8 @@ async function matterPage(c: Ctx, state: FormState, status: number) {
           promisedDays: m?.promisedDays === undefined ? '' : String(m.promisedDays),
           windowLocation: m?.windowLocation ?? '',
           fees: feeLines(m?.fees ?? []),
+          approvalLevels: levelsValue(m?.approvalLevels),
+          jointHandling: m?.jointHandling ?? '',
         },
       };
   return page(
@@ -211,6 +215,20 @@ async function matterPage(c: Ctx, state: FormState, status: number) {
           label={t.catalogue.fees}
           hint={t.matters.feesHint}
         />
+        <LevelsField c={c} state={form} />
+        {/* Art. 42(2): the tenant's own 统一/联合/集中办理, or 'none' setting the city's flag aside. */}
+        <SelectField
+          c={c}
+          state={form}
+          spec={fieldOf(spec, 'jointHandling')}
+          label={t.matterForm.jointHandling}
+          hint={t.matterForm.jointHandlingHint}
+          blank={t.matters.jointCity}
+          options={[
+            { value: 'none', label: t.matters.jointNone },
+            ...JOINT_HANDLINGS.map((x) => ({ value: x, label: t.matterForm.jointHandlingNames[x] ?? x })),
+          ]}
+        />
         <Submit label={t.matters.save} />
       </form>
     </>,
@@ -228,6 +246,8 @@ export function matterRoutes() {
       const promised = one(v, 'promisedDays');
       const windowLocation = one(v, 'windowLocation');
       const fees = one(v, 'fees');
+      const approvalLevels = levelsFrom(one(v, 'approvalLevels'));
+      const jointHandling = one(v, 'jointHandling');
       return {
         method: 'PUT',
         path: `/v1/tenants/${seg(c.req.param('tenant') ?? '')}/matters/${seg(c.req.param('code') ?? '')}/settings`,
@@ -235,6 +255,8 @@ export function matterRoutes() {
           ...(promised ? { promisedDays: numberOr(promised) } : {}),
           ...(windowLocation ? { windowLocation } : {}),
           ...(fees ? { fees: parseFees(fees) } : {}),
+          ...(approvalLevels ? { approvalLevels } : {}),
+          ...(jointHandling ? { jointHandling: jointHandling as JointHandling | 'none' } : {}),
         } satisfies BodyOf<typeof LocalSettingsInput>,
       };
     },

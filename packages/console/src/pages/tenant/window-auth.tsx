@@ -1,6 +1,6 @@
 import type { ResponseOf } from '@onewindow/api/contract';
 import { Hono } from 'hono';
-import { WindowAuthorisationInput } from '../../../../api/src/case-schemas';
+import { WindowGrantInput } from '../../../../api/src/case-schemas';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
 import { ChoiceGroup, ErrorSummary, type FormState, many, one, SelectField, TextField } from '../../ui/form';
@@ -8,109 +8,149 @@ import { formRoute } from '../../ui/form-route';
 import { type BodyOf, fieldNames, fieldOf, formSpec } from '../../ui/form-spec';
 import { beijing, fromLocalInput } from '../../ui/format';
 import { Csrf, Done, page } from '../../ui/layout';
-import { Head, Submit } from '../../ui/table';
+import { Submit } from '../../ui/table';
+import { listBodies } from './bodies';
 import { listMatters } from './matters';
 
-/** Not a field of the API's body: the clerk is the last segment of the path the form is sent to. */
-const STAFF = 'staff';
+const base = (c: Ctx) => `/console/tenants/${seg(c.req.param('tenant') ?? '')}/window-authorisations`;
+const apiBase = (c: Ctx) => `/v1/tenants/${seg(c.req.param('tenant') ?? '')}/window-authorisations`;
 
+/**
+ * The register of chief representatives' written authorisations (R16) with each one's standing
+ * (revocation is the API's, by the head), and the grant form for a department's head (or an
+ * administrator recording the head's letter): every person, department and matter picked by name.
+ */
 async function authorisationsPage(c: Ctx, state: FormState, status: number) {
   const t = c.get('t');
+  const x = t.windowAuth;
   const tenant = c.req.param('tenant') ?? '';
   const api = c.get('api');
-  const [{ items }, staff, matters] = await Promise.all([
-    api.get<ResponseOf<'GET /v1/tenants/{tenant}/window-authorisations'>>(
-      `/v1/tenants/${seg(tenant)}/window-authorisations`,
-    ),
+  const [{ items }, staff, matters, bodies] = await Promise.all([
+    api.get<ResponseOf<'GET /v1/tenants/{tenant}/window-authorisations'>>(apiBase(c)),
     api.get<ResponseOf<'GET /v1/tenants/{tenant}/staff'>>(`/v1/tenants/${seg(tenant)}/staff`),
     listMatters(c, tenant),
+    listBodies(c, tenant),
   ]);
   const clerks = staff.items.filter((s) => s.roles.includes('window-clerk'));
-  const names = new Map(matters.map((m) => [m.code, m.name]));
-  // Only on-the-spot matters can be decided at the window; the others are listed for completeness.
+  const heads = staff.items.filter((s) => s.head && s.body);
+  const bodyName = (ref: string) => bodies.find((b) => `${tenant}/${b.code}` === ref)?.name ?? ref;
+  const departments = [...new Set(heads.map((h) => h.body ?? ''))];
+  // Only on-the-spot matters can be decided at the window; each shows who holds it now.
   const onTheSpot = matters.filter((m) => m.onTheSpot);
-  const spec = formSpec(WindowAuthorisationInput);
+  const spec = formSpec(WindowGrantInput);
   return page(
     c,
-    t.windowAuth.title,
+    x.title,
     <>
-      <h1>{t.windowAuth.title}</h1>
-      <p>{t.windowAuth.intro}</p>
-      <Done text={c.req.query('ok') ? t.windowAuth.saved : undefined} />
-      <table>
-        <caption>{t.windowAuth.caption(items.length)}</caption>
-        <Head cols={[t.windowAuth.staff, t.windowAuth.matters, t.windowAuth.until]} />
-        <tbody>
-          {items.map((a) => (
-            <tr>
-              <td>{clerks.find((s) => s.id === a.staff)?.name ?? a.staff}</td>
-              <td>{a.matters.map((m) => names.get(m) ?? m).join('、')}</td>
-              <td>{a.until ? beijing(a.until) : t.windowAuth.noEnd}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h2 id="grant">{t.windowAuth.grant}</h2>
-      <form
-        method="post"
-        action={`/console/tenants/${seg(tenant)}/window-authorisations`}
-        class="stack card"
-        aria-labelledby="grant"
-      >
-        <ErrorSummary c={c} problem={state.problem} fields={[STAFF, ...fieldNames(spec)]} />
+      <h1>{x.title}</h1>
+      <p>{x.intro}</p>
+      <Done text={c.req.query('ok') ? x.saved : undefined} />
+      <p>
+        <a href={`${base(c)}/register`}>{x.register}</a>
+      </p>
+      <ul>
+        {items.map((a) => (
+          <li>
+            <a href={`${base(c)}/${seg(a.id)}/letter`}>{a.docNo}</a> {a.names.staff}（{a.names.body}：
+            {a.matters.map((m) => a.names.matters[m] ?? m).join('、')}；{beijing(a.from)}–{beijing(a.until)}）
+            {a.standing}
+          </li>
+        ))}
+      </ul>
+      <h2 id="grant">{x.grant}</h2>
+      <form method="post" action={base(c)} class="stack card" aria-labelledby="grant">
+        <ErrorSummary c={c} problem={state.problem} fields={fieldNames(spec)} />
         <Csrf c={c} />
         <SelectField
           c={c}
           state={state}
-          name={STAFF}
-          label={t.windowAuth.staff}
+          spec={fieldOf(spec, 'grantedBy')}
+          label={x.grantedBy}
+          options={heads.map((s) => ({ value: s.id, label: `${s.name}（${bodyName(s.body ?? '')}）` }))}
+        />
+        <SelectField
+          c={c}
+          state={state}
+          spec={fieldOf(spec, 'body')}
+          label={x.body}
+          options={departments.map((b) => ({ value: b, label: bodyName(b) }))}
+        />
+        <SelectField
+          c={c}
+          state={state}
+          spec={fieldOf(spec, 'staff')}
+          label={x.staff}
           options={clerks.map((s) => ({ value: s.id, label: `${s.name}（${s.id}）` }))}
         />
         <ChoiceGroup
           c={c}
           state={state}
           spec={fieldOf(spec, 'matters')}
-          label={t.windowAuth.matters}
-          hint={t.windowAuth.mattersHint(onTheSpot.length)}
+          label={x.matters}
           scroll
-          options={(onTheSpot.length > 0 ? onTheSpot : matters).map((m) => ({
+          options={onTheSpot.map((m) => ({
             value: m.code,
-            label: `${m.name}（${m.code}）`,
+            label: `${m.name}（${m.code}，${bodyName(m.authority.body)}）`,
           }))}
         />
-        {/* Typed in Beijing time; the route sends the instant the API takes. */}
+        {/* Typed in Beijing time; the route sends the instants the API takes. */}
+        <TextField
+          c={c}
+          state={state}
+          spec={fieldOf(spec, 'from')}
+          type="datetime-local"
+          step="1"
+          label={x.from}
+        />
         <TextField
           c={c}
           state={state}
           spec={fieldOf(spec, 'until')}
           type="datetime-local"
           step="1"
-          label={t.windowAuth.until}
+          label={x.until}
         />
-        <Submit label={t.windowAuth.save} />
+        <TextField c={c} state={state} spec={fieldOf(spec, 'docNo')} label={x.docNo} />
+        <Submit label={x.save} />
       </form>
     </>,
     { status },
   );
 }
 
-/** Tenant administrators: chief-representative window authorisations (首席代表授权). */
+/** The API's printable page, fetched with the session's token (the browser has none). */
+async function printed(c: Ctx, path: string) {
+  const res = await c.get('api').raw(`${path}?format=html`);
+  return c.body(await res.text(), res.ok ? 200 : res.status === 404 ? 404 : 502, {
+    'content-type': 'text/html; charset=utf-8',
+  });
+}
+
+/** Chief representatives' written authorisations (首席代表授权书, R16). */
 export function windowAuthRoutes() {
   const app = new Hono<ConsoleEnv>();
-  formRoute(app, '/console/tenants/:tenant/window-authorisations', {
+  const path = '/console/tenants/:tenant/window-authorisations';
+  formRoute(app, path, {
     render: authorisationsPage,
     request: (c, v) => {
-      const until = one(v, 'until');
+      const grantedBy = one(v, 'grantedBy');
       return {
-        method: 'PUT',
-        path: `/v1/tenants/${seg(c.req.param('tenant') ?? '')}/window-authorisations/${seg(one(v, STAFF))}`,
+        method: 'POST',
+        path: apiBase(c),
         body: {
+          staff: one(v, 'staff'),
+          body: one(v, 'body'),
           matters: many(v, 'matters'),
-          ...(until ? { until: fromLocalInput(until) } : {}),
-        } satisfies BodyOf<typeof WindowAuthorisationInput>,
+          from: fromLocalInput(one(v, 'from')),
+          until: fromLocalInput(one(v, 'until')),
+          docNo: one(v, 'docNo'),
+          ...(grantedBy ? { grantedBy } : {}),
+        } satisfies BodyOf<typeof WindowGrantInput>,
       };
     },
-    done: (c) => `/console/tenants/${seg(c.req.param('tenant') ?? '')}/window-authorisations?ok=1`,
+    done: (c) => `${base(c)}?ok=1`,
   });
+  app.get(`${path}/register`, (c) => printed(c, apiBase(c)));
+  app.get(`${path}/:id/letter`, (c) => printed(c, `${apiBase(c)}/${seg(c.req.param('id'))}`));
   return app;
 }

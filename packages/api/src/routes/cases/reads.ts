@@ -1,0 +1,99 @@
+import { DomainError, responsibilityOf, verifyChain } from '@onewindow/domain';
+import { tenantStaff } from '../../access-groups';
+import { CaseListQuery } from '../../case-schemas';
+import { defineRoute, type RouteSpec } from '../../route';
+import { caseSummary } from './views';
+
+const CASE = '/v1/tenants/:tenant/cases/:caseNo';
+
+/**
+ * The case reads no command needs: the list (办件列表), the issued result, who answers for a case
+ * and the hash-chain check. Served by the files Lambda (FILE_CASE_ROUTES in infra/constructs/api.ts,
+ * literal GET routes the gateway prefers to the cases function's `{proxy+}`), so the cases bundle
+ * keeps its room for the case rules; the search stays with the cases Lambda, whose signing seed
+ * keys the applicant look-ups.
+ */
+export const caseReadRoutes: readonly RouteSpec[] = [
+  defineRoute({
+    method: 'get',
+    path: '/v1/tenants/:tenant/cases',
+    tag: 'cases',
+    summary: '办件列表（按机构队列、状态、时限颜色筛选）',
+    summaryEn: 'List cases: a body queue by deadline, or by status or clock colour',
+    access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
+    query: CaseListQuery,
+    success: 200,
+    handler: async ({ services, params, query, principal, now }) => {
+      const page = await services.cases.list(principal, params.tenant, {
+        ...(query.body ? { body: query.body } : {}),
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.clock ? { clock: query.clock } : {}),
+        ...(query.open === 'true' ? { open: true } : {}),
+        ...(query.cursor ? { cursor: query.cursor } : {}),
+        ...(query.limit ? { limit: Number(query.limit) } : {}),
+      });
+      const left = await services.cases.daysLeft(params.tenant, page.items, now);
+      return {
+        status: 200,
+        body: {
+          items: page.items.map((row) => caseSummary(row, left)),
+          ...(page.cursor ? { cursor: page.cursor } : {}),
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: `${CASE}/result`,
+    tag: 'cases',
+    summary: '办理结果（印章与签名）',
+    summaryEn: 'The sealed and signed result',
+    access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
+    success: 200,
+    handler: async ({ services, params, principal }) => {
+      const stored = await services.cases.load(principal, params.tenant, params.caseNo);
+      const result = stored.state.result;
+      if (!result) throw notIssued();
+      return {
+        status: 200,
+        body: {
+          ...result,
+          imprint: `/v1/tenants/${result.seal.tenant}/seals/${result.seal.id}/imprint.svg`,
+          verify: `/v1/public/results/${result.caseNo}/verify`,
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: `${CASE}/responsibility`,
+    tag: 'cases',
+    summary: '责任主体（复议诉讼、投诉、档案保管）',
+    summaryEn: 'Who answers for the case: reconsideration, litigation, complaints, archive (R4, R5)',
+    access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
+    success: 200,
+    handler: async ({ services, params, principal }) => {
+      const stored = await services.cases.load(principal, params.tenant, params.caseNo);
+      return { status: 200, body: { caseNo: stored.state.caseNo, ...responsibilityOf(stored.state) } };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: `${CASE}/integrity`,
+    tag: 'cases',
+    summary: '校验办件记录哈希链',
+    summaryEn: 'Check the hash chain of the case events; names the first broken link',
+    access: { scope: 'tenant', roles: tenantStaff, bodyReach: true },
+    success: 200,
+    handler: async ({ services, params, principal }) => {
+      const events = await services.cases.events(principal, params.tenant, params.caseNo);
+      return {
+        status: 200,
+        body: { caseNo: params.caseNo, ...verifyChain(events, ({ hash: _hash, ...body }) => body) },
+      };
+    },
+  }),
+];
+
+const notIssued = () =>
+  new DomainError('not-found', '该办件尚未出件', 'no result has been issued for this case');
