@@ -378,12 +378,6 @@ const MATRIX: Record<string, Row> = {
     path: (allowed) => casePath('received', allowed, 'reject'),
     body: () => ({ reason: '申请事项不属于本机关职权', competentAuthority: '江宁区民政局' }),
   },
-  'POST /v1/tenants/:tenant/cases/:caseNo/withdraw': {
-    bodyReach: 'case',
-    cells: '3 3 4 3 Y 3 3 3 4 4 3 3',
-    path: (allowed) => casePath('accepted', allowed, 'withdraw'),
-    body: () => ({ reason: '申请人主动撤回' }),
-  },
   'POST /v1/tenants/:tenant/cases/:caseNo/start-step': {
     bodyReach: 'case',
     cells: '3 3 4 3 3 Y 3 3 4 4 4 3',
@@ -417,18 +411,39 @@ const MATRIX: Record<string, Row> = {
     path: (allowed) => casePath('accepted', allowed, 'extend'),
     body: () => ({ days: 5, reason: '需补充调查' }),
   },
-  // R16: an approver of the bound body signs a level (409 from the decider on a one-level matter).
+  // R16: an approver of the bound body signs the level waiting on a case of a matter with levels.
   'POST /v1/tenants/:tenant/cases/:caseNo/opinion': {
     bodyReach: 'case',
     cells: '3 3 4 3 3 Y 3 3 4 4 4 3',
-    path: (allowed) => casePath('accepted', allowed, 'opinion'),
+    path: (allowed) => casePath('levelled', allowed, 'opinion'),
     body: () => ({ opinion: '同意', outcome: 'pass' }),
+  },
+  // 会签: only a participating body countersigns; m-approver's centre leads the review (403 from the
+  // decider). The lead's approver may decide without the rest. joint-review.test.ts has the participants.
+  'POST /v1/tenants/:tenant/cases/:caseNo/countersign': {
+    bodyReach: 'case',
+    cells: '3 3 4 3 3 3 3 3 4 4 4 3',
+    path: (allowed) => casePath('joint', allowed, 'countersign'),
+    body: () => ({ stepId: 's1', opinion: '同意', outcome: 'agree' }),
+  },
+  'POST /v1/tenants/:tenant/cases/:caseNo/countersign-override': {
+    bodyReach: 'case',
+    cells: '3 3 4 3 3 Y 3 3 4 4 4 3',
+    path: (allowed) => casePath('joint', allowed, 'countersign-override'),
+    body: () => ({ stepId: 's1', reason: '重点项目，不再等待' }),
   },
   'POST /v1/tenants/:tenant/cases/:caseNo/decide': {
     bodyReach: 'case',
     cells: '3 3 4 3 3 Y 3 3 4 4 4 3',
     path: (allowed) => casePath('accepted', allowed, 'decide'),
     body: () => ({ outcome: 'approve' }),
+  },
+  // After decide: the case it withdraws would otherwise be the one decide's refused callers see (409, not 403).
+  'POST /v1/tenants/:tenant/cases/:caseNo/withdraw': {
+    bodyReach: 'case',
+    cells: '3 3 4 3 Y 3 3 3 4 4 3 3',
+    path: (allowed) => casePath('accepted', allowed, 'withdraw'),
+    body: () => ({ reason: '申请人主动撤回' }),
   },
   'POST /v1/tenants/:tenant/cases/:caseNo/pay': {
     bodyReach: 'case',
@@ -745,6 +760,60 @@ beforeAll(async () => {
       await t.services.cards.raise(t.services.commands.system('clock', T, later), T, no);
       pools.cards.push(encodeURIComponent(`${no}~${limit}~red`));
     }
+  }
+  // Joint reviews the centre leads with a department no persona belongs to (会签).
+  pools.joint = [];
+  for (let i = 0; i < 3; i++) {
+    const res = await t.call(PERSONAS.clerk, 'POST', `/v1/tenants/${T}/cases`, {
+      matter: 'm6',
+      applicant: { kind: 'person', name: '王芳', idNumber: PERSON_ID },
+      materials: [
+        { code: 'form', provided: true },
+        { code: 'copy', provided: true },
+      ],
+    });
+    if (res.status !== 201) throw new Error(`joint intake: ${res.status} ${JSON.stringify(res.body)}`);
+    const step = await t.call(
+      PERSONAS.approver,
+      'POST',
+      `/v1/tenants/${T}/cases/${res.body.caseNo}/start-step`,
+      {
+        kind: 'joint-review',
+        bodies: [`${T}/market`],
+      },
+    );
+    if (step.status !== 200) throw new Error(`joint review: ${step.status} ${JSON.stringify(step.body)}`);
+    pools.joint.push(res.body.caseNo);
+  }
+  // R16: m9 is decided in two levels (承办 → 签发), the city's default; its cases wait on a level's opinion.
+  await ok('PUT', '/v1/cities/nanjing/catalogue/m9', {
+    ...matter('m9'),
+    approvalLevels: [{ kind: 'undertake' }, { kind: 'sign' }],
+  });
+  await writePeriods(t.store, [
+    {
+      tenant: T,
+      matter: 'm9',
+      from: '2020-01-01T00:00:00.000Z',
+      body: `${T}/convenience-centre`,
+      mode: 'transfer',
+      seal: 'centre-seal',
+      // A body no persona belongs to: T's district bodies reach none of these cases.
+      supervisingBody: `${T}/convenience-centre`,
+    },
+  ]);
+  pools.levelled = [];
+  for (let i = 0; i < 3; i++) {
+    const res = await t.call(PERSONAS.clerk, 'POST', `/v1/tenants/${T}/cases`, {
+      matter: 'm9',
+      applicant: { kind: 'person', name: '王芳', idNumber: PERSON_ID },
+      materials: [
+        { code: 'form', provided: true },
+        { code: 'copy', provided: true },
+      ],
+    });
+    if (res.status !== 201) throw new Error(`levelled intake: ${res.status} ${JSON.stringify(res.body)}`);
+    pools.levelled.push(res.body.caseNo);
   }
   // Cases accepted during a guided transition of m7 (R6), its guiding department no persona's body.
   await ok('PUT', '/v1/cities/nanjing/catalogue/m7', matter('m7'));

@@ -42,6 +42,12 @@ describe('approval levels through the API (R16)', () => {
     expect(twice.status).toBe(403);
     expect(twice.headers.get('content-type')).toContain('application/problem+json');
     expect(await allowed(APPROVER, caseNo)).not.toContain('opinion');
+    // The queue's row says which level waits and who signed below it, so 承办's officer can leave it out.
+    const queue = await t.call(APPROVER, 'GET', `/v1/tenants/${DONGSHAN}/cases?body=${CENTRE}&open=true`);
+    expect(queue.body.items.find((r: { caseNo: string }) => r.caseNo === caseNo).level).toEqual({
+      kind: 'review',
+      signedBy: [APPROVER.sub],
+    });
     expect((await act(t, REVIEWER, caseNo, 'opinion', { opinion: '审核同意', outcome: 'pass' })).status).toBe(
       200,
     );

@@ -139,6 +139,17 @@ describe('the monthly assessment (counters kept by each case command)', () => {
     expect(march.tenant.rectifications).toEqual({ opened: 2, onTime: 1, late: 0, onTimeRate: 1 });
   });
 
+  it('counts green-channel cases (绿色通道) apart: received, decided and decided on time', () => {
+    const m = story();
+    m.run(4, intake({ greenChannel: { reason: '市级重点项目' } }), T0, CLERK);
+    m.run(4, { type: 'decide', outcome: 'approve' }, at('2026-03-03'), APPROVER);
+    m.run(5, intake({ greenChannel: { reason: '省级重点项目' } }), T0, CLERK);
+    const march = m.report('2026-03');
+    expect(march.tenant).toMatchObject({ received: 5, decided: 2 });
+    expect(march.tenant.greenChannel).toEqual({ received: 2, decided: 1, onTime: 1 });
+    expect(story().report('2026-03').tenant.greenChannel).toEqual({ received: 0, decided: 0, onTime: 0 });
+  });
+
   it('counts a late decision in the month it was made, with the working days it used less the pause', () => {
     const april = story().report('2026-04');
     // Limit: 10 promised + 5 extension + 5 paused working days from 2 March = 30 March.

@@ -93,6 +93,10 @@ function commandOf(action: CaseActionName, state: CaseState, stepId = 's1'): Cas
       return { type: 'start-step', kind: 'review' };
     case 'finish-step':
       return { type: 'finish-step', stepId, outcome: 'pass' };
+    case 'countersign':
+      return { type: 'countersign', stepId, opinion: '同意', outcome: 'agree' };
+    case 'countersign-override':
+      return { type: 'countersign-override', stepId, reason: '重点项目，不再等待' };
     case 'request-guidance':
       return { type: 'request-guidance', question: '产权证明是否须原件？' };
     case 'give-guidance':
@@ -164,6 +168,20 @@ const answer: CaseCommand = { type: 'give-guidance', opinion: '可以办理' };
 const withStep = (kind: Step['kind'], actor: Actor = APPROVER, over: Parameters<typeof intake>[0] = {}) =>
   accepted(over).act({ type: 'start-step', kind }, at('2026-03-03'), actor);
 
+/** A joint review by the bureau with the market and housing departments (会签). */
+const jointReview = () =>
+  accepted().act(
+    { type: 'start-step', kind: 'joint-review', bodies: [MARKET, HOUSING] },
+    at('2026-03-03'),
+    APPROVER,
+  );
+const marketSigned = () =>
+  jointReview().act(
+    { type: 'countersign', stepId: 's1', opinion: '同意', outcome: 'agree' },
+    at('2026-03-04'),
+    MARKET_APPROVER,
+  );
+
 /** For each action, a case and a person it is offered to, and cases and people it is not. */
 const EXAMPLES: Record<CaseActionName, { yes: [Story, Actor][]; no: [Story, Actor, DomainError['type']][] }> =
   {
@@ -227,6 +245,30 @@ const EXAMPLES: Record<CaseActionName, { yes: [Story, Actor][]; no: [Story, Acto
       no: [
         [withStep('review').act(finish, at('2026-03-04'), APPROVER), APPROVER, 'invalid-state'],
         [withStep('review'), MARKET_APPROVER, 'forbidden'],
+      ],
+    },
+    countersign: {
+      yes: [
+        [jointReview(), MARKET_APPROVER],
+        [marketSigned(), HOUSING_APPROVER],
+      ],
+      no: [
+        [marketSigned(), MARKET_APPROVER, 'invalid-state'],
+        // The lead does not countersign its own review; it may override.
+        [jointReview(), APPROVER, 'forbidden'],
+        [jointReview(), CLERK, 'forbidden'],
+        [accepted(), MARKET_APPROVER, 'invalid-state'],
+      ],
+    },
+    'countersign-override': {
+      yes: [
+        [jointReview(), APPROVER],
+        [marketSigned(), APPROVER],
+      ],
+      no: [
+        [jointReview(), MARKET_APPROVER, 'forbidden'],
+        [accepted(), APPROVER, 'invalid-state'],
+        [withStep('review'), APPROVER, 'invalid-state'],
       ],
     },
     'request-guidance': {
@@ -565,9 +607,9 @@ describe('allowed case actions against the decider, on generated cases', () => {
             passes = false;
           }
           expect(list.includes(action)).toBe(passes);
-          // A finish names a step: try each the case has (none: the name is simply unknown, 400).
+          // A finish or a countersignature names a step: try each the case has (none: the name is simply unknown, 400).
           const commands =
-            action === 'finish-step'
+            action === 'finish-step' || action.startsWith('countersign')
               ? state.steps.map((s) => commandOf(action, state, s.id))
               : [commandOf(action, state)];
           const outcomes = commands.map((command) => outcome(state, command, actor));

@@ -475,6 +475,14 @@ const COMMANDS: Record<CaseCommandType, { actor: Actor; command: CaseCommand }> 
   withdraw: { actor: CLERK, command: { type: 'withdraw', reason: '申请人撤回' } },
   'start-step': { actor: APPROVER, command: { type: 'start-step', kind: 'review' } },
   'finish-step': { actor: APPROVER, command: { type: 'finish-step', stepId: 's1', outcome: 'pass' } },
+  countersign: {
+    actor: MARKET_APPROVER,
+    command: { type: 'countersign', stepId: 's1', opinion: '同意', outcome: 'agree' },
+  },
+  'countersign-override': {
+    actor: APPROVER,
+    command: { type: 'countersign-override', stepId: 's1', reason: '不再等待' },
+  },
   'request-guidance': { actor: APPROVER, command: { type: 'request-guidance' } },
   'give-guidance': { actor: HOUSING_APPROVER, command: { type: 'give-guidance', opinion: '同意' } },
   extend: { actor: BUREAU_HEAD, command: { type: 'extend', days: 5, reason: '需补充调查' } },
@@ -516,6 +524,9 @@ const EXPECTED: Record<CaseCommandType, string> = {
   withdraw:             'E    E    E    E    409  409  409  409  409  409  409  409',
   'start-step':         '409  409  E    E    409  409  409  409  409  409  409  409',
   'finish-step':        '400  400  400  400  400  400  400  409  409  409  409  409',
+  // No joint review runs in any of these cases.
+  countersign:          '409  409  409  409  409  409  409  409  409  409  409  409',
+  'countersign-override':'409  409  409  409  409  409  409  409  409  409  409  409',
   // None of these cases was accepted in a guided transition (R6), so nobody guides them.
   'request-guidance':   '409  409  409  409  409  409  409  409  409  409  409  409',
   'give-guidance':      '409  409  409  409  409  409  409  409  409  409  409  409',

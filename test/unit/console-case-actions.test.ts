@@ -148,7 +148,7 @@ describe('case actions come from allowedActions', () => {
     const { signIn, request, state } = setup({ allowedActions: ['extend'] });
     await signIn(APPROVER.sub, T);
     let html = await (await request(`${T}/cases/${CASE_NO}`)).text();
-    expect(html).toContain('由本机关负责人批准延期，记录为您的批准');
+    expect(html).toContain('经本机关负责人（您）批准，限一次');
     state.view = view({
       allowedActions: ['extend'],
       limits: {
@@ -161,7 +161,7 @@ describe('case actions come from allowedActions', () => {
       },
     }) as typeof state.view;
     html = await (await request(`${T}/cases/${CASE_NO}`)).text();
-    expect(html).toContain('由本级人民政府负责人批准延期');
+    expect(html).toContain('经本级人民政府负责人（您）批准');
     expect(html).toMatch(/<input[^>]*type="number" name="days" value="" required="" min="1" max="15"/);
     state.view = view({
       allowedActions: [],
@@ -224,6 +224,52 @@ describe('case actions come from allowedActions', () => {
       '<p class="field-error" id="f-extend-days-error">延长期限应为 1–10 个工作日（第四十二条）</p>',
     );
     expect(html).toContain('value="11"');
+  });
+});
+
+describe('joint review and green channel (会签, 绿色通道)', () => {
+  const MARKET = 'nanjing.jiangning/market';
+  const CIVIL = 'nanjing.jiangning/civil-affairs';
+  const joint = {
+    id: 's3',
+    kind: 'joint-review',
+    bodies: [MARKET, CIVIL],
+    joint: true,
+    excluded: false,
+    startedAt: '2024-09-06T02:00:00.000Z',
+    countersigns: [
+      {
+        body: MARKET,
+        by: 'market-approver',
+        at: '2024-09-06T04:00:00.000Z',
+        opinion: '符合条件',
+        outcome: 'agree',
+      },
+    ],
+  };
+
+  it('shows each countersignature and who is still to sign; the lead gets the override form, not a finish', async () => {
+    const { signIn, request } = setup({
+      steps: [joint],
+      greenChannel: { reason: '市级重点项目' },
+      allowedActions: ['finish-step', 'countersign-override', 'decide'],
+    });
+    await signIn(APPROVER.sub, T);
+    const html = await (await request(`${T}/cases/${CASE_NO}`)).text();
+    expect(forms(html)).toEqual(['countersign-override', 'decide']);
+    expect(html).toContain('符合条件');
+    expect(html).toMatch(/待会签：[^<]*/);
+    expect(html).toContain('绿色通道（市级重点项目）');
+    expect(html).toContain('<input type="hidden" name="stepId" value="s3"/>');
+  });
+
+  it('offers a participant the countersignature with agree or disagree', async () => {
+    const { signIn, request } = setup({ steps: [joint], allowedActions: ['countersign'] });
+    await signIn(APPROVER.sub, T);
+    const html = await (await request(`${T}/cases/${CASE_NO}`)).text();
+    expect(forms(html)).toEqual(['countersign']);
+    expect(html).toMatch(/name="outcome" value="agree" checked=""[^>]*\/><span>同意<\/span>/);
+    expect(html).toContain('value="disagree"');
   });
 });
 

@@ -39,7 +39,8 @@ import { consoleHarness, recordingApi } from '../support/console';
 describe('form spec from a request schema', () => {
   it('reads required, bounds and lengths', () => {
     const spec = formSpec(ExtendInput);
-    expect(spec.days).toEqual({ name: 'days', type: 'integer', required: true, min: 1, max: 10 });
+    // Up to 15 for a jointly handled matter (art. 42(2)); the decider holds other matters to 10.
+    expect(spec.days).toEqual({ name: 'days', type: 'integer', required: true, min: 1, max: 15 });
     expect(spec.reason).toEqual({
       name: 'reason',
       type: 'string',
@@ -56,7 +57,7 @@ describe('form spec from a request schema', () => {
   it('shows the extension days the decider allows (the API schema and the domain agree)', () => {
     expect(fieldOf(formSpec(ExtendInput), 'days')).toMatchObject({
       min: EXTENSION_DAYS.min,
-      max: EXTENSION_DAYS.max,
+      max: EXTENSION_DAYS.joint,
     });
   });
 
@@ -297,7 +298,7 @@ describe('console forms take their fields from the request schemas', () => {
     expect(bodies.get('kind')?.values).toEqual([...BODY_KINDS]);
     const staff = expectFormOf(await page(`${T}/staff`), `${T}/staff`, StaffInput);
     expect(staff.get('roles')?.values).toEqual([...STAFF_ROLES]);
-    expect([...staff.keys()]).toEqual(['id', 'name', 'roles', 'body', 'backupFor']);
+    expect([...staff.keys()]).toEqual(['id', 'name', 'roles', 'body', 'backupFor', 'head', 'governmentHead']);
   });
 
   it('seals, matter settings and window authorisations', async () => {
@@ -319,10 +320,10 @@ describe('console forms take their fields from the request schemas', () => {
       max: 365,
     });
     const auth = await (await request(`${T}/window-authorisations`)).text();
-    // R16: the head (or the administrator naming the head) grants a written authorisation.
+    // R16: the head (or the administrator naming the head) grants a written authorisation; the
+    // department is the head's own body.
     expect([...expectFormOf(auth, `${T}/window-authorisations`, WindowGrantInput).keys()]).toEqual([
       'grantedBy',
-      'body',
       'staff',
       'matters',
       'from',

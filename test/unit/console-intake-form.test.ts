@@ -52,4 +52,12 @@ describe('the complete intake form (issue 17)', () => {
   it('sends no agent when none is named', () => {
     expect(intakeInput({ matter: 'm1', 'applicant.kind': 'person' }, [])).not.toHaveProperty('agent');
   });
+
+  it('flags the green channel (绿色通道) with its reason only when the box is ticked', () => {
+    const ticked = { matter: 'm1', greenChannel: '1', 'greenChannel.reason': '市级重点项目' };
+    expect(intakeInput(ticked, [])).toMatchObject({ greenChannel: { reason: '市级重点项目' } });
+    expect(intakeInput({ matter: 'm1', 'greenChannel.reason': '市级重点项目' }, [])).not.toHaveProperty(
+      'greenChannel',
+    );
+  });
 });

@@ -38,6 +38,8 @@ export const IntakeInput = z.strictObject({
   delivery: z.optional(z.enum(DELIVERY_METHODS)),
   /** 窗口号: letters, digits and hyphens, e.g. "A03" (the monthly assessment counts per window). */
   window: z.optional(z.string().check(z.trim(), z.regex(/^[A-Za-z0-9-]{1,8}$/))),
+  /** 绿色通道: a key project (重点项目) handled first; the clerk's reason. */
+  greenChannel: z.optional(z.strictObject({ reason: text(500) })),
   materials: z
     .array(
       z.strictObject({
@@ -107,6 +109,17 @@ export const OpinionInput = z.strictObject({
   opinion: text(2000),
   outcome: z.enum(['pass', 'return']),
 });
+/** A participating body's countersignature (会签) on the joint review `stepId`. */
+export const CountersignInput = z.strictObject({
+  stepId: z.string().check(z.regex(/^s\d{1,3}$/)),
+  opinion: text(2000),
+  outcome: z.enum(['agree', 'disagree']),
+});
+/** The lead body decides without the missing countersignatures, with its reason. */
+export const CountersignOverrideInput = z.strictObject({
+  stepId: z.string().check(z.regex(/^s\d{1,3}$/)),
+  reason: text(2000),
+});
 export const IssueInput = z.strictObject({ delivery: z.enum(['window', 'mail']) });
 
 export const CaseListQuery = z.strictObject({
@@ -159,11 +172,13 @@ export const VerifyQuery = z.strictObject({
 });
 /**
  * A chief representative's written authorisation (首席代表授权书, R16): granted by the head of the
- * department; `grantedBy` names that head when a tenant administrator records it for them.
+ * department (`body`, default the head's own); `grantedBy` names that head when a tenant
+ * administrator records it for them.
  */
 export const WindowGrantInput = z.strictObject({
   staff: id,
-  body: bodyRef,
+  /** The authorising department; default the granting head's own body. */
+  body: z.optional(bodyRef),
   matters: z.array(id).check(z.minLength(1), z.maxLength(200)),
   from: instant,
   until: instant,

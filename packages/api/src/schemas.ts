@@ -107,7 +107,7 @@ export const LocalSettingsInput = z.strictObject({
   /** What a lapsed deficiency commitment does: end the case (default) or only flag it. */
   deficiencyLapse: z.optional(z.enum(['terminate', 'flag'])),
   /** The tenant handles the matter jointly or centrally (art. 42(2)); `none` sets the city's flag aside. */
-  jointHandling: z.optional(z.enum([...JOINT_HANDLINGS, 'none'])),
+  jointHandling: z.optional(z.enum(['none', ...JOINT_HANDLINGS])),
   /** The tenant's own approval levels over the city's default (R16). */
   approvalLevels: z.optional(ApprovalLevelsInput),
 });

@@ -26,7 +26,8 @@ import type { Invocation, Respond } from './context';
 export interface WindowGrantInput {
   readonly tenant: string;
   readonly staff: string;
-  readonly body: string;
+  /** The authorising department; default the granting head's own body. */
+  readonly body?: string;
   readonly matters: readonly string[];
   readonly from: string;
   readonly until: string;
@@ -72,24 +73,14 @@ export class WindowGrantService {
     // Only the head grants for themself; an administrator records for the head they name.
     if (grantedBy !== principal.sub && !admin)
       throw forbid('只能以本人名义签发授权书', 'a head grants in their own name only');
-    parseBodyRef(input.body);
-    const grant = {
-      id: `wa-${randomUUID().slice(0, 8)}`,
-      tenant: input.tenant,
-      docNo: input.docNo.trim(),
-      staff: input.staff,
-      body: input.body,
-      matters: [...new Set(input.matters)],
-      from: instantOf(input.from, 'from'),
-      until: instantOf(input.until, 'until'),
-      grantedBy,
-    };
-    if (!grant.docNo) throw invalid('docNo', '请填写授权书文号', 'the document number is required');
+    const docNo = input.docNo.trim();
+    if (!docNo) throw invalid('docNo', '请填写授权书文号', 'the document number is required');
     const tenancy = new TenancyRepository(this.store);
+    const matters = [...new Set(input.matters)];
     const [grantor, officer, periods] = await Promise.all([
       tenancy.staffMember(input.tenant, grantedBy),
       tenancy.staffMember(input.tenant, input.staff),
-      new AuthorityRepository(this.store).ofMatters(input.tenant, grant.matters),
+      new AuthorityRepository(this.store).ofMatters(input.tenant, matters),
     ]);
     // An administrator records the letter of the head it names; the head is the grantor.
     if (admin && !grantor?.head)
@@ -98,6 +89,20 @@ export class WindowGrantService {
         '代为登记时须写明签发授权书的部门负责人',
         'name the head of the department who grants it',
       );
+    // The department is the head's own body unless named (and then it must be that body).
+    const body = input.body ?? grantor?.body ?? '';
+    parseBodyRef(body);
+    const grant = {
+      id: `wa-${randomUUID().slice(0, 8)}`,
+      tenant: input.tenant,
+      docNo,
+      staff: input.staff,
+      body,
+      matters,
+      from: instantOf(input.from, 'from'),
+      until: instantOf(input.until, 'until'),
+      grantedBy,
+    };
     checkWindowGrant(grant, grantor, officer, (m) => periods.filter((p) => p.matter === m), now);
     const stored: WindowGrant = { ...grant, recordedBy: principal.sub, at: now };
     return invocation.commit({

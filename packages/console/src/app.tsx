@@ -1,13 +1,12 @@
 import { relayClient } from '@onewindow/domain';
-import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
-import { languageDetector } from 'hono/language';
-import { secureHeaders } from 'hono/secure-headers';
 import { ApiFailure, consoleApi, SignInRequired } from './api';
 import type { ConsoleEnv, Ctx } from './env';
-import { isLang, LANGS, messages, pick } from './i18n';
+import { Hono } from './hono';
+import { messages, pick } from './i18n';
+import { languageDetector } from './language';
 import type { ConsoleOptions } from './options';
 import { authRoutes } from './pages/auth';
 import { caseRoutes } from './pages/cases';
@@ -16,17 +15,8 @@ import { homeRoutes } from './pages/home';
 import { publicRoutes } from './pages/public';
 import { tenantRoutes } from './pages/tenant';
 import { reportSecurityEvent, sourceIp } from './security-event';
-import {
-  COOKIE_PATH,
-  CSRF_FIELD,
-  csrfSecret,
-  csrfToken,
-  csrfValid,
-  endSession,
-  isSecure,
-  LANG_COOKIE,
-  readSession,
-} from './session';
+import { securityHeaders } from './security-headers';
+import { CSRF_FIELD, csrfSecret, csrfToken, csrfValid, endSession, isSecure, readSession } from './session';
 import { CSS, JS } from './ui/assets';
 import { page } from './ui/layout';
 
@@ -38,52 +28,6 @@ const OPEN = [
   /^\/console\/public(\/|$)/,
 ];
 
-/** Two years, with subdomains: the console is only ever served over https in AWS (browsers ignore it over http). */
-const HSTS = 'max-age=63072000; includeSubDomains';
-
-/**
- * No inline script or style anywhere: the console's one script and stylesheet are files of
- * its own, so neither `script-src` nor `style-src` needs 'unsafe-inline' (no `style=`, no
- * `on…=` handler, no script URL; test/unit/console-security-headers.test.ts reads every
- * page source for them). Form targets include the hosted UI, since signing out redirects there.
- * The referrer goes to our own origin only: console URLs name tenants and cases.
- */
-const securityHeaders = (options: ConsoleOptions) =>
-  secureHeaders({
-    strictTransportSecurity: HSTS,
-    contentSecurityPolicy: {
-      defaultSrc: ["'none'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-      formAction: [
-        "'self'",
-        ...(options.signIn.kind === 'cognito' ? [new URL(options.signIn.domain).origin] : []),
-      ],
-      frameAncestors: ["'none'"],
-      baseUri: ["'none'"],
-    },
-    referrerPolicy: 'same-origin',
-    xFrameOptions: 'DENY',
-    permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },
-  });
-
-/**
- * ?lang= chooses and is remembered in a cookie under /console; otherwise the cookie, otherwise
- * Chinese. The cookie is Secure exactly when the session cookie is, so there are two detectors.
- */
-const languageFor = (secure: boolean) =>
-  languageDetector({
-    order: ['querystring', 'cookie'],
-    lookupQueryString: 'lang',
-    lookupCookie: LANG_COOKIE,
-    supportedLanguages: [...LANGS],
-    fallbackLanguage: 'zh',
-    caches: ['cookie'],
-    cookieOptions: { path: COOKIE_PATH, httpOnly: true, sameSite: 'Lax', secure, maxAge: 31_536_000 },
-  });
-
 /**
  * The browser console: hono/jsx pages served under /console by the same app as the API,
  * calling the API in-process with the session's token.
@@ -92,13 +36,14 @@ export function consoleApp(options: ConsoleOptions): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
   const secureSetting = options.secureCookies ?? 'auto';
   const nowSeconds = () => Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
-  const language = { secure: languageFor(true), plain: languageFor(false) };
   const allowedOrigins = (c: Ctx) => [
     new URL(c.req.url).origin,
     ...(options.signIn.kind === 'cognito' ? [new URL(options.signIn.consoleUrl).origin] : []),
   ];
 
-  const headers = securityHeaders(options);
+  const headers = securityHeaders(
+    options.signIn.kind === 'cognito' ? [new URL(options.signIn.domain).origin] : [],
+  );
   app.use('/console/*', headers);
   app.get('/', headers, (c) => c.redirect('/console', 302));
   app.get('/console/', (c) => c.redirect('/console', 301));
@@ -116,12 +61,10 @@ export function consoleApp(options: ConsoleOptions): Hono<ConsoleEnv> {
     const secure = isSecure(c, secureSetting);
     c.set('secure', secure);
     c.set('options', options);
-    await (secure ? language.secure : language.plain)(c, next);
+    await languageDetector(c, next);
   });
   app.use('/console/*', async (c, next) => {
-    const chosen = c.get('language');
-    const lang = isLang(chosen) ? chosen : 'zh';
-    c.set('lang', lang);
+    const lang = c.get('lang');
     c.set('t', messages[lang]);
     const session = readSession(c, nowSeconds());
     c.set('session', session);

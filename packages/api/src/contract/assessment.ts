@@ -38,6 +38,8 @@ const row = {
     satisfaction: rate,
   }),
   rectifications: z.strictObject({ opened: n, onTime: n, late: n, onTimeRate: rate }),
+  /** 绿色通道 (重点项目) cases counted apart: received, decided, decided on time. */
+  greenChannel: z.strictObject({ received: n, decided: n, onTime: n }),
 };
 
 export const AssessmentRow = named(

@@ -124,6 +124,23 @@ export const Step = named(
     finishedAt: z.optional(instant),
     outcome: z.optional(z.enum(['pass', 'fail'])),
     note: z.optional(z.string()),
+    /** A joint review's countersignatures (会签), one per participating body; `late` after the step's limit. */
+    countersigns: z.optional(
+      z.array(
+        z.strictObject({
+          body: bodyRef,
+          by: z.string(),
+          at: instant,
+          opinion: z.string(),
+          outcome: z.enum(['agree', 'disagree']),
+          late: z.optional(z.boolean()),
+        }),
+      ),
+    ),
+    /** The lead body decided without the countersignatures of `pending`, with its reason. */
+    override: z.optional(
+      z.strictObject({ by: z.string(), at: instant, reason: z.string(), pending: z.array(bodyRef) }),
+    ),
   }),
 );
 export type Step = z.infer<typeof Step>;
@@ -256,6 +273,7 @@ export const CaseEvent = named(
       agent: z.optional(agent),
       delivery: z.optional(delivery),
       window: z.optional(z.string()),
+      greenChannel: z.optional(z.strictObject({ reason: z.string() })),
       materials: z.array(materialCheck),
       limits,
       levels: z.optional(z.array(approvalLevel)),
@@ -305,6 +323,14 @@ export const CaseEvent = named(
     event('guidance-requested', { requestId: z.string(), body: bodyRef, question: z.optional(z.string()) }),
     event('guidance-given', { requestId: z.string(), body: bodyRef, opinion: z.string() }),
     event('extended', { days, reason: z.string(), notice: Notice, approvedBy: z.optional(approvedBy) }),
+    event('countersigned', {
+      stepId: z.string(),
+      body: bodyRef,
+      opinion: z.string(),
+      outcome: z.enum(['agree', 'disagree']),
+      late: z.optional(z.boolean()),
+    }),
+    event('countersign-overridden', { stepId: z.string(), reason: z.string(), pending: z.array(bodyRef) }),
     event('level-passed', { level: count, kind: z.enum(LEVEL_KINDS), opinion: z.string() }),
     event('level-returned', { level: count, kind: z.enum(LEVEL_KINDS), to: count, opinion: z.string() }),
     event('decided', {
@@ -351,6 +377,16 @@ const summaryShape = {
   receivedAt: instant,
   acceptedAt: z.optional(instant),
   deficiency: z.optional(deficiency),
+  /** 绿色通道: a key project (重点项目) flagged at intake with the clerk's reason; open queues list it first. */
+  greenChannel: z.optional(z.strictObject({ reason: z.string() })),
+  /** The approval level waiting (R16) and who signed the levels below it; absent on one-level and decided cases. */
+  level: z.optional(
+    z.strictObject({
+      kind: z.enum(LEVEL_KINDS),
+      head: z.optional(z.boolean()),
+      signedBy: z.array(z.string()),
+    }),
+  ),
   clock: z.enum(CLOCK_COLOURS),
   /** Promised due date (承诺时限), moved by excluded steps and the extension. */
   dueDate: z.optional(date),

@@ -142,6 +142,8 @@ export const responses = {
   [`POST ${CASE}/request-guidance`]: json(cases.CaseView),
   [`POST ${CASE}/give-guidance`]: json(cases.CaseView),
   [`POST ${CASE}/opinion`]: json(cases.CaseView),
+  [`POST ${CASE}/countersign`]: json(cases.CaseView),
+  [`POST ${CASE}/countersign-override`]: json(cases.CaseView),
   [`POST ${CASE}/extend`]: json(cases.CaseView),
   [`POST ${CASE}/decide`]: json(cases.CaseView),
   [`POST ${CASE}/pay`]: json(cases.CaseView),

@@ -37,7 +37,7 @@ export const windowGrantRoutes: readonly RouteSpec[] = [
         {
           tenant: params.tenant,
           staff: body.staff,
-          body: body.body,
+          ...(body.body ? { body: body.body } : {}),
           matters: body.matters,
           from: body.from,
           until: body.until,

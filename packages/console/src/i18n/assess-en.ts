@@ -40,6 +40,7 @@ export const assessEn: typeof assessZh = {
     satisfaction: 'Satisfaction',
     excluded: 'Excluded on appeal',
     rectOnTime: 'Rectified on time',
+    green: 'Green channel received/decided/on time',
   },
   triggers: 'Card triggers',
   notes: {

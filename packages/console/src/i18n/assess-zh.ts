@@ -39,6 +39,7 @@ export const assessZh = {
     satisfaction: '满意率',
     excluded: '申诉剔除',
     rectOnTime: '整改按时率',
+    green: '绿色通道 收件/办结/按时',
   },
   triggers: '亮灯原因',
   notes: {

@@ -16,13 +16,8 @@ export const catalogueFormEn: typeof catalogueFormZh = {
   basicCode: 'Basic code (12 digits, optional)',
   jointHandling: 'Handled jointly or centrally (统一/联合/集中办理)',
   jointHandlingNone: 'No (one body handles it)',
-  jointHandlingHint:
-    "Art. 42(2): at most 45 statutory working days; the government's head may extend it once by up to 15.",
-  jointHandlingNames: {
-    unified: 'Unified (统一办理)',
-    joint: 'Joint (联合办理)',
-    centralised: 'Centralised (集中办理)',
-  },
+  jointHandlingHint: "Art. 42(2): at most 45 working days, +15 on the government head's approval",
+  jointHandlingNames: { unified: 'Unified', joint: 'Joint', centralised: 'Centralised' },
   items: 'Handling items (one a line: code name)',
   itemsHint: 'e.g. 01 First application',
   materials: 'Materials (one a line: code name; a core one ends with *)',

@@ -15,8 +15,7 @@ export const catalogueFormZh = {
   basicCode: '基本编码（12 位，选填）',
   jointHandling: '统一办理、联合办理、集中办理',
   jointHandlingNone: '否（由一个机关办理）',
-  jointHandlingHint:
-    '第四十二条第二款：法定时限不超过 45 个工作日，经本级人民政府负责人批准可延长 15 个工作日。',
+  jointHandlingHint: '第四十二条第二款：不超过45个工作日，经本级人民政府负责人批准可延长15个工作日',
   jointHandlingNames: { unified: '统一办理', joint: '联合办理', centralised: '集中办理' } as Record<
     string,
     string

@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import {
   authorizeUrl,
@@ -11,6 +10,7 @@ import {
   safeNext,
 } from '../cognito';
 import type { ConsoleEnv, Ctx } from '../env';
+import { Hono } from '../hono';
 import type { DemoSignIn } from '../options';
 import { reportSecurityEvent } from '../security-event';
 import { COOKIE_PATH, endSession, OAUTH_COOKIE, startSession } from '../session';

@@ -1,7 +1,7 @@
 import type { Rollout, RolloutPreview, Workbench } from '@onewindow/api/contract';
-import { Hono } from 'hono';
 import { qs, seg } from '../api';
 import { type ConsoleEnv, type Ctx, sessionOf } from '../env';
+import { Hono } from '../hono';
 import { beijingDate } from '../ui/format';
 import { label, roleNames } from '../ui/labels';
 import { page } from '../ui/layout';

@@ -106,6 +106,15 @@ ol.timeline li::before { content: ""; position: absolute; left: -.5rem; top: .6r
  * buttons once it is sent (no double submission), asks before destructive actions,
  * shows print buttons (which do nothing without script), keeps a seal's imprint preview
  * following the typing, and updates a running rollout's progress in place.
+ *
+ * In order below:
+ * - the seal form's imprint preview, once shown, follows the typing: the form is sent again as a
+ *   preview in the background and the preview part replaced by the server's;
+ * - a filtered list (the matter picker) filters as one types: each item carries what it is found by;
+ * - a page that is watching something run (a rollout applying) marks that part data-poll: it is
+ *   fetched again in place, without reloading the page, until the page no longer asks for it.
+ *
+ * The notes live here, not in the script: every byte of the string is in the console bundle.
  */
 export const JS = `
 document.addEventListener('submit', function (e) {
@@ -116,8 +125,6 @@ document.addEventListener('submit', function (e) {
 document.querySelectorAll('[data-print]').forEach(function (b) {
   b.hidden = false; b.addEventListener('click', function () { window.print(); });
 });
-// The seal form's imprint preview, once shown, follows the typing: the form is sent again as a
-// preview in the background and the preview part replaced by the server's.
 document.querySelectorAll('[data-live-preview]').forEach(function (fig) {
   var f = fig.closest('form'); var timer;
   if (!f) return;
@@ -133,7 +140,6 @@ document.querySelectorAll('[data-live-preview]').forEach(function (fig) {
     }, 400);
   });
 });
-// A filtered list (the matter picker) filters as one types: each item carries what it is found by.
 document.querySelectorAll('[data-filter]').forEach(function (input) {
   var target = document.getElementById(input.getAttribute('data-filter'));
   if (!target) return;
@@ -145,8 +151,6 @@ document.querySelectorAll('[data-filter]').forEach(function (input) {
     });
   });
 });
-// A page that is watching something run (a rollout applying) marks that part data-poll: it is
-// fetched again in place, without reloading the page, until the page no longer asks for it.
 (function poll() {
   var part = document.querySelector('[data-poll]');
   if (!part) return;

@@ -169,6 +169,7 @@ export function intake(command: Extract<CaseCommand, { type: 'intake' }>, ctx: D
       ...(agent ? { agent } : {}),
       ...(command.delivery ? { delivery: command.delivery } : {}),
       ...(command.window ? { window: command.window } : {}),
+      ...(command.greenChannel ? { greenChannel: command.greenChannel } : {}),
       materials,
       limits: matter.limits,
       // One level is the default: only a matter with more keeps them on its case.

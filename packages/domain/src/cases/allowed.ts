@@ -15,6 +15,8 @@ export const CASE_ACTIONS = [
   'withdraw',
   'start-step',
   'finish-step',
+  'countersign',
+  'countersign-override',
   'request-guidance',
   'give-guidance',
   'extend',

@@ -8,6 +8,7 @@ import type {
   CaseResult,
   DeliveryMethod,
   Finding,
+  GreenChannel,
   Limits,
   RatingDetails,
   StepKind,
@@ -40,6 +41,8 @@ export type CaseCommand =
       readonly delivery?: DeliveryMethod;
       /** The window (窗口号) the application was taken at, for the monthly assessment. */
       readonly window?: string;
+      /** 绿色通道: a key project (重点项目) the centre handles first, with the clerk's reason. */
+      readonly greenChannel?: GreenChannel;
       readonly materials: readonly {
         code: string;
         provided: boolean;
@@ -85,6 +88,15 @@ export type CaseCommand =
       readonly outcome: 'pass' | 'fail';
       readonly note?: string;
     }
+  /** A participating body's countersignature (会签) on a running joint review (joint.ts). */
+  | {
+      readonly type: 'countersign';
+      readonly stepId: string;
+      readonly opinion: string;
+      readonly outcome: 'agree' | 'disagree';
+    }
+  /** The lead body decides without the missing countersignatures, with its reason. */
+  | { readonly type: 'countersign-override'; readonly stepId: string; readonly reason: string }
   /** R6 `guided`: the case's body asks the origin department's opinion. */
   | { readonly type: 'request-guidance'; readonly question?: string }
   /** R6 `guided`: the origin department's opinion, answering the open request (or unasked). */

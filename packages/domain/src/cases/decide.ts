@@ -6,6 +6,7 @@ import type { CaseCommand } from './commands';
 import type { CaseEvent } from './events';
 import { ratingDetails } from './evolve';
 import { type DecideContext, type Draft, notice, refuse, requireRole } from './guards';
+import { countersign, overrideCountersign } from './joint';
 import { levelOpinion } from './levels';
 import {
   EXTENSION_DAYS,
@@ -121,11 +122,16 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
           'the case was not accepted during a guided transition; no department guides it',
         );
       }
+      const joint = command.kind === 'joint-review';
+      // A joint review names the bodies that countersign; the lead (the case's body) is not one.
+      const named = [...new Set(command.bodies ?? [])].filter((b) => !joint || b !== state.body);
+      if (joint && named.length === 0)
+        throw invalid('bodies', '请指定参与会签的部门', 'name the bodies that countersign');
       const bodies =
         command.kind === 'guidance-review' && guidedBy
           ? [guidedBy]
-          : command.bodies?.length
-            ? [...new Set(command.bodies)]
+          : named.length
+            ? named
             : [state.body ?? ''];
       const { min, max, defaults } = STEP_DAYS;
       if (
@@ -247,6 +253,10 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
     }
     case 'opinion':
       return levelOpinion(state, command);
+    case 'countersign':
+      return countersign(state, command, ctx, calendarFor);
+    case 'countersign-override':
+      return overrideCountersign(state, command);
     case 'decide': {
       if (command.outcome === 'deny' && !command.reasons?.trim()) {
         throw invalid(
@@ -347,6 +357,7 @@ const STEP_NAMES_ZH: Record<string, string> = {
   'site-inspection': '现场勘验',
   'expert-review': '专家评审',
   hearing: '听证',
+  'joint-review': '并联审批（会签）',
 };
 
 /**

@@ -10,6 +10,7 @@ import type {
   DeliveryMethod,
   ExtensionApprover,
   Finding,
+  GreenChannel,
   Limits,
   MaterialCheck,
   Notice,
@@ -42,6 +43,7 @@ export type CaseEvent = Base &
         readonly agent?: Agent;
         readonly delivery?: DeliveryMethod;
         readonly window?: string;
+        readonly greenChannel?: GreenChannel;
         readonly materials: readonly MaterialCheck[];
         readonly limits: Limits;
         /** The matter's approval levels, when it has more than one (R16). */
@@ -105,6 +107,22 @@ export type CaseEvent = Base &
         readonly requestId: string;
         readonly body: string;
         readonly opinion: string;
+      }
+    /** A participating body's countersignature (会签) on a joint review. */
+    | {
+        readonly type: 'countersigned';
+        readonly stepId: string;
+        readonly body: string;
+        readonly opinion: string;
+        readonly outcome: 'agree' | 'disagree';
+        readonly late?: boolean;
+      }
+    /** The lead body decided without the countersignatures of `pending`, with its reason. */
+    | {
+        readonly type: 'countersign-overridden';
+        readonly stepId: string;
+        readonly reason: string;
+        readonly pending: readonly string[];
       }
     /** A level below the sign-off signed with its opinion; the next level takes the case. */
     | {

@@ -31,6 +31,7 @@ function fold(state: CaseState | NoCase, event: CaseEvent): CaseState {
       ...(event.agent ? { agent: event.agent } : {}),
       ...(event.delivery ? { delivery: event.delivery } : {}),
       ...(event.window ? { window: event.window } : {}),
+      ...(event.greenChannel ? { greenChannel: event.greenChannel } : {}),
       status: 'received',
       version: 1,
       lastHash: '',
@@ -157,6 +158,15 @@ function fold(state: CaseState | NoCase, event: CaseEvent): CaseState {
           : [...list, { id: event.requestId, body: event.body, ...given }],
       };
     }
+    case 'countersigned': {
+      const { body, opinion, outcome, late } = event;
+      const c = { body, by: event.actor, at: event.at, opinion, outcome, ...(late ? { late } : {}) };
+      return onStep(s, event.stepId, (t) => ({ ...t, countersigns: [...(t.countersigns ?? []), c] }));
+    }
+    case 'countersign-overridden': {
+      const override = { by: event.actor, at: event.at, reason: event.reason, pending: event.pending };
+      return onStep(s, event.stepId, (t) => ({ ...t, override }));
+    }
     case 'level-passed': {
       const { level, kind, opinion } = event;
       return {
@@ -212,6 +222,11 @@ function fold(state: CaseState | NoCase, event: CaseEvent): CaseState {
       return evolveRectification(s, event);
   }
 }
+
+const onStep = (s: CaseState, id: string, f: (t: Step) => Step): CaseState => ({
+  ...s,
+  steps: s.steps.map((t) => (t.id === id ? f(t) : t)),
+});
 
 /** The levels' signatures with the sign-off's, when there were levels or an opinion to keep. */
 function opinionsOf(s: CaseState, event: Extract<CaseEvent, { type: 'decided' }>) {

@@ -7,6 +7,7 @@ export * from './documents';
 export * from './events';
 export * from './evolve';
 export * from './identity';
+export * from './joint';
 export * from './levels';
 export * from './limits';
 export * from './numbers';

@@ -20,7 +20,8 @@ export const EXTENSION_DAYS = { min: 1, max: 10, joint: 15 } as const;
  * - site-inspection (现场勘验) 10: the usual limit sector rules set for 现场核查;
  * - expert-review (专家评审) 20: expert panels are convened and report within a month;
  * - hearing (听证) 20: art. 47 has the hearing held within 20 days of the request;
- * - guidance-review (指导意见, R6) 5: advice the decision never waits for.
+ * - guidance-review (指导意见, R6) 5: advice the decision never waits for;
+ * - joint-review (并联审批/会签) 10: the participating bodies countersign, as a site inspection's 10.
  * Inspection, expert review and hearing pause the case's clock (art. 45), so only this limit
  * can show that one drags on.
  */
@@ -33,6 +34,7 @@ export const STEP_DAYS = {
     'expert-review': 20,
     hearing: 20,
     'guidance-review': 5,
+    'joint-review': 10,
   } as Readonly<Record<StepKind, number>>,
 } as const;
 

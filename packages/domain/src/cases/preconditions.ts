@@ -10,6 +10,7 @@ import {
   requireRole,
   requireStatus,
 } from './guards';
+import { countersignGuard, overrideGuard, stillToSign } from './joint';
 import { currentLevel, LEVEL_NAMES, levelsOf, opinionGuard, requireLevelSigner } from './levels';
 import { NOTICE_SIGNERS } from './limits';
 import { appealGuard, callbackGuard, closeGuard, decideAppealGuard, escalateGuard } from './rectification';
@@ -62,6 +63,11 @@ const clerkOnly =
 /** Whether `actor` may finish `step`: a guidance review is the origin body's to pass (R6). */
 export function requireStepFinisher(state: CaseState, step: Step, { actor }: GuardContext): void {
   if (step.finishedAt) throw refuse('该环节已结束', `step '${step.id}' is already finished`);
+  if (step.kind === 'joint-review')
+    throw refuse(
+      '会签环节在各部门会签后自动结束，或由牵头部门决定不再等待',
+      'a joint review finishes with the last countersignature or the lead body’s override',
+    );
   if (step.kind === 'guidance-review') requireBodyOf(actor, step.bodies);
   else requireApproverOf(state, actor, step.bodies);
 }
@@ -185,13 +191,17 @@ const GUARDS: Record<GuardedCommandType, Guard> = {
     // A guidance review is the department's advice (R6), never a step the decision waits on.
     const open = state.steps.filter((s) => !s.finishedAt && s.kind !== 'guidance-review');
     if (open.length > 0) {
-      throw refuse(
-        `尚有未结束的环节：${open.map((s) => s.id).join('、')}`,
-        `steps still running: ${open.map((s) => s.id).join(', ')}`,
-      );
+      // A joint review names the bodies still to countersign.
+      const what = (sep: string) =>
+        open
+          .map((s) => (s.kind === 'joint-review' ? `${s.id}（${stillToSign(s).join(sep)}）` : s.id))
+          .join(sep);
+      throw refuse(`尚有未结束的环节或待会签：${what('、')}`, `steps still running: ${what(', ')}`);
     }
     // R6 `guided`: the department's opinion, asked or not, given or not, never holds the decision.
   },
+  countersign: countersignGuard,
+  'countersign-override': overrideGuard,
   opinion: (state, { actor }) => {
     requireOpen(state);
     opinionGuard(state, actor);

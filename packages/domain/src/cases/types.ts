@@ -63,6 +63,8 @@ export const STEP_KINDS = [
   'expert-review',
   'hearing',
   'guidance-review',
+  // 并联审批/联合踏勘 with 会签: the bodies countersign (joint.ts).
+  'joint-review',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 /** Art. 45: inspection, expert review and hearing time is not counted against the limit. */
@@ -158,6 +160,30 @@ export interface Step {
   readonly finishedAt?: string;
   readonly outcome?: 'pass' | 'fail';
   readonly note?: string;
+  /** A joint review's countersignatures (会签), one per participating body. */
+  readonly countersigns?: readonly Countersign[];
+  /** The lead body decided not to wait for `pending` (recorded with its reason). */
+  readonly override?: {
+    readonly by: string;
+    readonly at: string;
+    readonly reason: string;
+    readonly pending: readonly string[];
+  };
+}
+
+/** 绿色通道: the clerk flagged a key project (重点项目) at intake, with the reason. */
+export interface GreenChannel {
+  readonly reason: string;
+}
+
+export interface Countersign {
+  readonly body: string;
+  readonly by: string;
+  readonly at: string;
+  readonly opinion: string;
+  readonly outcome: 'agree' | 'disagree';
+  /** Given after the step's limit (R19). */
+  readonly late?: boolean;
 }
 
 /**
@@ -273,6 +299,8 @@ export interface CaseState {
   readonly delivery?: DeliveryMethod;
   /** The window (窗口号) the application was taken at, when the clerk named it. */
   readonly window?: string;
+  /** 绿色通道 (seed 004: priority for key projects): queued first, counted apart. */
+  readonly greenChannel?: GreenChannel;
   readonly status: CaseStatus;
   /** Number of events so far; `If-Match` compares with it. */
   readonly version: number;

@@ -9,9 +9,12 @@ import { sm3 } from './sm3';
  * whose bundle has no room for a curve library).
  */
 
+/** The curve's order n, a literal rather than `SM2_CURVE.n`, so the curve stays out of bundles that never sign. */
+export const SM2_N = 0xfffffffeffffffffffffffffffffffff7203df6b21c6052b53bbf40939d54123n;
+
 export const SM2_CURVE = {
   p: 0xfffffffeffffffffffffffffffffffffffffffff00000000ffffffffffffffffn,
-  n: 0xfffffffeffffffffffffffffffffffff7203df6b21c6052b53bbf40939d54123n,
+  n: SM2_N,
   h: 1n,
   a: 0xfffffffeffffffffffffffffffffffffffffffff00000000fffffffffffffffcn,
   b: 0x28e9fa9e9d9f5e344d5a9e4bcf6509a7f39789f515ab8f92ddbcbd414d940e93n,
@@ -19,7 +22,7 @@ export const SM2_CURVE = {
   Gy: 0xbc3736a2f4f6779c59bdcee36b692153d0a9877cc62a474002df32e52139f0a0n,
 } as const;
 
-const N = SM2_CURVE.n;
+const N = SM2_N;
 
 /** The signer id GM/T 0009 and GB/T 35276 fix when none is agreed: "1234567812345678". */
 export const SM2_DEFAULT_ID = '1234567812345678';

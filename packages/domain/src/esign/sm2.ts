@@ -6,6 +6,7 @@ import {
   randomScalar,
   SM2_CURVE,
   SM2_DEFAULT_ID,
+  SM2_N,
   type Sm2PublicKey,
   type Sm2SignOptions,
   sm2Digest,
@@ -16,7 +17,7 @@ import {
 
 /** The SM2 curve's points, by @noble/curves (its audited short-Weierstrass arithmetic). */
 const Point = /* @__PURE__ */ weierstrass(SM2_CURVE);
-const N = SM2_CURVE.n;
+const N = SM2_N;
 
 /** The public key (04 ‖ x ‖ y) of a 32-byte private key. */
 export const sm2PublicKey = (privateKey: Uint8Array): Sm2PublicKey =>

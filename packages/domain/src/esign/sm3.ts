@@ -10,11 +10,15 @@ const rotl = (x: number, n: number) => ((x << (n & 31)) | (x >>> (32 - (n & 31))
 const p0 = (x: number) => x ^ rotl(x, 9) ^ rotl(x, 17);
 const p1 = (x: number) => x ^ rotl(x, 15) ^ rotl(x, 23);
 
-/** T_j rotated left by j, precomputed for the 64 rounds. */
-const TJ = Array.from({ length: 64 }, (_, j) => rotl(j < 16 ? 0x79cc4519 : 0x7a879d8a, j));
+/**
+ * T_j rotated left by j, precomputed for the 64 rounds. These tables and the curve constants are
+ * marked pure (and the order `n` a literal) so bundles that import the domain without signing anything
+ * (the console) leave them out.
+ */
+const TJ = /* @__PURE__ */ Array.from({ length: 64 }, (_, j) => rotl(j < 16 ? 0x79cc4519 : 0x7a879d8a, j));
 
-const W = new Uint32Array(68);
-const W1 = new Uint32Array(64);
+const W = /* @__PURE__ */ new Uint32Array(68);
+const W1 = /* @__PURE__ */ new Uint32Array(64);
 
 function compress(v: Uint32Array, block: Uint8Array, offset: number): void {
   for (let i = 0; i < 16; i++) {

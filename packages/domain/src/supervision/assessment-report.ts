@@ -30,6 +30,8 @@ export interface AssessmentRow {
   cards: { yellow: number; red: number; byTrigger: Record<string, { yellow: number; red: number }> };
   ratings: MonthRatings;
   rectifications: { opened: number; onTime: number; late: number; onTimeRate: number | null };
+  /** 绿色通道 (重点项目) cases, counted apart as well as in the figures above. */
+  greenChannel: { received: number; decided: number; onTime: number };
 }
 
 /** A month's ratings (R18) by level, 5 非常满意 … 1 非常不满意, as the board and the assessment give them. */
@@ -83,6 +85,7 @@ const emptyRow = (id: string): AssessmentRow => ({
     satisfaction: null,
   },
   rectifications: { opened: 0, onTime: 0, late: 0, onTimeRate: null },
+  greenChannel: { received: 0, decided: 0, onTime: 0 },
 });
 
 const PLAIN = [
@@ -122,6 +125,7 @@ function apply(row: AssessmentRow, metric: string, value: number, days: Map<Asse
   } else if (metric === 'rectOpened') row.rectifications.opened += value;
   else if (metric === 'rectOnTime') row.rectifications.onTime += value;
   else if (metric === 'rectLate') row.rectifications.late += value;
+  else if (metric.startsWith('green:')) row.greenChannel[metric.slice(6) as 'received'] += value;
 }
 
 /** The month's figures from its counter items (any number of shards), each list busiest first. */

@@ -91,6 +91,7 @@ export function assessmentIncrements(
       case 'withdrawn':
       case 'issued':
         count(event.at, event.type, event.actor);
+        if (event.type === 'received' && event.greenChannel) count(event.at, 'green:received', event.actor);
         break;
       case 'deficiency-lapsed':
         if (event.terminated) count(event.at, 'terminated', event.actor);
@@ -99,7 +100,11 @@ export function assessmentIncrements(
         count(event.at, event.outcome === 'approve' ? 'approved' : 'denied', event.actor);
         count(event.at, 'decided', event.actor);
         // 按时办结: decided within the promised limit (extensions and art. 45 pauses included).
-        if (clock.dueDate && shanghaiDate(event.at) <= clock.dueDate) count(event.at, 'onTime', event.actor);
+        const onTime = clock.dueDate !== undefined && shanghaiDate(event.at) <= clock.dueDate;
+        if (onTime) count(event.at, 'onTime', event.actor);
+        // 绿色通道 counted apart (seed 004: key projects reported separately).
+        if (state.greenChannel) count(event.at, 'green:decided', event.actor);
+        if (state.greenChannel && onTime) count(event.at, 'green:onTime', event.actor);
         if (clock.usedDays !== undefined) count(event.at, 'daysUsed', event.actor, clock.usedDays);
         break;
       }

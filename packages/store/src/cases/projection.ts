@@ -1,5 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
+  type ApprovalLevel,
   type Binding,
   type CaseBodies,
   type CaseClock,
@@ -30,10 +31,31 @@ export type CaseSummaryState = Pick<
   | 'acceptedAt'
   | 'deficiency'
   | 'version'
+  | 'greenChannel'
 > & {
   readonly binding?: Pick<Binding, 'seal' | 'supervisingBody' | 'guidedBy'>;
   /** The bodies of the steps still running: with the rest, who may list the case (`reachesCaseAsBody`). */
   readonly stepBodies?: readonly string[];
+  /**
+   * The approval level waiting for its signature and who signed the levels below it (R16), so a
+   * queue leaves out the cases waiting on someone else; absent on one-level and decided cases.
+   */
+  readonly level?: {
+    readonly kind: ApprovalLevel['kind'];
+    readonly head?: boolean;
+    readonly signedBy: readonly string[];
+  };
+};
+
+/** The level a case waits on, while undecided and it has levels. */
+const waitingLevel = (s: CaseState): CaseSummaryState['level'] => {
+  const next = s.decision || isClosed(s.status) ? undefined : s.levels?.[s.opinions?.length ?? 0];
+  if (!next) return undefined;
+  return {
+    kind: next.kind,
+    ...(next.head ? { head: true } : {}),
+    signedBy: (s.opinions ?? []).map((o) => o.by),
+  };
 };
 
 /** A row of a case list: the summary and the clock, as the list indexes hold them. */
@@ -107,9 +129,11 @@ export function summaryOf(s: CaseState): CaseSummaryState {
         }
       : {}),
     ...(stepBodies ? { stepBodies } : {}),
+    ...(waitingLevel(s) ? { level: waitingLevel(s) } : {}),
     receivedAt: s.receivedAt,
     ...(s.acceptedAt ? { acceptedAt: s.acceptedAt } : {}),
     ...(s.deficiency ? { deficiency: s.deficiency } : {}),
+    ...(s.greenChannel ? { greenChannel: s.greenChannel } : {}),
     version: s.version,
   };
 }

@@ -6,6 +6,8 @@ import type * as z from 'zod/mini';
 import { tenantStaff } from '../../access-groups';
 import {
   CaseSearchInput,
+  CountersignInput,
+  CountersignOverrideInput,
   DecideInput,
   EmptyInput,
   ExtendInput,
@@ -93,6 +95,7 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
           ...(body.agent ? { agent: body.agent } : {}),
           ...(body.delivery ? { delivery: body.delivery } : {}),
           ...(body.window ? { window: body.window } : {}),
+          ...(body.greenChannel ? { greenChannel: body.greenChannel } : {}),
           materials: body.materials,
           ...(body.commitment ? { commitment: body.commitment } : {}),
           ...(body.defer ? { defer: true } : {}),
@@ -228,6 +231,23 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     roles: approvers,
     body: FinishStepInput,
     command: (body) => ({ type: 'finish-step', ...body }),
+  }),
+  action({
+    name: 'countersign',
+    summary: '参与部门会签（同意或不同意，附意见；每个部门一次）',
+    summaryEn:
+      "A participating body's countersignature on a joint review: agree or disagree, with its opinion",
+    roles: approvers,
+    body: CountersignInput,
+    command: (body) => ({ type: 'countersign', ...body }),
+  }),
+  action({
+    name: 'countersign-override',
+    summary: '牵头部门决定不再等待未会签的部门（须说明理由，记入办件）',
+    summaryEn: 'The lead body decides without the missing countersignatures, with its recorded reason',
+    roles: approvers,
+    body: CountersignOverrideInput,
+    command: (body) => ({ type: 'countersign-override', ...body }),
   }),
   action({
     name: 'extend',

@@ -50,6 +50,8 @@ export function caseSummary(c: CaseRow, daysLeft?: ReadonlyMap<string, number>) 
     receivedAt: s.receivedAt,
     ...(s.acceptedAt ? { acceptedAt: s.acceptedAt } : {}),
     ...(s.deficiency ? { deficiency: s.deficiency } : {}),
+    ...(s.greenChannel ? { greenChannel: s.greenChannel } : {}),
+    ...(s.level ? { level: s.level } : {}),
     ...clockFields(c),
     ...(left !== undefined ? { workingDaysLeft: left } : {}),
     version: s.version,

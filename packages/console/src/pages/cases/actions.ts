@@ -37,6 +37,12 @@ export const ACTIONS = {
     const note = one(v, 'note');
     return { stepId: one(v, 'stepId'), outcome: one(v, 'outcome'), ...(note ? { note } : {}) };
   },
+  countersign: (v: Values) => ({
+    stepId: one(v, 'stepId'),
+    opinion: one(v, 'opinion'),
+    outcome: one(v, 'outcome'),
+  }),
+  'countersign-override': (v: Values) => ({ stepId: one(v, 'stepId'), reason: one(v, 'reason') }),
   'request-guidance': (v: Values) => {
     const question = one(v, 'question');
     return question ? { question } : {};

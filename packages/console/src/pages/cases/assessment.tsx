@@ -1,7 +1,7 @@
 import type { AssessmentRow, TenantAssessment } from '@onewindow/api/contract';
-import { Hono } from 'hono';
 import { qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { Hono } from '../../hono';
 import { COLOURS, HBarChart } from '../../ui/charts';
 import { beijingDate } from '../../ui/format';
 import { label } from '../../ui/labels';
@@ -65,6 +65,7 @@ export function AssessmentTable({
           x.satisfaction,
           x.excluded,
           x.rectOnTime,
+          x.green,
         ]}
       />
       <tbody>
@@ -86,6 +87,11 @@ export function AssessmentTable({
             <td class="num">{percent(r.ratings.satisfaction)}</td>
             <td class="num">{r.ratings.excluded}</td>
             <td class="num">{percent(r.rectifications.onTimeRate)}</td>
+            <td class="num">
+              {r.greenChannel
+                ? `${r.greenChannel.received}/${r.greenChannel.decided}/${r.greenChannel.onTime}`
+                : ''}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -1,7 +1,7 @@
 import type { Board } from '@onewindow/api/contract';
-import { Hono } from 'hono';
 import { seg } from '../../api';
 import type { ConsoleEnv } from '../../env';
+import { Hono } from '../../hono';
 import { COLOURS, ColumnChart, HBarChart } from '../../ui/charts';
 import { beijingDate } from '../../ui/format';
 import { label } from '../../ui/labels';

@@ -1,9 +1,9 @@
 import type { Card } from '@onewindow/api/contract';
 import { CARD_COLOURS, CARD_STATUSES } from '@onewindow/domain';
-import { Hono } from 'hono';
 import { CardContestInput, CardReviewInput, CardUrgeInput } from '../../../../api/src/evaluation-schemas';
 import { qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { Hono } from '../../hono';
 import { type Messages, pick } from '../../i18n';
 import { ErrorSummary, type FormState, one, readForm, SelectField, TextArea } from '../../ui/form';
 import { fieldNames, fieldOf, formSpec } from '../../ui/form-spec';

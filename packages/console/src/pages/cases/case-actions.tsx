@@ -1,6 +1,8 @@
 import { EXTENSION_DAYS, feesDue } from '@onewindow/domain';
 import type { Child } from 'hono/jsx';
 import {
+  CountersignInput,
+  CountersignOverrideInput,
   DecideInput,
   ExtendInput,
   FinishStepInput,
@@ -238,7 +240,8 @@ export function Actions({ c, v, failed }: { c: Ctx; v: CaseView; failed: Failed 
   if (may('finish-step')) {
     const spec = formSpec(FinishStepInput);
     const outcome = fieldOf(spec, 'outcome');
-    for (const step of (v.steps ?? []).filter((s) => !s.finishedAt)) {
+    // A joint review finishes with its countersignatures, never by this form.
+    for (const step of (v.steps ?? []).filter((s) => !s.finishedAt && s.kind !== 'joint-review')) {
       const scope = `finish-${step.id}`;
       forms.push(
         <ActionForm
@@ -269,6 +272,62 @@ export function Actions({ c, v, failed }: { c: Ctx; v: CaseView; failed: Failed 
         </ActionForm>,
       );
     }
+  }
+  // 会签: one form for the first running joint review this person may sign, or the lead may end.
+  const joint = (v.steps ?? []).find((s) => s.kind === 'joint-review' && !s.finishedAt);
+  const pending = joint?.bodies.filter((b) => !joint.countersigns?.some((x) => x.body === b)) ?? [];
+  if (joint && may('countersign')) {
+    const spec = formSpec(CountersignInput);
+    const outcome = fieldOf(spec, 'outcome');
+    forms.push(
+      <ActionForm
+        c={c}
+        v={v}
+        action="countersign"
+        title={t.caseActions.joint.sign(joint.id)}
+        failed={failed}
+        fields={['stepId', 'opinion', 'outcome']}
+        button={t.caseActions.joint.signButton}
+      >
+        <input type="hidden" name="stepId" value={joint.id} />
+        <ChoiceGroup
+          c={c}
+          state={st('countersign', { outcome: 'agree' })}
+          spec={outcome}
+          label={t.cases.outcome}
+          radio
+          options={optionsOf(outcome, (o) => t.caseActions.joint.outcome[o] ?? o)}
+        />
+        <TextArea
+          c={c}
+          state={st('countersign')}
+          spec={fieldOf(spec, 'opinion')}
+          label={t.caseActions.opinion}
+        />
+      </ActionForm>,
+    );
+  }
+  if (joint && may('countersign-override')) {
+    forms.push(
+      <ActionForm
+        c={c}
+        v={v}
+        action="countersign-override"
+        title={t.caseActions.joint.override(joint.id, pending.join('、'))}
+        failed={failed}
+        fields={['stepId', 'reason']}
+        button={t.caseActions.joint.overrideButton}
+        danger
+      >
+        <input type="hidden" name="stepId" value={joint.id} />
+        <TextArea
+          c={c}
+          state={st('countersign-override')}
+          spec={fieldOf(formSpec(CountersignOverrideInput), 'reason')}
+          label={t.caseActions.reason}
+        />
+      </ActionForm>,
+    );
   }
   // R6 `guided`: asking the department's opinion is the centre's choice; the decision form stays beside it.
   if (may('request-guidance')) {

@@ -1,7 +1,7 @@
 import type { RevealedApplicant } from '@onewindow/api/contract';
-import { Hono } from 'hono';
 import { ApiFailure, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { Hono } from '../../hono';
 import { type FormState, one, readForm } from '../../ui/form';
 import { beijing } from '../../ui/format';
 import { label } from '../../ui/labels';

@@ -10,9 +10,9 @@ import {
   resultTitle,
 } from '@onewindow/documents';
 import { verificationCodeOf } from '@onewindow/domain';
-import { Hono } from 'hono';
 import { qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { Hono } from '../../hono';
 import { page } from '../../ui/layout';
 import { namesOf } from '../../ui/names';
 import { resultSealSrc, verifyHref } from '../public/verify';

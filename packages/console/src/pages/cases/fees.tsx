@@ -1,8 +1,8 @@
 import type { FeeReport, Tenant } from '@onewindow/api/contract';
-import { Hono } from 'hono';
 import { FeeReportQuery } from '../../../../api/src/case-schemas';
 import { type Problem, qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { Hono } from '../../hono';
 import { ErrorSummary, TextField } from '../../ui/form';
 import { fieldNames, fieldOf, formSpec } from '../../ui/form-spec';
 import { beijing, beijingDate, money } from '../../ui/format';

@@ -1,5 +1,5 @@
-import { Hono } from 'hono';
 import type { ConsoleEnv } from '../../env';
+import { Hono } from '../../hono';
 import { assessmentRoutes } from './assessment';
 import { boardRoutes } from './board';
 import { cardRoutes } from './cards';

@@ -1,9 +1,9 @@
 import type { GuideMatter, IntakeReceipt } from '@onewindow/api/contract';
-import { Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { IntakeInput } from '../../../../api/src/case-schemas';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { Hono } from '../../hono';
 import { COOKIE_PATH } from '../../session';
 import {
   ChoiceGroup,
@@ -46,7 +46,17 @@ export function readFlash(c: Ctx, caseNo: string): string | undefined {
   }
 }
 
-const FIELDS = ['matter', 'item', 'applicant', 'agent', 'window', 'delivery', 'materials', 'commitment'];
+const FIELDS = [
+  'matter',
+  'item',
+  'applicant',
+  'agent',
+  'window',
+  'greenChannel',
+  'delivery',
+  'materials',
+  'commitment',
+];
 
 /** A count typed in the form, when one was: 0–99. */
 const countOf = (values: Values, name: string): number | undefined => {
@@ -79,6 +89,8 @@ export function intakeInput(values: Values, materialCodes: readonly string[]): R
       : {}),
     ...(one(values, 'delivery') ? { delivery: one(values, 'delivery') } : {}),
     ...(one(values, 'window') ? { window: one(values, 'window') } : {}),
+    // 绿色通道: the box ticked, with the reason (an empty reason is the API's 400).
+    ...(one(values, 'greenChannel') ? { greenChannel: { reason: one(values, 'greenChannel.reason') } } : {}),
     materials: materialCodes.map((code) => {
       const originals = countOf(values, `originals.${code}`);
       const copies = countOf(values, `copies.${code}`);
@@ -262,6 +274,14 @@ async function intakeForm(c: Ctx, state: FormState, status: number) {
           hint={f.windowHint}
           autocomplete="off"
         />
+        <ChoiceGroup
+          c={c}
+          state={s}
+          name="greenChannel"
+          label={t.caseActions.joint.green}
+          options={[{ value: '1', label: t.caseActions.joint.green }]}
+        />
+        <TextField c={c} state={s} name="greenChannel.reason" label={t.caseActions.joint.greenReason} />
         <ChoiceGroup
           c={c}
           state={s}

@@ -1,8 +1,8 @@
 import type { Workbench } from '@onewindow/api/contract';
-import { Hono } from 'hono';
 import { CaseListQuery } from '../../../../api/src/case-schemas';
 import { qs, seg } from '../../api';
 import { type ConsoleEnv, type Ctx, sessionOf } from '../../env';
+import { Hono } from '../../hono';
 import { SelectField } from '../../ui/form';
 import { fieldOf, formSpec, optionsOf } from '../../ui/form-spec';
 import { label } from '../../ui/labels';
@@ -134,7 +134,11 @@ async function queuePage(c: Ctx) {
     c.get('api').send<Workbench>('GET', `/v1/tenants/${seg(tenant)}/workbench`),
     body ? namesOf(c).tenant(body.split('/')[0]) : undefined,
   ]);
-  const items = byUrgency(all.filter((i) => WAITING_ON_APPROVER.has(i.status)));
+  // R16: a case whose lower level the caller signed waits on another person, not on them.
+  const me = sessionOf(c).claims.sub;
+  const items = byUrgency(
+    all.filter((i) => WAITING_ON_APPROVER.has(i.status) && !i.level?.signedBy.includes(me)),
+  );
   const whole = body && work.ok ? work.data.waiting[body] : undefined;
   return page(
     c,

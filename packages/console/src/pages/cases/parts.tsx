@@ -31,10 +31,17 @@ export function ClockBadge({
   );
 }
 
-export const statusText = (c: Ctx, v: Pick<CaseSummary, 'status' | 'statusName'>) =>
-  v.statusName
+/** The status, with the approval level waiting when the case has levels (R16): 已受理，审查中 · 待审核; and 绿色通道. */
+export const statusText = (
+  c: Ctx,
+  v: Pick<CaseSummary, 'status' | 'statusName' | 'level'> & Partial<Pick<CaseSummary, 'greenChannel'>>,
+) =>
+  (v.statusName
     ? pick(c.get('lang'), v.statusName.zh, v.statusName.en)
-    : label(c.get('t'), 'caseStatus', v.status);
+    : label(c.get('t'), 'caseStatus', v.status)) +
+  (v.level ? ` · ${c.get('t').levels.waiting} ${c.get('t').levels.kind[v.level.kind] ?? ''}` : '') +
+  // 绿色通道 on the queue row and the case page, with the reason.
+  (v.greenChannel ? ` · ${c.get('t').caseActions.joint.green}（${v.greenChannel.reason}）` : '');
 
 export const caseHref = (v: Pick<CaseSummary, 'tenant' | 'caseNo'>, rest = '') =>
   `/console/tenants/${seg(v.tenant)}/cases/${seg(v.caseNo)}${rest}`;
@@ -241,6 +248,28 @@ export function Steps({ c, v }: { c: Ctx; v: CaseView }) {
             <td>
               {s.outcome ? label(t, 'stepOutcome', s.outcome) : ''}
               {s.note && ` · ${s.note}`}
+              {s.countersigns?.map((x) => (
+                <div>
+                  {name(x.body)}：{t.caseActions.joint.outcome[x.outcome]} · {x.opinion} · {x.by}{' '}
+                  {beijing(x.at)}
+                  {x.late && ` · ${t.caseActions.joint.late}`}
+                </div>
+              ))}
+              {s.kind === 'joint-review' && !s.finishedAt && (
+                <div>
+                  {t.caseActions.joint.waiting}：
+                  {s.bodies
+                    .filter((b) => !s.countersigns?.some((x) => x.body === b))
+                    .map((b) => name(b))
+                    .join('、')}
+                </div>
+              )}
+              {s.override && (
+                <div>
+                  {t.caseActions.joint.overridden}（{s.override.pending.map((b) => name(b)).join('、')}）：
+                  {s.override.reason} · {s.override.by}
+                </div>
+              )}
             </td>
           </tr>
         ))}

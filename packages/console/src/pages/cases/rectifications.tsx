@@ -1,9 +1,9 @@
 import type { Rectification } from '@onewindow/api/contract';
 import { APPEAL_GROUNDS, CALLBACK_CHANNELS, CALLBACK_VIEWS, shanghaiDate } from '@onewindow/domain';
-import { Hono } from 'hono';
 import { AppealInput, CallbackInput, RectificationCloseInput } from '../../../../api/src/evaluation-schemas';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { Hono } from '../../hono';
 import { ErrorSummary, type FormState, one, readForm, SelectField, TextArea } from '../../ui/form';
 import { fieldNames, fieldOf, formSpec } from '../../ui/form-spec';
 import { beijing } from '../../ui/format';

@@ -1,6 +1,6 @@
-import { Hono } from 'hono';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { Hono } from '../../hono';
 import { ErrorSummary, type FormState, one, readForm, TextField, type Values } from '../../ui/form';
 import { Csrf, page } from '../../ui/layout';
 import { CaseTable } from './parts';

@@ -1,9 +1,9 @@
 import type { Inbox, LiaisonList, Staff } from '@onewindow/api/contract';
-import { Hono } from 'hono';
 import { FindingInput } from '../../../../api/src/case-schemas';
 import { LiaisonInput } from '../../../../api/src/supervision-schemas';
 import { qs, seg } from '../../api';
 import { type ConsoleEnv, type Ctx, sessionOf } from '../../env';
+import { Hono } from '../../hono';
 import { ErrorSummary, type FormState, one, readForm, SelectField, TextArea, TextField } from '../../ui/form';
 import { type BodyOf, fieldOf, formSpec, optionsOf } from '../../ui/form-spec';
 import { beijing } from '../../ui/format';

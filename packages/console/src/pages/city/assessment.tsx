@@ -1,7 +1,7 @@
 import type { CityAssessment } from '@onewindow/api/contract';
-import { Hono } from 'hono';
 import { qs, seg } from '../../api';
 import type { ConsoleEnv } from '../../env';
+import { Hono } from '../../hono';
 import { COLOURS, HBarChart } from '../../ui/charts';
 import { page } from '../../ui/layout';
 import { Head } from '../../ui/table';

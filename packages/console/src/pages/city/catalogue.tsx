@@ -1,7 +1,7 @@
 import type { ImportCounts, Matter } from '@onewindow/api/contract';
-import { Hono } from 'hono';
 import { type ApiResult, type Problem, qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { Hono } from '../../hono';
 import { pick } from '../../i18n';
 import { ErrorSummary, fieldId, readForm } from '../../ui/form';
 import { money } from '../../ui/format';

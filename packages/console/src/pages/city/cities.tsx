@@ -1,7 +1,7 @@
 import type { City } from '@onewindow/api/contract';
-import { Hono } from 'hono';
 import { CityInput } from '../../../../api/src/schemas';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { Hono } from '../../hono';
 import { ErrorSummary, type FormState, one, TextField } from '../../ui/form';
 import { formRoute } from '../../ui/form-route';
 import { type BodyOf, fieldNames, fieldOf, formSpec } from '../../ui/form-spec';

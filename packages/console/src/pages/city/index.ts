@@ -1,5 +1,5 @@
-import { Hono } from 'hono';
 import type { ConsoleEnv } from '../../env';
+import { Hono } from '../../hono';
 import { cityAssessmentRoutes } from './assessment';
 import { catalogueRoutes } from './catalogue';
 import { cityListRoutes } from './cities';

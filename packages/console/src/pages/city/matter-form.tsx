@@ -1,8 +1,8 @@
 import type { Matter } from '@onewindow/api/contract';
 import { JOINT_HANDLINGS, MATTER_TYPES } from '@onewindow/domain';
-import { Hono } from 'hono';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { Hono } from '../../hono';
 import {
   ErrorSummary,
   empty,

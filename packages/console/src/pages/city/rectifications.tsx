@@ -1,9 +1,9 @@
 import type { Rectification } from '@onewindow/api/contract';
 import { APPEAL_OUTCOMES, CITY_LEDGER_FILTERS, type CityLedgerFilter } from '@onewindow/domain';
-import { Hono } from 'hono';
 import { AppealDecisionInput } from '../../../../api/src/evaluation-schemas';
 import { qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { Hono } from '../../hono';
 import { ErrorSummary, type FormState, one, readForm, SelectField, TextArea } from '../../ui/form';
 import { fieldNames, fieldOf, formSpec } from '../../ui/form-spec';
 import { Csrf, Done, page } from '../../ui/layout';

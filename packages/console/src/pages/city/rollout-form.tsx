@@ -1,8 +1,8 @@
 import type { ResponseOf } from '@onewindow/api/contract';
-import { Hono } from 'hono';
 import { RolloutInputSchema } from '../../../../api/src/schemas';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { Hono } from '../../hono';
 import {
   ChoiceGroup,
   ErrorSummary,

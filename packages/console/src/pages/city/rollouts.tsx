@@ -1,7 +1,7 @@
 import type { ResponseOf, RolloutPreview } from '@onewindow/api/contract';
-import { Hono } from 'hono';
 import { type Problem, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { Hono } from '../../hono';
 import { ErrorSummary } from '../../ui/form';
 import { beijing } from '../../ui/format';
 import { label } from '../../ui/labels';

@@ -1,7 +1,7 @@
 import type { ResponseOf } from '@onewindow/api/contract';
-import { Hono } from 'hono';
 import { seg } from '../../api';
 import type { ConsoleEnv } from '../../env';
+import { Hono } from '../../hono';
 import type { Lang } from '../../i18n';
 import { TextField } from '../../ui/form';
 import { label } from '../../ui/labels';

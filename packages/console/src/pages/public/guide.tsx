@@ -1,7 +1,7 @@
 import type { Guide, GuideMatter } from '@onewindow/api/contract';
-import { Hono } from 'hono';
 import { seg } from '../../api';
 import type { ConsoleEnv } from '../../env';
+import { Hono } from '../../hono';
 import { label } from '../../ui/labels';
 import { page } from '../../ui/layout';
 import { Head } from '../../ui/table';

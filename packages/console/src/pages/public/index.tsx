@@ -1,7 +1,7 @@
 import type { PublicTenantList, ResponseOf } from '@onewindow/api/contract';
-import { Hono } from 'hono';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { Hono } from '../../hono';
 import { ErrorSummary, SelectField } from '../../ui/form';
 import { page } from '../../ui/layout';
 import { Submit } from '../../ui/table';

@@ -1,8 +1,8 @@
 import type { Progress } from '@onewindow/api/contract';
-import { Hono } from 'hono';
 import { ProgressQuery, RatingInput } from '../../../../api/src/case-schemas';
 import { type Problem, qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { Hono } from '../../hono';
 import { pick } from '../../i18n';
 import {
   ChoiceGroup,

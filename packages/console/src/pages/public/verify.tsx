@@ -1,7 +1,7 @@
 import type { Verification } from '@onewindow/api/contract';
-import { Hono } from 'hono';
 import { qs, seg } from '../../api';
 import type { ConsoleEnv } from '../../env';
+import { Hono } from '../../hono';
 import { ErrorSummary, TextField } from '../../ui/form';
 import { beijing } from '../../ui/format';
 import { label } from '../../ui/labels';

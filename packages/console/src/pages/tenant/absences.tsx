@@ -1,9 +1,9 @@
 import type { Absence, AbsencesNow } from '@onewindow/api/contract';
-import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { AbsenceInput } from '../../../../api/src/absence-schemas';
 import { type ApiResult, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { Hono } from '../../hono';
 import { ErrorSummary, type FormState, one, readForm, SelectField, TextField } from '../../ui/form';
 import { type BodyOf, fieldNames, fieldOf, formSpec } from '../../ui/form-spec';
 import { beijing, fromLocalInput } from '../../ui/format';

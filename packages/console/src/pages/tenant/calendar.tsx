@@ -1,8 +1,8 @@
 import type { TenantCalendar } from '@onewindow/api/contract';
-import { Hono } from 'hono';
 import { CalendarInput, WORKING_DAYS_SPAN, WorkingDaysQuery } from '../../../../api/src/schemas';
 import { type ApiResult, qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { Hono } from '../../hono';
 import { ErrorSummary, type FormState, one, TextArea, TextField } from '../../ui/form';
 import { formRoute } from '../../ui/form-route';
 import { fieldOf, formSpec } from '../../ui/form-spec';

@@ -1,5 +1,5 @@
-import { Hono } from 'hono';
 import type { ConsoleEnv } from '../../env';
+import { Hono } from '../../hono';
 import { absenceRoutes } from './absences';
 import { bodyRoutes } from './bodies';
 import { calendarRoutes } from './calendar';

@@ -1,9 +1,9 @@
 import type { EmpoweredMatterList, ResponseOf } from '@onewindow/api/contract';
 import { JOINT_HANDLINGS, type JointHandling } from '@onewindow/domain';
-import { Hono } from 'hono';
 import { AtQuery, LocalSettingsInput } from '../../../../api/src/schemas';
 import { qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { Hono } from '../../hono';
 import { ErrorSummary, type FormState, numberOr, one, SelectField, TextArea, TextField } from '../../ui/form';
 import { formRoute } from '../../ui/form-route';
 import { type BodyOf, fieldNames, fieldOf, formSpec } from '../../ui/form-spec';

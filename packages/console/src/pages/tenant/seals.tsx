@@ -1,9 +1,9 @@
 import type { Body, SealView as Seal } from '@onewindow/api/contract';
 import { sealImprintSvg } from '@onewindow/domain';
-import { Hono } from 'hono';
 import { SealInput, VoidSealInput } from '../../../../api/src/schemas';
 import { type Problem, qs, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { Hono } from '../../hono';
 import {
   ErrorSummary,
   empty,

@@ -1,8 +1,8 @@
 import type { AbsencesNow, Staff } from '@onewindow/api/contract';
-import { Hono } from 'hono';
 import { StaffInput } from '../../../../api/src/schemas';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { Hono } from '../../hono';
 import {
   ChoiceGroup,
   ErrorSummary,
@@ -123,9 +123,7 @@ async function staffPage(c: Ctx, state: FormState, status: number) {
               value="true"
               checked={one(state.values, name) === 'true'}
             />
-            <span>
-              {t.staff[name]} <span class="hint">{t.staff[`${name}Hint`]}</span>
-            </span>
+            <span>{t.staff[name]}</span>
           </label>
         ))}
         <Submit label={t.staff.create} />

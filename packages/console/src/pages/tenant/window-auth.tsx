@@ -1,15 +1,14 @@
 import type { ResponseOf } from '@onewindow/api/contract';
-import { Hono } from 'hono';
 import { WindowGrantInput } from '../../../../api/src/case-schemas';
 import { seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
+import { Hono } from '../../hono';
 import { ChoiceGroup, ErrorSummary, type FormState, many, one, SelectField, TextField } from '../../ui/form';
 import { formRoute } from '../../ui/form-route';
 import { type BodyOf, fieldNames, fieldOf, formSpec } from '../../ui/form-spec';
 import { beijing, fromLocalInput } from '../../ui/format';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Submit } from '../../ui/table';
-import { listBodies } from './bodies';
 import { listMatters } from './matters';
 
 const base = (c: Ctx) => `/console/tenants/${seg(c.req.param('tenant') ?? '')}/window-authorisations`;
@@ -25,17 +24,14 @@ async function authorisationsPage(c: Ctx, state: FormState, status: number) {
   const x = t.windowAuth;
   const tenant = c.req.param('tenant') ?? '';
   const api = c.get('api');
-  const [{ items }, staff, matters, bodies] = await Promise.all([
+  const [{ items }, staff, matters] = await Promise.all([
     api.get<ResponseOf<'GET /v1/tenants/{tenant}/window-authorisations'>>(apiBase(c)),
     api.get<ResponseOf<'GET /v1/tenants/{tenant}/staff'>>(`/v1/tenants/${seg(tenant)}/staff`),
     listMatters(c, tenant),
-    listBodies(c, tenant),
   ]);
   const clerks = staff.items.filter((s) => s.roles.includes('window-clerk'));
   const heads = staff.items.filter((s) => s.head && s.body);
-  const bodyName = (ref: string) => bodies.find((b) => `${tenant}/${b.code}` === ref)?.name ?? ref;
-  const departments = [...new Set(heads.map((h) => h.body ?? ''))];
-  // Only on-the-spot matters can be decided at the window; each shows who holds it now.
+  // Only on-the-spot matters can be decided at the window; the department is the head's own body.
   const onTheSpot = matters.filter((m) => m.onTheSpot);
   const spec = formSpec(WindowGrantInput);
   return page(
@@ -66,14 +62,7 @@ async function authorisationsPage(c: Ctx, state: FormState, status: number) {
           state={state}
           spec={fieldOf(spec, 'grantedBy')}
           label={x.grantedBy}
-          options={heads.map((s) => ({ value: s.id, label: `${s.name}（${bodyName(s.body ?? '')}）` }))}
-        />
-        <SelectField
-          c={c}
-          state={state}
-          spec={fieldOf(spec, 'body')}
-          label={x.body}
-          options={departments.map((b) => ({ value: b, label: bodyName(b) }))}
+          options={heads.map((s) => ({ value: s.id, label: s.name }))}
         />
         <SelectField
           c={c}
@@ -90,7 +79,7 @@ async function authorisationsPage(c: Ctx, state: FormState, status: number) {
           scroll
           options={onTheSpot.map((m) => ({
             value: m.code,
-            label: `${m.name}（${m.code}，${bodyName(m.authority.body)}）`,
+            label: `${m.name}（${m.code}）`,
           }))}
         />
         {/* Typed in Beijing time; the route sends the instants the API takes. */}
@@ -139,7 +128,6 @@ export function windowAuthRoutes() {
         path: apiBase(c),
         body: {
           staff: one(v, 'staff'),
-          body: one(v, 'body'),
           matters: many(v, 'matters'),
           from: fromLocalInput(one(v, 'from')),
           until: fromLocalInput(one(v, 'until')),
