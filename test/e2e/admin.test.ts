@@ -122,11 +122,17 @@ describe('console in Chromium: administration', () => {
     await page.getByRole('link', { name: 'nanjing.jiangning.dongshan 交接协议书' }).click();
     await j.check('handover-agreement');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('交接协议书');
-    expect(await page.getByRole('table').textContent()).toContain('社区养老服务机构备案');
+    expect(await page.getByRole('table').first().textContent()).toContain('社区养老服务机构备案');
     const imprint = page.getByRole('img', { name: /印模/ });
     expect(
       await imprint.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
     ).toBeGreaterThan(0);
+    // 交接清单 (R11, people): the city confirms the operating rules under the agreement, once.
+    const rules = () => page.getByRole('table').nth(1).locator('tr', { hasText: '操作规程' });
+    expect(await rules().textContent()).toContain('未确认');
+    await j.click('确认“操作规程”', 'checklist-confirmed');
+    expect(await rules().textContent()).not.toContain('未确认');
+    expect(await page.getByRole('button', { name: '确认“操作规程”' }).count()).toBe(0);
     await j.printable('handover-agreement');
     await j.english('handover-agreement');
 

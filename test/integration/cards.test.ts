@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../packages/domain/src';
 import { type TestApp, testApp } from '../support/app';
 import { DONGSHAN } from '../support/authority';
-import { ADMIN, APPROVER, act, CASES, CLERK, INSPECTOR, intake, seedCases } from '../support/cases';
+import { ADMIN, APPROVER, act, CASES, CLERK, HEAD, INSPECTOR, intake, seedCases } from '../support/cases';
 import { clockAt } from '../support/clock';
 
 /**
@@ -187,7 +187,8 @@ describe('R19: e-supervision cards with their clock proofs', () => {
       note: '请本周内办结',
     });
     expect(urged.status).toBe(200);
-    expect(urged.body.urges.at(-1).notified).toEqual([APPROVER.sub]);
+    // The centre's head is one of its approvers too (seedCases, art. 42).
+    expect(urged.body.urges.at(-1).notified).toEqual([APPROVER.sub, HEAD.sub]);
     // Newest first; the earlier test's urge on another card is there too.
     const [newest, ...older] = await notes(APPROVER);
     expect(newest).toEqual(

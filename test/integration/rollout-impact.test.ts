@@ -77,7 +77,8 @@ describe('the impact of a rollout before it happens', () => {
         { clerk: 'clerk-b', name: '王芳', total: 2, expectedMonthly: 0.7 },
       ],
       seal: { id: 'centre-seal', status: 'ready' },
-      staff: { approvers: 1, approversNeeded: 0, windowClerks: 2, windowClerksNeeded: 0 },
+      // The centre's approver and its head (seedCases gives the centre a head, art. 42).
+      staff: { approvers: 2, approversNeeded: 0, windowClerks: 2, windowClerksNeeded: 0 },
       // A concentration keeps civil affairs as the supervisor: no route changes.
       supervisionChanges: [],
     });

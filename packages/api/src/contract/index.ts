@@ -304,6 +304,7 @@ export type {
   RolloutPreview,
   TenantImpact,
   TenantPreview,
+  Training,
 } from './rollouts';
 export { ROLLOUT_ACTIONS } from './rollouts';
 export type { SealView } from './seals';

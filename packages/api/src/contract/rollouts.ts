@@ -229,6 +229,8 @@ export const Training = named(
   }),
 );
 
+export type Training = z.infer<typeof Training>;
+
 export const TrainingList = named('TrainingList', '培训记录列表 Training records', listOf(Training));
 
 export const Agreement = named(

@@ -5,6 +5,7 @@ import { catalogueFormEn } from './catalogue-form-en';
 import { intakeEn } from './intake-en';
 import { levelsEn } from './levels-en';
 import { liaisonsEn } from './liaisons-en';
+import { readinessEn } from './readiness-en';
 import { rectifyEn } from './rectify-en';
 import { workEn } from './work-en';
 import type { Messages } from './zh';
@@ -18,6 +19,7 @@ export const en: Messages = {
   assess: assessEn,
   liaisons: liaisonsEn,
   levels: levelsEn,
+  readiness: readinessEn,
   intakeForm: intakeEn,
   matterForm: catalogueFormEn,
   lang: {

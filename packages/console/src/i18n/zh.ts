@@ -5,6 +5,7 @@ import { catalogueFormZh } from './catalogue-form-zh';
 import { intakeZh } from './intake-zh';
 import { levelsZh } from './levels-zh';
 import { liaisonsZh } from './liaisons-zh';
+import { readinessZh } from './readiness-zh';
 import { rectifyZh } from './rectify-zh';
 import { workZh } from './work-zh';
 
@@ -20,6 +21,7 @@ export const zh = {
   assess: assessZh,
   liaisons: liaisonsZh,
   levels: levelsZh,
+  readiness: readinessZh,
   intakeForm: intakeZh,
   matterForm: catalogueFormZh,
   lang: {

@@ -37,6 +37,7 @@ export function navFor(claims: Claims | undefined, t: Messages): NavItem[] {
         { href: `${b}/calendar`, label: t.nav.calendar },
         { href: `${b}/matters`, label: t.nav.matters },
         { href: `${b}/handovers`, label: t.nav.handovers },
+        { href: `${b}/trainings`, label: t.readiness.nav },
         { href: `${b}/window-authorisations`, label: t.nav.windowAuth },
         { href: `${b}/board`, label: t.nav.board },
         { href: `${b}/cards`, label: t.cards.nav },

@@ -134,11 +134,7 @@ async function queuePage(c: Ctx) {
     c.get('api').send<Workbench>('GET', `/v1/tenants/${seg(tenant)}/workbench`),
     body ? namesOf(c).tenant(body.split('/')[0]) : undefined,
   ]);
-  // R16: a case whose lower level the caller signed waits on another person, not on them.
-  const me = sessionOf(c).claims.sub;
-  const items = byUrgency(
-    all.filter((i) => WAITING_ON_APPROVER.has(i.status) && !i.level?.signedBy.includes(me)),
-  );
+  const items = byUrgency(all.filter((i) => WAITING_ON_APPROVER.has(i.status)));
   const whole = body && work.ok ? work.data.waiting[body] : undefined;
   return page(
     c,

@@ -7,6 +7,7 @@ import { handoverRoutes } from './handovers';
 import { matterRoutes } from './matters';
 import { sealRoutes } from './seals';
 import { staffRoutes } from './staff';
+import { trainingRoutes } from './trainings';
 import { windowAuthRoutes } from './window-auth';
 
 /** Tenant administrators' pages (city administrators reach them from the tenant list). */
@@ -21,6 +22,7 @@ export function tenantRoutes() {
     handoverRoutes,
     windowAuthRoutes,
     absenceRoutes,
+    trainingRoutes,
   ])
     app.route('/', r());
   app.get('/console/tenants/:tenant', (c) =>
