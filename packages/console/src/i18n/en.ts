@@ -700,6 +700,8 @@ export const en: Messages = {
     grant: 'Grant an authorisation',
     save: 'Grant',
     saved: 'Granted.',
+    reason: 'Reason to revoke',
+    revoke: 'Revoke',
   },
 
   rectifications: {

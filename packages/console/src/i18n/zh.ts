@@ -693,6 +693,8 @@ export const zh = {
     grant: '签发授权书',
     save: '签发',
     saved: '已签发。',
+    reason: '撤销理由',
+    revoke: '撤销授权',
   },
 
   rectifications: {

@@ -2,7 +2,7 @@ import { DomainError, responsibilityOf, verifyChain } from '@onewindow/domain';
 import { tenantStaff } from '../../access-groups';
 import { CaseListQuery } from '../../case-schemas';
 import { defineRoute, type RouteSpec } from '../../route';
-import { caseSummary } from './views';
+import { summaryPage } from './views';
 
 const CASE = '/v1/tenants/:tenant/cases/:caseNo';
 
@@ -32,14 +32,7 @@ export const caseReadRoutes: readonly RouteSpec[] = [
         ...(query.cursor ? { cursor: query.cursor } : {}),
         ...(query.limit ? { limit: Number(query.limit) } : {}),
       });
-      const left = await services.cases.daysLeft(params.tenant, page.items, now);
-      return {
-        status: 200,
-        body: {
-          items: page.items.map((row) => caseSummary(row, left)),
-          ...(page.cursor ? { cursor: page.cursor } : {}),
-        },
-      };
+      return summaryPage(services.cases, params.tenant, page, now);
     },
   }),
   defineRoute({

@@ -24,7 +24,7 @@ import {
   WithdrawInput,
 } from '../../case-schemas';
 import { defineRoute, type RouteContext, type RouteSpec } from '../../route';
-import { caseSummary, caseView } from './views';
+import { caseView, summaryPage } from './views';
 
 const CASE = '/v1/tenants/:tenant/cases/:caseNo';
 const clerks: readonly Role[] = ['window-clerk'];
@@ -136,14 +136,7 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     success: 200,
     handler: async ({ services, params, principal, body, now }) => {
       const page = await services.cases.search(principal, params.tenant, body);
-      const left = await services.cases.daysLeft(params.tenant, page.items, now);
-      return {
-        status: 200,
-        body: {
-          items: page.items.map((row) => caseSummary(row, left)),
-          ...(page.cursor ? { cursor: page.cursor } : {}),
-        },
-      };
+      return summaryPage(services.cases, params.tenant, page, now);
     },
   }),
   defineRoute({

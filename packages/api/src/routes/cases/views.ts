@@ -1,4 +1,4 @@
-import type { CaseOutcome, CaseRow, StoredCase } from '@onewindow/app';
+import type { CaseOutcome, CaseRow, CaseService, StoredCase } from '@onewindow/app';
 import {
   type AccessRecord,
   type CaseState,
@@ -69,6 +69,23 @@ const eventView = (e: StoredCaseEvent) => {
     };
   return rest;
 };
+
+/** A page of list rows with each open case's working days left, as the list and the search answer it. */
+export async function summaryPage(
+  cases: CaseService,
+  tenant: string,
+  page: { readonly items: readonly CaseRow[]; readonly cursor?: string },
+  now: string,
+) {
+  const left = await cases.daysLeft(tenant, page.items, now);
+  return {
+    status: 200 as const,
+    body: {
+      items: page.items.map((row) => caseSummary(row, left)),
+      ...(page.cursor ? { cursor: page.cursor } : {}),
+    },
+  };
+}
 
 /** The case as API.md reads it, for staff: everything, with its timeline; the applicant masked as in lists (the reveal route has it in full). */
 export function caseView({ stored: c, events, allowedActions }: CaseOutcome) {

@@ -1,9 +1,18 @@
 import type { ResponseOf } from '@onewindow/api/contract';
 import { WindowGrantInput } from '../../../../api/src/case-schemas';
-import { seg } from '../../api';
+import { ApiFailure, seg } from '../../api';
 import type { ConsoleEnv, Ctx } from '../../env';
 import { Hono } from '../../hono';
-import { ChoiceGroup, ErrorSummary, type FormState, many, one, SelectField, TextField } from '../../ui/form';
+import {
+  ChoiceGroup,
+  ErrorSummary,
+  type FormState,
+  many,
+  one,
+  readForm,
+  SelectField,
+  TextField,
+} from '../../ui/form';
 import { formRoute } from '../../ui/form-route';
 import { type BodyOf, fieldNames, fieldOf, formSpec } from '../../ui/form-spec';
 import { beijing, fromLocalInput } from '../../ui/format';
@@ -50,6 +59,15 @@ async function authorisationsPage(c: Ctx, state: FormState, status: number) {
             <a href={`${base(c)}/${seg(a.id)}/letter`}>{a.docNo}</a> {a.names.staff}（{a.names.body}：
             {a.matters.map((m) => a.names.matters[m] ?? m).join('、')}；{beijing(a.from)}–{beijing(a.until)}）
             {a.standing}
+            {(a.status.state === 'active' || a.status.state === 'pending') && (
+              <form method="post" action={`${base(c)}/${seg(a.id)}/revoke`} class="inline">
+                <Csrf c={c} />
+                <input name="reason" required aria-label={x.reason} placeholder={x.reason} maxlength={500} />
+                <button type="submit" class="secondary">
+                  {x.revoke}
+                </button>
+              </form>
+            )}
           </li>
         ))}
       </ul>
@@ -137,6 +155,15 @@ export function windowAuthRoutes() {
       };
     },
     done: (c) => `${base(c)}?ok=1`,
+  });
+  // The head (or an administrator) revokes a letter with its reason; a refusal shows the API's words.
+  app.post(`${path}/:id/revoke`, async (c) => {
+    const { values } = await readForm(c);
+    const res = await c
+      .get('api')
+      .send('POST', `${apiBase(c)}/${seg(c.req.param('id'))}/revoke`, { reason: one(values, 'reason') });
+    if (!res.ok) throw new ApiFailure(res.problem);
+    return c.redirect(`${base(c)}?ok=1`, 303);
   });
   app.get(`${path}/register`, (c) => printed(c, apiBase(c)));
   app.get(`${path}/:id/letter`, (c) => printed(c, `${apiBase(c)}/${seg(c.req.param('id'))}`));
