@@ -150,8 +150,8 @@ module.exports = {
     ),
     forbid(
       'workers-not-http',
-      'The clock and stream Lambdas call the application layer, never the HTTP package.',
-      { path: '^functions/(clock|stream)/' },
+      'The clock, stream and scan Lambdas call the application layer, never the HTTP package.',
+      { path: '^functions/(clock|stream|scan)/' },
       { path: '^packages/api/' },
     ),
     // The files Lambda serves the OpenAPI document of every route group, so it alone reaches them all.

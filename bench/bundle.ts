@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { lambdaEsbuildOptions, projectRoot } from '../infra/bundling';
+import { aliasesFor, lambdaEsbuildOptions, projectRoot } from '../infra/bundling';
 
 export interface BundleFigures {
   readonly name: string;
@@ -29,6 +29,7 @@ export async function bundle(entry: string, name: string, dir = outDir): Promise
   await build({
     ...lambdaEsbuildOptions,
     mainFields: [...lambdaEsbuildOptions.mainFields],
+    alias: aliasesFor(entry),
     entryPoints: [join(projectRoot, entry)],
     outfile,
     logLevel: 'error',

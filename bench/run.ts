@@ -14,6 +14,7 @@ import { measureOfd, ofdReport } from './ofd';
 import { measureRollout } from './rollout';
 import { measureScale, scaleReport } from './scale';
 import { measureStart, startReport } from './start';
+import { measureUploads, uploadsReport } from './uploads';
 
 /**
  * `npm run bench`: measures, in one run, what the issues set targets for, and writes
@@ -129,6 +130,7 @@ const ofd = await measureOfd();
 const esign = await measureEsign();
 const impact = await measureImpact();
 const assessment = await measureAssessment();
+const uploads = await measureUploads();
 const results =
   report +
   rolloutReport +
@@ -141,7 +143,8 @@ const results =
   esignReport(esign) +
   ofdReport(ofd) +
   impactReport(impact) +
-  assessmentReport(assessment);
+  assessmentReport(assessment) +
+  uploadsReport(uploads);
 writeFileSync(join(projectRoot, 'bench/RESULTS.md'), results);
 console.log(results);
 if (countMisses(cases).length > 0) {

@@ -5,6 +5,8 @@ import { ApiConstruct } from './constructs/api';
 import { ConsoleConstruct } from './constructs/console';
 import { DataConstruct } from './constructs/data';
 import { IdentityConstruct } from './constructs/identity';
+import { MATERIALS_BUCKET_ENV, MaterialsBucket, originOf } from './constructs/materials-bucket';
+import { MaterialsScanConstruct } from './constructs/materials-scan';
 import { SealKeyVault } from './constructs/seal-keys';
 import { SecurityMonitoringConstruct } from './constructs/security-monitoring';
 import { TenantAccessConstruct } from './constructs/tenant-access';
@@ -43,6 +45,10 @@ export class OneWindowStack extends Stack {
   readonly security: SecurityMonitoringConstruct;
   /** The KMS key that wraps the electronic seals' SM2 private keys. */
   readonly sealKeys: SealKeyVault;
+  /** The bucket of electronic materials and archive packages (issue 16). */
+  readonly materials: MaterialsBucket;
+  /** GuardDuty Malware Protection on the materials bucket and the scan worker. */
+  readonly materialsScan: MaterialsScanConstruct;
 
   constructor(scope: Construct, id: string, props: OneWindowStackProps) {
     super(scope, id, props);
@@ -68,10 +74,31 @@ export class OneWindowStack extends Stack {
     this.sealKeys.grantUse([this.api.cases, this.api.files, this.workers.stream]);
     // The stream worker seals each result's OFD right after issuance, its verification link on the API's URL.
     this.workers.stream.fn.addEnvironment('PUBLIC_BASE_URL', this.api.stage.url);
+    // Electronic materials: the files function presigns uploads and downloads and reads the objects;
+    // the stream worker writes a closed case's archive package; the scan worker records GuardDuty's verdicts.
+    this.materials = new MaterialsBucket(this, 'Materials', {
+      uploadOrigins: [originOf(props.consoleUrl)],
+      accessLogRetention: logRetention,
+    });
+    this.materials.grantFiles(this.api.files.fn);
+    this.materials.grantArchiveWriter(this.workers.stream.fn);
+    for (const f of [this.api.files, this.workers.stream])
+      f.fn.addEnvironment(MATERIALS_BUCKET_ENV, this.materials.bucket.bucketName);
+    // The archive manifest is signed with the platform's result key (published at /v1/public/keys), so
+    // a custodian verifies a package as it verifies a result: the stream worker, with no HTTP route of
+    // its own, is the one reader besides the cases function.
+    this.workers.stream.fn.addEnvironment('SIGNING_SECRET_ARN', this.api.signingSecret.secretArn);
+    this.api.signingSecret.grantRead(this.workers.stream.fn);
+    this.materialsScan = new MaterialsScanConstruct(this, 'MaterialsScan', {
+      materials: this.materials,
+      data: this.data,
+      logRetention,
+    });
     // Tenant requests of the HTTP functions run on tenant-scoped credentials (token vending).
     this.tenantAccess = new TenantAccessConstruct(this, 'TenantAccess', {
       data: this.data,
       functions: [this.api.fn, this.api.cases, this.api.files],
+      materials: this.materials,
     });
     this.console = new ConsoleConstruct(this, 'Console', {
       httpApi: this.api.httpApi,
@@ -82,6 +109,12 @@ export class OneWindowStack extends Stack {
       logRetention,
       relaySecret: this.api.relaySecret,
     });
+    // The console's upload script posts the presigned form straight to the bucket (CSP connect-src and
+    // form-action name its origin); the bucket's CORS names the console's origin in return.
+    this.console.fn.fn.addEnvironment(
+      'UPLOAD_ORIGINS',
+      `https://${this.materials.bucket.bucketRegionalDomainName}`,
+    );
     // Security events of every function that answers requests, counted and alarmed on.
     this.security = new SecurityMonitoringConstruct(this, 'Security', {
       logGroups: [this.api.fn, this.api.cases, this.api.files, this.console.fn].map((f) => f.logGroup),
@@ -94,5 +127,6 @@ export class OneWindowStack extends Stack {
     new CfnOutput(this, 'HostedUiDomain', { value: this.identity.domain.baseUrl() });
     new CfnOutput(this, 'EventBusName', { value: this.workers.bus.eventBusName });
     new CfnOutput(this, 'SecurityAlarmTopicArn', { value: this.security.topic.topicArn });
+    new CfnOutput(this, 'MaterialsBucketName', { value: this.materials.bucket.bucketName });
   }
 }

@@ -1,12 +1,12 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { cognitoFromEnv, consoleApp, httpApi } from '@onewindow/console';
 import type { Context } from 'aws-lambda';
-import { handle } from 'hono/aws-lambda';
 import { requireEnv } from '../shared/config';
 import { readSecret } from '../shared/signing-secret';
 import { awsJsonCall } from '../shared/sigv4-node';
+import { httpApiHandler } from './http-api';
+import { ConsoleLog } from './log';
 
-const logger = new Logger({ serviceName: 'onewindow-console' });
+const logger = new ConsoleLog('onewindow-console');
 
 const signIn = cognitoFromEnv(process.env);
 if (!signIn) throw new Error('CONSOLE_COGNITO_DOMAIN, CONSOLE_COGNITO_CLIENT_ID and CONSOLE_URL must be set');
@@ -21,27 +21,21 @@ const app = consoleApp({
   relayKey,
   signIn,
   secureCookies: true,
+  // The materials bucket's origin: uploads go from the browser straight to it (stack.ts).
+  ...(process.env.UPLOAD_ORIGINS ? { uploadOrigins: process.env.UPLOAD_ORIGINS.split(',') } : {}),
   onError: (error) => logger.error('console error', error as Error),
   // The API's shape (`securityEvent`, reason, sub, ip): the stack's metric filters count both.
   onSecurityEvent: (event) => logger.warn('security event', { ...event }),
 });
 
-const lambda = handle(app);
+const lambda = httpApiHandler(app);
 
-/**
- * What powertools' `injectLambdaContext` middleware did under middy (`resetKeys: true`), written
- * out: middy (about 3 KB with the middleware) does not fit in the console bundle. The logger
- * keeps its sampling, event logging and buffer; keys and buffer are cleared after every request,
- * as before. (Middy also ended a request 5 ms before the Lambda timeout; now Lambda's own timeout does.)
- */
+/** Each request's lines carry its Lambda context, cleared after it (log.ts: why not Powertools here). */
 export const handler = async (event: Parameters<typeof lambda>[0], context: Context) => {
-  logger.refreshSampleRateCalculation();
   logger.addContext(context);
-  logger.logEventIfEnabled(event);
   try {
     return await lambda(event, context);
   } finally {
-    logger.clearBuffer();
-    logger.resetKeys();
+    logger.reset();
   }
 };

@@ -7,11 +7,13 @@ import { mountProblemPages } from '@onewindow/api/problem-pages';
 import { apiRoutes, fileRoutes } from '@onewindow/api/route-groups';
 import { createServiceApp } from '@onewindow/api/service-app';
 import { fileServices, holderKeyFrom } from '@onewindow/app';
+import { createS3Client, S3ObjectStore } from '@onewindow/store/objects';
 import { handle } from 'hono/aws-lambda';
 import { appDepsFromEnv } from '../shared/app-deps';
 import { sealCustody } from '../shared/kms-sm2';
 import { kmsVault } from '../shared/kms-vault';
 import { loadSecret } from '../shared/signing-secret';
+import { tenantCredentialsFromEnv } from '../shared/token-vending';
 import { isContentTypeBinary } from './binary';
 
 const logger = new Logger({ serviceName: 'onewindow-files' });
@@ -34,12 +36,27 @@ const [relayKey, cursorKey, holderSecret] = await Promise.all([
   loadSecret('HOLDER_SECRET_ARN'),
 ]);
 const holderKey = holderKeyFrom(holderSecret);
+// Electronic materials and archive downloads (issue 16): presigned and read on the request's
+// tenant-scoped credentials, so a link can reach only that tenant's prefix. No `scannerless`:
+// GuardDuty's verdict makes a file usable (functions/scan).
+const bucket = process.env.MATERIALS_BUCKET;
+const credentials = tenantCredentialsFromEnv();
+const objects = bucket
+  ? new S3ObjectStore(createS3Client(credentials ? { credentials } : {}), bucket)
+  : undefined;
 const app = createServiceApp(
   {
     ...appDepsFromEnv(
       logger,
       'files',
-      (store) => fileServices({ store, vault: kmsVault(), holderKey, ...sealCustody() }),
+      (store) =>
+        fileServices({
+          store,
+          vault: kmsVault(),
+          holderKey,
+          ...sealCustody(),
+          ...(objects ? { objects } : {}),
+        }),
       { cursorKey },
     ),
     catalogueFiles,

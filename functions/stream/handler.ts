@@ -2,20 +2,26 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import {
+  ArchiveService,
   CaseService,
   Commands,
+  createSigner,
+  MaterialService,
   type Measure,
   OfdResults,
   type OutboundEvent,
   Outbox,
+  platformManifestSigner,
   type StreamRecordLike,
   sealPki,
 } from '@onewindow/app';
 import { createDynamoClient, Store } from '@onewindow/store';
+import { createS3Client, S3ObjectStore } from '@onewindow/store/objects';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { requireEnv } from '../shared/config';
 import { sealCustody } from '../shared/kms-sm2';
 import { kmsVault } from '../shared/kms-vault';
+import { loadSigningSecret } from '../shared/signing-secret';
 
 /** Publishes events; answers the record ids it could not publish. */
 export type Publisher = (events: readonly OutboundEvent[]) => Promise<string[]>;
@@ -57,6 +63,8 @@ export function createStreamHandler(
   record?: Recorder,
   ofd?: OfdResults,
   warn?: (message: string, error: Error) => void,
+  /** Packages each closed case for its archive custodian (R5); a failure fails the batch, which is retried. */
+  archive?: ArchiveService,
 ) {
   const outbox = store ? new Outbox(store, ofd) : undefined;
   return async (batch: StreamBatch): Promise<BatchResponse> => {
@@ -66,6 +74,8 @@ export function createStreamHandler(
     await outbox?.fileLicences(batch.Records, new Date().toISOString());
     const unsealed = (await outbox?.sealOfdResults(batch.Records, new Date().toISOString())) ?? [];
     for (const error of unsealed) warn?.('OFD result not sealed; the first download seals it', error);
+    // After the OFD is sealed, so an issued case's package holds it.
+    await archive?.packageClosed(batch.Records, new Date().toISOString());
     const failed = await publish(Outbox.events(batch.Records));
     if (record) {
       const firstFailed = batch.Records.findIndex((r) => failed.includes(idOf(r)));
@@ -119,16 +129,52 @@ const ofdBuilder = (store: Store) =>
     process.env.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
   );
 
-export const handler = (batch: DynamoDBStreamEvent): Promise<BatchResponse> => {
+/**
+ * Archive packages (R5, issue 16) where the deployment has the materials bucket: every object
+ * under the custodian's prefix with Object Lock, the manifest signed with the platform's key (the
+ * result-signing secret, read once at cold start). Without MATERIALS_BUCKET or SIGNING_SECRET_ARN no
+ * case is packaged.
+ */
+async function archiveBuilder(store: Store, ofd: OfdResults): Promise<ArchiveService | undefined> {
+  const bucket = process.env.MATERIALS_BUCKET;
+  if (!bucket) return undefined;
+  // The manifest is signed with the platform's result key, which only the cases function reads
+  // today (test/infra/stack.test.ts): until the stack gives this worker SIGNING_SECRET_ARN, no
+  // package is written here, and the log says so once per cold start.
+  if (!process.env.SIGNING_SECRET_ARN) {
+    logger.warn('archive packages off: the stream worker has no SIGNING_SECRET_ARN to sign manifests');
+    return undefined;
+  }
+  const signer = createSigner(await loadSigningSecret());
+  const objects = new S3ObjectStore(createS3Client(), bucket);
+  const commands = new Commands(store);
+  const files = new MaterialService(store, new CaseService(store), commands, objects, {
+    scanner: 'guardduty',
+  });
+  return new ArchiveService(store, commands, objects, { signer: platformManifestSigner(signer), files, ofd });
+}
+
+let starting: Promise<ReturnType<typeof createStreamHandler>> | undefined;
+
+export const handler = async (batch: DynamoDBStreamEvent): Promise<BatchResponse> => {
   if (!live) {
-    const store = new Store(createDynamoClient(), requireEnv('TABLE_NAME'));
-    live = createStreamHandler(
-      eventBridgePublisher(new EventBridgeClient({}), requireEnv('EVENT_BUS_NAME')),
-      store,
-      emfRecorder(new Metrics({ namespace: 'OneWindow', serviceName: 'onewindow-stream' })),
-      ofdBuilder(store),
-      (message, error) => logger.warn(message, { error }),
-    );
+    starting ??= (async () => {
+      const store = new Store(createDynamoClient(), requireEnv('TABLE_NAME'));
+      const ofd = ofdBuilder(store);
+      return createStreamHandler(
+        eventBridgePublisher(new EventBridgeClient({}), requireEnv('EVENT_BUS_NAME')),
+        store,
+        emfRecorder(new Metrics({ namespace: 'OneWindow', serviceName: 'onewindow-stream' })),
+        ofd,
+        (message, error) => logger.warn(message, { error }),
+        await archiveBuilder(store, ofd),
+      );
+    })();
+    // A failed start (the secret unreadable) is tried again by the next batch, not remembered.
+    live = await starting.catch((error: unknown) => {
+      starting = undefined;
+      throw error;
+    });
   }
   return live(batch);
 };

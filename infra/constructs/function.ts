@@ -5,7 +5,7 @@ import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-l
 import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { bundleAliases, esmRequireBanner, projectRoot } from '../bundling';
+import { aliasesFor, esmRequireBanner, projectRoot } from '../bundling';
 
 export interface ServiceFunctionProps {
   /** Entry file relative to the project root, e.g. `functions/api/handler.ts`. */
@@ -17,10 +17,9 @@ export interface ServiceFunctionProps {
   readonly logRetention: RetentionDays;
 }
 
-// The CLI form of bundling.ts's aliases, so CDK bundles exactly what bench/ measures.
-const aliasArgs = Object.fromEntries(
-  Object.entries(bundleAliases).map(([name, target]) => [`--alias:${name}`, target]),
-);
+// The CLI form of bundling.ts's aliases for an entry, so CDK bundles exactly what bench/ measures.
+const aliasArgs = (entry: string) =>
+  Object.fromEntries(Object.entries(aliasesFor(entry)).map(([name, target]) => [`--alias:${name}`, target]));
 
 /**
  * A Lambda with the product's fixed runtime, bundling and observability, and its own role.
@@ -63,7 +62,7 @@ export class ServiceFunction extends Construct {
         mainFields: ['module', 'main'],
         banner: esmRequireBanner,
         bundleAwsSDK: true,
-        esbuildArgs: aliasArgs,
+        esbuildArgs: aliasArgs(props.entry),
       },
     });
 

@@ -9,6 +9,7 @@ import {
 import { Construct } from 'constructs';
 import type { DataConstruct } from './data';
 import type { ServiceFunction } from './function';
+import type { MaterialsBucket } from './materials-bucket';
 
 /**
  * The session tags a function passes when it assumes the role for one request
@@ -26,6 +27,11 @@ export interface TenantAccessConstructProps {
   readonly data: DataConstruct;
   /** The functions that serve tenant requests and may assume the role for them. */
   readonly functions: readonly ServiceFunction[];
+  /**
+   * The materials bucket (issue 16): the role reaches only `tenants/${aws:PrincipalTag/tenant}/…`
+   * (and reads a district's sub-districts' prefixes), as it reaches only the tenant's leading keys.
+   */
+  readonly materials?: MaterialsBucket;
 }
 
 /**
@@ -38,7 +44,8 @@ export interface TenantAccessConstructProps {
  * (their bodies and seals) and of its city's (`C#<city>`: catalogue, calendar, tenant records)
  * and of `P#` (the city list), and writes of the clock's job lanes (`JOB#…`, which carry no
  * tenant and which a case command's transaction schedules). Everything else (platform and
- * city administration, the clock, the stream, rollouts) stays on the function's own role.
+ * city administration, the clock, the stream, rollouts) stays on the function's own role. In the
+ * materials bucket it reaches only objects under `tenants/<tenant>/` (materials-bucket.ts).
  */
 export class TenantAccessConstruct extends Construct {
   readonly role: Role;
@@ -88,6 +95,8 @@ export class TenantAccessConstruct extends Construct {
         conditions: leading(['JOB#*']),
       }),
     );
+
+    props.materials?.grantTenantScoped(this.role, tag);
 
     for (const fn of props.functions) {
       this.role.grant(fn.role, 'sts:AssumeRole', 'sts:TagSession');

@@ -2,6 +2,7 @@ import { App, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SCAN_RESULT_DETAIL_TYPE } from '../../functions/scan/scan';
 import type { ServiceFunction } from '../../infra/constructs/function';
 import { OneWindowStack } from '../../infra/stack';
 import { caseRoutes, catalogueFileRoutes, coreRoutes } from '../../packages/api/src';
@@ -416,7 +417,7 @@ describe('api', () => {
     for (const route of coreRoutes) expect(servedByCases(route.path), route.path).toBe(false);
   });
 
-  it('gives the cases function the api settings and the signing secret, which only it may read, and the cursor key it shares with the files function (the supervision inbox); the relay key goes to the console and the public routes', () => {
+  it('gives the cases function the api settings and the signing secret, which only it and the stream worker (archive manifests) may read, and the cursor key it shares with the files function (the supervision inbox); the relay key goes to the console and the public routes', () => {
     const secret = logicalId(stack.api.signingSecret.node.defaultChild);
     template.hasResource('AWS::SecretsManager::Secret', {
       DeletionPolicy: 'Retain',
@@ -442,7 +443,9 @@ describe('api', () => {
     const roleOf = (f: { role: { node: { defaultChild?: unknown } } }) => ({
       Ref: logicalId(f.role.node.defaultChild as never),
     });
-    expect(readersOf(secret)).toEqual([roleOf(stack.api.cases)]);
+    expect(new Set(readersOf(secret).map((r) => JSON.stringify(r)))).toEqual(
+      new Set([stack.api.cases, stack.workers.stream].map((f) => JSON.stringify(roleOf(f)))),
+    );
     expect(new Set(readersOf(cursorSecret).map((r) => JSON.stringify(r)))).toEqual(
       new Set([stack.api.cases, stack.api.files].map((f) => JSON.stringify(roleOf(f)))),
     );
@@ -540,9 +543,9 @@ describe('api', () => {
 });
 
 describe('functions', () => {
-  it('are seven arm64 Node.js 22 functions with tracing and their own log group', () => {
+  it('are eight arm64 Node.js 22 functions with tracing and their own log group', () => {
     const functions = Object.values(template.findResources('AWS::Lambda::Function'));
-    expect(functions).toHaveLength(7);
+    expect(functions).toHaveLength(8);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({
         Architectures: ['arm64'],
@@ -555,7 +558,7 @@ describe('functions', () => {
 
   it('keeps every log group for six months', () => {
     const groups = Object.values(template.findResources('AWS::Logs::LogGroup'));
-    expect(groups).toHaveLength(8);
+    expect(groups).toHaveLength(9);
     for (const group of groups) expect(group.Properties.RetentionInDays).toBe(180);
   });
 });
@@ -613,7 +616,8 @@ describe('IAM', () => {
     const tableArn = { 'Fn::GetAtt': [logicalId(stack.data.table.node.defaultChild), 'Arn'] };
     // The tenant-access role's statements carry a LeadingKeys condition; they are asserted under 'tenant access'.
     const data = statements().filter((s) => actionsOf(s).includes('dynamodb:PutItem') && !('Condition' in s));
-    expect(data).toHaveLength(5);
+    // api, cases, files, stream, clock and the scan worker.
+    expect(data).toHaveLength(6);
     for (const s of data) {
       expect(actionsOf(s)).not.toContain('dynamodb:DeleteTable');
       expect(s.Resource).toEqual([
@@ -844,10 +848,387 @@ describe('tenant access (token vending)', () => {
       'dynamodb:UpdateItem',
     ]);
     expect(jobs?.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['JOB#*'] } });
-    // Every statement of the role is conditioned on its leading keys, and none allows Scan.
-    for (const s of policyOfRole()) {
+    // Every table statement of the role is conditioned on its leading keys, and none allows Scan.
+    for (const s of policyOfRole().filter((st) => actionsOf(st).some((a) => a.startsWith('dynamodb:')))) {
       expect(s.Condition, s.Sid).toBeDefined();
       expect(actionsOf(s)).not.toContain('dynamodb:Scan');
     }
+  });
+});
+
+describe('materials (issue 16)', () => {
+  const bucketId = () => logicalId(stack.materials.bucket.node.defaultChild);
+  const bucketArn = () => ({ 'Fn::GetAtt': [bucketId(), 'Arn'] });
+  const objects = (pattern: string) => ({ 'Fn::Join': ['', [bucketArn(), `/${pattern}`]] });
+  const bucket = () => template.toJSON().Resources[bucketId()];
+  const keyArn = () => ({ 'Fn::GetAtt': [logicalId(stack.materials.key.node.defaultChild), 'Arn'] });
+  const roleRef = (role: { node: { defaultChild?: unknown } }) => ({
+    Ref: logicalId(role.node.defaultChild),
+  });
+  type S3Statement = Statement & { Sid?: string; Condition?: Record<string, Record<string, unknown>> };
+  const statementsOf = (role: { node: { defaultChild?: unknown } }): S3Statement[] =>
+    Object.values(
+      template.findResources('AWS::IAM::Policy', { Properties: { Roles: [roleRef(role)] } }),
+    ).flatMap((p) => p.Properties.PolicyDocument.Statement as S3Statement[]);
+  const bucketPolicy = () =>
+    Object.values(
+      template.findResources('AWS::S3::BucketPolicy', { Properties: { Bucket: { Ref: bucketId() } } }),
+    )[0]?.Properties.PolicyDocument.Statement as S3Statement[];
+  const tag = (name: string) => `\${aws:PrincipalTag/${name}}`;
+  const viaS3 = {
+    StringEquals: {
+      'kms:ViaService': { 'Fn::Join': ['', ['s3.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }]] },
+    },
+  };
+
+  it('is one versioned bucket with public access blocked, SSE-KMS under its own rotated key, and Object Lock without default retention, kept on delete', () => {
+    expect(bucket()).toMatchObject({
+      DeletionPolicy: 'Retain',
+      Properties: {
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [
+            {
+              BucketKeyEnabled: true,
+              ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: keyArn() },
+            },
+          ],
+        },
+        VersioningConfiguration: { Status: 'Enabled' },
+        ObjectLockEnabled: true,
+        OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      },
+    });
+    // The archive sets retention per object by matter type: no bucket-wide default.
+    expect(bucket().Properties.ObjectLockConfiguration).toBeUndefined();
+    expect(template.toJSON().Resources[logicalId(stack.materials.key.node.defaultChild)]).toMatchObject({
+      DeletionPolicy: 'Retain',
+      Properties: { EnableKeyRotation: true },
+    });
+  });
+
+  it('logs server access to a bucket of its own, which keeps the logs six months', () => {
+    const logs = logicalId(stack.materials.accessLogs.node.defaultChild);
+    expect(bucket().Properties.LoggingConfiguration).toMatchObject({
+      DestinationBucketName: { Ref: logs },
+      LogFilePrefix: 'materials/',
+    });
+    expect(template.toJSON().Resources[logs].Properties).toMatchObject({
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, RestrictPublicBuckets: true },
+      LifecycleConfiguration: { Rules: [{ ExpirationInDays: 180, Status: 'Enabled' }] },
+    });
+  });
+
+  it('answers only TLS 1.2+ requests, never hides an archive object behind a delete marker, and lets nobody but the scan worker and GuardDuty read an infected object', () => {
+    const policy = bucketPolicy();
+    const everything = [bucketArn(), objects('*')];
+    expect(policy).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Effect: 'Deny',
+          Action: 's3:*',
+          Principal: { AWS: '*' },
+          Resource: everything,
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        }),
+        expect.objectContaining({
+          Effect: 'Deny',
+          Action: 's3:*',
+          Resource: everything,
+          Condition: { NumericLessThan: { 's3:TlsVersion': 1.2 } },
+        }),
+        expect.objectContaining({
+          Sid: 'ArchiveNoDeleteMarkers',
+          Effect: 'Deny',
+          Action: 's3:DeleteObject',
+          Resource: objects('tenants/*/archive/*'),
+        }),
+      ]),
+    );
+    const infected = policy.find((s) => s.Sid === 'NoReadsOfInfected');
+    expect(infected).toMatchObject({
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: ['s3:GetObject', 's3:GetObjectVersion'],
+      Resource: objects('*'),
+      Condition: {
+        StringEquals: { 's3:ExistingObjectTag/GuardDutyMalwareScanStatus': 'THREATS_FOUND' },
+        ArnNotEquals: {
+          'aws:PrincipalArn': [
+            { 'Fn::GetAtt': [logicalId(stack.materialsScan.worker.role.node.defaultChild), 'Arn'] },
+            { 'Fn::GetAtt': [logicalId(stack.materialsScan.role.node.defaultChild), 'Arn'] },
+          ],
+        },
+      },
+    });
+    // No statement of the bucket policy allows anything: every grant is on a role.
+    expect(policy.filter((s) => s.Effect === 'Allow')).toEqual([]);
+  });
+
+  it('aborts unfinished uploads, expires replaced case-material versions and quarantined files, and never expires a current object under tenants/', () => {
+    const rules = bucket().Properties.LifecycleConfiguration.Rules as Record<string, unknown>[];
+    expect(rules).toEqual([
+      {
+        Id: 'AbortIncompleteUploads',
+        Status: 'Enabled',
+        AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+      },
+      {
+        Id: 'ExpireReplacedMaterialVersions',
+        Status: 'Enabled',
+        Prefix: 'tenants/',
+        NoncurrentVersionExpiration: { NoncurrentDays: 365 },
+        ExpiredObjectDeleteMarker: true,
+      },
+      {
+        Id: 'ExpireQuarantine',
+        Status: 'Enabled',
+        Prefix: 'quarantine/',
+        ExpirationInDays: 90,
+        NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+      },
+    ]);
+    // Current objects (materials in use, archive packages) expire nowhere but in quarantine/, and nothing transitions.
+    for (const rule of rules) {
+      if ('ExpirationInDays' in rule || 'ExpirationDate' in rule) expect(rule.Prefix).toBe('quarantine/');
+      expect(rule.Transitions ?? rule.NoncurrentVersionTransitions).toBeUndefined();
+    }
+  });
+
+  it('lets only the console origin POST a presigned upload from the browser', () => {
+    expect(bucket().Properties.CorsConfiguration).toEqual({
+      CorsRules: [
+        {
+          AllowedMethods: ['POST'],
+          AllowedOrigins: ['https://console.example.cn'],
+          AllowedHeaders: ['*'],
+          ExposedHeaders: ['ETag', 'x-amz-version-id'],
+          MaxAge: 3000,
+        },
+      ],
+    });
+    template.hasOutput('MaterialsBucketName', { Value: { Ref: bucketId() } });
+  });
+
+  it('has GuardDuty Malware Protection on the bucket, tagging every scanned object under tenants/', () => {
+    template.resourceCountIs('AWS::GuardDuty::MalwareProtectionPlan', 1);
+    const gdRole = logicalId(stack.materialsScan.role.node.defaultChild);
+    template.hasResource('AWS::GuardDuty::MalwareProtectionPlan', {
+      Properties: {
+        Role: { 'Fn::GetAtt': [gdRole, 'Arn'] },
+        ProtectedResource: { S3Bucket: { BucketName: { Ref: bucketId() }, ObjectPrefixes: ['tenants/'] } },
+        Actions: { Tagging: { Status: 'ENABLED' } },
+      },
+      // GuardDuty checks the role's permissions when the plan is made.
+      DependsOn: Match.arrayWith([
+        logicalId(stack.materialsScan.role.node.findChild('DefaultPolicy').node.defaultChild),
+      ]),
+    });
+  });
+
+  it('gives GuardDuty a role of its own with the documented permissions, on this bucket and key only', () => {
+    const role = template.toJSON().Resources[logicalId(stack.materialsScan.role.node.defaultChild)];
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'sts:AssumeRole',
+        Principal: { Service: 'malware-protection-plan.guardduty.amazonaws.com' },
+      },
+    ]);
+    const bySid = Object.fromEntries(statementsOf(stack.materialsScan.role).map((s) => [s.Sid, s]));
+    const managedRule = {
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':events:',
+          { Ref: 'AWS::Region' },
+          ':',
+          { Ref: 'AWS::AccountId' },
+          ':rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*',
+        ],
+      ],
+    };
+    expect(bySid.AllowManagedRuleToSendS3EventsToGuardDuty).toMatchObject({
+      Action: ['events:PutRule', 'events:DeleteRule', 'events:PutTargets', 'events:RemoveTargets'],
+      Resource: managedRule,
+      Condition: { StringLike: { 'events:ManagedBy': 'malware-protection-plan.guardduty.amazonaws.com' } },
+    });
+    expect(bySid.AllowGuardDutyToMonitorEventBridgeManagedRule).toMatchObject({ Resource: managedRule });
+    expect(bySid.AllowPostScanTag).toMatchObject({
+      Action: expect.arrayContaining(['s3:PutObjectTagging', 's3:PutObjectVersionTagging']),
+      Resource: objects('*'),
+    });
+    expect(bySid.AllowEnableS3EventBridgeEvents).toMatchObject({
+      Action: ['s3:PutBucketNotification', 's3:GetBucketNotification'],
+      Resource: bucketArn(),
+    });
+    expect(bySid.AllowPutValidationObject).toMatchObject({
+      Action: 's3:PutObject',
+      Resource: objects('malware-protection-resource-validation-object'),
+    });
+    expect(bySid.AllowCheckBucketOwnership).toMatchObject({ Action: 's3:ListBucket', Resource: bucketArn() });
+    expect(bySid.AllowMalwareScan).toMatchObject({
+      Action: ['s3:GetObject', 's3:GetObjectVersion'],
+      Resource: objects('*'),
+    });
+    expect(bySid.AllowDecryptForMalwareScan).toMatchObject({
+      Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      Resource: keyArn(),
+      Condition: { StringLike: viaS3.StringEquals },
+    });
+    expect(Object.keys(bySid)).toHaveLength(8);
+  });
+
+  it('sends each scan result of this bucket to the scan worker, parking what fails', () => {
+    const worker = logicalId(stack.materialsScan.worker.fn.node.defaultChild);
+    const queue = { 'Fn::GetAtt': [logicalId(stack.materialsScan.failedScans.node.defaultChild), 'Arn'] };
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['aws.guardduty'],
+        // The worker parses exactly what the rule lets through.
+        'detail-type': [SCAN_RESULT_DETAIL_TYPE],
+        detail: { s3ObjectDetails: { bucketName: [{ Ref: bucketId() }] } },
+      },
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [worker, 'Arn'] },
+          DeadLetterConfig: { Arn: queue },
+          RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 86400 },
+        }),
+      ],
+    });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: worker },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: queue } },
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Role: { 'Fn::GetAtt': [logicalId(stack.materialsScan.worker.role.node.defaultChild), 'Arn'] },
+      Environment: {
+        Variables: Match.objectLike({
+          TABLE_NAME: Match.anyValue(),
+          MATERIALS_BUCKET: { Ref: bucketId() },
+          POWERTOOLS_SERVICE_NAME: 'onewindow-scan',
+        }),
+      },
+    });
+  });
+
+  it('gives the scan worker the table, reads under tenants/, removal of case files, writes to quarantine/ only, and the key through S3', () => {
+    const s3 = statementsOf(stack.materialsScan.worker.role).filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('s3:')),
+    );
+    const bySid = Object.fromEntries(s3.map((s) => [s.Sid, s]));
+    expect(bySid.MaterialsScanned).toMatchObject({ Resource: objects('tenants/*') });
+    expect(actionsOf(bySid.MaterialsScanned as Statement).some((a) => /Put|Delete/.test(a))).toBe(false);
+    expect(bySid.MaterialsRemove).toMatchObject({
+      Action: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+      Resource: objects('tenants/*/cases/*'),
+    });
+    expect(bySid.MaterialsQuarantine).toMatchObject({
+      Action: ['s3:PutObject', 's3:PutObjectTagging'],
+      Resource: objects('quarantine/*'),
+    });
+    expect(statementsOf(stack.materialsScan.worker.role)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          Resource: keyArn(),
+          Condition: viaS3,
+        }),
+      ]),
+    );
+  });
+
+  it('names the bucket to the files function and the stream worker (the archive), which write only under case and archive prefixes', () => {
+    for (const f of [stack.api.files, stack.workers.stream]) {
+      const env =
+        template.toJSON().Resources[logicalId(f.fn.node.defaultChild)].Properties.Environment.Variables;
+      expect(env.MATERIALS_BUCKET).toEqual({ Ref: bucketId() });
+    }
+    const writes = (role: { node: { defaultChild?: unknown } }) =>
+      statementsOf(role)
+        .filter((s) => actionsOf(s).some((a) => /^s3:(Put|Delete)/.test(a)))
+        .map((s) => [s.Sid, s.Resource]);
+    expect(writes(stack.api.files.role)).toEqual([
+      ['MaterialsCaseFiles', objects('tenants/*/cases/*')],
+      ['MaterialsArchiveDisposal', objects('tenants/*/archive/*')],
+    ]);
+    expect(writes(stack.workers.stream.role)).toEqual([
+      ['MaterialsArchiveWrite', objects('tenants/*/archive/*')],
+    ]);
+    // Only the archive writer sets Object Lock retention.
+    const retention = statements().filter((s) => actionsOf(s).includes('s3:PutObjectRetention'));
+    expect(retention).toHaveLength(1);
+    expect(JSON.stringify(statementsOf(stack.workers.stream.role))).toContain('s3:PutObjectRetention');
+    // No function's own role reaches objects outside tenants/ and quarantine/ (GuardDuty's role scans the whole bucket).
+    const own = [
+      stack.api.fn,
+      stack.api.cases,
+      stack.api.files,
+      stack.workers.stream,
+      stack.workers.clock,
+      stack.console.fn,
+      stack.materialsScan.worker,
+    ];
+    for (const f of own)
+      for (const s of statementsOf(f.role).filter((st) => actionsOf(st).some((a) => a.startsWith('s3:')))) {
+        const resources = JSON.stringify(s.Resource);
+        if (JSON.stringify(s.Resource) === JSON.stringify(bucketArn())) continue;
+        expect(resources, s.Sid).toMatch(/"\/(tenants\/\*|quarantine\/\*)/);
+      }
+  });
+
+  it("lets the tenant-scoped role reach only the tagged tenant's prefix, list only inside it, and read its sub-districts' (a district body)", () => {
+    const role = stack.tenantAccess.role;
+    const s3 = statementsOf(role).filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
+    const bySid = Object.fromEntries(s3.map((s) => [s.Sid, s]));
+    const own = `tenants/${tag('tenant')}/*`;
+    const below = `tenants/${tag('below')}.*`;
+    expect(bySid.OwnTenantObjects).toMatchObject({ Resource: objects(own) });
+    expect(actionsOf(bySid.OwnTenantObjects as Statement).some((a) => /Put|Delete/.test(a))).toBe(false);
+    expect(bySid.OwnTenantCaseFiles).toMatchObject({
+      Action: ['s3:PutObject', 's3:PutObjectTagging', 's3:DeleteObject', 's3:DeleteObjectVersion'],
+      Resource: objects(`tenants/${tag('tenant')}/cases/*`),
+    });
+    expect(bySid.OwnTenantArchiveDisposal).toMatchObject({
+      Action: 's3:DeleteObjectVersion',
+      Resource: objects(`tenants/${tag('tenant')}/archive/*`),
+    });
+    expect(bySid.BelowTenantObjectReads).toMatchObject({ Resource: objects(below) });
+    expect(actionsOf(bySid.BelowTenantObjectReads as Statement).every((a) => a.startsWith('s3:Get'))).toBe(
+      true,
+    );
+    expect(bySid.ListOwnTenant).toEqual({
+      Sid: 'ListOwnTenant',
+      Effect: 'Allow',
+      Action: ['s3:ListBucket', 's3:ListBucketVersions'],
+      Resource: bucketArn(),
+      Condition: { StringLike: { 's3:prefix': [own, below] } },
+    });
+    // Every object statement of the role names a key under the tenant's (or its sub-districts') prefix.
+    for (const s of s3.filter((st) => st.Sid !== 'ListOwnTenant')) {
+      const pattern = (s.Resource as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1][1] as string;
+      expect(pattern, s.Sid).toMatch(
+        /^\/tenants\/\$\{aws:PrincipalTag\/(tenant)\}\/|^\/tenants\/\$\{aws:PrincipalTag\/below\}\.\*$/,
+      );
+    }
+    expect(statementsOf(role)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Sid: 'MaterialsKey',
+          Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          Resource: keyArn(),
+          Condition: viaS3,
+        }),
+      ]),
+    );
   });
 });

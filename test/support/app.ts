@@ -10,6 +10,7 @@ import {
   localKeyVault,
   type ResultSigner,
 } from '../../packages/app/src';
+import type { ObjectStore } from '../../packages/app/src/materials/objects';
 import { useLocalCredentials } from '../../packages/local/src/dynamo';
 import {
   createDevIssuer,
@@ -46,14 +47,27 @@ export interface TestApp {
  * or the app over `store`, outside vitest (bench/cases.ts).
  */
 export async function testApp(
-  options: { logger?: Logger; store?: Store; relayKey?: Uint8Array } = {},
+  options: {
+    logger?: Logger;
+    store?: Store;
+    relayKey?: Uint8Array;
+    /** Material files (issue 16): the object store, and whether a scanner runs. */
+    objects?: ObjectStore;
+    scannerless?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const store = options.store ?? (await freshStore());
   const issuer = await createDevIssuer();
   const signer = createSigner(randomBytes(32));
   let now: Date | undefined;
   // Seal keys wrapped by a per-run local key store, as the local stack does.
-  const services = createServices({ store, signer, vault: localKeyVault(randomBytes(32)) });
+  const services = createServices({
+    store,
+    signer,
+    vault: localKeyVault(randomBytes(32)),
+    ...(options.objects ? { objects: options.objects } : {}),
+    ...(options.scannerless ? { scannerless: true } : {}),
+  });
   const app = createApp({
     services,
     ...(options.relayKey ? { relayKey: options.relayKey } : {}),

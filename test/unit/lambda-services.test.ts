@@ -5,6 +5,7 @@ import type { RouteSpec } from '../../packages/api/src/route';
 import { fileRoutes } from '../../packages/api/src/route-groups';
 import { caseServices, coreServices, fileServices } from '../../packages/app/src';
 import { Store } from '../../packages/store/src';
+import { MemoryObjects } from '../support/memory-objects';
 
 /**
  * Each Lambda builds only the services its routes need (functions/<name>/handler.ts), and the
@@ -21,8 +22,8 @@ const servicesRead = (route: RouteSpec): string[] => [
 describe.each([
   ['api', coreRoutes, coreServices({ store })],
   ['cases', caseRoutes, caseServices({ store })],
-  // As functions/files/handler.ts builds them: with the holder index's key.
-  ['files', fileRoutes, fileServices({ store, holderKey: new Uint8Array(32) })],
+  // As functions/files/handler.ts builds them: with the holder index's key and the materials bucket.
+  ['files', fileRoutes, fileServices({ store, holderKey: new Uint8Array(32), objects: new MemoryObjects() })],
 ] as const)('the %s Lambda', (_name, routes, services) => {
   it('builds every service its routes read', () => {
     const missing = routes.flatMap((route) =>

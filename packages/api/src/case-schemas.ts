@@ -44,7 +44,9 @@ export const IntakeInput = z.strictObject({
     .array(
       z.strictObject({
         code: id,
-        provided: z.boolean(),
+        /** The paper original seen at the window (as `original: 'paper'`); a matter may take none. */
+        provided: z.optional(z.boolean()),
+        original: z.optional(z.literal('paper')),
         originals: z.optional(z.int().check(z.minimum(0), z.maximum(99))),
         copies: z.optional(z.int().check(z.minimum(0), z.maximum(99))),
       }),
@@ -55,9 +57,24 @@ export const IntakeInput = z.strictObject({
   defer: z.optional(z.boolean()),
 });
 
+/** A stored file's id (issue 16): the materials routes give it at upload. */
+const fileId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
+
+/**
+ * Each material once, by its paper original (`provided: true` / `original: 'paper'`) or by files
+ * uploaded to this case's material and scanned clean: they become its files, a replacement
+ * included (the earlier versions stay in the hash chain).
+ */
 export const SupplementInput = z.strictObject({
   materials: z
-    .array(z.strictObject({ code: id, provided: z.literal(true) }))
+    .array(
+      z.strictObject({
+        code: id,
+        provided: z.optional(z.literal(true)),
+        original: z.optional(z.literal('paper')),
+        files: z.optional(z.array(fileId).check(z.minLength(1), z.maxLength(20))),
+      }),
+    )
     .check(z.minLength(1), z.maxLength(100)),
   commitment: z.optional(z.strictObject({ materials: codes, supplementBy: date })),
 });

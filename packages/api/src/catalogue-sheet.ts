@@ -194,6 +194,15 @@ function readDays(cell: SheetCell): number | undefined {
   return Number(value);
 }
 
+/** 档案保管期限: whole years; the schema bounds them (1–100). */
+function readYears(cell: SheetCell): number | undefined {
+  if (typeof cell === 'number') return cell;
+  const value = text(cell);
+  if (value === '') return undefined;
+  if (!/^\d+$/.test(value)) throw new CellError('应为年数（整数）', 'must be a whole number of years');
+  return Number(value);
+}
+
 function readYesNo(cell: SheetCell): boolean | undefined {
   if (typeof cell === 'boolean') return cell;
   const value = text(cell).toLowerCase();
@@ -324,6 +333,13 @@ export const CATALOGUE_COLUMNS: readonly Column[] = [
     required: false,
     read: readJointHandling,
     write: (m) => (m.jointHandling ? JOINT_HANDLING_NAMES[m.jointHandling] : ''),
+  },
+  {
+    field: 'archiveYears',
+    header: CATALOGUE_HEADER.archiveYears,
+    required: false,
+    read: readYears,
+    write: (m) => m.archiveYears ?? '',
   },
 ];
 

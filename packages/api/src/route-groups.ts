@@ -1,5 +1,6 @@
 import type { RouteSpec } from './route';
 import { absenceRoutes } from './routes/absences';
+import { archiveRoutes } from './routes/archive';
 import { assessmentRoutes } from './routes/assessment';
 import { cardRoutes } from './routes/cards';
 import { caseRouteList } from './routes/cases';
@@ -16,6 +17,7 @@ import { coreRoutes } from './routes/core';
 import { empowermentRoutes } from './routes/empowerment';
 import { holderRoutes } from './routes/holders';
 import { licenceRoutes } from './routes/licences';
+import { materialRoutes } from './routes/materials';
 import { notificationRoutes } from './routes/notifications';
 import { publicCaseRoutes } from './routes/public-cases';
 import { publicGuideRoutes } from './routes/public-guide';
@@ -29,6 +31,7 @@ import { windowGrantRoutes } from './routes/window-grants';
 export {
   absenceRoutes,
   applicantRoutes,
+  archiveRoutes,
   assessmentRoutes,
   cardRoutes,
   caseReadRoutes,
@@ -38,6 +41,7 @@ export {
   empowermentRoutes,
   holderRoutes,
   licenceRoutes,
+  materialRoutes,
   notificationRoutes,
   ofdRoutes,
   printRoutes,
@@ -97,6 +101,10 @@ export const fileRoutes: readonly RouteSpec[] = [
   ...readinessRoutes,
   // Absences of A/B posts (AB角): not case commands, and the api and cases bundles are nearly full.
   ...absenceRoutes,
+  // A case's files (issue 16): only this function bundles the S3 client and has the bucket.
+  ...materialRoutes,
+  // Archive packages of closed cases (R5, issue 16): the custodian's list, manifest, downloads, disposal.
+  ...archiveRoutes,
 ];
 
 /** Every API route, in one list: OpenAPI describes it, the local stack mounts it, the access matrix test walks it. */

@@ -96,6 +96,8 @@ export const MatterInput = z.strictObject({
   jointHandling: z.optional(z.enum(JOINT_HANDLINGS)),
   /** The approval levels in order (承办 → 审核 → 签发), the last the sign-off; one level when absent (R16). */
   approvalLevels: z.optional(ApprovalLevelsInput),
+  /** 档案保管期限, years (R5): over the matter type's period; 100 stands for 永久. */
+  archiveYears: z.optional(z.int().check(z.minimum(1), z.maximum(100))),
 });
 
 export const LocalSettingsInput = z.strictObject({
@@ -110,6 +112,10 @@ export const LocalSettingsInput = z.strictObject({
   jointHandling: z.optional(z.enum(['none', ...JOINT_HANDLINGS])),
   /** The tenant's own approval levels over the city's default (R16). */
   approvalLevels: z.optional(ApprovalLevelsInput),
+  /** The largest file accepted per material (issue 16), bytes: 1 B to 1 GiB; 20 MB unless set. */
+  materialMaxBytes: z.optional(z.int().check(z.minimum(1), z.maximum(1024 * 1024 * 1024))),
+  /** `false`: only files provide a material, no paper original at the window (issue 16). */
+  paperOriginals: z.optional(z.boolean()),
 });
 
 export const bodyRef = z

@@ -40,6 +40,8 @@ export function localMatter(
     ...(joint ? { jointHandling: joint } : {}),
     // The levels a case of the matter goes through here (R16): the tenant's, else the city's default.
     ...(levels ? { approvalLevels: levels } : {}),
+    ...(settings?.materialMaxBytes ? { materialMaxBytes: settings.materialMaxBytes } : {}),
+    ...(settings?.paperOriginals === false ? { paperOriginals: false as const } : {}),
   };
 }
 

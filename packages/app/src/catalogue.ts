@@ -21,6 +21,7 @@ export function sameDefinition(a: MatterDefinition, b: MatterDefinition): boolea
       basicCode: m.basicCode ?? null,
       jointHandling: m.jointHandling ?? null,
       approvalLevels: (m.approvalLevels ?? []).map((l) => [l.kind, l.head === true]),
+      archiveYears: m.archiveYears ?? null,
     });
   return canonical(a) === canonical(b);
 }

@@ -2,6 +2,7 @@ export type { CaseRow, StoredCase } from '@onewindow/store';
 // The request scope the api opens after authorise; the store's guard checks every request against it.
 export { type IsolationRefusal, type IsolationScope, runIsolated } from '@onewindow/store';
 export { type AbsenceInput, AbsenceService, type AbsenceView } from './absences';
+export * from './archive';
 export * from './authority';
 export * from './calendar';
 export * from './cases';
@@ -21,6 +22,7 @@ export { type Card, CardService } from './evaluation/cards';
 export { PROVINCIAL_FIELDS, type ProvincialRating, RatingExport } from './evaluation/export';
 export { RectificationService } from './evaluation/rectifications';
 export * from './licences';
+export * from './materials';
 export { OFD_ACTOR, OfdResults, type SesSigner } from './ofd';
 export { type Measure, type OutboundEvent, Outbox, type StreamRecordLike } from './outbox';
 export * from './public';

@@ -1,5 +1,6 @@
 import type { Store } from '@onewindow/store';
 import { AbsenceService } from './absences';
+import { ArchiveService, platformManifestSigner } from './archive';
 import { AuthorityService } from './authority';
 import { CalendarService } from './calendar';
 import {
@@ -9,6 +10,7 @@ import {
   CaseService,
   HolderFindings,
   holderKeyFrom,
+  MaterialIntegrity,
   WorkbenchService,
 } from './cases';
 import { CatalogueService } from './catalogue';
@@ -22,6 +24,8 @@ import { RatingExport } from './evaluation/export';
 import { NotificationService } from './evaluation/notifications';
 import { RectificationService } from './evaluation/rectifications';
 import { LicenceService } from './licences';
+import { MaterialService } from './materials';
+import type { ObjectStore } from './materials/objects';
 import { OfdResults } from './ofd';
 import { GuideService, PublicCaseService, PublicLimits, ResultVerification } from './public';
 import { DefaultRatings } from './public/default-ratings';
@@ -54,7 +58,30 @@ export interface ServicesOptions {
    * from the signer's look-up key, for the processes that do everything (local stack, tests).
    */
   readonly holderKey?: Uint8Array;
+  /** The object store for material files (issue 16): S3 in AWS, the embedded S3 locally. */
+  readonly objects?: ObjectStore;
+  /**
+   * No malware scanner runs in this deployment (the local stack, tests): files stay `not-scanned`
+   * and are usable as such; in AWS GuardDuty tags them and only `clean` ones are (issue 16).
+   */
+  readonly scannerless?: boolean;
 }
+
+/** The materials service over the options' bucket; `scannerless` decides whether `not-scanned` files count. */
+const materialsOf = (options: ServicesOptions, cases: CaseService, commands: Commands, ofd: OfdResults) =>
+  new MaterialService(options.store, cases, commands, options.objects, {
+    scanner: options.scannerless ? 'none' : 'guardduty',
+    ...(options.holderKey ? { holderKey: options.holderKey } : {}),
+    ofd,
+  });
+
+/** Archive packages over the options' bucket; they are signed with the platform's key where the process has it. */
+const archiveOf = (options: ServicesOptions, commands: Commands, files: MaterialService, ofd: OfdResults) =>
+  new ArchiveService(options.store, commands, options.objects, {
+    ...(options.signer ? { signer: platformManifestSigner(options.signer) } : {}),
+    files,
+    ofd,
+  });
 
 /** The holder index over `holderKey`, when the process has one. */
 const holdersOf = ({ store, holderKey }: ServicesOptions) =>
@@ -141,6 +168,18 @@ export interface FileServices extends CoreServices {
   readonly absences: AbsenceService;
   /** Training records per staff member and matter, and the handover checklists (R11, people). */
   readonly readiness: ReadinessService;
+  /** The integrity read's re-hash of the case's files against the chain (issue 16), where there is an object store. */
+  readonly materialIntegrity?: MaterialIntegrity;
+  /**
+   * A case's files (issue 16): presigned uploads, recording by bytes, scans, downloads with
+   * access records, verified copies and reuse. Without `objects` its uploads and downloads answer 503.
+   */
+  readonly materials: MaterialService;
+  /**
+   * Archive packages (R5, issue 16): the custodian's list, manifest, downloads and disposal; the
+   * packaging itself where the process has a signer (the stream worker, the local stack).
+   */
+  readonly archive: ArchiveService;
 }
 
 /** Every application service over one table: what the local stack, the tests and the workers call. */
@@ -161,13 +200,13 @@ export function coreServices({ store }: ServicesOptions, commands = new Commands
 }
 
 export function caseServices(
-  { store, signer, vault, custody }: ServicesOptions,
+  { store, signer, vault, custody, scannerless }: ServicesOptions,
   commands = new Commands(store),
   /** The holder index, where this process records findings (not the cases Lambda, whose bundle is left without it). */
   holders?: HolderFindings,
 ): CaseServices {
   const sealKeys = vault ? new SealKeys(store, vault, custody) : undefined;
-  const cases = new CaseService(store, signer, sealKeys, holders);
+  const cases = new CaseService(store, signer, sealKeys, holders, scannerless);
   return {
     commands,
     cases,
@@ -182,16 +221,20 @@ export const sealPki = ({ store, vault = noVault, custody }: ServicesOptions): S
 
 export function fileServices(
   options: ServicesOptions,
-  cases = new CaseService(options.store, undefined, undefined, holdersOf(options)),
+  cases = new CaseService(options.store, undefined, undefined, holdersOf(options), options.scannerless),
 ): FileServices {
   const { store } = options;
   const core = coreServices({ store });
   const holders = holdersOf(options);
+  const ofd = new OfdResults(store, cases, core.commands, sealPki(options), options.publicBaseUrl);
+  const materials = materialsOf(options, cases, core.commands, ofd);
   return {
     ...core,
     rollouts: new RolloutService(store),
     licences: new LicenceService(store, core.commands),
-    ofd: new OfdResults(store, cases, core.commands, sealPki(options), options.publicBaseUrl),
+    ofd,
+    materials,
+    archive: archiveOf(options, core.commands, materials, ofd),
     applicants: new ApplicantService(store, cases),
     cases,
     publicCases: new PublicCaseService(store, cases, core.commands),
@@ -213,6 +256,7 @@ export function fileServices(
     windowGrants: new WindowGrantService(store),
     absences: new AbsenceService(store),
     readiness: new ReadinessService(store),
+    ...(options.objects ? { materialIntegrity: new MaterialIntegrity(store, options.objects) } : {}),
   };
 }
 
@@ -227,6 +271,8 @@ export function createServices(given: ServicesOptions): AppServices {
   const rectifications = new RectificationService(options.store, cases.cases);
   const cards = new CardService(options.store);
   const rollouts = new RolloutService(options.store);
+  const ofd = new OfdResults(options.store, cases.cases, commands, sealPki(options), options.publicBaseUrl);
+  const materials = materialsOf(options, cases.cases, commands, ofd);
   const jobs = platformJobs({
     cards,
     cases: cases.cases,
@@ -257,8 +303,11 @@ export function createServices(given: ServicesOptions): AppServices {
     windowGrants: new WindowGrantService(options.store),
     absences: new AbsenceService(options.store),
     readiness: new ReadinessService(options.store),
+    ...(options.objects ? { materialIntegrity: new MaterialIntegrity(options.store, options.objects) } : {}),
     licences: new LicenceService(options.store, commands),
-    ofd: new OfdResults(options.store, cases.cases, commands, sealPki(options), options.publicBaseUrl),
+    ofd,
+    materials,
+    archive: archiveOf(options, commands, materials, ofd),
     empowerment: new EmpowermentService(options.store),
     clock: new Clock(options.store, jobs),
   };

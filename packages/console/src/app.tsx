@@ -43,6 +43,7 @@ export function consoleApp(options: ConsoleOptions): Hono<ConsoleEnv> {
 
   const headers = securityHeaders(
     options.signIn.kind === 'cognito' ? [new URL(options.signIn.domain).origin] : [],
+    options.uploadOrigins,
   );
   app.use('/console/*', headers);
   app.get('/', headers, (c) => c.redirect('/console', 302));

@@ -15,6 +15,8 @@ export type ConsoleEnv = {
     api: ConsoleApi;
     options: ConsoleOptions;
     secure: boolean;
+    /** The bucket's origin when this answer holds a presigned upload form (its form-action). */
+    uploadOrigin?: string;
   };
 };
 

@@ -62,6 +62,11 @@ export interface ConsoleOptions {
    * applicants, not the console's own address.
    */
   readonly relayKey?: string | Uint8Array;
+  /**
+   * Where presigned uploads go (the bucket's origin): allowed in every page's connect-src and
+   * form-action, so the case page uploads with a progress bar. Without it, uploads take the no-script path.
+   */
+  readonly uploadOrigins?: readonly string[];
   /** Told of errors the console cannot show more of than an apology (the host logs them). */
   readonly onError?: (error: unknown) => void;
   /** Told of failed sign-ins and refused forms; the console Lambda logs them as security events. */

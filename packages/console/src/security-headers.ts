@@ -14,16 +14,19 @@ const HSTS = 'max-age=63072000; includeSubDomains';
  * its own, so neither `script-src` nor `style-src` needs 'unsafe-inline' (no `style=`, no
  * `on…=` handler, no script URL; test/unit/console-security-headers.test.ts reads every
  * page source for them). Form targets include the hosted UI (`formOrigins`), since signing
- * out redirects there. The referrer goes to our own origin only: console URLs name tenants and cases.
+ * out redirects there, and the bucket presigned uploads go to (`uploadOrigins`). The referrer goes to our own origin only: console URLs name tenants and cases.
  */
-export function securityHeaderList(formOrigins: readonly string[]): readonly (readonly [string, string])[] {
+export function securityHeaderList(
+  formOrigins: readonly string[],
+  uploadOrigins: readonly string[] = [],
+): readonly (readonly [string, string])[] {
   const csp = [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
-    "connect-src 'self'",
-    ["form-action 'self'", ...formOrigins].join(' '),
+    ["connect-src 'self'", ...uploadOrigins].join(' '),
+    ["form-action 'self'", ...formOrigins, ...uploadOrigins].join(' '),
     "frame-ancestors 'none'",
     "base-uri 'none'",
   ].join('; ');
@@ -45,11 +48,20 @@ export function securityHeaderList(formOrigins: readonly string[]): readonly (re
 }
 
 /** Sets the headers on the response once the handler has made it, and drops any X-Powered-By. */
-export function securityHeaders(formOrigins: readonly string[]): MiddlewareHandler<ConsoleEnv> {
-  const list = securityHeaderList(formOrigins);
+export function securityHeaders(
+  formOrigins: readonly string[],
+  uploadOrigins: readonly string[] = [],
+): MiddlewareHandler<ConsoleEnv> {
+  const list = securityHeaderList(formOrigins, uploadOrigins);
   return async (c, next) => {
     await next();
-    for (const [name, value] of list) c.res.headers.set(name, value);
+    // A presigned upload form posts to the bucket named in this answer (issue 16): its origin, for this answer only.
+    const extra = c.get('uploadOrigin');
+    const own =
+      extra && !uploadOrigins.includes(extra)
+        ? securityHeaderList(formOrigins, [...uploadOrigins, extra])
+        : list;
+    for (const [name, value] of own) c.res.headers.set(name, value);
     c.res.headers.delete('X-Powered-By');
   };
 }

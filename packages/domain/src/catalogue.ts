@@ -1,3 +1,4 @@
+import { checkArchiveYears } from './archive/retention';
 import { checkLevels } from './cases/levels';
 import type { ApprovalLevel } from './cases/types';
 import { invalid } from './errors';
@@ -121,6 +122,8 @@ export interface MatterDefinition {
   readonly jointHandling?: JointHandling;
   /** The city's default approval levels (R16); one level when absent. A tenant may set its own. */
   readonly approvalLevels?: readonly ApprovalLevel[];
+  /** 档案保管期限 in years (R5, issue 16): over the matter type's period (archive/retention.ts). */
+  readonly archiveYears?: number;
 }
 
 function uniqueCodes(list: readonly { code: string }[], field: string): void {
@@ -159,6 +162,7 @@ export function checkMatter(m: MatterDefinition): void {
   }
   checkJointLimit(m.jointHandling, m.statutoryDays, 'statutoryDays');
   if (m.approvalLevels) checkLevels(m.approvalLevels, m.onTheSpot);
+  if (m.archiveYears !== undefined) checkArchiveYears(m.archiveYears);
   uniqueCodes(m.items, 'items');
   if (m.basicCode !== undefined) checkNationalCodes(m.basicCode, m.items);
   uniqueCodes(m.materials, 'materials');
@@ -189,6 +193,10 @@ export interface LocalMatterSettings {
   readonly approvalLevels?: readonly ApprovalLevel[];
   /** The tenant handles the matter jointly or centrally (art. 42(2)), or `none` where the city's flag does not hold here. */
   readonly jointHandling?: JointHandling | 'none';
+  /** The largest file accepted per material of this matter (issue 16), bytes; 20 MB unless set. */
+  readonly materialMaxBytes?: number;
+  /** `false`: no paper original provides a material here, only files (issue 16); allowed unless set. */
+  readonly paperOriginals?: boolean;
 }
 
 /** Whether the tenant handles the matter jointly or centrally: its own setting, else the city's flag. */

@@ -1,5 +1,6 @@
 export * from './absence';
 export * from './access';
+export * from './archive';
 export * from './authority';
 export * from './calendar';
 export * from './cases';
@@ -11,6 +12,7 @@ export * from './handover';
 export * from './ids';
 export * from './initial-holders';
 export * from './licences';
+export * from './materials';
 export * from './matter-codes';
 export * from './privacy';
 export * from './readiness';

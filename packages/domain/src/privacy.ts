@@ -54,8 +54,8 @@ export interface AccessRecord {
   readonly body: string;
   readonly role: Role;
   readonly purpose: string;
-  /** What was disclosed: `applicant` (identity and contact data). */
-  readonly what: 'applicant';
+  /** What was disclosed: `applicant` (identity and contact data) or a `material` file (issue 16). */
+  readonly what: 'applicant' | 'material';
 }
 
 /** The access record of `principal` revealing a case's applicant; its role is the first handling role it holds. */

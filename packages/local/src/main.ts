@@ -80,6 +80,7 @@ ${first.map((u) => `    ${u.name.padEnd(14)} ${u.sub}  (${u.roles.join(', ')})`)
 
   API reference   ${stack.url}/docs      OpenAPI ${stack.url}/openapi.json
   DynamoDB Local  ${stack.dynamo.endpoint}
+  S3 (embedded)   ${stack.s3.endpoint}/${stack.s3.bucket}  (versioned, Object Lock; no malware scan locally)
   Data            ${dataDir ?? 'in memory (--memory): nothing is kept'}
 ${values['no-demo'] ? '  (--no-demo: no demo data was loaded)\n' : ''}
 演示用户 Demo users (get a token: curl -s -X POST ${stack.url}/dev/token -H 'content-type: application/json' -d '<claims>'):`);

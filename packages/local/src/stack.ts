@@ -8,6 +8,7 @@ import { catalogueFiles } from '@onewindow/api/catalogue-io';
 import { createServices, createSigner, localKeyVault, OfdResults } from '@onewindow/app';
 import { consoleApp } from '@onewindow/console';
 import { createDynamoClient, type OutboundEvent, Store } from '@onewindow/store';
+import { createS3Client, S3ObjectStore } from '@onewindow/store/objects';
 import { createClockHandler } from '../../../functions/clock/handler';
 import { createStreamHandler } from '../../../functions/stream/handler';
 import { seedAuthorityDemo } from './demo/authority';
@@ -17,6 +18,7 @@ import { demoUsers } from './demo/tenancy';
 import { type LocalDynamo, startDynamo } from './dynamo';
 import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER, devRoutes } from './issuer';
 import { every, type Poller, streamPoller } from './pollers';
+import { type LocalS3, startS3 } from './s3';
 import { ensureTable } from './table';
 
 export interface LocalStackOptions {
@@ -43,6 +45,8 @@ export interface LocalStackOptions {
 export interface LocalStack {
   readonly url: string;
   readonly dynamo: LocalDynamo;
+  /** The embedded S3 holding material files (one bucket, versioned, Object Lock on). */
+  readonly s3: LocalS3;
   readonly events: OutboundEvent[];
   /** Settles when the demo is loaded (at once without one, or without `serveEarly`). */
   readonly demo: Promise<void>;
@@ -84,10 +88,28 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     options.onStep?.(name, now - last);
     last = now;
   };
-  const dynamo = await (options.dynamo ??
-    startDynamo(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}));
+  // The embedded S3 starts beside DynamoDB Local's JVM; the console's upload form posts to it from
+  // the stack's own origin.
+  const s3Started = startS3({
+    host,
+    ...(options.dataDir ? { dataDir: join(options.dataDir, 's3') } : {}),
+    corsOrigins: [`http://${host}:${options.port}`, `http://localhost:${options.port}`],
+  });
+  s3Started.catch(() => undefined);
+  const dynamo = await (
+    options.dynamo ?? startDynamo(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {})
+  ).catch(async (error: Error) => {
+    await (await s3Started.catch(() => undefined))?.stop();
+    throw error;
+  });
   step('DynamoDB Local');
   const stops: (() => Promise<void>)[] = [() => dynamo.stop()];
+  const s3 = await s3Started.catch(async (error: Error) => {
+    await dynamo.stop();
+    throw error;
+  });
+  stops.push(() => s3.stop());
+  step('embedded S3');
   // One stop however many ask (a failed demo and Ctrl-C may both): the last in, the first out, and
   // whoever asked waits until DynamoDB Local is gone, so no caller exits while the JVM still runs.
   let stopped: Promise<void> | undefined;
@@ -116,6 +138,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       store,
       signer: createSigner(signingSeed(options.dataDir)),
       vault: localKeyVault(keyStoreSecret(options.dataDir)),
+      objects: new S3ObjectStore(
+        createS3Client({ endpoint: s3.endpoint, region: s3.region, credentials: s3.credentials }),
+        s3.bucket,
+      ),
+      // No malware scanner runs locally (GuardDuty is AWS-only): files stay `not-scanned`, usable.
+      scannerless: true,
     });
     // The console names each visitor to the API with it, as in AWS (domain/client-relay.ts).
     const relayKey = randomBytes(32);
@@ -157,6 +185,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           },
         },
         relayKey,
+        uploadOrigins: [s3.endpoint],
         onError: (e) => logger.error('console error', e as Error),
         onSecurityEvent: (e) => logger.warn('security event', { ...e }),
       }),
@@ -183,6 +212,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         `http://${host}:${options.port}`,
       ),
       (message, error) => logger.warn(message, { error }),
+      // Each closed case's archive package, under its custodian's prefix in the embedded S3 (R5).
+      services.archive,
     );
     const clock = createClockHandler({ services, logger });
 
@@ -262,6 +293,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     return {
       url: `http://${host}:${options.port}`,
       dynamo,
+      s3,
       events,
       demo: workers.then(() => undefined),
       stop,

@@ -1,4 +1,5 @@
 export * from './absences';
+export * from './archive';
 export * from './authority';
 export * from './batch';
 export * from './calendar';
@@ -13,8 +14,11 @@ export * from './keys';
 export * from './liaisons';
 export * from './licences';
 export * from './limits';
+export * from './materials';
 export * from './measures';
 export * from './notifications';
+// The port's error only: the S3 adapter itself is the separate entry `@onewindow/store/objects`.
+export { RetentionError } from './objects/retention-error';
 export * from './outbox';
 export * from './readiness';
 export * from './rollouts';

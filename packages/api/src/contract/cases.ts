@@ -233,11 +233,27 @@ const approvedBy = z.strictObject({
   name: z.string(),
   as: z.enum(['head', 'government-head']),
 });
+/** A file a material was provided with, as the chain recorded it (issue 16); the case read adds its scan and verification. */
+const providedFile = z.strictObject({
+  code: z.string(),
+  id: z.string(),
+  version: count,
+  name: z.string(),
+  sha256: z.string(),
+  sm3: z.string(),
+  size: count,
+  type: z.string(),
+  scan: z.optional(z.enum(['pending', 'clean', 'infected', 'not-scanned'])),
+  verified: z.optional(z.strictObject({ watermark: z.string(), by: z.string(), at: instant })),
+});
 const materialCheck = z.strictObject({
   ...Material.shape,
   provided: z.boolean(),
   originals: z.optional(count),
   copies: z.optional(count),
+  /** How it was provided: the paper original seen at the window, or files. */
+  form: z.optional(z.enum(['paper', 'electronic'])),
+  files: z.optional(z.array(providedFile)),
 });
 const deficiency = z.strictObject({
   materials: z.array(z.string()),
@@ -275,6 +291,7 @@ export const CaseEvent = named(
       window: z.optional(z.string()),
       greenChannel: z.optional(z.strictObject({ reason: z.string() })),
       materials: z.array(materialCheck),
+      paperOriginals: z.optional(z.literal(false)),
       limits,
       levels: z.optional(z.array(approvalLevel)),
       fees: z.array(Fee),
@@ -291,7 +308,7 @@ export const CaseEvent = named(
         z.strictObject({ reason: z.string(), by: z.string(), roles: z.array(z.enum(ROLES)) }),
       ),
     }),
-    event('supplemented', { materials: z.array(z.string()) }),
+    event('supplemented', { materials: z.array(z.string()), files: z.optional(z.array(providedFile)) }),
     event('accepted', {
       acceptedAt: instant,
       deemed: z.boolean(),
@@ -425,7 +442,10 @@ const caseViewShape = {
   window: z.optional(z.string()),
   binding: z.optional(Binding),
   deemedAccepted: z.optional(z.literal(true)),
+  /** Each material with how it was provided and its files (issue 16): what approvers read first. */
   materials: z.array(materialCheck),
+  /** The matter takes no paper originals: only files provide a material. */
+  paperOriginals: z.optional(z.literal(false)),
   limits,
   /** The matter's approval levels at intake, when more than one (R16). */
   levels: z.optional(z.array(approvalLevel)),
@@ -530,6 +550,8 @@ export const Responsibility = named(
 );
 export type Responsibility = z.infer<typeof Responsibility>;
 
+const fileDigests = z.strictObject({ sha256: z.string(), sm3: z.string(), size: count });
+
 export const Integrity = named(
   'CaseIntegrity',
   '记录哈希链校验：完整与否，及第一处断裂 Whether the event chain holds, and its first broken link',
@@ -539,6 +561,24 @@ export const Integrity = named(
     events: count,
     firstBroken: z.optional(count),
     reason: z.optional(z.enum(['sequence', 'previous-hash', 'hash'])),
+    /** Issue 16: each file the chain recorded, re-hashed from the object store; `intact` covers them too. */
+    files: z.optional(
+      z.strictObject({
+        intact: z.boolean(),
+        checked: count,
+        mismatches: z.array(
+          z.strictObject({
+            code: z.string(),
+            id: z.string(),
+            version: count,
+            name: z.string(),
+            reason: z.enum(['object-changed', 'object-missing', 'record-changed']),
+            expected: fileDigests,
+            found: z.optional(fileDigests),
+          }),
+        ),
+      }),
+    ),
   }),
 );
 export type Integrity = z.infer<typeof Integrity>;

@@ -46,6 +46,8 @@ export const Matter = named(
     jointHandling: z.optional(z.enum(JOINT_HANDLINGS)),
     /** The city's default approval levels in order (承办 → 审核 → 签发); one level when absent (R16). */
     approvalLevels: z.optional(z.array(approvalLevelShape)),
+    /** 档案保管期限 in years (R5): the matter type's period when absent. */
+    archiveYears: z.optional(z.int()),
     city: z.string(),
     version: count,
     updatedAt: instant,
@@ -160,6 +162,10 @@ const localMatterShape = {
   jointHandling: z.optional(z.enum(JOINT_HANDLINGS)),
   /** The approval levels a case goes through here (R16): the tenant's own, else the city's default. */
   approvalLevels: z.optional(z.array(approvalLevelShape)),
+  /** The largest file accepted per material here (issue 16), bytes; 20 MB when absent. */
+  materialMaxBytes: z.optional(z.int().check(z.minimum(1))),
+  /** `false`: only files provide a material here, no paper original (issue 16). */
+  paperOriginals: z.optional(z.literal(false)),
 };
 
 export const LocalMatter = named(

@@ -1,9 +1,11 @@
 import type * as z from 'zod/mini';
+import * as archive from './archive';
 import * as assessment from './assessment';
 import * as cases from './cases';
 import * as catalogue from './catalogue';
 import * as empowerment from './empowerment';
 import * as licences from './licences';
+import * as materials from './materials';
 import * as pub from './public';
 import * as rollouts from './rollouts';
 import * as seals from './seals';
@@ -167,6 +169,28 @@ export const responses = {
   [`POST ${CASE}/applicant/reveal`]: json(cases.RevealedApplicant),
   [`GET ${CASE}/applicant`]: json(cases.RevealedApplicant),
 
+  // Electronic materials (issue 16)
+  [`POST ${CASE}/materials/{code}/uploads`]: json(materials.UploadTicket),
+  [`GET ${CASE}/materials/{code}`]: json(materials.MaterialFileList),
+  [`GET ${CASE}/materials/{code}/files/{id}`]: media({
+    'application/octet-stream':
+      '302 跳转（Location）到 60 秒有效的下载链接 A redirect (Location) to a link to the file, valid for 60 seconds',
+  }),
+  [`POST ${CASE}/materials/{code}/files/{id}/verify`]: json(materials.MaterialFile),
+  [`GET ${CASE}/materials/{code}/reusable`]: json(materials.ReusableMaterials),
+  [`POST ${CASE}/materials/{code}/reuse`]: json(materials.MaterialFile),
+  'POST /v1/public/cases/{caseNo}/materials/{code}/uploads': json(materials.UploadTicket),
+  'GET /v1/public/cases/{caseNo}/materials/{code}': json(materials.MaterialFileList),
+
+  // Archive packages (R5, issue 16)
+  'GET /v1/tenants/{tenant}/archive': json(archive.ArchivePackagePage),
+  'GET /v1/tenants/{tenant}/archive/{packageId}': json(archive.ArchivePackage),
+  'GET /v1/tenants/{tenant}/archive/{packageId}/objects/{name}': media({
+    'application/octet-stream':
+      '302 跳转（Location）到 60 秒有效的下载链接 A redirect (Location) to a link to the object, valid for 60 seconds',
+  }),
+  'DELETE /v1/tenants/{tenant}/archive/{packageId}': json(archive.ArchivePackageRow),
+
   // Supervision
   'GET /v1/tenants/{tenant}/supervision/inbox': json(supervision.Inbox),
   'POST /v1/tenants/{tenant}/supervision/findings': json(cases.CaseView),
@@ -245,6 +269,7 @@ export function responseOf(route: Parameters<typeof operationKey>[0]): ResponseC
   return (responses as Readonly<Record<string, ResponseContract>>)[operationKey(route)];
 }
 
+export type { ArchivePackage, ArchivePackageRow } from './archive';
 export type { AssessmentRow, CityAssessment, NotificationList, TenantAssessment } from './assessment';
 // The views by name, for clients: `import type { CaseView } from '@onewindow/api/contract'`.
 export type {

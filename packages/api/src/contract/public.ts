@@ -102,6 +102,10 @@ export const Progress = named(
     closing: z.optional(z.strictObject({ reason: z.string(), competentAuthority: z.optional(z.string()) })),
     rating: z.optional(z.strictObject({ level: ratingLevel, at: instant })),
     canRate: z.boolean(),
+    /** Each material and whether it is provided, until the decision: what the applicant can still upload online (issue 16). */
+    materials: z.optional(
+      z.array(z.strictObject({ code: z.string(), name: z.string(), provided: z.boolean() })),
+    ),
     /** Who saw the applicant's data (body, role, purpose, when); the progress read carries it, a rating's answer not. */
     accessLog: z.optional(z.array(AccessEntry)),
   }),

@@ -4,8 +4,11 @@ import type { AppDeps, AppEnv } from '../env';
 import { problemResponse } from '../problem';
 import { clientIp } from './security-event';
 
-/** The public routes that name a case: progress and rating by query code, a result's verification and seal. */
-const CASE_PATH = /^\/v1\/public\/(cases|results)\/([^/]+)(?:\/([^/]+))?$/;
+/**
+ * The public routes that name a case: progress and rating by query code, a result's verification
+ * and seal, the applicant's online uploads (`…/materials/{code}[/uploads]`, issue 16).
+ */
+const CASE_PATH = /^\/v1\/public\/(cases|results)\/([^/]+)(?:\/(.+))?$/;
 /** The published lists of a tenant (routes/empowerment.ts): counted per client only. */
 const LIST_PATH = /^\/v1\/public\/[^/]+\/empowered-matters(\/changes)?$/;
 

@@ -3,6 +3,7 @@ export { AuthorityBinding } from './binding';
 export { coveredPost, effectiveActor } from './cover';
 export { CaseDocuments, type DocumentFacts } from './documents';
 export { HolderFindings, holderKeyFrom } from './holder-findings';
+export { type FileMismatch, type FilesCheck, MaterialIntegrity, recordedFiles } from './material-integrity';
 export { CaseNames } from './names';
 export { CaseReference } from './reference';
 export { type CaseIntake, type CaseOutcome, type CaseRun, CaseService } from './service';

@@ -65,6 +65,7 @@ export class CaseReference {
       },
       // The tenant's own levels, else the city's default (R16); the decider keeps more than one.
       ...(levels ? { levels } : {}),
+      ...(local.paperOriginals === false ? { paperOriginals: false } : {}),
     };
   }
 }

@@ -18,6 +18,7 @@ import {
   formatCaseNo,
   formatDocumentNo,
   isClosed,
+  type MaterialFile,
   type Principal,
   parseBodyRef,
   queryCodeFrom,
@@ -43,6 +44,7 @@ import {
   kindOfTerm,
   type LookupKind,
   lookupWrites,
+  materialFilesOf,
   normaliseTerm,
   rowBodies,
   type Store,
@@ -64,6 +66,8 @@ export interface CaseOutcome {
   readonly events: readonly StoredCaseEvent[];
   /** What the caller may do to the case now, by the decider's own guards. */
   readonly allowedActions: readonly CaseActionName[];
+  /** The records of the case's files (scan, verification), when the read looked (issue 16). */
+  readonly files?: readonly MaterialFile[];
 }
 
 /** An intake that keeps losing counter races is answered 409 after this many transactions. */
@@ -128,6 +132,8 @@ export class CaseService {
     private readonly sealKeys?: SealSigner,
     /** The holder index findings are kept in (issue 15): whoever records a finding has one. */
     private readonly holders?: HolderFindings,
+    /** No malware scanner runs here (the local stack): a `not-scanned` file is usable (issue 16). */
+    private readonly scannerless = false,
   ) {
     this.repo = new CaseRepository(store);
     this.reference = new CaseReference(store);
@@ -231,10 +237,15 @@ export class CaseService {
       this.actorOf(principal, tenant, now, true),
     ]);
     assertReach(principal, stored.state);
+    // Files' scan verdicts and verifications live in their records: read only for a case that has files.
+    const files = stored.state.materials.some((m) => m.files)
+      ? await materialFilesOf(this.store, tenant, caseNo)
+      : undefined;
     return {
       stored,
       events,
       allowedActions: allowedCaseActions(stored.state, { actor, now, today: shanghaiDate(now) }),
+      ...(files ? { files } : {}),
     };
   }
 
@@ -290,6 +301,31 @@ export class CaseService {
     const events = await this.repo.events(tenant, caseNo);
     if (events.length === 0) await this.load(principal, tenant, caseNo);
     return events;
+  }
+
+  /**
+   * Issue 16: a supplement's materials with the record of each file they name, read from the case's
+   * partition (the cases Lambda has no S3 client, and needs none: the record holds the digests).
+   */
+  async givenMaterials(
+    state: CaseState,
+    given: readonly { code: string; provided?: true; original?: 'paper'; files?: readonly string[] }[],
+  ): Promise<Pick<Extract<CaseCommand, { type: 'supplement' }>, 'materials' | 'scannerless'>> {
+    // Paper alone reads nothing.
+    const files = given.some((m) => m.files)
+      ? await materialFilesOf(this.store, state.tenant, state.caseNo)
+      : [];
+    const withRecord = (code: string, id: string) => {
+      const record = files.find((f) => f.code === code && f.id === id);
+      return record ? { id, record } : { id };
+    };
+    return {
+      materials: given.map(({ files: ids, ...m }) => ({
+        ...m,
+        ...(ids ? { files: ids.map((id) => withRecord(m.code, id)) } : {}),
+      })),
+      ...(this.scannerless ? { scannerless: true } : {}),
+    };
   }
 
   /** R2: what a case is bound to when this command accepts it (from receipt or correction); nothing otherwise. */

@@ -1,10 +1,12 @@
 import { absencesEn } from './absences-en';
+import { archiveEn } from './archive-en';
 import { assessEn } from './assess-en';
 import { cardsEn } from './cards-en';
 import { catalogueFormEn } from './catalogue-form-en';
 import { intakeEn } from './intake-en';
 import { levelsEn } from './levels-en';
 import { liaisonsEn } from './liaisons-en';
+import { materialsEn } from './materials-en';
 import { readinessEn } from './readiness-en';
 import { rectifyEn } from './rectify-en';
 import { workEn } from './work-en';
@@ -19,6 +21,8 @@ export const en: Messages = {
   assess: assessEn,
   liaisons: liaisonsEn,
   levels: levelsEn,
+  materials: materialsEn,
+  archive: archiveEn,
   readiness: readinessEn,
   intakeForm: intakeEn,
   matterForm: catalogueFormEn,

@@ -1,10 +1,12 @@
 import { absencesZh } from './absences-zh';
+import { archiveZh } from './archive-zh';
 import { assessZh } from './assess-zh';
 import { cardsZh } from './cards-zh';
 import { catalogueFormZh } from './catalogue-form-zh';
 import { intakeZh } from './intake-zh';
 import { levelsZh } from './levels-zh';
 import { liaisonsZh } from './liaisons-zh';
+import { materialsZh } from './materials-zh';
 import { readinessZh } from './readiness-zh';
 import { rectifyZh } from './rectify-zh';
 import { workZh } from './work-zh';
@@ -21,6 +23,8 @@ export const zh = {
   assess: assessZh,
   liaisons: liaisonsZh,
   levels: levelsZh,
+  materials: materialsZh,
+  archive: archiveZh,
   readiness: readinessZh,
   intakeForm: intakeZh,
   matterForm: catalogueFormZh,

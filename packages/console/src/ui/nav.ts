@@ -44,6 +44,7 @@ export function navFor(claims: Claims | undefined, t: Messages): NavItem[] {
         { href: `${b}/assessment`, label: t.assess.nav },
         { href: `${b}/fees`, label: t.nav.fees },
         { href: `${b}/rectifications`, label: t.nav.rectifications },
+        { href: `${b}/archive`, label: t.archive.title },
       );
     }
     const cases = [`${b}/cases`];

@@ -4,6 +4,7 @@ import { ACCEPTANCE_DAYS, provisionalCalendar } from './clock';
 import type { CaseCommand } from './commands';
 import { type DecideContext, type Draft, notice, refuse } from './guards';
 import { checkIdNumber, checkPhone } from './identity';
+import { providedBy } from './provided';
 import type { Binding, CaseState, MaterialCheck, Notice } from './types';
 
 /**
@@ -126,6 +127,7 @@ export function intake(command: Extract<CaseCommand, { type: 'intake' }>, ctx: D
   } else if (item) {
     throw invalid('item', '该事项没有办理项', 'the matter has no handling items');
   }
+  const paper = new Set<string>();
   for (const [index, m] of command.materials.entries()) {
     if (!matter.materials.some((x) => x.code === m.code)) {
       throw invalid(
@@ -134,6 +136,14 @@ export function intake(command: Extract<CaseCommand, { type: 'intake' }>, ctx: D
         `the matter has no material '${m.code}'`,
       );
     }
+    // Files hang off the case number, which intake is about to give: they come by `supplement`.
+    if (m.files)
+      throw invalid(
+        `materials.${index}.files`,
+        '收件后方有办件编号，电子文件请上传后以补正提交',
+        'files are uploaded to the case once it has its number, then provided by a supplement',
+      );
+    if (providedBy(m, index, undefined, matter.paperOriginals) !== false) paper.add(m.code);
   }
   const idNumber = checkIdNumber(command.applicant.kind, command.applicant.idNumber, 'applicant.idNumber');
   const phone =
@@ -145,7 +155,9 @@ export function intake(command: Extract<CaseCommand, { type: 'intake' }>, ctx: D
     const g = given.get(m.code);
     return {
       ...m,
-      provided: g?.provided ?? false,
+      provided: paper.has(m.code),
+      // From window staff a provided material is the paper original seen at the window.
+      ...(paper.has(m.code) ? { form: 'paper' as const } : {}),
       ...(g?.originals !== undefined ? { originals: g.originals } : {}),
       ...(g?.copies !== undefined ? { copies: g.copies } : {}),
     };
@@ -171,6 +183,7 @@ export function intake(command: Extract<CaseCommand, { type: 'intake' }>, ctx: D
       ...(command.window ? { window: command.window } : {}),
       ...(command.greenChannel ? { greenChannel: command.greenChannel } : {}),
       materials,
+      ...(matter.paperOriginals === false ? { paperOriginals: false as const } : {}),
       limits: matter.limits,
       // One level is the default: only a matter with more keeps them on its case.
       ...(matter.levels && matter.levels.length > 1 ? { levels: matter.levels } : {}),

@@ -1,4 +1,5 @@
 import type { Fee, MatterType } from '../catalogue';
+import type { MaterialFile } from '../materials/types';
 import type { RectificationCommand } from './rectification';
 import type {
   Agent,
@@ -26,6 +27,22 @@ export interface MatterForIntake {
   readonly limits: Limits;
   /** The approval levels the tenant (or the city's default) declares; one level when absent (R16). */
   readonly levels?: readonly ApprovalLevel[];
+  /** `false`: the tenant takes no paper originals for this matter, only files (issue 16). */
+  readonly paperOriginals?: boolean;
+}
+
+/**
+ * One material as intake or a supplement names it: `provided: true` or `original: 'paper'` (the
+ * paper original seen at the window), or (supplement only) `files`, each id with the record the
+ * app read for it (absent when there is none).
+ */
+export interface GivenMaterial {
+  readonly code: string;
+  readonly provided?: boolean;
+  readonly original?: 'paper';
+  readonly files?: readonly { readonly id: string; readonly record?: MaterialFile }[];
+  readonly originals?: number;
+  readonly copies?: number;
 }
 
 export type CaseCommand =
@@ -43,12 +60,7 @@ export type CaseCommand =
       readonly window?: string;
       /** 绿色通道: a key project (重点项目) the centre handles first, with the clerk's reason. */
       readonly greenChannel?: GreenChannel;
-      readonly materials: readonly {
-        code: string;
-        provided: boolean;
-        originals?: number;
-        copies?: number;
-      }[];
+      readonly materials: readonly GivenMaterial[];
       readonly commitment?: { readonly materials: readonly string[]; readonly supplementBy: string };
       /** Take the materials now and decide on acceptance later (art. 32 (4) then runs). */
       readonly defer?: boolean;
@@ -57,7 +69,9 @@ export type CaseCommand =
     }
   | {
       readonly type: 'supplement';
-      readonly materials: readonly { code: string; provided: true }[];
+      readonly materials: readonly GivenMaterial[];
+      /** The deployment runs no malware scanner (the local stack): a `not-scanned` file is then usable. */
+      readonly scannerless?: boolean;
       /** Non-core items still missing after the supplement, covered by a commitment (容缺). */
       readonly commitment?: { readonly materials: readonly string[]; readonly supplementBy: string };
       readonly binding?: Binding;

@@ -26,8 +26,9 @@ import {
   requireStepFinisher,
   windowAuthorityOf,
 } from './preconditions';
+import { providedBy } from './provided';
 import { decideRectification } from './rectification';
-import { type CaseState, EXCLUDED_STEP_KINDS, type ExtensionApprover } from './types';
+import { type CaseState, EXCLUDED_STEP_KINDS, type ExtensionApprover, type ProvidedFile } from './types';
 
 export type { DecideContext } from './guards';
 
@@ -60,8 +61,10 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
   if (command.type !== 'finish-step') guardOf(command.type)(state, ctx);
   switch (command.type) {
     case 'supplement': {
-      const codes = command.materials.map((m) => m.code);
-      for (const [index, code] of codes.entries()) {
+      const fresh: string[] = [];
+      const files: ProvidedFile[] = [];
+      for (const [index, given] of command.materials.entries()) {
+        const { code } = given;
         const m = state.materials.find((x) => x.code === code);
         if (!m)
           throw invalid(
@@ -69,11 +72,24 @@ function decideEvents(state: CaseState | undefined, command: CaseCommand, ctx: D
             `事项没有材料“${code}”`,
             `the matter has no material '${code}'`,
           );
+        const by = providedBy(given, index, state, state.paperOriginals, command.scannerless);
+        if (by === false)
+          throw invalid(
+            `materials.${index}`,
+            '请写明提供方式：纸质原件（original: paper）或电子文件（files）',
+            "say how it is provided: original: 'paper' or files",
+          );
+        // Files replace the material's files (a new version is a new file); the same set again is no news.
+        const same = by && m.files?.map((f) => f.id).join() === by.map((f) => f.id).join();
+        if (fresh.includes(code) || (m.provided && (!by || same))) continue;
+        fresh.push(code);
+        if (by) files.push(...by);
       }
-      const fresh = codes.filter((c) => !state.materials.find((m) => m.code === c)?.provided);
       if (fresh.length === 0)
         throw refuse('这些材料均已提交', 'all of these materials were already provided');
-      const events: Draft[] = [{ type: 'supplemented', materials: fresh }];
+      const events: Draft[] = [
+        { type: 'supplemented', materials: fresh, ...(files.length ? { files } : {}) },
+      ];
       const materials = state.materials.map((m) => (fresh.includes(m.code) ? { ...m, provided: true } : m));
       if (state.status === 'needs-correction') {
         if (command.commitment) checkCommitment(command.commitment, materials, today);

@@ -14,6 +14,7 @@ import type {
   Limits,
   MaterialCheck,
   Notice,
+  ProvidedFile,
   RatingDetails,
   SealedResult,
   SignOff,
@@ -45,6 +46,8 @@ export type CaseEvent = Base &
         readonly window?: string;
         readonly greenChannel?: GreenChannel;
         readonly materials: readonly MaterialCheck[];
+        /** The matter takes no paper originals (issue 16); absent when it does. */
+        readonly paperOriginals?: false;
         readonly limits: Limits;
         /** The matter's approval levels, when it has more than one (R16). */
         readonly levels?: readonly ApprovalLevel[];
@@ -62,7 +65,13 @@ export type CaseEvent = Base &
         /** A later notice asking for a material the one-time notice did not name (R19). */
         readonly signOff?: SignOff;
       }
-    | { readonly type: 'supplemented'; readonly materials: readonly string[] }
+    | {
+        readonly type: 'supplemented';
+        /** The codes this supplement provides (or, with files, provides anew: a replacement). */
+        readonly materials: readonly string[];
+        /** The files of those provided electronically, digests included; the others are paper originals. */
+        readonly files?: readonly ProvidedFile[];
+      }
     | {
         readonly type: 'accepted';
         readonly acceptedAt: string;

@@ -1,5 +1,6 @@
 import { documentIssuedBy } from './documents';
 import type { CaseEvent } from './events';
+import { provide } from './provided';
 import { evolveRectification } from './rectification';
 import type { CaseState, LevelOpinion, RatingDetails, Step } from './types';
 import { EXCLUDED_STEP_KINDS } from './types';
@@ -42,6 +43,7 @@ function fold(state: CaseState | NoCase, event: CaseEvent): CaseState {
       ...(event.body ? { body: event.body } : {}),
       ...(event.commitment ? { commitment: event.commitment } : {}),
       materials: event.materials,
+      ...(event.paperOriginals === false ? { paperOriginals: false } : {}),
       limits: event.limits,
       ...(event.levels ? { levels: event.levels } : {}),
       fees: event.fees,
@@ -56,14 +58,25 @@ function fold(state: CaseState | NoCase, event: CaseEvent): CaseState {
     case 'correction-notified': {
       // What a notice asks for is missing from then on (a later notice may ask again for an item taken).
       const asked = new Set((event.notice.missing ?? []).map((m) => m.code));
-      const materials = s.materials.map((m) =>
-        asked.has(m.code) && m.provided ? { ...m, provided: false } : m,
-      );
+      // Asked again, a material is missing: its form and files go (the files stay in the chain).
+      const materials = s.materials.map((m) => {
+        if (!asked.has(m.code) || !m.provided) return m;
+        const { form: _form, files: _files, ...rest } = m;
+        return { ...rest, provided: false };
+      });
       return { ...s, status: 'needs-correction', materials, notices: [...s.notices, event.notice] };
     }
     case 'supplemented': {
       const added = new Set(event.materials);
-      const materials = s.materials.map((m) => (added.has(m.code) ? { ...m, provided: true } : m));
+      const files = event.files ?? [];
+      const materials = s.materials.map((m) =>
+        added.has(m.code)
+          ? provide(
+              m,
+              files.filter((f) => f.code === m.code),
+            )
+          : m,
+      );
       // A case waiting for correction waits until `accepted` follows: the one notice still stands.
       return { ...s, materials };
     }

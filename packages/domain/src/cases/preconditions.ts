@@ -93,7 +93,8 @@ function requireGuided(state: CaseState): string {
 const GUARDS: Record<GuardedCommandType, Guard> = {
   supplement: (state, ctx) => {
     clerkOnly('仅窗口人员可以接收补正材料', 'only a window clerk can take supplements')(state, ctx);
-    if (state.materials.every((m) => m.provided))
+    // A material provided by files stays open to a replacement (a new version); paper is provided once.
+    if (state.materials.every((m) => m.provided && m.form !== 'electronic'))
       throw refuse('这些材料均已提交', 'all of these materials were already provided');
   },
   accept: (state, ctx) => {

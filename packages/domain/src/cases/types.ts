@@ -100,6 +100,28 @@ export interface MaterialCheck extends Material {
   /** 原件 and 复印件 counts handed over, when the clerk recorded them. */
   readonly originals?: number;
   readonly copies?: number;
+  /**
+   * How a provided material was provided (issue 16): the paper original seen at the window, or
+   * files; absent while it is missing (and on materials recorded before forms were kept).
+   */
+  readonly form?: 'paper' | 'electronic';
+  /** The files that provide it now, as the event recorded them; earlier versions stay in the chain. */
+  readonly files?: readonly ProvidedFile[];
+}
+
+/**
+ * One file a material was provided with, as the `supplemented` event records it: the hash chain
+ * covers its digests, so a swapped object no longer matches what the case recorded.
+ */
+export interface ProvidedFile {
+  readonly code: string;
+  readonly id: string;
+  readonly version: number;
+  readonly name: string;
+  readonly sha256: string;
+  readonly sm3: string;
+  readonly size: number;
+  readonly type: string;
 }
 
 /** What the case is bound to at acceptance (R2): never changed by a later handover. */
@@ -313,6 +335,8 @@ export interface CaseState {
   /** The body expected to handle the case, known at intake; fixed by the binding at acceptance. */
   readonly body?: string;
   readonly materials: readonly MaterialCheck[];
+  /** The matter takes no paper originals (issue 16): only files provide its materials. */
+  readonly paperOriginals?: false;
   readonly limits: Limits;
   /** The matter's approval levels at intake, when it has more than one (R16). */
   readonly levels?: readonly ApprovalLevel[];

@@ -74,7 +74,8 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
     path: '/v1/tenants/:tenant/cases',
     tag: 'cases',
     summary: '综合窗口收件（材料核验、一次性告知、受理或容缺受理）',
-    summaryEn: 'Take an application at the window: materials check, one-time notice, acceptance',
+    summaryEn:
+      "Take an application at the window: materials check, one-time notice, acceptance. A material is `{code, provided: true}` or `{code, original: 'paper'}` (the paper original seen at the window; refused where the matter takes none); files are uploaded once the case has its number and provided by `supplement`",
     access: { scope: 'tenant', roles: clerks },
     body: IntakeInput,
     success: 201,
@@ -154,13 +155,15 @@ export const staffCaseRoutes: readonly RouteSpec[] = [
   }),
   action({
     name: 'supplement',
-    summary: '接收补正材料',
-    summaryEn: 'Take supplementary materials',
+    summary: '接收补正材料（纸质原件或已上传的电子文件）',
+    summaryEn:
+      "Take supplementary materials: each `{code, original: 'paper'}` (or `provided: true`) or `{code, files: [fileId…]}`, files of this case's material scanned clean; files replace the material's files (a new version; the earlier stays in the chain)",
     roles: clerks,
     body: SupplementInput,
     command: async (body, state, svc, { now }) => ({
       type: 'supplement',
-      materials: body.materials,
+      // Files named by id come with their stored records (digests, scan): the decider judges them.
+      ...(await svc.givenMaterials(state, body.materials)),
       ...(body.commitment ? { commitment: body.commitment } : {}),
       ...(await svc.bindingOnAcceptance(state, now)),
     }),

@@ -3,6 +3,7 @@ import {
   type AccessRecord,
   type CaseState,
   type CaseStatus,
+  type MaterialFile,
   maskContact,
   publicAccessOf,
   RATABLE_STATUSES,
@@ -87,8 +88,24 @@ export async function summaryPage(
   };
 }
 
+/** Each material's files with their records' scan verdict and verification, when the read has them (issue 16). */
+const materialsView = (s: CaseState, records: readonly MaterialFile[] = []) =>
+  records.length === 0
+    ? s.materials
+    : s.materials.map((m) =>
+        m.files
+          ? {
+              ...m,
+              files: m.files.map((f) => {
+                const r = records.find((x) => x.code === f.code && x.id === f.id);
+                return r ? { ...f, scan: r.scan, ...(r.verified ? { verified: r.verified } : {}) } : f;
+              }),
+            }
+          : m,
+      );
+
 /** The case as API.md reads it, for staff: everything, with its timeline; the applicant masked as in lists (the reveal route has it in full). */
-export function caseView({ stored: c, events, allowedActions }: CaseOutcome) {
+export function caseView({ stored: c, events, allowedActions, files }: CaseOutcome) {
   const s: CaseState = c.state;
   return {
     ...caseSummary(c),
@@ -99,7 +116,8 @@ export function caseView({ stored: c, events, allowedActions }: CaseOutcome) {
     ...(s.window ? { window: s.window } : {}),
     ...(s.binding ? { binding: s.binding } : {}),
     ...(s.deemedAccepted ? { deemedAccepted: true } : {}),
-    materials: s.materials,
+    materials: materialsView(s, files),
+    ...(s.paperOriginals === false ? { paperOriginals: false } : {}),
     limits: s.limits,
     ...(s.levels ? { levels: s.levels } : {}),
     ...(s.opinions?.length ? { opinions: s.opinions } : {}),
@@ -146,6 +164,10 @@ export function progressView(c: StoredCase, accessLog?: readonly AccessRecord[])
     ...(s.closing ? { closing: s.closing } : {}),
     ...(s.rating ? { rating: { level: s.rating.level, at: s.rating.at } } : {}),
     canRate: RATABLE_STATUSES.includes(s.status) && !s.rating,
+    // 网上申报 (issue 16): the applicant sees what is still missing while the case is undecided.
+    ...(s.decision || s.closedAt
+      ? {}
+      : { materials: s.materials.map((m) => ({ code: m.code, name: m.name, provided: m.provided })) }),
     ...(accessLog ? { accessLog: accessLog.map(publicAccessOf) } : {}),
   };
 }

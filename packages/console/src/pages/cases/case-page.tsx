@@ -10,7 +10,8 @@ import { namesOf } from '../../ui/names';
 import { ACTIONS, type ActionName, isAction } from './actions';
 import { Actions, type Failed, scopeOf } from './case-actions';
 import { Levels } from './levels';
-import { CaseFacts, caseHref, Materials, Steps, Timeline } from './parts';
+import { hasRole, loadMaterials, MaterialsPanel } from './materials';
+import { CaseFacts, caseHref, Steps, Timeline } from './parts';
 import { Reveal } from './reveal';
 import type { CaseView } from './types';
 
@@ -23,12 +24,17 @@ async function casePage(c: Ctx, failed?: Failed, status = 200, reveal: RevealOut
   // The names beside the ids come from their own read; without them the page shows the ids.
   const [v] = await Promise.all([c.get('api').get<CaseView>(path), namesOf(c).caseNames(path)]);
   const ok = c.req.query('ok');
+  // Approvers read the materials first (issue 16): before the facts, the forms and the timeline.
+  const m = await loadMaterials(c, path, v);
+  const panel = <MaterialsPanel c={c} v={v} {...m} />;
+  const first = hasRole(c, 'approver');
   return page(
     c,
     t.cases.caseTitle(v.caseNo),
     <>
       <h1>{t.cases.caseTitle(v.caseNo)}</h1>
       <Done text={ok && isAction(ok) ? t.caseActions.done(label(t, 'action', ok)) : undefined} />
+      {first && panel}
       <p class="actions no-print">
         <a href={caseHref(v, '/receipt')}>
           {v.status === 'needs-correction' ? t.receipt.noticeLink : t.receipt.receiptLink}
@@ -36,11 +42,10 @@ async function casePage(c: Ctx, failed?: Failed, status = 200, reveal: RevealOut
         {v.result && <a href={caseHref(v, '/result')}>{t.result.link}</a>}
       </p>
       <CaseFacts c={c} v={v} />
+      {!first && panel}
       <Levels c={c} v={v} />
       <Reveal c={c} v={v} revealed={reveal.revealed} state={reveal.state} />
       <Actions c={c} v={v} failed={failed} />
-      <h2>{t.cases.materials}</h2>
-      <Materials c={c} v={v} />
       <h2>{t.cases.steps}</h2>
       <Steps c={c} v={v} />
       {(v.guidance ?? []).length > 0 && (

@@ -8,6 +8,7 @@ import { documentRoutes } from './documents';
 import { feeRoutes } from './fees';
 import { intakeRoutes } from './intake';
 import { listRoutes } from './lists';
+import { materialRoutes } from './materials';
 import { rectificationRoutes } from './rectifications';
 import { searchRoutes } from './search';
 import { supervisionRoutes } from './supervision';
@@ -21,6 +22,7 @@ export function caseRoutes() {
     listRoutes,
     searchRoutes,
     documentRoutes,
+    materialRoutes,
     casePageRoutes,
     supervisionRoutes,
     boardRoutes,

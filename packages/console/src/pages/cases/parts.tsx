@@ -190,32 +190,6 @@ export function CaseFacts({ c, v }: { c: Ctx; v: CaseView }) {
   );
 }
 
-export function Materials({ c, v }: { c: Ctx; v: CaseView }) {
-  const t = c.get('t');
-  return (
-    <table>
-      <caption>{t.cases.materials}</caption>
-      <Head cols={[t.catalogue.code, t.cases.materialName, t.cases.core, t.cases.provided]} />
-      <tbody>
-        {(v.materials ?? []).map((m) => (
-          <tr>
-            <td>
-              <code>{m.code}</code>
-            </td>
-            <td>{m.name}</td>
-            <td>{m.core ? t.common.yes : t.common.no}</td>
-            <td>
-              <span class={`badge ${m.provided ? 'ok' : 'bad'}`}>
-                {m.provided ? t.cases.yesProvided : t.cases.missing}
-              </span>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 export function Steps({ c, v }: { c: Ctx; v: CaseView }) {
   const t = c.get('t');
   const name = namesOf(c);

@@ -21,6 +21,7 @@ import { beijing } from '../../ui/format';
 import { label, options } from '../../ui/labels';
 import { Csrf, Done, page } from '../../ui/layout';
 import { Submit } from '../../ui/table';
+import { OnlinePanel } from '../cases/materials';
 
 /** This case number is not in the API's query: it is the path the progress is asked at. */
 const CASE_NO = 'caseNo';
@@ -194,6 +195,7 @@ async function progressPage(
         <Submit label={t.progress.query} />
       </form>
       {found && <ProgressView c={c} p={found} code={code} rating={rating} />}
+      {found && <OnlinePanel c={c} p={found} code={code} />}
     </>,
     { status, bare: !c.get('session') },
   );

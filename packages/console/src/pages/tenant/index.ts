@@ -1,6 +1,7 @@
 import type { ConsoleEnv } from '../../env';
 import { Hono } from '../../hono';
 import { absenceRoutes } from './absences';
+import { archiveRoutes } from './archive';
 import { bodyRoutes } from './bodies';
 import { calendarRoutes } from './calendar';
 import { handoverRoutes } from './handovers';
@@ -23,6 +24,7 @@ export function tenantRoutes() {
     windowAuthRoutes,
     absenceRoutes,
     trainingRoutes,
+    archiveRoutes,
   ])
     app.route('/', r());
   app.get('/console/tenants/:tenant', (c) =>

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { Journey, signIn, signOut } from './support/browser';
+import { consoleStackForFile } from './support/stack';
+
+const env = consoleStackForFile();
+
+const DONGSHAN = '/console/tenants/nanjing.jiangning.dongshan';
+const MATTER = '困难残疾人生活补贴和重度残疾人护理补贴给付';
+const PERSON_ID = '11010519491231002X';
+/** A small but real PDF: the API tells the type by these first bytes. */
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[]/Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
+);
+
+describe('electronic materials in the console (issue 16)', () => {
+  it('a clerk uploads a PDF with the progress bar and sees it listed; the approver reads the materials first', async () => {
+    const j = await Journey.start(env.browser, 'materials', env.stack.url);
+    const { page } = j;
+
+    // The window: a case taken with a core item missing, so there is a material to upload for.
+    await signIn(j, '东山窗口 张丽');
+    await j.goto(`${DONGSHAN}/intake`, 'intake-choose');
+    await page.getByLabel('查找事项').fill(MATTER);
+    await j.click('查找', 'intake-found');
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('link', { name: MATTER, exact: true }).click(),
+    ]);
+    await page.getByLabel('申请人名称').fill('王芳');
+    await page.getByLabel('证件号码', { exact: true }).fill(PERSON_ID);
+    const checklist = page.getByRole('group', { name: '材料核验' });
+    const labels = await checklist.locator('label').allTextContents();
+    const coreIndex = labels.findIndex((l) => l.includes('【核心】'));
+    for (let i = 0; i < labels.length; i++)
+      if (i !== coreIndex) await checklist.getByRole('checkbox').nth(i).check();
+    const missingName = (labels[coreIndex] ?? '').replace(' 【核心】', '').trim();
+    await j.click('收件', 'one-time-notice');
+    const caseNo = (await page.locator('dd strong').first().textContent()) ?? '';
+    expect(caseNo).toMatch(/^nanjing\.jiangning\.dongshan-\d{8}-\d{4}$/);
+
+    await j.goto(`${DONGSHAN}/cases/${caseNo}`, 'case-materials');
+    const panel = page.locator('#materials');
+    const row = panel.getByRole('row').filter({ hasText: missingName });
+    await row.getByLabel(`选择文件：${missingName}`).setInputFiles({
+      name: '申请材料.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
+    // With script: the page asks for the presigned form and sends the file straight to the embedded
+    // S3 by XHR, showing the progress bar, then puts the fresh panel in place.
+    const bar = row.locator('progress');
+    await row.getByRole('button', { name: '上传' }).click();
+    await bar.waitFor({ state: 'visible' }).catch(() => undefined);
+    await page.locator('#materials').getByText('申请材料.pdf').waitFor();
+    expect(page.url()).toContain(`/cases/${caseNo}`);
+    const listed =
+      (await page.locator('#materials').getByRole('row').filter({ hasText: missingName }).textContent()) ??
+      '';
+    expect(listed).toContain('v1 · PDF');
+    expect(listed).toContain('未扫描（本地）');
+    expect(listed).toContain(`SHA-256 ${createHash('sha256').update(PDF).digest('hex')}`);
+    expect(listed).toMatch(/SM3 [0-9a-f]{64}/);
+    await j.check('uploaded');
+    await j.english('uploaded');
+
+    // The file opens through the console (the API records the access) from the embedded S3.
+    const href = (await page.locator('#materials a', { hasText: '申请材料.pdf' }).getAttribute('href')) ?? '';
+    const opened = await page.request.get(`${env.stack.url}${href}`);
+    expect(opened.status()).toBe(200);
+    expect(Buffer.from(await opened.body())).toEqual(PDF);
+
+    // 核验: the clerk marks it checked against the original.
+    await j.click('核验（与原件一致）', 'verified');
+    expect(await page.locator('#materials').textContent()).toContain('核验件（');
+
+    // The material is supplied: the case is accepted and goes to the approver.
+    const supplement = page.getByRole('region', { name: '接收补正材料' });
+    await supplement.getByLabel(missingName, { exact: false }).check();
+    await j.click('确认补正', 'accepted');
+    await signOut(j);
+
+    await signIn(j, '东山审批 陈刚');
+    await j.goto(`${DONGSHAN}/cases/${caseNo}`, 'approver-case');
+    // Materials first: before the facts, the forms and the timeline.
+    const order = await page.evaluate(
+      "[...document.querySelectorAll('main > *')].map((e) => e.id || e.className || e.tagName)",
+    );
+    const at = (x: string) => (order as string[]).indexOf(x);
+    expect(at('materials')).toBeGreaterThanOrEqual(0);
+    expect(at('materials')).toBeLessThan(at('facts card'));
+    expect(at('materials')).toBeLessThan(at('timeline'));
+    expect(await page.locator('#materials').textContent()).toContain('申请材料.pdf');
+    expect(await page.locator('#materials form').count()).toBe(0);
+    await signOut(j);
+    await j.close();
+  });
+});
