@@ -95,4 +95,86 @@ describe('electronic materials in the console (issue 16)', () => {
     await signOut(j);
     await j.close();
   });
+  it('an applicant uploads online with the query code; the window provides the material by that file; after issuance the archive keeps it', async () => {
+    const j = await Journey.start(env.browser, 'materials-online', env.stack.url);
+    const { page } = j;
+    await signIn(j, '东山窗口 张丽');
+    await j.goto(`${DONGSHAN}/intake`, 'online-intake');
+    await page.getByLabel('查找事项').fill(MATTER);
+    await j.click('查找', 'online-intake-found');
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('link', { name: MATTER, exact: true }).click(),
+    ]);
+    await page.getByLabel('申请人名称').fill('赵丽');
+    await page.getByLabel('证件号码', { exact: true }).fill(PERSON_ID);
+    const checklist = page.getByRole('group', { name: '材料核验' });
+    const labels = await checklist.locator('label').allTextContents();
+    const coreIndex = labels.findIndex((l) => l.includes('【核心】'));
+    for (let i = 0; i < labels.length; i++)
+      if (i !== coreIndex) await checklist.getByRole('checkbox').nth(i).check();
+    const missingName = (labels[coreIndex] ?? '').replace(' 【核心】', '').trim();
+    await j.click('收件', 'online-notice');
+    const caseNo = (await page.locator('dd strong').first().textContent()) ?? '';
+    const queryCode = (await page.locator('.query-code').textContent()) ?? '';
+    expect(queryCode).toMatch(/^[2-9A-Z]{8}$/);
+    await signOut(j);
+
+    // The applicant at home (网上申报): progress by case number and query code, then the upload.
+    await j.goto('/console/public/progress', 'online-progress');
+    await page.getByLabel('办件编号').fill(caseNo);
+    await page.getByLabel('查询码').fill(queryCode);
+    await j.click('查询进度', 'online-progress-found');
+    const online = page.getByRole('region', { name: '网上申报' });
+    await online.getByLabel(`选择文件：${missingName}`).setInputFiles({
+      name: '网上申报材料.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
+    await online.getByRole('button', { name: '上传' }).click();
+    // The form gives way to the confirmation once the store took the file.
+    await online.getByText('文件已上传').waitFor();
+    await j.check('online-uploaded');
+
+    // The window provides the material by the applicant's file: its digests enter the case's chain.
+    await signIn(j, '东山窗口 张丽');
+    await j.goto(`${DONGSHAN}/cases/${caseNo}`, 'online-case');
+    const sentRow = page.locator('#materials').getByRole('row').filter({ hasText: missingName });
+    expect(await sentRow.textContent()).toContain('网上申报材料.pdf');
+    expect(await sentRow.textContent()).toContain('网上申报');
+    const supplement = page.getByRole('region', { name: '接收补正材料' });
+    const choice = supplement.getByLabel(missingName, { exact: false });
+    expect(await supplement.textContent()).toContain(`${missingName} 【核心】 · 以上传的 1 份文件提供`);
+    await choice.check();
+    await j.click('确认补正', 'online-accepted');
+    await j.goto(`${DONGSHAN}/cases/${caseNo}`, 'online-case-accepted');
+    expect(await page.locator('dl.facts').textContent()).not.toContain('待补正');
+    await signOut(j);
+
+    await signIn(j, '东山审批 陈刚');
+    await j.goto(`${DONGSHAN}/cases/${caseNo}`, 'online-approver');
+    await j.click('作出决定', 'online-decided');
+    await signOut(j);
+    await signIn(j, '东山窗口 张丽');
+    await j.goto(`${DONGSHAN}/cases/${caseNo}`, 'online-issue');
+    await j.click('出件（加盖印章）', 'online-result');
+    await signOut(j);
+
+    // The custodian (R5: the centre that approved) finds the package once the stream worker wrote it.
+    await signIn(j, '东山街道管理员 周洁');
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      await j.goto(`${DONGSHAN}/archive`, 'archive');
+      if ((await page.getByRole('link', { name: caseNo }).count()) > 0 || Date.now() > deadline) break;
+      await page.waitForTimeout(2000);
+    }
+    await page.getByRole('link', { name: caseNo }).click();
+    await j.check('archive-package');
+    const entries = (await page.locator('main').textContent()) ?? '';
+    expect(entries).toContain('网上申报材料.pdf');
+    expect(entries).toContain(createHash('sha256').update(PDF).digest('hex'));
+    await j.english('archive-package');
+    await signOut(j);
+    await j.close();
+  });
 });

@@ -20,4 +20,5 @@ export const materialsEn: typeof materialsZh = {
   reuse: 'Reusable materials',
   consent: 'No need to hand in: reused with the applicant’s consent',
   online: 'Online submission',
+  byFiles: (n: number) => `provided by the ${n} uploaded file${n > 1 ? 's' : ''}`,
 };

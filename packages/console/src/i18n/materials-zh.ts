@@ -20,4 +20,5 @@ export const materialsZh = {
   reuse: '可复用的材料',
   consent: '免提交：经申请人同意复用',
   online: '网上申报',
+  byFiles: (n: number) => `以上传的 ${n} 份文件提供`,
 };

@@ -2,6 +2,9 @@ import type { CaseActionName } from '@onewindow/domain';
 import { many, numberOr, one, type Values } from '../../ui/form';
 import { commitmentOf } from './commitment';
 
+/** Joins a material's code and its file ids in one choice of the supplement form (no id holds it). */
+export const FILES_SEP = '|';
+
 /**
  * The case actions the console has a form for on the case page, each with the API body its
  * form makes (API.md `{action}`); whether one is shown is the API's `allowedActions`.
@@ -9,7 +12,10 @@ import { commitmentOf } from './commitment';
  */
 export const ACTIONS = {
   supplement: (v: Values) => ({
-    materials: many(v, 'materials').map((code) => ({ code, provided: true })),
+    materials: many(v, 'materials').map((choice) => {
+      const [code = '', ...files] = choice.split(FILES_SEP);
+      return files.length > 0 ? { code, files } : { code, provided: true };
+    }),
     ...commitmentOf(v),
   }),
   'notify-correction': (v: Values) => {

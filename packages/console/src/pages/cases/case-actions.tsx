@@ -21,8 +21,9 @@ import { ChoiceGroup, ErrorSummary, type FormState, SelectField, TextArea, TextF
 import { fieldOf, formSpec, optionsOf } from '../../ui/form-spec';
 import { label } from '../../ui/labels';
 import { Csrf } from '../../ui/layout';
-import type { ActionName } from './actions';
+import { type ActionName, FILES_SEP } from './actions';
 import { CommitmentFields } from './commitment';
+import { type Listing, usableFiles } from './materials';
 import { caseHref } from './parts';
 import type { CaseView } from './types';
 
@@ -84,7 +85,18 @@ function ActionForm({
  * from the decider's guards): the console decides nothing, it shows what it is told, in a
  * fixed order. Required fields, choices and bounds come from the API's request schemas.
  */
-export function Actions({ c, v, failed }: { c: Ctx; v: CaseView; failed: Failed | undefined }) {
+export function Actions({
+  c,
+  v,
+  failed,
+  files = {},
+}: {
+  c: Ctx;
+  v: CaseView;
+  failed: Failed | undefined;
+  /** The materials' uploaded files (the panel's listing): a material with usable ones is provided by them. */
+  files?: Listing;
+}) {
   const t = c.get('t');
   const allowed = new Set(v.allowedActions ?? []);
   const may = (a: ActionName) => allowed.has(a);
@@ -116,10 +128,15 @@ export function Actions({ c, v, failed }: { c: Ctx; v: CaseView; failed: Failed 
           state={s}
           spec={fieldOf(spec, 'materials')}
           label={t.caseActions.supplied}
-          options={missing.map((m) => ({
-            value: m.code,
-            label: `${m.name}${m.core ? ` ${t.catalogue.core}` : ''}`,
-          }))}
+          options={missing.map((m) => {
+            // Issue 16: uploaded files that may be used provide the material electronically (their
+            // digests enter the case's chain); without them the clerk records the paper original.
+            const ids = usableFiles(files[m.code]);
+            return {
+              value: ids.length > 0 ? `${m.code}${FILES_SEP}${ids.join(FILES_SEP)}` : m.code,
+              label: `${m.name}${m.core ? ` ${t.catalogue.core}` : ''}${ids.length > 0 ? ` · ${t.materials.byFiles(ids.length)}` : ''}`,
+            };
+          })}
         />
         {nonCore.length > 0 && <CommitmentFields c={c} state={s} spec={spec} materials={nonCore} />}
       </ActionForm>,

@@ -45,7 +45,7 @@ async function casePage(c: Ctx, failed?: Failed, status = 200, reveal: RevealOut
       {!first && panel}
       <Levels c={c} v={v} />
       <Reveal c={c} v={v} revealed={reveal.revealed} state={reveal.state} />
-      <Actions c={c} v={v} failed={failed} />
+      <Actions c={c} v={v} failed={failed} files={m.files} />
       <h2>{t.cases.steps}</h2>
       <Steps c={c} v={v} />
       {(v.guidance ?? []).length > 0 && (

@@ -55,6 +55,10 @@ export async function listFiles(
   return Object.fromEntries(codes.map((code, i) => [code, lists[i]]));
 }
 
+/** The ids of the files a supplement may provide a material with: usable ones (not pending, not quarantined). */
+export const usableFiles = (l: FileList | undefined): string[] =>
+  (l?.files ?? []).filter((f) => f.scan === 'clean' || f.scan === 'not-scanned').map((f) => f.id);
+
 export const size = (n: number) =>
   n < 1 << 20 ? `${Math.ceil(n / 1024)} KB` : `${(n / (1 << 20)).toFixed(1)} MB`;
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.ofd';
