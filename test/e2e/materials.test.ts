@@ -13,6 +13,34 @@ const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[]/Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
 );
 
+/**
+ * The window takes an application of MATTER with its core item left unticked (the one-time
+ * notice): there is a material to upload for. Screenshots are named with `prefix`.
+ */
+async function takeWithCoreMissing(j: Journey, applicantName: string, prefix: string) {
+  const { page } = j;
+  await j.goto(`${DONGSHAN}/intake`, `${prefix}intake-choose`);
+  await page.getByLabel('查找事项').fill(MATTER);
+  await j.click('查找', `${prefix}intake-found`);
+  await Promise.all([
+    page.waitForNavigation(),
+    page.getByRole('link', { name: MATTER, exact: true }).click(),
+  ]);
+  await page.getByLabel('申请人名称').fill(applicantName);
+  await page.getByLabel('证件号码', { exact: true }).fill(PERSON_ID);
+  const checklist = page.getByRole('group', { name: '材料核验' });
+  const labels = await checklist.locator('label').allTextContents();
+  const coreIndex = labels.findIndex((l) => l.includes('【核心】'));
+  for (let i = 0; i < labels.length; i++)
+    if (i !== coreIndex) await checklist.getByRole('checkbox').nth(i).check();
+  await j.click('收件', `${prefix}one-time-notice`);
+  return {
+    caseNo: (await page.locator('dd strong').first().textContent()) ?? '',
+    queryCode: (await page.locator('.query-code').textContent()) ?? '',
+    missingName: (labels[coreIndex] ?? '').replace(' 【核心】', '').trim(),
+  };
+}
+
 describe('electronic materials in the console (issue 16)', () => {
   it('a clerk uploads a PDF with the progress bar and sees it listed; the approver reads the materials first', async () => {
     const j = await Journey.start(env.browser, 'materials', env.stack.url);
@@ -20,23 +48,7 @@ describe('electronic materials in the console (issue 16)', () => {
 
     // The window: a case taken with a core item missing, so there is a material to upload for.
     await signIn(j, '东山窗口 张丽');
-    await j.goto(`${DONGSHAN}/intake`, 'intake-choose');
-    await page.getByLabel('查找事项').fill(MATTER);
-    await j.click('查找', 'intake-found');
-    await Promise.all([
-      page.waitForNavigation(),
-      page.getByRole('link', { name: MATTER, exact: true }).click(),
-    ]);
-    await page.getByLabel('申请人名称').fill('王芳');
-    await page.getByLabel('证件号码', { exact: true }).fill(PERSON_ID);
-    const checklist = page.getByRole('group', { name: '材料核验' });
-    const labels = await checklist.locator('label').allTextContents();
-    const coreIndex = labels.findIndex((l) => l.includes('【核心】'));
-    for (let i = 0; i < labels.length; i++)
-      if (i !== coreIndex) await checklist.getByRole('checkbox').nth(i).check();
-    const missingName = (labels[coreIndex] ?? '').replace(' 【核心】', '').trim();
-    await j.click('收件', 'one-time-notice');
-    const caseNo = (await page.locator('dd strong').first().textContent()) ?? '';
+    const { caseNo, missingName } = await takeWithCoreMissing(j, '王芳', '');
     expect(caseNo).toMatch(/^nanjing\.jiangning\.dongshan-\d{8}-\d{4}$/);
 
     await j.goto(`${DONGSHAN}/cases/${caseNo}`, 'case-materials');
@@ -99,24 +111,7 @@ describe('electronic materials in the console (issue 16)', () => {
     const j = await Journey.start(env.browser, 'materials-online', env.stack.url);
     const { page } = j;
     await signIn(j, '东山窗口 张丽');
-    await j.goto(`${DONGSHAN}/intake`, 'online-intake');
-    await page.getByLabel('查找事项').fill(MATTER);
-    await j.click('查找', 'online-intake-found');
-    await Promise.all([
-      page.waitForNavigation(),
-      page.getByRole('link', { name: MATTER, exact: true }).click(),
-    ]);
-    await page.getByLabel('申请人名称').fill('赵丽');
-    await page.getByLabel('证件号码', { exact: true }).fill(PERSON_ID);
-    const checklist = page.getByRole('group', { name: '材料核验' });
-    const labels = await checklist.locator('label').allTextContents();
-    const coreIndex = labels.findIndex((l) => l.includes('【核心】'));
-    for (let i = 0; i < labels.length; i++)
-      if (i !== coreIndex) await checklist.getByRole('checkbox').nth(i).check();
-    const missingName = (labels[coreIndex] ?? '').replace(' 【核心】', '').trim();
-    await j.click('收件', 'online-notice');
-    const caseNo = (await page.locator('dd strong').first().textContent()) ?? '';
-    const queryCode = (await page.locator('.query-code').textContent()) ?? '';
+    const { caseNo, missingName, queryCode } = await takeWithCoreMissing(j, '赵丽', 'online-');
     expect(queryCode).toMatch(/^[2-9A-Z]{8}$/);
     await signOut(j);
 
@@ -139,9 +134,11 @@ describe('electronic materials in the console (issue 16)', () => {
     // The window provides the material by the applicant's file: its digests enter the case's chain.
     await signIn(j, '东山窗口 张丽');
     await j.goto(`${DONGSHAN}/cases/${caseNo}`, 'online-case');
-    const sentRow = page.locator('#materials').getByRole('row').filter({ hasText: missingName });
-    expect(await sentRow.textContent()).toContain('网上申报材料.pdf');
-    expect(await sentRow.textContent()).toContain('网上申报');
+    // The file the applicant sent, marked as sent online (a verified copy of the first test's case,
+    // the same holder, may be offered for reuse beside it).
+    const sentRow = page.locator('#materials').getByRole('row').filter({ hasText: '网上申报材料.pdf' });
+    expect(await sentRow.first().textContent()).toContain(missingName);
+    expect(await sentRow.first().textContent()).toContain('网上申报');
     const supplement = page.getByRole('region', { name: '接收补正材料' });
     const choice = supplement.getByLabel(missingName, { exact: false });
     expect(await supplement.textContent()).toContain(`${missingName} 【核心】 · 以上传的 1 份文件提供`);

@@ -201,6 +201,15 @@ const rejectedView = (r: RejectedUpload, publicView = false): RejectedView => {
 
 const byVersion = (a: MaterialFile, b: MaterialFile) => a.code.localeCompare(b.code) || a.version - b.version;
 
+/** What a reused file brings from its source; the rest of the record is the new case's. */
+type ReusedContent = Omit<
+  StoredMaterialFile,
+  'id' | 'tenant' | 'caseNo' | 'code' | 'version' | 'key' | 'channel' | 'uploadedBy' | 'uploadedAt'
+>;
+
+/** One holder whatever the case and spacing of the ID number or USCC. */
+const sameHolder = (a: string, b: string) => normaliseTerm('id', a) === normaliseTerm('id', b);
+
 /**
  * Electronic materials (issue 16): presigned uploads straight to the bucket, the files recorded
  * from their bytes (type by magic bytes, SHA-256 and SM3 by streaming), scans, downloads that
@@ -790,19 +799,13 @@ export class MaterialService implements MaterialFiles {
     state: StoredCase['state'],
     from: NonNullable<ReuseInput['file']>,
     key: string,
-  ): Promise<
-    Omit<
-      StoredMaterialFile,
-      'id' | 'tenant' | 'caseNo' | 'code' | 'version' | 'key' | 'channel' | 'uploadedBy' | 'uploadedAt'
-    >
-  > {
+  ): Promise<ReusedContent> {
     const notOffered = () =>
       new DomainError('not-found', '没有可复用的该核验件', 'no such verified copy to reuse', 'file');
     // The holder index is per tenant: a copy from elsewhere is none of this tenant's to offer.
     if (from.tenant !== state.tenant || from.caseNo === state.caseNo) throw notOffered();
     const source = await this.cases.find(from.tenant, from.caseNo);
-    const same = (a: string, b: string) => normaliseTerm('id', a) === normaliseTerm('id', b);
-    if (!source || !same(source.state.applicant.idNumber, state.applicant.idNumber)) throw notOffered();
+    if (!source || !sameHolder(source.state.applicant.idNumber, state.applicant.idNumber)) throw notOffered();
     const found = (await materialFilesOf(this.store, from.tenant, from.caseNo)).find((f) => f.id === from.id);
     if (!found?.verified || !isUsable(found.scan, this.scannerless)) throw notOffered();
     const copied = await this.objects.copy({
@@ -829,17 +832,11 @@ export class MaterialService implements MaterialFiles {
     licenceId: string,
     key: string,
     now: string,
-  ): Promise<
-    Omit<
-      StoredMaterialFile,
-      'id' | 'tenant' | 'caseNo' | 'code' | 'version' | 'key' | 'channel' | 'uploadedBy' | 'uploadedAt'
-    >
-  > {
+  ): Promise<ReusedContent> {
     const notOffered = () =>
       new DomainError('not-found', '没有可复用的该电子证照', 'no such e-licence to reuse', 'licence');
     const licence = await new LicenceRepository(this.store).get(state.tenant, licenceId);
-    const same = (a: string, b: string) => normaliseTerm('id', a) === normaliseTerm('id', b);
-    if (licence?.status !== 'valid' || !same(licence.holder.idNumber, state.applicant.idNumber)) {
+    if (licence?.status !== 'valid' || !sameHolder(licence.holder.idNumber, state.applicant.idNumber)) {
       throw notOffered();
     }
     if (!this.options.ofd) {
