@@ -64,7 +64,7 @@ export function createStreamHandler(
   ofd?: OfdResults,
   warn?: (message: string, error: Error) => void,
   /** Packages each closed case for its archive custodian (R5); a failure fails the batch, which is retried. */
-  archive?: ArchiveService,
+  archive?: Pick<ArchiveService, 'packageClosed'>,
 ) {
   const outbox = store ? new Outbox(store, ofd) : undefined;
   return async (batch: StreamBatch): Promise<BatchResponse> => {
