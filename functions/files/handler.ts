@@ -58,6 +58,7 @@ const app = createServiceApp(
           ...(objects ? { objects } : {}),
         }),
       { cursorKey },
+      credentials,
     ),
     catalogueFiles,
     relayKey,

@@ -18,9 +18,10 @@ export function appDepsFromEnv(
   lambda: string,
   services: (store: Store) => CoreServices | CaseServices,
   options: StoreOptions = {},
+  // Tenant requests run on the tenant's vended credentials where the stack grants a tenant-access role;
+  // a Lambda that signs other clients with them (files: S3) passes its own, so sessions are vended once.
+  credentials = tenantCredentialsFromEnv(),
 ): AppDeps {
-  // Tenant requests run on the tenant's vended credentials where the stack grants a tenant-access role.
-  const credentials = tenantCredentialsFromEnv();
   const store = new Store(
     createDynamoClient(credentials ? { credentials } : {}),
     requireEnv('TABLE_NAME'),

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStreamHandler } from '../../functions/stream/handler';
-import { type ArchivePackageView, OfdResults } from '../../packages/app/src';
+import type { ArchivePackageView } from '../../packages/app/src';
 import {
   archivePrefix,
   archiveYearsOf,
@@ -15,7 +14,7 @@ import { type TestApp, testApp } from '../support/app';
 import { DONGSHAN } from '../support/authority';
 import { ADMIN, APPROVER, act, CASES, CLERK, intake, seedCases } from '../support/cases';
 import { testObjectStore } from '../support/objects';
-import { pollStream } from '../support/stream';
+import { pollArchive } from '../support/stream';
 
 /**
  * Archive packages (R5, issue 16) on DynamoDB Local and the embedded S3: a case with files goes
@@ -66,17 +65,7 @@ beforeAll(async () => {
   await upload('form', '申请表（修改）.pdf', 'application/pdf', PDF2);
   await upload('copy', '身份证.png', 'image/png', PNG);
   // The stream worker as the local stack runs it: OFD sealing, then the archive.
-  const ofd = new OfdResults(
-    t.store,
-    t.services.cases,
-    t.services.commands,
-    t.services.esign,
-    'https://ow.example',
-  );
-  stop = await pollStream(
-    t,
-    createStreamHandler(async () => [], t.store, undefined, ofd, undefined, t.services.archive),
-  );
+  stop = await pollArchive(t);
   expect((await act(t, APPROVER, caseNo, 'decide', { outcome: 'approve' })).status).toBe(200);
   const issued = await act(t, CLERK, caseNo, 'issue', { delivery: 'window' });
   expect(issued.status, JSON.stringify(issued.body)).toBe(200);

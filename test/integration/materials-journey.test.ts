@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStreamHandler } from '../../functions/stream/handler';
-import { type ArchivePackageView, OfdResults } from '../../packages/app/src';
+import type { ArchivePackageView } from '../../packages/app/src';
 import { type TestApp, testApp } from '../support/app';
 import { DONGSHAN } from '../support/authority';
 import { ADMIN, APPROVER, act, applicant, CASES, CLERK, seedCases } from '../support/cases';
 import { testObjectStore } from '../support/objects';
-import { pollStream } from '../support/stream';
+import { pollArchive } from '../support/stream';
 
 /**
  * Issue 16's whole path on DynamoDB Local and the embedded S3, as its "done when" names it: the
@@ -48,17 +47,7 @@ beforeAll(async () => {
   const { objects } = testObjectStore();
   t = await testApp({ objects, scannerless: true });
   await seedCases(t);
-  const ofd = new OfdResults(
-    t.store,
-    t.services.cases,
-    t.services.commands,
-    t.services.esign,
-    'https://ow.example',
-  );
-  stop = await pollStream(
-    t,
-    createStreamHandler(async () => [], t.store, undefined, ofd, undefined, t.services.archive),
-  );
+  stop = await pollArchive(t);
 }, 60_000);
 
 afterAll(async () => {

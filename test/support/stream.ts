@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
-import type { createStreamHandler } from '../../functions/stream/handler';
+import { createStreamHandler } from '../../functions/stream/handler';
+import { OfdResults } from '../../packages/app/src';
 import { streamPoller } from '../../packages/local/src/pollers';
 import type { TestApp } from './app';
 
@@ -25,4 +26,19 @@ export async function pollStream(
 export async function waitFor(predicate: () => boolean): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (!predicate() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
+
+/** The stream worker as the local stack runs it on closed cases: the OFD sealed, then the archive package. */
+export function pollArchive(t: TestApp): Promise<() => Promise<void>> {
+  const ofd = new OfdResults(
+    t.store,
+    t.services.cases,
+    t.services.commands,
+    t.services.esign,
+    'https://ow.example',
+  );
+  return pollStream(
+    t,
+    createStreamHandler(async () => [], t.store, undefined, ofd, undefined, t.services.archive),
+  );
 }

@@ -144,7 +144,7 @@ export const materialWrites = {
     { put: fileItem(file), ifNew: versionTaken },
   ],
   /** A file's new scan verdict, only over the verdict it was read with. */
-  scan: (file: StoredMaterialFile, was: ScanStatus, changed: DomainError): Write[] => [
+  scanVerdict: (file: StoredMaterialFile, was: ScanStatus, changed: DomainError): Write[] => [
     { put: fileItem(file), ifStill: { attribute: 'scan', equals: was, failure: changed } },
   ],
   /** A file marked verified (only once) and, where the holder is known, its entry in the holder's index. */

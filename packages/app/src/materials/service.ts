@@ -508,7 +508,7 @@ export class MaterialService implements MaterialFiles {
     await this.commands.system('system:malware-scan', tenant, now).commit({
       action: `material.scan-${scan}`,
       target: `${tenant}/${caseNo}/${code}/${fileId}`,
-      writes: materialWrites.scan(updated, file.scan, versionTaken()),
+      writes: materialWrites.scanVerdict(updated, file.scan, versionTaken()),
       response: { status: 200, body: null },
     });
     if (scan === 'infected') await this.quarantine(updated, now);
@@ -530,7 +530,7 @@ export class MaterialService implements MaterialFiles {
     await this.commands.system('system:malware-scan', file.tenant, now).commit({
       action: 'material.quarantined',
       target: `${file.tenant}/${file.caseNo}/${file.code}/${file.id}`,
-      writes: materialWrites.scan({ ...file, quarantineKey: to }, file.scan, versionTaken()),
+      writes: materialWrites.scanVerdict({ ...file, quarantineKey: to }, file.scan, versionTaken()),
       response: { status: 200, body: null },
     });
   }
