@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { demoUsers } from './demo/tenancy';
 import { startDynamo } from './dynamo';
 import { acquireLock } from './lock';
+import { SHARED_DB_FILE } from './wal';
 
 const { values } = parseArgs({
   options: {
@@ -51,6 +53,9 @@ async function main(): Promise<void> {
     `正在启动 OneWindow 本地环境 / starting OneWindow locally (${dataDir ? `data in ${dataDir}` : 'in memory'})…`,
   );
   const started = Date.now();
+  // Known before the JVM starts (it makes the database file): a table it has never written is made
+  // empty, and the demo is then replayed in process while the JVM warms up (stack.ts).
+  const freshTable = !dataDir || !existsSync(join(dataDir, 'dynamodb', SHARED_DB_FILE));
   // The JVM starts first: DynamoDB Local warms up while the API, console and workers load.
   const dynamo = startDynamo({ quick: true, ...(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {}) });
   dynamo.catch(() => undefined);
@@ -62,6 +67,7 @@ async function main(): Promise<void> {
   const stack = await startLocalStack({
     port,
     dynamo,
+    freshTable,
     ...(dataDir ? { dataDir } : {}),
     demo: !values['no-demo'],
     serveEarly: true,

@@ -11,15 +11,16 @@ import { createDynamoClient, type OutboundEvent, Store } from '@onewindow/store'
 import { createS3Client, S3ObjectStore } from '@onewindow/store/objects';
 import { createClockHandler } from '../../../functions/clock/handler';
 import { createStreamHandler } from '../../../functions/stream/handler';
-import { seedAuthorityDemo } from './demo/authority';
-import { CASE_DEMO_CITY, seedCaseDemo } from './demo/cases';
-import { seedDemo } from './demo/seed';
+import { seedAll } from './demo/load';
 import { demoUsers } from './demo/tenancy';
 import { type LocalDynamo, startDynamo } from './dynamo';
 import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER, devRoutes } from './issuer';
+import { TableCopier } from './memory-table/copy';
+import { answerFrom, MemoryTable } from './memory-table/table';
 import { every, type Poller, streamPoller } from './pollers';
 import { type LocalS3, startS3 } from './s3';
 import { ensureTable } from './table';
+import { SHARED_DB_FILE } from './wal';
 
 export interface LocalStackOptions {
   readonly port: number;
@@ -34,6 +35,11 @@ export interface LocalStackOptions {
   readonly onStep?: (step: string, ms: number) => void;
   /** DynamoDB Local already starting (main.ts starts the JVM before it loads the rest). */
   readonly dynamo?: Promise<LocalDynamo>;
+  /**
+   * Whether DynamoDB Local starts without the table (main.ts knows before it starts the JVM);
+   * by default: in memory, or no database file yet in the data folder.
+   */
+  readonly freshTable?: boolean;
   /**
    * Answer on the port before the demo is loaded (`npm start`): the sign-in page, the assets,
    * the API reference and /dev answer at once; every other request waits until the demo is
@@ -96,22 +102,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     corsOrigins: [`http://${host}:${options.port}`, `http://localhost:${options.port}`],
   });
   s3Started.catch(() => undefined);
-  const dynamo = await (
-    options.dynamo ?? startDynamo(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {})
-  ).catch(async (error: Error) => {
-    await (await s3Started.catch(() => undefined))?.stop();
-    throw error;
-  });
-  step('DynamoDB Local');
-  const stops: (() => Promise<void>)[] = [() => dynamo.stop()];
-  const s3 = await s3Started.catch(async (error: Error) => {
-    await dynamo.stop();
-    throw error;
-  });
-  stops.push(() => s3.stop());
-  step('embedded S3');
+  // A table DynamoDB Local has never written (in memory, or no database file yet in the data
+  // folder) is made empty: the demo's history can then be replayed in process while the JVM starts.
+  const freshTable =
+    options.freshTable ??
+    (!options.dynamo && (!options.dataDir || !existsSync(join(options.dataDir, 'dynamodb', SHARED_DB_FILE))));
+  const dynamoStarting =
+    options.dynamo ?? startDynamo(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {});
+  dynamoStarting.catch(() => undefined);
   // One stop however many ask (a failed demo and Ctrl-C may both): the last in, the first out, and
   // whoever asked waits until DynamoDB Local is gone, so no caller exits while the JVM still runs.
+  const stops: (() => Promise<void>)[] = [
+    async () => (await dynamoStarting.catch(() => undefined))?.stop(),
+    async () => (await s3Started.catch(() => undefined))?.stop(),
+  ];
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopped ??= (async () => {
@@ -120,10 +124,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     return stopped;
   };
   try {
-    const client = createDynamoClient({ endpoint: dynamo.endpoint });
-    await ensureTable(client, tableName);
-    step('table');
-    const store = new Store(client, tableName);
+    const s3 = await s3Started;
+    step('embedded S3');
     const logger = new Logger({ serviceName: 'onewindow-local', logLevel: options.logLevel ?? 'WARN' });
     const issuer = await createDevIssuer(
       options.dataDir ? join(options.dataDir, 'dev-keys.json') : undefined,
@@ -134,39 +136,58 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       audience: DEV_AUDIENCE,
     });
     // One process serves what AWS splits between the api and files Lambdas.
-    const services = createServices({
-      store,
-      signer: createSigner(signingSeed(options.dataDir)),
-      vault: localKeyVault(keyStoreSecret(options.dataDir)),
-      objects: new S3ObjectStore(
-        createS3Client({ endpoint: s3.endpoint, region: s3.region, credentials: s3.credentials }),
-        s3.bucket,
-      ),
-      // No malware scanner runs locally (GuardDuty is AWS-only): files stay `not-scanned`, usable.
-      scannerless: true,
-    });
+    const signer = createSigner(signingSeed(options.dataDir));
+    const vault = localKeyVault(keyStoreSecret(options.dataDir));
+    const objects = new S3ObjectStore(
+      createS3Client({ endpoint: s3.endpoint, region: s3.region, credentials: s3.credentials }),
+      s3.bucket,
+    );
+    const servicesOn = (on: Store) =>
+      createServices({
+        store: on,
+        signer,
+        vault,
+        objects,
+        // No malware scanner runs locally (GuardDuty is AWS-only): files stay `not-scanned`, usable.
+        scannerless: true,
+      });
     // The console names each visitor to the API with it, as in AWS (domain/client-relay.ts).
     const relayKey = randomBytes(32);
-    const appFor = (now?: Date) =>
-      createApp({ services, verify, logger, catalogueFiles, relayKey, ...(now ? { now: () => now } : {}) });
-    // The demo loader replays history as the app answered at each instant, asking for the app per
-    // request; building it (every route and middleware) once per instant is enough.
-    const atInstant = new Map<number, ReturnType<typeof appFor>>();
-    let onTheClock: ReturnType<typeof appFor> | undefined;
-    const appAt = (now?: Date) => {
-      if (!now) {
-        onTheClock ??= appFor();
-        return onTheClock;
-      }
-      let at = atInstant.get(now.getTime());
-      if (!at) {
-        if (atInstant.size >= 256) atInstant.clear();
-        at = appFor(now);
-        atInstant.set(now.getTime(), at);
-      }
-      return at;
-    };
-    const app = appFor();
+    const appOn = (on: ReturnType<typeof createServices>) => (now?: Date) =>
+      createApp({
+        services: on,
+        verify,
+        logger,
+        catalogueFiles,
+        relayKey,
+        ...(now ? { now: () => now } : {}),
+      });
+    const seed = async (on: ReturnType<typeof createServices>) =>
+      seedAll({ appAt: appsAt(appOn(on)), services: on, issuer, step });
+
+    // Into a fresh table the demo's history is replayed through the application against an
+    // in-process table (memory-table/) from now on, and copied into DynamoDB Local in batches once
+    // the table exists: the same writes under the same conditions, a tenth of the requests.
+    const inProcess = options.demo !== false && freshTable ? new MemoryTable(tableName) : undefined;
+    const replay =
+      inProcess &&
+      seed(
+        servicesOn(
+          // Never sent: every item command is answered in process (the endpoint only satisfies the SDK).
+          new Store(answerFrom(createDynamoClient({ endpoint: 'http://127.0.0.1:9' }), inProcess), tableName),
+        ),
+      );
+    replay?.catch(() => undefined);
+
+    const dynamo = await dynamoStarting;
+    step('DynamoDB Local');
+    const client = createDynamoClient({ endpoint: dynamo.endpoint });
+    const created = await ensureTable(client, tableName);
+    step('table');
+    if (inProcess && !created) throw new Error(`the table ${tableName} already existed: it was expected new`);
+    const store = new Store(client, tableName);
+    const services = servicesOn(store);
+    const app = appOn(services)();
     app.route('/dev', devRoutes(issuer, parseWith));
     // The console calls this same app in-process; locally its sign-in page lists the demo users.
     app.route(
@@ -222,26 +243,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     step('API and console');
     const loadDemo = async () => {
-      const token = await issuer.issue({ sub: 'demo-loader', roles: ['platform-admin'] }, 3600);
-      await seedDemo(app, token);
-      step('demo: cities, tenants, bodies, staff');
-      // The demo's cases are Nanjing's: they start once Nanjing's authority is loaded, beside the
-      // other cities' catalogues.
-      let cases: Promise<unknown> = Promise.resolve();
-      await seedAuthorityDemo({
-        appAt,
-        services,
-        token,
-        onCity: (city) => {
-          if (city !== CASE_DEMO_CITY) return;
-          cases = seedCaseDemo({ appAt, issue: (claims) => issuer.issue(claims, 3600) });
-          // Awaited below; until then a failure must not count as unhandled.
-          cases.catch(() => undefined);
-        },
-      });
-      step('demo: catalogues and rollouts');
-      await cases;
-      step('demo: cases');
+      if (!inProcess) return seed(services);
+      const copier = new TableCopier(inProcess, client, tableName);
+      try {
+        await replay;
+      } finally {
+        await copier.finish();
+      }
+      step(`demo: ${inProcess.size} items into DynamoDB Local`);
     };
     const demo = options.demo === false ? Promise.resolve() : loadDemo();
     let loaded = options.demo === false;
@@ -305,6 +314,28 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await stop();
     throw error;
   }
+}
+
+/**
+ * The demo loader replays history as the app answered at each instant, asking for the app per
+ * request; building it (every route and middleware) once per instant is enough.
+ */
+function appsAt<A>(appFor: (now?: Date) => A): (now?: Date) => A {
+  const atInstant = new Map<number, A>();
+  let onTheClock: A | undefined;
+  return (now) => {
+    if (!now) {
+      onTheClock ??= appFor();
+      return onTheClock;
+    }
+    let at = atInstant.get(now.getTime());
+    if (!at) {
+      if (atInstant.size >= 256) atInstant.clear();
+      at = appFor(now);
+      atInstant.set(now.getTime(), at);
+    }
+    return at;
+  };
 }
 
 /** Runs `packageClosed` after the batch that saw the closings, in order, without the poller waiting. */

@@ -7,11 +7,14 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { keyAttributeNames, tableDefinition } from '@onewindow/store';
 
-/** Creates the table from the shared definition (the same one CDK uses), unless it exists. */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+/**
+ * Creates the table from the shared definition (the same one CDK uses), unless it exists; true
+ * when it made it (so it is empty).
+ */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<boolean> {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return;
+    return false;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
@@ -45,4 +48,5 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       TimeToLiveSpecification: { Enabled: true, AttributeName: d.timeToLiveAttribute },
     }),
   );
+  return true;
 }
