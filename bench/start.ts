@@ -92,7 +92,7 @@ async function startOnce(mode: StartMode): Promise<StartFigures> {
   }
 }
 
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.START_ROUNDS ?? 3);
 
 /**
  * Each kind of start ROUNDS times, the kinds interleaved so a noisy minute on a shared machine
