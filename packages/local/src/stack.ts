@@ -54,8 +54,15 @@ export interface LocalStack {
   /** The embedded S3 holding material files (one bucket, versioned, Object Lock on). */
   readonly s3: LocalS3;
   readonly events: OutboundEvent[];
-  /** Settles when the demo is loaded (at once without one, or without `serveEarly`). */
+  /** Settles when every page shows the whole demo (at once without one, or without `serveEarly`). */
+  readonly shown: Promise<void>;
+  /**
+   * Settles when the demo is in DynamoDB Local and the workers run (at once without one, or
+   * without `serveEarly`); rejects if it could not be loaded.
+   */
   readonly demo: Promise<void>;
+  /** Items still to be copied into DynamoDB Local (stopping waits for them). */
+  unsaved(): number;
   stop(): Promise<void>;
 }
 
@@ -185,7 +192,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const created = await ensureTable(client, tableName);
     step('table');
     if (inProcess && !created) throw new Error(`the table ${tableName} already existed: it was expected new`);
-    const store = new Store(client, tableName);
+    // The copy into DynamoDB Local outlasts the replay (each item costs DynamoDB Local about a
+    // millisecond of CPU), so until it has drained the app is answered from the in-process table
+    // too: it holds the whole demo, and what the app writes there is copied after it. Once the
+    // copier finds nothing left, in the same turn, every command goes to DynamoDB Local instead.
+    const copier = inProcess && new TableCopier(inProcess, client, tableName);
+    const store = new Store(
+      copier
+        ? answerFrom(createDynamoClient({ endpoint: dynamo.endpoint }), inProcess, () => !copier.drained)
+        : client,
+      tableName,
+    );
     const services = servicesOn(store);
     const app = appOn(services)();
     app.route('/dev', devRoutes(issuer, parseWith));
@@ -242,30 +259,32 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const clock = createClockHandler({ services, logger });
 
     step('API and console');
-    const loadDemo = async () => {
-      if (!inProcess) return seed(services);
-      const copier = new TableCopier(inProcess, client, tableName);
-      try {
-        await replay;
-      } finally {
-        await copier.finish();
-      }
-      step(`demo: ${inProcess.size} items into DynamoDB Local`);
-    };
-    const demo = options.demo === false ? Promise.resolve() : loadDemo();
+    const shown =
+      options.demo === false ? Promise.resolve() : replay ? replay.then(() => undefined) : seed(services);
     let loaded = options.demo === false;
-    demo.then(
+    shown.then(
       () => {
         loaded = true;
       },
       () => undefined,
     );
-    if (!options.serveEarly) await demo;
+    const copied = shown.then(async () => {
+      if (!copier) return;
+      await copier.finish();
+      step(`demo: ${inProcess?.size} items into DynamoDB Local`);
+    });
+    copied.catch(() => undefined);
+    // Stopping while the copy runs finishes it first, so what the app wrote meanwhile is kept (a stop
+    // during the replay waits for the demo, then its copy, as the workers' stop does).
+    stops.push(async () => {
+      if (copier && loaded) await copier.finish();
+    });
+    if (!options.serveEarly) await copied;
     // The demo loader calls the app itself; what comes over the port waits for it to finish.
     const fetch = (req: Request) =>
       loaded || opensEarly(req)
         ? app.fetch(req)
-        : demo.then(
+        : shown.then(
             () => app.fetch(req),
             (e: Error) =>
               new Response(`演示数据加载失败 / the demo data failed to load: ${e.message}`, { status: 503 }),
@@ -283,9 +302,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         }),
     );
     const onError = (e: unknown) => logger.error('worker tick failed', e as Error);
-    // The workers start once the demo is in, as they would after it in AWS: the clock must not
-    // visit cases the loader is still writing with its clock set back.
-    const workers = demo.then(
+    // The workers start once the demo is in DynamoDB Local, as they would after it in AWS: the clock
+    // must not visit cases the loader is still writing with its clock set back, and the stream
+    // poller reads DynamoDB Local's stream, where the copied items appear.
+    const workers = copied.then(
       async (): Promise<Poller[]> => [
         await streamPoller({
           dynamo: client,
@@ -307,7 +327,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dynamo,
       s3,
       events,
+      shown,
       demo: workers.then(() => undefined),
+      unsaved: () => (copier && !copier.drained ? (inProcess?.pendingChanges ?? 0) : 0),
       stop,
     };
   } catch (error) {

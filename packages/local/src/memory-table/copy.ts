@@ -4,8 +4,8 @@ import type { MemoryTable } from './table';
 
 /**
  * Loads what the in-process table holds into DynamoDB Local while the demo is still being
- * replayed: every item written since the last batch, as it is now, 25 to a BatchWriteItem, two
- * batches in flight. A key in a batch still in flight is left for the next one, so an older
+ * replayed and served: every item written since the last batch, as it is now, 25 to a
+ * BatchWriteItem, four batches in flight. A key in a batch still in flight is left for the next one, so an older
  * image never lands after a newer one; `finish` waits until every change is in.
  */
 export class TableCopier {
@@ -17,6 +17,11 @@ export class TableCopier {
   private readonly loop: Promise<void>;
   /** Items written to DynamoDB Local (an item changed again after its batch counts again). */
   written = 0;
+  /**
+   * Set, in the same turn that saw nothing left to copy after `finish`, once DynamoDB Local holds
+   * everything the in-process table does: from then on commands may go to DynamoDB Local instead.
+   */
+  drained = false;
 
   constructor(
     private readonly source: MemoryTable,
@@ -28,7 +33,10 @@ export class TableCopier {
     this.loop.catch(() => undefined);
   }
 
-  /** Waits until every change made so far (and until now) is in DynamoDB Local. */
+  /**
+   * Waits until every change made so far, and any made while it waits, is in DynamoDB Local; it
+   * settles with `drained` set.
+   */
   async finish(): Promise<void> {
     this.finishing = true;
     this.wake?.();
@@ -53,7 +61,10 @@ export class TableCopier {
           continue;
         }
       }
-      if (this.finishing && pending === 0 && this.inFlight.size === 0) return;
+      if (this.finishing && pending === 0 && this.inFlight.size === 0) {
+        this.drained = true;
+        return;
+      }
       await Promise.race([
         ...this.inFlight,
         new Promise<void>((ok) => {

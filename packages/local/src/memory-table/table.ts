@@ -453,16 +453,25 @@ const conditionFailed = () =>
   new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
 
 /**
- * Answers `client`'s item commands from `table` instead of sending them. Placed at the start of
+ * Answers `client`'s item commands from `table` instead of sending them, as long as `serving`
+ * says so (always by default); after that they go on to DynamoDB Local. Placed at the start of
  * the serialize step, after the store's own initialize-step guards (tenant isolation, faults),
- * which still see every command.
+ * which still see every command. The choice is made there, synchronously with the in-process
+ * answer, so no command is answered in process once `serving` has turned false.
  */
-export function answerFrom(client: DynamoDBClient, table: MemoryTable): DynamoDBClient {
+export function answerFrom(
+  client: DynamoDBClient,
+  table: MemoryTable,
+  serving: () => boolean = () => true,
+): DynamoDBClient {
   client.middlewareStack.add(
-    (_next, context) => async (args) => ({
-      output: { $metadata: {}, ...table.handle(context.commandName ?? '?', args.input as Input) },
-      response: {},
-    }),
+    (next, context) => async (args) =>
+      serving()
+        ? {
+            output: { $metadata: {}, ...table.handle(context.commandName ?? '?', args.input as Input) },
+            response: {},
+          }
+        : next(args),
     { step: 'serialize', name: 'onewindowMemoryTable', priority: 'high' },
   );
   return client;
