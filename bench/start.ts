@@ -144,11 +144,11 @@ answers the sign-in page, and until the demo is complete (the start prints \`The
 until then every page that shows demo data waits, so none shows part of it), and until the demo is
 also in DynamoDB Local with the workers running (the start prints \`demo: N items into DynamoDB
 Local\`; until then pages are answered from the in-process table the demo was replayed into, and what
-they change is copied after it). Every start is a first
-start: a fresh data directory (the default, on disk) or a fresh table in memory. The three kinds run
-${ROUNDS} times, interleaved; the medians are shown with every run. On this machine (two cores) a load
-average above 2 means other work shared them; the start without the demo shows what the machine
-itself cost.
+they change is copied after it). Every start is a first start: a fresh data directory (the default,
+on disk) or a fresh table in memory. The three kinds run ${ROUNDS} times, interleaved; the medians are
+shown with every run. On this machine (two cores) the start itself keeps both cores busy (a load
+average about 2); more means other work shared them. The start without the demo shows what the
+machine itself cost.
 
 | start | URL answers (median) | demo complete (median, runs) | in DynamoDB Local, workers running (median) | load average (1 min) per run |
 |---|---:|---:|---:|---|
