@@ -504,7 +504,7 @@ describe('serving from the in-process table while it is copied', () => {
     const source = new MemoryTable(target);
     await ensureTable(real, target);
     const copier = new TableCopier(source, real, target, { idleMs: 1 });
-    // The app's client: the same table name in both, as in `npm start`.
+    // The demo loader's client, and the app's: the same table name in both, as in `npm start`.
     const loader = answerFrom(createDynamoClient({ endpoint: 'http://127.0.0.1:9' }), source);
     const served = answerFrom(
       createDynamoClient({ endpoint: inject('dynamoEndpoint') }),
@@ -512,19 +512,21 @@ describe('serving from the in-process table while it is copied', () => {
       () => !copier.drained,
     );
     const key = (i: number) => item({ pk: 'S', sk: `I#${i}` });
+    const increment = () =>
+      served.send(
+        new ddb.UpdateItemCommand({
+          TableName: target,
+          Key: key(79),
+          UpdateExpression: 'ADD n :one',
+          ExpressionAttributeValues: item({ ':one': 1 }),
+        }),
+      );
     for (let i = 0; i < 80; i++)
       await loader.send(
         new ddb.PutItemCommand({ TableName: target, Item: item({ pk: 'S', sk: `I#${i}`, n: 0 }) }),
       );
     // A write through the app while the copy runs is answered in process and copied after.
-    await served.send(
-      new ddb.UpdateItemCommand({
-        TableName: target,
-        Key: key(79),
-        UpdateExpression: 'ADD n :one',
-        ExpressionAttributeValues: item({ ':one': 1 }),
-      }),
-    );
+    await increment();
     expect(copier.drained).toBe(false);
     await copier.finish();
     expect(copier.drained).toBe(true);
@@ -532,14 +534,7 @@ describe('serving from the in-process table while it is copied', () => {
     expect(unmarshall(inDynamo.Item ?? {}).n).toBe(1);
 
     // From now on the app's commands reach DynamoDB Local and leave the in-process table as it was.
-    await served.send(
-      new ddb.UpdateItemCommand({
-        TableName: target,
-        Key: key(79),
-        UpdateExpression: 'ADD n :one',
-        ExpressionAttributeValues: item({ ':one': 1 }),
-      }),
-    );
+    await increment();
     const inProcess = await loader.send(new ddb.GetItemCommand({ TableName: target, Key: key(79) }));
     expect(unmarshall(inProcess.Item ?? {}).n).toBe(1);
     const now = await served.send(new ddb.GetItemCommand({ TableName: target, Key: key(79) }));
