@@ -45,7 +45,7 @@ export class TableCopier {
   }
 
   private async run(): Promise<void> {
-    const parallel = this.options.parallel ?? Number(process.env.COPY_PAR ?? 4);
+    const parallel = this.options.parallel ?? 4;
     for (;;) {
       if (this.failure) return;
       const pending = this.source.pendingChanges;

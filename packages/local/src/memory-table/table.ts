@@ -373,8 +373,7 @@ export class MemoryTable {
     const found: Attrs[] = [];
     let scanned = 0;
     let last: Attrs | undefined;
-    let i = from;
-    for (; i < keys.length && scanned < limit; i++) {
+    for (let i = from; i < keys.length && scanned < limit; i++) {
       const item = this.items.get(keys[i] as string) as Attrs;
       if (!evaluate(keyCondition, item)) continue;
       scanned++;
