@@ -5,8 +5,8 @@ import type { MemoryTable } from './table';
 /**
  * Loads what the in-process table holds into DynamoDB Local while the demo is still being
  * replayed and served: every item written since the last batch, as it is now, 25 to a
- * BatchWriteItem, four batches in flight. A key in a batch still in flight is left for the next one, so an older
- * image never lands after a newer one; `finish` waits until every change is in.
+ * BatchWriteItem, four batches in flight. A key in a batch still in flight is left for the next
+ * one, so an older image never lands after a newer one; `finish` waits until every change is in.
  */
 export class TableCopier {
   private readonly busy = new Set<string>();
@@ -17,11 +17,14 @@ export class TableCopier {
   private readonly loop: Promise<void>;
   /** Items written to DynamoDB Local (an item changed again after its batch counts again). */
   written = 0;
+  private isDrained = false;
   /**
-   * Set, in the same turn that saw nothing left to copy after `finish`, once DynamoDB Local holds
-   * everything the in-process table does: from then on commands may go to DynamoDB Local instead.
+   * True from the turn that saw nothing left to copy after `finish`: DynamoDB Local holds
+   * everything the in-process table does, so from then on commands may go to it instead.
    */
-  drained = false;
+  get drained(): boolean {
+    return this.isDrained;
+  }
 
   constructor(
     private readonly source: MemoryTable,
@@ -62,7 +65,7 @@ export class TableCopier {
         }
       }
       if (this.finishing && pending === 0 && this.inFlight.size === 0) {
-        this.drained = true;
+        this.isDrained = true;
         return;
       }
       await Promise.race([
