@@ -108,15 +108,12 @@ ${values['no-demo'] ? '  (--no-demo: no demo data was loaded)\n' : ''}
         ),
       () => undefined,
     );
-    stack.demo.then(
-      () => undefined,
-      async (error: Error) => {
-        console.error(`演示数据加载失败 The demo failed to load: ${error.message}`);
-        await stack.stop();
-        lock?.release();
-        process.exit(1);
-      },
-    );
+    stack.demo.catch(async (error: Error) => {
+      console.error(`演示数据加载失败 The demo failed to load: ${error.message}`);
+      await stack.stop();
+      lock?.release();
+      process.exit(1);
+    });
   }
 
   let stopping = false;
