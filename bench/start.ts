@@ -58,8 +58,10 @@ async function startOnce(mode: StartMode): Promise<StartFigures> {
   const started = performance.now();
   const child: ChildProcess = spawn(
     process.execPath,
+    // As `npm start` runs it: one Node process (tsx as a loader), which stops DynamoDB Local itself.
     [
-      join(root, 'node_modules/tsx/dist/cli.mjs'),
+      '--import',
+      'tsx',
       'packages/local/src/main.ts',
       ...(dataDir ? ['--data-dir', dataDir] : ['--memory']),
       '--port',
