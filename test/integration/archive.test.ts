@@ -23,7 +23,7 @@ import { pollArchive } from '../support/stream';
  * verifies; a second delivery adds nothing; deletion before retention answers 409.
  */
 let t: TestApp;
-let objects: ReturnType<typeof testObjectStore>['objects'];
+let objects: Awaited<ReturnType<typeof testObjectStore>>['objects'];
 let stop: () => Promise<void>;
 let caseNo: string;
 
@@ -57,7 +57,7 @@ const packageOf = async (): Promise<ArchivePackageView | undefined> =>
   t.services.archive.get(DONGSHAN, caseNo).catch(() => undefined);
 
 beforeAll(async () => {
-  ({ objects } = testObjectStore());
+  ({ objects } = await testObjectStore());
   t = await testApp({ objects, scannerless: true });
   await seedCases(t);
   ({ caseNo } = await intake(t));

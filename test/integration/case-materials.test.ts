@@ -14,25 +14,6 @@ import { testObjectStore } from '../support/objects';
  * the integrity read naming a swapped object.
  */
 
-/**
- * The shared bucket under this file's own prefix: other test files number their cases the same
- * way (every table starts at 00001), so the keys are kept apart here as tenants' are by prefix.
- */
-function prefixed(objects: ObjectStore, prefix: string): ObjectStore {
-  const k = (key: string) => `${prefix}${key}`;
-  return {
-    presignUpload: (i) => objects.presignUpload({ ...i, key: k(i.key) }),
-    presignDownload: (i) => objects.presignDownload({ ...i, key: k(i.key) }),
-    head: (key, v) => objects.head(k(key), v),
-    list: (p) => objects.list(k(p)),
-    read: (key, v) => objects.read(k(key), v),
-    put: (i) => objects.put({ ...i, key: k(i.key) }),
-    copy: (i) => objects.copy({ ...i, from: { ...i.from, key: k(i.from.key) }, to: k(i.to) }),
-    delete: (key, v) => objects.delete(k(key), v),
-    tags: (key, v) => objects.tags(k(key), v),
-  };
-}
-
 const hex = (algorithm: string, bytes: Uint8Array) => createHash(algorithm).update(bytes).digest('hex');
 /** A small PDF, as far as its first bytes tell. */
 const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.7\n${text}\n%%EOF\n`);
@@ -93,8 +74,8 @@ async function waiting(matter = 'm1') {
 }
 
 beforeAll(async () => {
-  const s3 = testObjectStore();
-  objects = prefixed(s3.objects, s3.prefix);
+  // A bucket of this file's own: other files number their cases the same way.
+  ({ objects } = await testObjectStore());
   t = await testApp({ objects });
   await seedCases(t);
 });

@@ -44,7 +44,7 @@ async function uploadOnline(code: string, name: string, type: string, bytes: Uin
 }
 
 beforeAll(async () => {
-  const { objects } = testObjectStore();
+  const { objects } = await testObjectStore();
   t = await testApp({ objects, scannerless: true });
   await seedCases(t);
   stop = await pollArchive(t);

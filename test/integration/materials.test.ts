@@ -14,7 +14,7 @@ import { testObjectStore } from '../support/objects';
  * applicant's access log shows, a verified copy reused at the holder's next case, quarantine.
  */
 let t: TestApp;
-let objects: ReturnType<typeof testObjectStore>['objects'];
+let objects: Awaited<ReturnType<typeof testObjectStore>>['objects'];
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const PDF = enc(`%PDF-1.7\n${'0'.repeat(5000)}\n%%EOF\n`);
@@ -64,7 +64,7 @@ let caseNo: string;
 let queryCode: string;
 
 beforeAll(async () => {
-  ({ objects } = testObjectStore());
+  ({ objects } = await testObjectStore());
   t = await testApp({ objects, scannerless: true });
   await seedCases(t);
   ({ caseNo, queryCode } = await intake(t));

@@ -12,7 +12,7 @@ import type { ObjectStore, PresignedUpload } from '../../packages/app/src/materi
 import { type LocalS3, startS3 } from '../../packages/local/src/s3';
 import { testObjectStore } from '../support/objects';
 
-const { objects, prefix, client, bucket, endpoint } = testObjectStore();
+const { objects, prefix, client, bucket, endpoint } = await testObjectStore();
 // The adapter is the port, by shape (the store cannot import the application layer).
 const port: ObjectStore = objects;
 

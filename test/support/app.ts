@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { createApp, createVerifier, parseWith, staticJwks } from '../../packages/api/src';
 import { catalogueFiles } from '../../packages/api/src/catalogue-io';
@@ -20,7 +21,7 @@ import {
   devRoutes,
 } from '../../packages/local/src/issuer';
 import { ensureTable } from '../../packages/local/src/table';
-import { createDynamoClient, Store } from '../../packages/store/src';
+import { createDynamoClient, isStoreUnavailable, Store } from '../../packages/store/src';
 import { expectContract, operationOf } from './response-contract';
 
 export interface TestApp {
@@ -140,7 +141,10 @@ function knownOperation(method: string, path: string): boolean {
 
 export async function freshStore(): Promise<Store> {
   useLocalCredentials();
-  const client = createDynamoClient({ endpoint: inject('dynamoEndpoint') });
+  // One DynamoDB Local serves every file of the run side by side on two loaded cores; a request
+  // it fails (a 5xx, a reset) is sent a few more times than in AWS before the app answers 503.
+  const client = createDynamoClient({ endpoint: inject('dynamoEndpoint'), maxAttempts: 6 });
+  reportUnavailable(client);
   const tableName = `t-${randomUUID()}`;
   await ensureTable(client, tableName);
   return new Store(client, tableName);
@@ -178,4 +182,32 @@ export async function seedTenancy(t: TestApp): Promise<void> {
     name: '江宁区民政局',
     kind: 'department',
   });
+}
+
+/**
+ * Prints why DynamoDB Local could not serve a request, after the SDK's retries: the app answers
+ * only "unavailable" (503), and a test that fails on it should say what the store said.
+ */
+function reportUnavailable(client: DynamoDBClient): void {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (isStoreUnavailable(error)) {
+          const e = error as Error & {
+            code?: string;
+            $metadata?: { httpStatusCode?: number; attempts?: number };
+          };
+          console.error(
+            `DynamoDB Local could not serve ${context.commandName}: ${e.name} ${e.code ?? ''} ` +
+              `HTTP ${e.$metadata?.httpStatusCode ?? '-'} after ${e.$metadata?.attempts ?? '?'} attempts: ${e.message}`,
+          );
+        }
+        throw error;
+      }
+    },
+    // Inside the store's fault middleware (high), so this sees the SDK's own error.
+    { step: 'initialize', priority: 'low', name: 'testReportUnavailable' },
+  );
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { createS3Client, S3ObjectStore } from '@onewindow/store/objects';
 import { inject } from 'vitest';
 
@@ -10,10 +11,16 @@ export function testS3() {
 }
 
 /**
- * An `S3ObjectStore` over the shared embedded S3, with a prefix of the test's own: tests share the
- * bucket (as tenants do), never each other's keys.
+ * An `S3ObjectStore` over a bucket of the test file's own in the shared embedded S3. Keys alone
+ * could not keep files apart: every file's table numbers its cases from 00001, so two files that
+ * archive a Dongshan case on the same day write the same archive prefix. `prefix` is for tests
+ * that want their keys apart within the bucket too.
  */
-export function testObjectStore(): { objects: S3ObjectStore; prefix: string } & ReturnType<typeof testS3> {
+export async function testObjectStore(): Promise<
+  { objects: S3ObjectStore; prefix: string } & ReturnType<typeof testS3>
+> {
   const s3 = testS3();
-  return { ...s3, objects: new S3ObjectStore(s3.client, s3.bucket), prefix: `test-${randomUUID()}/` };
+  const bucket = `test-${randomUUID()}`;
+  await s3.client.send(new CreateBucketCommand({ Bucket: bucket }));
+  return { ...s3, bucket, objects: new S3ObjectStore(s3.client, bucket), prefix: `test-${randomUUID()}/` };
 }

@@ -7,7 +7,12 @@ import { withIsolationGuard } from './isolation';
  * stack and the tests set to point it at DynamoDB Local.
  */
 export function createDynamoClient(
-  options: { endpoint?: string; credentials?: DynamoDBClientConfig['credentials'] } = {},
+  options: {
+    endpoint?: string;
+    credentials?: DynamoDBClientConfig['credentials'];
+    /** Requests sent in all before a fault counts as the store's (default 3, the SDK's standard). */
+    maxAttempts?: number;
+  } = {},
 ): DynamoDBClient {
   // Every client carries the isolation guard: a request's scope (isolation.ts) is checked
   // before anything is sent, in AWS and in every test alike.
@@ -17,7 +22,7 @@ export function createDynamoClient(
         ...(options.endpoint ? { endpoint: options.endpoint } : {}),
         ...(options.credentials ? { credentials: options.credentials } : {}),
         region: process.env.AWS_REGION ?? 'cn-north-1',
-        maxAttempts: 3,
+        maxAttempts: options.maxAttempts ?? 3,
       }),
     ),
   );
