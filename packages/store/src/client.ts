@@ -10,8 +10,8 @@ export function createDynamoClient(
   options: {
     endpoint?: string;
     credentials?: DynamoDBClientConfig['credentials'];
-    /** Requests sent in all before a fault counts as the store's (default 3, the SDK's standard). */
-    maxAttempts?: number;
+    /** How faults are retried before they count as the store's (default: the SDK's standard, 3 attempts). */
+    retryStrategy?: DynamoDBClientConfig['retryStrategy'];
   } = {},
 ): DynamoDBClient {
   // Every client carries the isolation guard: a request's scope (isolation.ts) is checked
@@ -22,7 +22,7 @@ export function createDynamoClient(
         ...(options.endpoint ? { endpoint: options.endpoint } : {}),
         ...(options.credentials ? { credentials: options.credentials } : {}),
         region: process.env.AWS_REGION ?? 'cn-north-1',
-        maxAttempts: options.maxAttempts ?? 3,
+        ...(options.retryStrategy ? { retryStrategy: options.retryStrategy } : { maxAttempts: 3 }),
       }),
     ),
   );
