@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { DynamoDBClient, DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { createApp, createVerifier, parseWith, staticJwks } from '../../packages/api/src';
 import { catalogueFiles } from '../../packages/api/src/catalogue-io';
@@ -13,6 +13,7 @@ import {
 } from '../../packages/app/src';
 import type { ObjectStore } from '../../packages/app/src/materials/objects';
 import { useLocalCredentials } from '../../packages/local/src/dynamo';
+import { localDynamoClient } from '../../packages/local/src/dynamo-retries';
 import {
   createDevIssuer,
   DEV_AUDIENCE,
@@ -21,7 +22,7 @@ import {
   devRoutes,
 } from '../../packages/local/src/issuer';
 import { ensureTable } from '../../packages/local/src/table';
-import { createDynamoClient, isStoreUnavailable, Store } from '../../packages/store/src';
+import { isStoreUnavailable, Store } from '../../packages/store/src';
 import { expectContract, operationOf } from './response-contract';
 
 export interface TestApp {
@@ -141,7 +142,8 @@ function knownOperation(method: string, path: string): boolean {
 
 export async function freshStore(): Promise<Store> {
   useLocalCredentials();
-  const client = createDynamoClient({ endpoint: inject('dynamoEndpoint'), retryStrategy: patientRetries });
+  // One DynamoDB Local serves every file of the run: its lock timeouts are retried (dynamo-retries.ts).
+  const client = localDynamoClient(inject('dynamoEndpoint'));
   reportUnavailable(client);
   const tableName = `t-${randomUUID()}`;
   await ensureTable(client, tableName);
@@ -181,36 +183,6 @@ export async function seedTenancy(t: TestApp): Promise<void> {
     kind: 'department',
   });
 }
-
-/**
- * One DynamoDB Local serves every file of the run, side by side on two loaded cores. When a file
- * writes heavily while the machine is starved it answers 500 "timed out ... waiting for a lock.
- * This request will succeed in actual DynamoDB API". The SDK's standard strategy retries that, but
- * from a retry budget per client (500, 5 a retry) that a file seeding the whole demo spends; after
- * that its requests fail on the first 500. Here every request may be retried 7 times, with
- * exponential backoff and full jitter capped at 5 s, whatever other requests spent. Only the
- * tests: AWS has no such lock, and the product keeps the SDK's standard budget.
- */
-type RetryStrategyV2 = Extract<
-  NonNullable<DynamoDBClientConfig['retryStrategy']>,
-  { refreshRetryTokenForRetry: unknown }
->;
-type RetryToken = Awaited<ReturnType<RetryStrategyV2['acquireInitialRetryToken']>>;
-const patientRetries: RetryStrategyV2 = {
-  acquireInitialRetryToken: async () => retryToken(0, 0),
-  refreshRetryTokenForRetry: async (token, info) => {
-    const retries = token.getRetryCount() + 1;
-    if (retries > 7 || (info.errorType !== 'TRANSIENT' && info.errorType !== 'THROTTLING')) {
-      throw info.error ?? new Error(`not retried: ${info.errorType}`);
-    }
-    return retryToken(retries, Math.random() * Math.min(5_000, 100 * 2 ** retries));
-  },
-  recordSuccess: () => undefined,
-};
-const retryToken = (count: number, delay: number): RetryToken => ({
-  getRetryCount: () => count,
-  getRetryDelay: () => delay,
-});
 
 /**
  * Prints why DynamoDB Local could not serve a request, after the SDK's retries: the app answers

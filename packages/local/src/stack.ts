@@ -14,6 +14,7 @@ import { createStreamHandler } from '../../../functions/stream/handler';
 import { seedAll } from './demo/load';
 import { demoUsers } from './demo/tenancy';
 import { type LocalDynamo, startDynamo } from './dynamo';
+import { localDynamoClient } from './dynamo-retries';
 import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER, devRoutes } from './issuer';
 import { TableCopier } from './memory-table/copy';
 import { answerFrom, MemoryTable } from './memory-table/table';
@@ -188,7 +189,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const dynamo = await dynamoStarting;
     step('DynamoDB Local');
-    const client = createDynamoClient({ endpoint: dynamo.endpoint });
+    const client = localDynamoClient(dynamo.endpoint);
     const created = await ensureTable(client, tableName);
     step('table');
     if (inProcess && !created) throw new Error(`the table ${tableName} already existed: it was expected new`);
@@ -198,9 +199,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // copier finds nothing left, in the same turn, every command goes to DynamoDB Local instead.
     const copier = inProcess && new TableCopier(inProcess, client, tableName);
     const store = new Store(
-      copier
-        ? answerFrom(createDynamoClient({ endpoint: dynamo.endpoint }), inProcess, () => !copier.drained)
-        : client,
+      copier ? answerFrom(localDynamoClient(dynamo.endpoint), inProcess, () => !copier.drained) : client,
       tableName,
     );
     const services = servicesOn(store);
